@@ -1,0 +1,59 @@
+# The README's two commands live here:  `make serve`  and  `make test`.
+# Both work from a fresh clone on Debian with Python 3.11+: they create .venv and install
+# everything they need (make test also installs Chromium and PostgreSQL/PostGIS from Debian).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+
+.PHONY: serve test install install-test system-deps lint format geodata demo bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+## Serve the dashboard with the bundled demo data on http://$(HOST):$(PORT)
+serve: install
+	$(BIN)/conflictmap serve --host $(HOST) --port $(PORT)
+
+## Run the whole test suite: lint, unit, integration, PostGIS and real-browser tests
+test: install-test system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	bash scripts/run-tests.sh
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Rebuild geodata/ from ../shared/geodata-sources (maintainers only)
+geodata: install
+	$(BIN)/pip install --quiet -e '.[build]'
+	$(BIN)/python geodata/build.py
+
+bench: install-test
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

@@ -1,0 +1,44 @@
+"""Rebuild everything in geodata/ (and assets/topojson) from ../shared/geodata-sources.
+
+Run from a checkout:  python geodata/build.py [--sources DIR]
+
+Only this script reads the third-party sources; the app and the tests read what it writes.
+It is deterministic: running it twice on the same sources gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from dashboard.gazetteer.build import build_gazetteer  # noqa: E402
+from dashboard.geodata.build import build_layers  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=ROOT.parent / "shared" / "geodata-sources",
+        help="folder of raw layers and gazetteer extracts (default: ../shared/geodata-sources)",
+    )
+    parser.add_argument("--only", choices=("layers", "gazetteer"), default=None)
+    args = parser.parse_args()
+    if not args.sources.is_dir():
+        print(f"build: sources folder not found: {args.sources}", file=sys.stderr)
+        return 2
+    if args.only in (None, "layers"):
+        build_layers(args.sources, HERE, ROOT / "assets")
+    if args.only in (None, "gazetteer"):
+        build_gazetteer(args.sources, HERE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
