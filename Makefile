@@ -50,6 +50,7 @@ format: install-test
 ## Rebuild geodata/ from ../shared/geodata-sources (maintainers only)
 geodata: install
 	$(BIN)/pip install --quiet -e '.[build]'
+	dpkg-query -W fonts-open-sans >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq fonts-open-sans
 	$(BIN)/python geodata/build.py
 
 bench: install-test

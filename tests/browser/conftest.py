@@ -6,6 +6,7 @@ assert that nothing left 127.0.0.1 and that the page was clean.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -68,15 +69,29 @@ class LiveServer:
 
 
 def start_server(
-    tmp: Path, *, workers: int = 1, db_url: str | None = None, extra_env: dict[str, str] | None = None
+    tmp: Path,
+    *,
+    workers: int = 1,
+    db_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> LiveServer:
     port = free_port()
     db_url = db_url or f"sqlite:///{tmp / 'store.db'}"
     log = tmp / "server.log"
     env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(tmp), **(extra_env or {})}
     cmd = [
-        sys.executable, "-m", "dashboard.cli", "serve",
-        "--host", "127.0.0.1", "--port", str(port), "--db", db_url, "--workers", str(workers),
+        sys.executable,
+        "-m",
+        "dashboard.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--db",
+        db_url,
+        "--workers",
+        str(workers),
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -143,8 +158,7 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[tuple[object, Page
     pg.on("pageerror", lambda e: record.page_errors.append(str(e)))
     yield pg, record
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    try:
+    # A failed screenshot must not hide the test's own result.
+    with contextlib.suppress(Exception):
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
-    except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own result
-        pass
     context.close()

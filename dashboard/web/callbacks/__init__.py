@@ -1,0 +1,1 @@
+"""Callbacks wire component inputs to figure builders and the store; they hold no domain logic."""

@@ -1,0 +1,61 @@
+"""The page shell in a real browser: it loads offline, draws the basemap and stays clean."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.browser
+
+
+def _drawn_fraction(png: bytes) -> float:
+    """Share of pixels that differ clearly from the most common colour: proof of drawing.
+
+    WebGL canvases cannot be read back from the page without ``preserveDrawingBuffer``, so the
+    check works on a real screenshot of the map element instead.
+    """
+    image = Image.open(io.BytesIO(png)).convert("RGB").reduce(4)
+    colours = image.getcolors(maxcolors=1 << 20) or []
+    _, background = max(colours)
+    total = image.width * image.height
+    differ = sum(
+        n for n, c in colours if sum(abs(a - b) for a, b in zip(c, background, strict=True)) > 24
+    )
+    return differ / total
+
+
+def test_map_draws_offline_without_errors(live_server, page):
+    pg, record = page
+    pg.goto(live_server.url + "/", wait_until="networkidle")
+    pg.wait_for_selector("#map canvas.maplibregl-canvas", timeout=30_000)
+    pg.wait_for_function(
+        "() => { const m = document.querySelector('#map .maplibregl-map');"
+        " return m && document.querySelectorAll('#map .maplibregl-canvas').length > 0; }",
+        timeout=30_000,
+    )
+    pg.wait_for_timeout(2500)  # let MapLibre fetch the local GeoJSON and glyphs and paint
+    png = pg.locator("#map").screenshot()
+    assert _drawn_fraction(png) > 0.03, "map canvas shows only the background colour"
+    assert record.external_requests() == []
+    assert record.page_errors == []
+    assert record.console_errors == []
+    glyphs = [u for u in record.requests if "/assets/glyphs/" in u]
+    assert glyphs, "no label glyphs were requested: place labels cannot be drawn"
+
+
+def test_about_panel_lists_data_attributions(live_server, page):
+    pg, record = page
+    pg.goto(live_server.url + "/", wait_until="networkidle")
+    assert pg.locator("#about-panel").is_hidden()
+    pg.click("#about-button")
+    panel = pg.locator("#about-panel")
+    panel.wait_for(state="visible")
+    text = panel.inner_text()
+    assert "Natural Earth" in text
+    assert "GeoNames" in text and "CC BY 4.0" in text
+    assert "OCHA" in text
+    pg.click("#about-close")
+    panel.wait_for(state="hidden")
+    assert record.external_requests() == []
