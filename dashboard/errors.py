@@ -1,4 +1,4 @@
-"""Failures a user can fix, one type each; the CLI prints the message on one line and exits non-zero."""
+"""Failures a user can fix, one type each; the CLI prints the message and exits non-zero."""
 
 from __future__ import annotations
 
