@@ -108,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConflictmapError, ConfigError) as exc:
         print(f"conflictmap: error: {exc}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

