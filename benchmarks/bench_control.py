@@ -1,0 +1,209 @@
+"""Control snapshots for a synthetic three-year campaign, beside a naive per-day recomputation.
+
+10,000 places clustered along the Euphrates and Tigris plus scattered desert villages; ISIS
+holds three pockets whose radii shrink with a wobble, so fronts advance, stall and fall back
+and towns change hands several times; attackers are Iraqi forces in Iraq, the SDF east of the
+Euphrates and the government west of it. Places are restated every few weeks, some captures
+are preceded by "fighting inside" claims, and some reports conflict.
+
+Run: ``.venv/bin/python benchmarks/bench_control.py [--places N] [--naive-days K]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import statistics
+import time
+from datetime import date, timedelta
+
+import numpy as np
+import shapely
+
+from dashboard.control import ControlTimeline, load_geography
+from dashboard.control.areas import (
+    assign_owners,
+    build_ground,
+    place_codes,
+)
+from dashboard.control.frontlines import frontlines_between
+from dashboard.control.state import StateRules, place_state_on, usable_claims
+from dashboard.control.timeline import ground_inputs
+from dashboard.events.model import Claim
+
+START = date(2015, 1, 1)
+DAYS = 3 * 365
+POCKETS = [  # lon, lat, initial radius km, speed km/day, attacker chooser
+    (39.0, 35.9, 260.0),  # Raqqa
+    (43.1, 36.3, 220.0),  # Mosul
+    (41.5, 34.4, 240.0),  # Anbar / Albu Kamal
+]
+
+
+def attacker(lon: float, lat: float) -> str:
+    in_iraq = lon > 41.0 + (lat - 34.4) * 0.9
+    if in_iraq:
+        return "peshmerga" if lat > 36.2 and lon > 43.4 else "iraqi_forces"
+    return "sdf" if lat > 35.2 and lon > 39.0 else "syrian_government"
+
+
+def synthetic_places(
+    n: int, geography, rng: np.random.Generator
+) -> list[tuple[str, float, float, str]]:
+    """Places along the rivers (70 %) and scattered (30 %), inside Iraq or Syria."""
+    rivers = shapely.union_all(np.array(geography.rivers, dtype=object))
+    area = shapely.union_all(list(geography.countries.values()))
+    found = []
+    river_lines = [g for g in shapely.get_parts(rivers)]
+    lengths = np.array([g.length for g in river_lines])
+    while len(found) < n:
+        if rng.random() < 0.7:
+            line = river_lines[rng.choice(len(river_lines), p=lengths / lengths.sum())]
+            p = line.interpolate(rng.random(), normalized=True)
+            lon, lat = p.x + rng.normal(0, 0.05), p.y + rng.normal(0, 0.05)
+        else:
+            lon, lat = rng.uniform(36.0, 47.5), rng.uniform(30.5, 37.2)
+        if not area.contains(shapely.Point(lon, lat)):
+            continue
+        r = rng.random()
+        kind = "city" if r < 0.03 else "town" if r < 0.25 else "village"
+        found.append((f"p{len(found)}", lon, lat, kind))
+    return found
+
+
+def holder(lon: float, lat: float, day: int) -> str:
+    for plon, plat, radius in POCKETS:
+        km = math.hypot((lon - plon) * 92.0, (lat - plat) * 111.0)
+        shrink = radius * (1.0 - day / (DAYS * 0.9))
+        wobble = 25.0 * math.sin(day / 23.0 + plon)
+        if km < shrink + wobble:
+            return "isis"
+    return attacker(lon, lat)
+
+
+def synthetic_claims(places, rng: random.Random) -> list[Claim]:
+    claims = []
+    for pid, lon, lat, kind in places:
+        current = holder(lon, lat, 0)
+        last_said = -999
+        for day in range(0, DAYS, 3):
+            side = holder(lon, lat, day)
+            said = None
+            if side != current:
+                if rng.random() < 0.3:
+                    claims.append(_claim(pid, lon, lat, kind, side, day - 2, "contested", rng))
+                said = side
+                current = side
+            elif day - last_said > rng.randint(25, 80):
+                said = side
+            if said is not None:
+                claims.append(_claim(pid, lon, lat, kind, said, day, "full", rng))
+                last_said = day
+                if rng.random() < 0.01:  # a conflicting report
+                    other = "isis" if said != "isis" else attacker(lon, lat)
+                    claims.append(_claim(pid, lon, lat, kind, other, day + 1, "full", rng))
+    return claims
+
+
+def _claim(pid, lon, lat, kind, side, day, claim_kind, rng) -> Claim:
+    when = START + timedelta(days=max(day, 0))
+    return Claim(
+        id=f"{pid}:{when}:{side}:{claim_kind}",
+        place_id=pid,
+        place_name=pid,
+        lat=lat,
+        lon=lon,
+        precision="point",
+        side=side,
+        valid_from=when,
+        kind=claim_kind,
+        article_id=f"art{rng.randrange(10**6)}",
+        sentence=f"{side} {claim_kind} {pid}",
+        confidence=0.6,
+        extra={"place_kind": kind},
+    )
+
+
+def naive_day(claims, geography, day: date, rules: StateRules):
+    """Everything from scratch for one day: states, cells, owners, dissolve, frontlines."""
+    by_place: dict[str, list[Claim]] = {}
+    for c in usable_claims(claims, rules):
+        by_place.setdefault(c.place_id, []).append(c)
+    states = {pid: place_state_on(pid, cs, day, rules) for pid, cs in by_place.items()}
+    places, regions = ground_inputs(claims, geography)
+    ground = build_ground(places, geography, regions)
+    owner = assign_owners(ground, place_codes(ground, states), {}).owner
+    for code in np.unique(owner):
+        shapely.unary_union(ground.faces[owner == code])
+    frontlines_between(ground, owner)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--places", type=int, default=10_000)
+    parser.add_argument("--naive-days", type=int, default=3)
+    args = parser.parse_args()
+
+    geography = load_geography()
+    places = synthetic_places(args.places, geography, np.random.default_rng(7))
+    claims = synthetic_claims(places, random.Random(7))
+    print(f"{len(places)} places, {len(claims)} claims over {DAYS} days")
+
+    t0 = time.perf_counter()
+    timeline = ControlTimeline(geography)
+    timeline.add_claims(claims)
+    total = time.perf_counter() - t0
+    snaps = timeline.snapshots
+    print(f"all change-point snapshots: {len(snaps)} in {total:.1f} s (goal < 30 s)")
+
+    # read back one day: from memory, and from WKB bytes as the store would keep them
+    days = [START + timedelta(days=d) for d in random.Random(1).sample(range(DAYS), 50)]
+    mem, wkb = [], []
+    stored = {
+        s.date: {side: shapely.to_wkb(np.array(p, dtype=object)) for side, p in s.areas.items()}
+        for s in (timeline.snapshot_on(d) for d in days)
+        if s is not None
+    }
+    for d in days:
+        t = time.perf_counter()
+        snap = timeline.snapshot_on(d)
+        _ = {side: pieces for side, pieces in snap.areas.items()}
+        mem.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        _ = {side: shapely.from_wkb(b) for side, b in stored[snap.date].items()}
+        wkb.append(time.perf_counter() - t)
+    print(
+        f"read one day's polygons: memory median {statistics.median(mem) * 1e3:.2f} ms, "
+        f"WKB median {statistics.median(wkb) * 1e3:.2f} ms, max {max(wkb) * 1e3:.2f} ms "
+        f"(goal < 20 ms)"
+    )
+
+    # incremental: one late claim
+    late = claims[-1]
+    extra = Claim(**{**late.__dict__, "id": late.id + ":again", "side": "isis"})
+    t = time.perf_counter()
+    first = timeline.add_claims([extra])
+    print(
+        f"one new claim on {first}: recomputed {sum(s.date >= first for s in timeline.snapshots)}"
+        f" snapshots in {time.perf_counter() - t:.2f} s"
+    )
+
+    sample = [
+        START + timedelta(days=d)
+        for d in np.linspace(100, DAYS - 1, args.naive_days, dtype=int).tolist()
+    ]
+    t = time.perf_counter()
+    for d in sample:
+        naive_day(claims, geography, d, StateRules())
+    per_day = (time.perf_counter() - t) / len(sample)
+    print(
+        f"naive full recomputation: measured {len(sample)} days at {per_day:.2f} s/day; "
+        f"extrapolated to {DAYS} days: {per_day * DAYS / 60:.0f} min "
+        f"(ratio {per_day * DAYS / total:.0f}x; to the change points only: "
+        f"{per_day * len(snaps) / total:.0f}x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

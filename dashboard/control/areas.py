@@ -1,0 +1,466 @@
+"""Control areas: each held place's control spread over the ground around it.
+
+The ground is cut once into *faces*, a planar partition of the area of interest made from:
+
+* one cell per place: the Voronoi cell of the place among the places **of its own country**
+  (so no cell crosses an international border; a side that holds places on both sides of a
+  border gets ground on both sides from its own places there), cut to the place's reach:
+  a disc of ``reach_km[importance]`` (city > town > village) plus, along a river, the
+  valley corridor out to ``river_reach_factor`` times that. Desert beyond stays neutral;
+* governorate and district boundaries (for region claims and partial claims);
+* imported control areas (the starting state);
+* a square grid of ``grid_km`` so unclaimed desert can be handed out in small pieces when a
+  partial claim needs it.
+
+Faces depend only on the set of places, never on who holds them, so a day's map is an
+array of face owners: place cells over region claims over imported areas, then partial
+claims top up their side with the nearest neutral faces. Dissolving is done per tile and
+cached by the set of faces, so a change point only re-unions the tiles it touched.
+Everything is computed in the equal-area projection of :mod:`dashboard.control.geography`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from dashboard.control.geography import Geography, metric_xy, to_lonlat, to_metric
+from dashboard.control.state import CONTESTED, HELD, PartialConstraint, PlaceState
+from dashboard.events.model import SIDES
+
+NEUTRAL_CODE = 0
+CONTESTED_CODE = 1
+SIDE_CODES = {side: i + 2 for i, side in enumerate(SIDES)}
+CODE_NAMES = {NEUTRAL_CODE: "neutral", CONTESTED_CODE: "contested"} | {
+    code: side for side, code in SIDE_CODES.items()
+}
+
+# what decided a face: encoded in Ownership.source as (kind, index)
+FROM_NOTHING, FROM_BASELINE, FROM_REGION, FROM_PLACE, FROM_CONSTRAINT = range(5)
+
+IMPORTANCE = ("city", "town", "village")
+
+
+@dataclass(frozen=True)
+class AreaRules:
+    """Geometry parameters; distances in km on the equal-area projection."""
+
+    reach_km: Mapping[str, float] = field(
+        default_factory=lambda: {"city": 40.0, "town": 25.0, "village": 12.0}
+    )
+    river_reach_factor: float = 2.0
+    river_corridor_km: float = 6.0
+    grid_km: float = 15.0
+    tile_km: float = 60.0
+    circle_quad_segs: int = 4
+    # sides whose ground runs across borders by their own doctrine: a border between them and
+    # anyone else is a front even where they hold nothing across it
+    transborder_sides: tuple[str, ...] = ("isis",)
+
+
+@dataclass(frozen=True)
+class GroundPlace:
+    """A place that can hold a cell: where it is and how far its control reaches."""
+
+    id: str
+    name: str
+    lon: float
+    lat: float
+    importance: str = "town"
+
+
+@dataclass(frozen=True)
+class RegionPlace:
+    """A governorate or district named by claims; ``code`` keys the polygon in Geography."""
+
+    id: str
+    name: str
+    level: str  # governorate | district
+    code: str
+
+
+@dataclass(frozen=True)
+class ImportedArea:
+    """A control polygon (lon/lat) imported as the starting state, e.g. from a published map."""
+
+    side: str
+    geometry: BaseGeometry
+    valid_on: date
+    source: str = ""
+
+
+@dataclass
+class Ground:
+    """The faces and their fixed attributes; built once per set of places."""
+
+    rules: AreaRules
+    places: tuple[GroundPlace, ...]
+    place_index: dict[str, int]
+    place_country: np.ndarray  # country index per place, -1 outside the area
+    regions: tuple[RegionPlace, ...]
+    region_index: dict[str, int]
+    region_faces: list[np.ndarray]
+    imported: tuple[ImportedArea, ...]
+    countries: tuple[str, ...]
+    faces: np.ndarray  # metric polygons
+    face_area_km2: np.ndarray
+    face_xy: np.ndarray  # representative point per face (metric), shape (n, 2)
+    face_country: np.ndarray
+    face_place: np.ndarray  # place index whose cell holds the face, -1 none
+    face_imported: np.ndarray  # side code from imported areas, NEUTRAL_CODE none
+    face_imported_index: np.ndarray
+    face_tile: np.ndarray
+    edges: np.ndarray  # metric lines between two faces
+    edge_left: np.ndarray
+    edge_right: np.ndarray
+    edge_border: np.ndarray  # the two faces lie in different countries
+    total_area_km2: float
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def faces_of_place(self, place_id: str) -> np.ndarray:
+        return np.flatnonzero(self.face_place == self.place_index[place_id])
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Who holds every face on one day, and what decided it."""
+
+    owner: np.ndarray  # code per face
+    source_kind: np.ndarray
+    source_index: np.ndarray
+    unmet: tuple[tuple[str, str, float, float], ...] = ()  # region, side, wanted, got
+
+
+def _reach_polygons(ground_points: np.ndarray, radii: np.ndarray, corridor, rules: AreaRules):
+    discs = shapely.buffer(ground_points, radii, quad_segs=rules.circle_quad_segs)
+    if corridor is None or rules.river_reach_factor <= 1.0:
+        return discs
+    long = shapely.buffer(
+        ground_points, radii * rules.river_reach_factor, quad_segs=rules.circle_quad_segs
+    )
+    along = shapely.intersection(long, corridor)
+    return shapely.union(discs, along)
+
+
+def _voronoi_cells(points: np.ndarray, country) -> np.ndarray:
+    """Voronoi cells of ``points`` (metric) in input order; identical points share a cell."""
+    if len(points) == 1:
+        return np.array([country], dtype=object)
+    xy = shapely.get_coordinates(points)
+    keys, first, inverse = np.unique(
+        np.round(xy, 3), axis=0, return_index=True, return_inverse=True
+    )
+    if len(keys) == 1:
+        return np.array([country] * len(points), dtype=object)
+    uniq = shapely.multipoints(xy[first])
+    envelope = shapely.buffer(shapely.envelope(country), 1e5)
+    diagram = shapely.voronoi_polygons(uniq, extend_to=envelope, ordered=True)
+    cells = np.asarray(shapely.get_parts(diagram))
+    return cells[np.asarray(inverse).ravel()]
+
+
+def _grid_lines(bounds: tuple[float, float, float, float], step: float) -> list[BaseGeometry]:
+    minx, miny, maxx, maxy = bounds
+    xs = np.arange(np.floor(minx / step) * step, maxx + step, step)
+    ys = np.arange(np.floor(miny / step) * step, maxy + step, step)
+    lines = [shapely.linestrings([[x, miny - step], [x, maxy + step]]) for x in xs]
+    lines += [shapely.linestrings([[minx - step, y], [maxx + step, y]]) for y in ys]
+    return lines
+
+
+def _region_polygon(region: RegionPlace, geography: Geography):
+    table = geography.districts if region.level == "district" else geography.governorates
+    entry = table.get(region.code)
+    return None if entry is None else entry[1]
+
+
+def build_ground(
+    places: Sequence[GroundPlace],
+    geography: Geography,
+    regions: Sequence[RegionPlace] = (),
+    imported: Sequence[ImportedArea] = (),
+    rules: AreaRules | None = None,
+) -> Ground:
+    """Cut the area of interest into faces for these places (slow part, done once)."""
+    rules = rules or AreaRules()
+    places = tuple(sorted({p.id: p for p in places}.values(), key=lambda p: p.id))
+    regions = tuple(sorted({r.id: r for r in regions}.values(), key=lambda r: r.id))
+    imported = tuple(imported)
+    codes = tuple(sorted(geography.countries))
+    country_m = np.asarray(to_metric(np.array([geography.countries[c] for c in codes])))
+    country_m = shapely.make_valid(country_m)
+    aoi = shapely.union_all(country_m)
+
+    x, y = metric_xy([p.lon for p in places], [p.lat for p in places])
+    points = shapely.points(x, y) if places else np.array([], dtype=object)
+    place_country = np.full(len(places), -1)
+    for ci, geom in enumerate(country_m):
+        inside = shapely.contains_xy(geom, x, y) if places else np.array([], bool)
+        place_country[(place_country == -1) & inside] = ci
+
+    corridor = None
+    if geography.rivers and rules.river_reach_factor > 1.0:
+        river_m = to_metric(np.array(geography.rivers, dtype=object))
+        corridor = shapely.buffer(shapely.union_all(river_m), rules.river_corridor_km * 1000)
+    radii = np.array([rules.reach_km.get(p.importance, rules.reach_km["town"]) for p in places])
+    cells = np.empty(len(places), dtype=object)
+    for ci, geom in enumerate(country_m):
+        members = np.flatnonzero(place_country == ci)
+        if len(members) == 0:
+            continue
+        vor = _voronoi_cells(points[members], geom)
+        reach = _reach_polygons(points[members], radii[members] * 1000, corridor, rules)
+        cells[members] = shapely.intersection(shapely.intersection(vor, reach), geom)
+    held_cells = [c for c in cells if c is not None and not shapely.is_empty(c)]
+
+    lines = list(shapely.boundary(country_m))
+    gov_m = {}
+    for code, (_, geom) in geography.governorates.items():
+        gov_m[code] = to_metric(geom)
+        lines.append(shapely.boundary(gov_m[code]))
+    region_geoms = []
+    for region in regions:
+        geom = _region_polygon(region, geography)
+        geom_m = None if geom is None else to_metric(geom)
+        region_geoms.append(geom_m)
+        if geom_m is not None and region.level == "district":
+            lines.append(shapely.boundary(geom_m))
+    imported_m = [to_metric(a.geometry) for a in imported]
+    lines += [shapely.boundary(g) for g in imported_m]
+    lines += list(shapely.boundary(np.array(held_cells, dtype=object)))
+    lines += _grid_lines(aoi.bounds, rules.grid_km * 1000)
+    noded = shapely.unary_union(
+        shapely.intersection(np.array(lines, dtype=object), shapely.envelope(aoi).buffer(1e4)),
+        grid_size=1.0,
+    )
+    faces = np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))))
+    reps = shapely.point_on_surface(faces)
+    keep = shapely.contains(aoi, reps) & (shapely.area(faces) > 1.0)
+    faces, reps = faces[keep], reps[keep]
+    face_xy = shapely.get_coordinates(reps)
+
+    face_country = np.full(len(faces), -1)
+    for ci, geom in enumerate(country_m):
+        inside = shapely.contains_xy(geom, face_xy[:, 0], face_xy[:, 1])
+        face_country[(face_country == -1) & inside] = ci
+
+    face_place = np.full(len(faces), -1)
+    live = np.array([i for i, c in enumerate(cells) if c is not None and not shapely.is_empty(c)])
+    if len(live):
+        tree = shapely.STRtree(cells[live])
+        fi, ci = tree.query(reps, predicate="within")
+        order = np.lexsort((live[ci], fi))
+        fi, ci = fi[order], ci[order]
+        first = np.unique(fi, return_index=True)[1]
+        face_place[fi[first]] = live[ci[first]]
+
+    region_faces = []
+    for geom_m in region_geoms:
+        if geom_m is None:
+            region_faces.append(np.array([], dtype=int))
+            continue
+        region_faces.append(
+            np.flatnonzero(shapely.contains_xy(geom_m, face_xy[:, 0], face_xy[:, 1]))
+        )
+
+    face_imported = np.full(len(faces), NEUTRAL_CODE)
+    face_imported_index = np.full(len(faces), -1)
+    for ai in sorted(range(len(imported)), key=lambda i: imported[i].side, reverse=True):
+        inside = shapely.contains_xy(imported_m[ai], face_xy[:, 0], face_xy[:, 1])
+        face_imported[inside] = SIDE_CODES[imported[ai].side]
+        face_imported_index[inside] = ai
+
+    tile = rules.tile_km * 1000
+    tx = np.floor(face_xy[:, 0] / tile).astype(np.int64)
+    ty = np.floor(face_xy[:, 1] / tile).astype(np.int64)
+    face_tile = (tx - tx.min()) * 100_000 + (ty - ty.min()) if len(faces) else tx
+
+    edges, left, right = _face_adjacency(faces, noded)
+    border = face_country[left] != face_country[right]
+    area = shapely.area(faces) / 1e6
+    return Ground(
+        rules=rules,
+        places=places,
+        place_index={p.id: i for i, p in enumerate(places)},
+        place_country=place_country,
+        regions=regions,
+        region_index={r.id: i for i, r in enumerate(regions)},
+        region_faces=region_faces,
+        imported=imported,
+        countries=codes,
+        faces=faces,
+        face_area_km2=area,
+        face_xy=face_xy,
+        face_country=face_country,
+        face_place=face_place,
+        face_imported=face_imported,
+        face_imported_index=face_imported_index,
+        face_tile=face_tile,
+        edges=edges,
+        edge_left=left,
+        edge_right=right,
+        edge_border=border,
+        total_area_km2=float(area.sum()),
+    )
+
+
+def _face_adjacency(faces: np.ndarray, noded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every noded line with a face on each side: the only lines a frontline can follow."""
+    lines = np.asarray(shapely.get_parts(noded))
+    tree = shapely.STRtree(faces)
+    li, fi = tree.query(lines, predicate="covered_by")
+    order = np.lexsort((fi, li))
+    li, fi = li[order], fi[order]
+    uniq, start, count = np.unique(li, return_index=True, return_counts=True)
+    two = count == 2
+    return lines[uniq[two]], fi[start[two]], fi[start[two] + 1]
+
+
+def place_codes(ground: Ground, states: Mapping[str, PlaceState]) -> np.ndarray:
+    """Owner code per place (-1: unknown, so the ground beneath shows through)."""
+    codes = np.full(len(ground.places), -1)
+    for i, place in enumerate(ground.places):
+        state = states.get(place.id)
+        if state is None:
+            continue
+        if state.state == HELD and state.side in SIDE_CODES:
+            codes[i] = SIDE_CODES[state.side]
+        elif state.state == CONTESTED:
+            codes[i] = CONTESTED_CODE
+    return codes
+
+
+def assign_owners(
+    ground: Ground,
+    codes: np.ndarray,
+    region_states: Mapping[str, PlaceState],
+    constraints: Sequence[PartialConstraint] = (),
+) -> Ownership:
+    """Face owners for one day: places over regions over imported areas, then partial fills.
+
+    Region layering: governorates first, districts over them (the finer claim wins).
+    Partial rule: a side stated to hold a fraction ``f`` of a region gets, if it holds less,
+    the region's neutral faces nearest to its own faces there (or to anything it holds, or
+    to the region's centre) until it reaches ``f``; it never takes ground another side holds
+    or contested ground, and a shortfall is reported in ``Ownership.unmet``.
+    """
+    n = len(ground.faces)
+    owner = ground.face_imported.copy()
+    kind = np.where(ground.face_imported_index >= 0, FROM_BASELINE, FROM_NOTHING)
+    index = ground.face_imported_index.copy()
+    order = sorted(
+        range(len(ground.regions)),
+        key=lambda i: (ground.regions[i].level == "district", ground.regions[i].id),
+    )
+    for ri in order:
+        state = region_states.get(ground.regions[ri].id)
+        if state is None or state.state not in (HELD, CONTESTED):
+            continue
+        code = SIDE_CODES.get(state.side or "", CONTESTED_CODE) if state.state == HELD else 1
+        faces = ground.region_faces[ri]
+        owner[faces], kind[faces], index[faces] = code, FROM_REGION, ri
+    if len(codes):
+        fp = ground.face_place
+        placed = fp >= 0
+        face_code = np.full(n, -1)
+        face_code[placed] = codes[fp[placed]]
+        set_here = face_code >= 0
+        owner[set_here] = face_code[set_here]
+        kind[set_here] = FROM_PLACE
+        index[set_here] = fp[set_here]
+    unmet = []
+    for ci, constraint in enumerate(constraints):
+        if constraint.fraction is None or constraint.side not in SIDE_CODES:
+            continue
+        ri = ground.region_index.get(constraint.region_id)
+        if ri is None or len(ground.region_faces[ri]) == 0:
+            continue
+        got = _fill_partial(ground, owner, kind, index, ri, constraint, ci)
+        if got + 1e-9 < constraint.fraction:
+            unmet.append((constraint.region_id, constraint.side, constraint.fraction, got))
+    return Ownership(owner, kind, index, tuple(unmet))
+
+
+def _fill_partial(ground, owner, kind, index, ri, constraint, ci) -> float:
+    faces = ground.region_faces[ri]
+    area = ground.face_area_km2[faces]
+    total = float(area.sum())
+    code = SIDE_CODES[constraint.side]
+    have = float(area[owner[faces] == code].sum())
+    need = constraint.fraction * total - have
+    if need <= 0:
+        return have / total
+    neutral = faces[owner[faces] == NEUTRAL_CODE]
+    if len(neutral) == 0:
+        return have / total
+    seeds = faces[owner[faces] == code]
+    if len(seeds) == 0:
+        seeds = np.flatnonzero(owner == code)
+    if len(seeds) == 0:
+        seed_xy = ground.face_xy[faces].mean(axis=0)[None, :]
+    else:
+        seed_xy = ground.face_xy[seeds]
+    tree = shapely.STRtree(shapely.points(seed_xy))
+    _, dist = tree.query_nearest(
+        shapely.points(ground.face_xy[neutral]), return_distance=True, all_matches=False
+    )
+    ranked = neutral[np.lexsort((neutral, np.round(dist, 1)))]
+    cumulative = np.cumsum(ground.face_area_km2[ranked])
+    take = ranked[: int(np.searchsorted(cumulative, need)) + 1]
+    owner[take], kind[take], index[take] = code, FROM_CONSTRAINT, ci
+    return (have + float(ground.face_area_km2[take].sum())) / total
+
+
+def area_by_code(ground: Ground, owner: np.ndarray) -> dict[str, float]:
+    """km² per side, contested and neutral (they sum to the area of interest)."""
+    sums = np.bincount(owner, weights=ground.face_area_km2, minlength=len(CODE_NAMES))
+    return {CODE_NAMES[c]: float(sums[c]) for c in range(len(sums)) if sums[c] > 0}
+
+
+def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGeometry, ...]]:
+    """Lon/lat pieces per owner (side, contested, neutral), one per tile, re-unioning only
+    the tiles whose set of faces changed.
+
+    Pieces are cached by the exact set of faces they hold, so successive change points that
+    differ in a few places share almost all of the work. The faces form an exact coverage,
+    so ``coverage_union`` merges them without overlay arithmetic, and pieces of one owner
+    meet along shared tile seams only (see :func:`merge_pieces`).
+    """
+    cache = ground._cache.setdefault("tiles", {})
+    if len(cache) > 200_000:
+        cache.clear()
+    result = {}
+    for code in np.unique(owner):
+        members = np.flatnonzero(owner == code)
+        tiles = ground.face_tile[members]
+        order = np.argsort(tiles, kind="stable")
+        members, tiles = members[order], tiles[order]
+        bounds = np.flatnonzero(np.diff(tiles)) + 1
+        pieces = []
+        for chunk in np.split(members, bounds):
+            key = (int(code), chunk.tobytes())
+            piece = cache.get(key)
+            if piece is None:
+                piece = to_lonlat(shapely.coverage_union_all(ground.faces[chunk]))
+                cache[key] = piece
+            pieces.append(piece)
+        result[CODE_NAMES[int(code)]] = tuple(pieces)
+    return result
+
+
+def merge_pieces(pieces: Sequence[BaseGeometry]) -> BaseGeometry:
+    """One geometry without tile seams (for export; the pieces share exact vertices)."""
+    if not pieces:
+        return shapely.Polygon()
+    return shapely.coverage_union_all(np.array(pieces, dtype=object))
+
+
+def as_multipolygon(pieces: Sequence[BaseGeometry]) -> BaseGeometry:
+    """The pieces side by side in one MultiPolygon (cheap; seams stay as shared edges)."""
+    parts = [p for piece in pieces for p in shapely.get_parts(piece) if p.geom_type == "Polygon"]
+    return shapely.MultiPolygon(parts)

@@ -1,0 +1,127 @@
+"""A snapshot as one GeoJSON FeatureCollection: areas, frontlines and places, each traceable
+to the claims behind it (what ``conflictmap control --date D --format geojson`` prints)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import shapely
+
+from dashboard.control.areas import (
+    CODE_NAMES,
+    FROM_CONSTRAINT,
+    FROM_PLACE,
+    FROM_REGION,
+    merge_pieces,
+)
+from dashboard.control.geography import to_metric
+from dashboard.control.timeline import ControlSnapshot
+
+_AREA_KIND = {"contested": "contested", "neutral": "neutral"}
+
+
+def _claim_ref(snapshot: ControlSnapshot, claim_id: str) -> dict[str, Any]:
+    claim = snapshot.claims[claim_id]
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "sentence": claim.sentence,
+        "date": claim.valid_from.isoformat(),
+        "side": claim.side,
+        "kind": claim.kind,
+    }
+
+
+def _sources(snapshot: ControlSnapshot, faces: np.ndarray) -> tuple[list[str], list[str]]:
+    """Place ids and claim ids that decided these faces."""
+    ground, own = snapshot.ground, snapshot.ownership
+    places: set[str] = set()
+    claims: set[str] = set()
+    kinds, index = own.source_kind[faces], own.source_index[faces]
+    for i in np.unique(index[kinds == FROM_PLACE]):
+        pid = ground.places[i].id
+        places.add(pid)
+        claims.update(snapshot.place_states[pid].claims)
+    for i in np.unique(index[kinds == FROM_REGION]):
+        rid = ground.regions[i].id
+        places.add(rid)
+        claims.update(snapshot.place_states[rid].claims)
+    for i in np.unique(index[kinds == FROM_CONSTRAINT]):
+        constraint = snapshot.constraints[i]
+        places.add(constraint.region_id)
+        claims.update(constraint.claims)
+    return sorted(places), sorted(claims)
+
+
+def snapshot_to_geojson(snapshot: ControlSnapshot) -> dict[str, Any]:
+    """FeatureCollection: one feature per connected area of an owner, per frontline, per place."""
+    ground, owner = snapshot.ground, snapshot.ownership.owner
+    features: list[dict[str, Any]] = []
+    code_of = {name: code for code, name in CODE_NAMES.items()}
+    for name in sorted(snapshot.areas):
+        merged = merge_pieces(snapshot.areas[name])
+        parts = shapely.get_parts(merged)
+        metric_parts = to_metric(parts)
+        faces = np.flatnonzero(owner == code_of[name])
+        tree = shapely.STRtree(metric_parts)
+        pts = shapely.points(ground.face_xy[faces])
+        fi, pi = tree.query(pts, predicate="within")
+        for k, (part, metric) in enumerate(zip(parts, metric_parts, strict=True)):
+            places, claims = _sources(snapshot, faces[fi[pi == k]])
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": shapely.geometry.mapping(part),
+                    "properties": {
+                        "kind": _AREA_KIND.get(name, "area"),
+                        "side": name if name not in _AREA_KIND else None,
+                        "area_km2": round(float(metric.area) / 1e6, 3),
+                        "places": places,
+                        "claims": claims,
+                    },
+                }
+            )
+    for line in snapshot.frontlines:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shapely.geometry.mapping(line.geometry),
+                "properties": {
+                    "kind": line.kind,
+                    "sides": list(line.sides),
+                    "length_km": line.length_km,
+                    "places": list(line.places),
+                },
+            }
+        )
+    for place in ground.places:
+        state = snapshot.place_states.get(place.id)
+        if state is None or state.state == "unknown":
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+                "properties": {
+                    "kind": "place",
+                    "id": place.id,
+                    "name": place.name,
+                    "side": state.side,
+                    "sides": list(state.sides),
+                    "state": state.state,
+                    "confidence": state.confidence,
+                    "reason": state.reason,
+                    "claims": [_claim_ref(snapshot, c) for c in state.claims],
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "properties": {
+            "date": snapshot.date.isoformat(),
+            "area_km2": dict(snapshot.area_km2),
+            "unmet_constraints": [list(u) for u in snapshot.unmet_constraints],
+        },
+        "features": features,
+    }

@@ -1,0 +1,355 @@
+"""Who holds each place on each day, decided from control claims by a few explicit rules.
+
+The rules, in the order they are applied to the claims about one place up to a day:
+
+1. *Contested inside.* A ``contested`` claim (forces entered, fighting inside), or a
+   ``partial`` claim about a point place (a split city), makes the place contested until a
+   strictly later ``full`` claim. A full claim on the same day wins: it is the stronger
+   statement and usually reports the end of the fighting.
+2. *Latest claim wins.* Otherwise the latest ``full`` claim names the holder.
+3. *Conflicting reports.* If another side was named holder by a full claim within
+   ``contest_window_days`` before the latest one, the place is contested, unless the latest
+   side's support there is at least ``dominance_ratio`` times the strongest other side's.
+4. *Confirmation and decay.* The holder's confidence combines every agreeing claim since
+   the place last changed hands (noisy-or), each halved every ``half_life_days`` of age.
+   Below ``confidence_floor`` the place reverts to unknown, and the ground falls back to
+   whatever lies beneath it (a region claim, an imported area, or neutral).
+
+Claims about a governorate or district are handled by the same rules for ``full`` and
+``contested`` claims (the region is a place with a polygon). ``partial`` claims about a
+region are not holders: they become :class:`PartialConstraint` values that
+:mod:`dashboard.control.areas` uses to give the side at least its stated share.
+
+Everything is a pure function of the claims; claims are sorted by :func:`claim_order_key`
+first, so the result never depends on insertion order.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dashboard.events.model import Claim
+
+REGION_PRECISIONS = ("governorate", "district")
+IGNORED_PRECISIONS = ("country",)
+
+HELD = "held"
+CONTESTED = "contested"
+UNKNOWN = "unknown"
+
+# the newest agreeing claims that count towards confidence; older ones add next to nothing
+MAX_SUPPORT = 8
+# the claims before a day that can decide it (the latest full claim, its window, the fighting
+# since, and MAX_SUPPORT agreeing claims all lie among them in any realistic stream)
+DECISION_TAIL = 48
+
+_KIND_RANK = {"full": 0, "partial": 1, "contested": 2}
+
+
+@dataclass(frozen=True)
+class StateRules:
+    """The parameters of the state rules; the defaults suit wire copy on a slow campaign."""
+
+    contest_window_days: int = 3
+    half_life_days: float = 90.0
+    confidence_floor: float = 0.2
+    dominance_ratio: float = 3.0
+    ignored_statuses: frozenset[str] = frozenset({"rejected"})
+
+
+@dataclass(frozen=True)
+class PlaceState:
+    """The state of one place on one day and the claims that decide it."""
+
+    place_id: str
+    state: str  # held | contested | unknown
+    side: str | None  # the holder when held
+    sides: tuple[str, ...]  # every side involved (the holder alone when held)
+    confidence: float
+    reason: str
+    claims: tuple[str, ...]  # ids of the deciding claims, oldest first
+
+    @property
+    def key(self) -> tuple[str, str | None, tuple[str, ...]]:
+        """What the map depends on: a change of this key is a change point."""
+        return (self.state, self.side, self.sides)
+
+
+@dataclass(frozen=True)
+class PartialConstraint:
+    """A side holds at least ``fraction`` of a region (``fraction`` None: presence only)."""
+
+    region_id: str
+    side: str
+    fraction: float | None
+    confidence: float
+    claims: tuple[str, ...]
+
+
+def claim_order_key(claim: Claim) -> tuple:
+    """A total order on claims, so every result is independent of insertion order."""
+    return (
+        claim.valid_from,
+        _KIND_RANK.get(claim.kind, 9),
+        claim.side,
+        -claim.confidence,
+        claim.id,
+    )
+
+
+def evidence_date(claim: Claim) -> date:
+    """The day a claim was last true as far as its source knows (for decay).
+
+    A report published later that restates an old capture is fresh evidence, so an optional
+    ``extra["reported_on"]`` (ISO date) later than ``valid_from`` is used when present.
+    """
+    if not claim.extra:
+        return claim.valid_from
+    reported = claim.extra.get("reported_on")
+    if reported is None:
+        return claim.valid_from
+    if isinstance(reported, str):
+        try:
+            reported_day = date.fromisoformat(reported[:10])
+        except ValueError:
+            return claim.valid_from
+        return max(reported_day, claim.valid_from)
+    if isinstance(reported, date):
+        return max(reported, claim.valid_from)
+    return claim.valid_from
+
+
+def is_region_claim(claim: Claim) -> bool:
+    return claim.precision in REGION_PRECISIONS
+
+
+def is_constraint_claim(claim: Claim) -> bool:
+    """Partial claims about a region constrain areas instead of naming a holder."""
+    return claim.kind == "partial" and is_region_claim(claim)
+
+
+def usable_claims(claims: Iterable[Claim], rules: StateRules) -> list[Claim]:
+    """Claims that can decide anything, in the total order."""
+    kept = [
+        c
+        for c in claims
+        if c.status not in rules.ignored_statuses and c.precision not in IGNORED_PRECISIONS
+    ]
+    return sorted(kept, key=claim_order_key)
+
+
+def decayed(confidence: float, age_days: int, rules: StateRules) -> float:
+    if age_days <= 0:
+        return confidence
+    return confidence * 0.5 ** (age_days / rules.half_life_days)
+
+
+def combined(claims: Sequence[Claim], day: date, rules: StateRules) -> float:
+    """Noisy-or of the decayed confidences: more agreeing reports, more confidence."""
+    miss = 1.0
+    for claim in claims:
+        age = (day - evidence_date(claim)).days
+        miss *= 1.0 - min(max(decayed(claim.confidence, age, rules), 0.0), 1.0)
+    return 1.0 - miss
+
+
+def _unknown(place_id: str, reason: str, claims: tuple[str, ...] = ()) -> PlaceState:
+    return PlaceState(place_id, UNKNOWN, None, (), 0.0, reason, claims)
+
+
+def _is_fighting(claim: Claim) -> bool:
+    return claim.kind == "contested" or (claim.kind == "partial" and not is_region_claim(claim))
+
+
+def _decision(
+    place_id: str, active: Sequence[Claim], rules: StateRules
+) -> tuple[str, str | None, tuple[str, ...], str, list[Claim]]:
+    """State, holder, sides, reason and supporting claims, before decay is applied."""
+    fulls = [c for c in active if c.kind == "full"]
+    fights = [c for c in active if _is_fighting(c)]
+    last_full = fulls[-1].valid_from if fulls else None
+    if fights and (last_full is None or fights[-1].valid_from > last_full):
+        since = [c for c in fights if last_full is None or c.valid_from > last_full]
+        holder_before = [fulls[-1]] if fulls else []
+        sides = tuple(sorted({c.side for c in since} | {c.side for c in holder_before}))
+        reason = "fighting_inside" if any(c.kind == "contested" for c in since) else "split_control"
+        return CONTESTED, None, sides, reason, since
+    assert fulls and last_full is not None
+    side = fulls[-1].side
+    window_start = last_full - timedelta(days=rules.contest_window_days)
+    window = [c for c in fulls if c.valid_from >= window_start]
+    support: dict[str, float] = {}
+    for s in sorted({c.side for c in window}):
+        support[s] = combined([c for c in window if c.side == s], last_full, rules)
+    others = {s: v for s, v in support.items() if s != side}
+    if others and support[side] < rules.dominance_ratio * max(others.values()):
+        return CONTESTED, None, tuple(sorted(support)), "conflicting_reports", window
+    # the agreeing run since the last full claim naming someone else
+    run: list[Claim] = []
+    for claim in reversed(fulls):
+        if claim.side != side and claim.valid_from < window_start:
+            break
+        if claim.side == side:
+            run.append(claim)
+    run = run[:MAX_SUPPORT]
+    run.reverse()
+    reason = "confirmed" if len(run) > 1 else "latest_claim"
+    if others:
+        reason = "outweighs_conflicting_reports"
+    return HELD, side, (side,), reason, run
+
+
+def place_state_on(
+    place_id: str, claims: Sequence[Claim], day: date, rules: StateRules
+) -> PlaceState:
+    """The state of one place on ``day`` from its claims (sorted by :func:`claim_order_key`)."""
+    deciding = [c for c in claims if not is_constraint_claim(c)]
+    cut = bisect_right([c.valid_from for c in deciding], day)
+    active = deciding[:cut]
+    if not active:
+        return _unknown(place_id, "no_claim")
+    state, side, sides, reason, support = _decision(place_id, active[-DECISION_TAIL:], rules)
+    ids = tuple(c.id for c in support)
+    confidence = combined(support, day, rules)
+    if confidence < rules.confidence_floor:
+        return _unknown(place_id, "decayed", ids)
+    return PlaceState(place_id, state, side, sides, round(confidence, 6), reason, ids)
+
+
+@dataclass(frozen=True)
+class StateHistory:
+    """The states of one place as a step function: ``states[i]`` holds from ``starts[i]``.
+
+    Only days where the state key changes are kept, so ``starts`` are the place's change
+    points (claims that change the holder, and days when confidence decays below the floor).
+    """
+
+    place_id: str
+    starts: tuple[date, ...]
+    states: tuple[PlaceState, ...]
+
+    def on(self, day: date) -> PlaceState:
+        i = bisect_right(self.starts, day) - 1
+        if i < 0:
+            return _unknown(self.place_id, "no_claim")
+        return self.states[i]
+
+
+def _decay_day(
+    support: Sequence[Claim], start: date, end: date | None, rules: StateRules
+) -> date | None:
+    """The first day after ``start`` (and before ``end``) when the support decays below the floor.
+
+    Confidence only falls between claims, so a bisection over days finds the crossing.
+    """
+    if not support:
+        return None
+    newest = max(evidence_date(c) for c in support)
+    best = max(c.confidence for c in support)
+    if best <= 0:
+        return None
+    # noisy-or of n claims is below n * max; that bounds the search
+    bound = rules.half_life_days * math.log2(max(1.0, len(support) * best / rules.confidence_floor))
+    hi = max(start, newest) + timedelta(days=math.ceil(bound) + 1)
+    if end is not None and hi >= end and combined(support, end, rules) >= rules.confidence_floor:
+        return None
+    if end is not None:
+        hi = min(hi, end)
+    lo = start
+    if combined(support, lo, rules) < rules.confidence_floor:
+        return None
+    while (hi - lo).days > 1:
+        mid = lo + timedelta(days=(hi - lo).days // 2)
+        if combined(support, mid, rules) < rules.confidence_floor:
+            hi = mid
+        else:
+            lo = mid
+    if end is not None and hi >= end:
+        return None
+    return hi
+
+
+def place_history(place_id: str, claims: Iterable[Claim], rules: StateRules) -> StateHistory:
+    """All change points of one place: evaluate at each claim day and at each decay crossing."""
+    ordered = [c for c in usable_claims(claims, rules) if not is_constraint_claim(c)]
+    starts: list[date] = []
+    states: list[PlaceState] = []
+
+    def keep(when: date, state: PlaceState) -> None:
+        if states and states[-1].key == state.key:
+            return
+        starts.append(when)
+        states.append(state)
+
+    i = 0
+    while i < len(ordered):
+        day = ordered[i].valid_from
+        while i < len(ordered) and ordered[i].valid_from == day:
+            i += 1
+        nxt = ordered[i].valid_from if i < len(ordered) else None
+        tail = ordered[max(0, i - DECISION_TAIL) : i]
+        state, side, sides, reason, support = _decision(place_id, tail, rules)
+        ids = tuple(c.id for c in support)
+        confidence = combined(support, day, rules)
+        if confidence < rules.confidence_floor:
+            keep(day, _unknown(place_id, "decayed", ids))
+            continue
+        keep(day, PlaceState(place_id, state, side, sides, round(confidence, 6), reason, ids))
+        fades = _decay_day(support, day, nxt, rules)
+        if fades is not None:
+            keep(fades, _unknown(place_id, "decayed", ids))
+    return StateHistory(place_id, tuple(starts), tuple(states))
+
+
+def constraints_on(
+    claims: Iterable[Claim], day: date, rules: StateRules
+) -> list[PartialConstraint]:
+    """Partial region claims in force on ``day``: the latest per (region, side), not decayed
+    and not overtaken by a later full or contested claim about the same region."""
+    ordered = usable_claims(claims, rules)
+    latest_region_claim: dict[str, date] = {}
+    partial: dict[tuple[str, str], Claim] = {}
+    for claim in ordered:
+        if claim.valid_from > day or not is_region_claim(claim):
+            continue
+        if is_constraint_claim(claim):
+            partial[(claim.place_id, claim.side)] = claim
+        else:
+            latest_region_claim[claim.place_id] = claim.valid_from
+    found = []
+    for (region, side), claim in sorted(partial.items()):
+        overtaken = latest_region_claim.get(region)
+        if overtaken is not None and overtaken > claim.valid_from:
+            continue
+        confidence = combined([claim], day, rules)
+        if confidence < rules.confidence_floor:
+            continue
+        found.append(PartialConstraint(region, side, claim.fraction, confidence, (claim.id,)))
+    return found
+
+
+def constraint_change_days(claims: Iterable[Claim], rules: StateRules) -> list[date]:
+    """Days on which the set of partial constraints may change (claim days, decay days)."""
+    days: set[date] = set()
+    for claim in usable_claims(claims, rules):
+        if not is_region_claim(claim):
+            continue
+        days.add(claim.valid_from)
+        if is_constraint_claim(claim) and claim.confidence > rules.confidence_floor:
+            # the day its decayed confidence first falls below the floor
+            age = rules.half_life_days * math.log2(claim.confidence / rules.confidence_floor)
+            days.add(evidence_date(claim) + timedelta(days=math.floor(age) + 1))
+    return sorted(days)
+
+
+def histories(claims: Iterable[Claim], rules: StateRules) -> dict[str, StateHistory]:
+    """The history of every place named by a non-constraint claim."""
+    by_place: dict[str, list[Claim]] = {}
+    for claim in usable_claims(claims, rules):
+        if not is_constraint_claim(claim):
+            by_place.setdefault(claim.place_id, []).append(claim)
+    return {pid: place_history(pid, cs, rules) for pid, cs in sorted(by_place.items())}

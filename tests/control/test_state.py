@@ -1,0 +1,103 @@
+"""The place-state rules, one behaviour per test."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.control.state import (
+    StateRules,
+    histories,
+    place_history,
+    place_state_on,
+    usable_claims,
+)
+from tests.control.conftest import claim
+
+RULES = StateRules(contest_window_days=3, half_life_days=60, confidence_floor=0.2)
+D = date(2017, 11, 3)
+
+
+def state_of(claims, day, rules=RULES):
+    return place_state_on("qaim", usable_claims(claims, rules), day, rules)
+
+
+def test_latest_full_claim_names_the_holder():
+    claims = [claim("qaim", "isis", D - timedelta(days=10)), claim("qaim", "iraqi_forces", D)]
+    state = state_of(claims, D)
+    assert (state.state, state.side, state.reason) == ("held", "iraqi_forces", "latest_claim")
+
+
+def test_agreeing_claims_raise_confidence():
+    one = state_of([claim("qaim", "isis", D)], D)
+    two = state_of([claim("qaim", "isis", D), claim("qaim", "isis", D, article="a2")], D)
+    assert two.confidence > one.confidence
+    assert two.reason == "confirmed"
+
+
+def test_conflicting_sides_within_the_window_make_it_contested():
+    claims = [claim("qaim", "isis", D - timedelta(days=2)), claim("qaim", "iraqi_forces", D)]
+    state = state_of(claims, D)
+    assert state.state == "contested"
+    assert state.sides == ("iraqi_forces", "isis")
+    assert state.reason == "conflicting_reports"
+
+
+def test_conflict_outside_the_window_is_a_change_of_hands():
+    claims = [claim("qaim", "isis", D - timedelta(days=4)), claim("qaim", "iraqi_forces", D)]
+    assert state_of(claims, D).side == "iraqi_forces"
+
+
+def test_fighting_inside_lasts_until_a_later_full_claim():
+    claims = [
+        claim("qaim", "isis", D - timedelta(days=20)),
+        claim("qaim", "iraqi_forces", D - timedelta(days=5), kind="contested"),
+        claim("qaim", "iraqi_forces", D),
+    ]
+    assert state_of(claims, D - timedelta(days=1)).reason == "fighting_inside"
+    assert state_of(claims, D).state == "held"
+
+
+def test_an_unconfirmed_claim_decays_to_unknown():
+    claims = [claim("qaim", "isis", D)]
+    assert state_of(claims, D + timedelta(days=50)).state == "held"
+    old = state_of(claims, D + timedelta(days=200))
+    assert (old.state, old.reason) == ("unknown", "decayed")
+
+
+def test_history_records_the_decay_day_as_a_change_point():
+    history = place_history("qaim", [claim("qaim", "isis", D)], RULES)
+    assert [s.state for s in history.states] == ["held", "unknown"]
+    fade = history.starts[1]
+    assert state_of([claim("qaim", "isis", D)], fade).state == "unknown"
+    assert state_of([claim("qaim", "isis", D)], fade - timedelta(days=1)).state == "held"
+
+
+def test_rejected_claims_decide_nothing():
+    rejected = claim("qaim", "isis", D)
+    rejected = type(rejected)(**{**rejected.__dict__, "status": "rejected"})
+    assert state_of([rejected], D).state == "unknown"
+
+
+sides = st.sampled_from(["isis", "iraqi_forces", "sdf"])
+kinds = st.sampled_from(["full", "full", "contested", "partial"])
+claim_lists = st.lists(
+    st.tuples(st.integers(0, 40), sides, kinds, st.sampled_from(["a", "b"])),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim_lists, st.randoms(use_true_random=False))
+def test_histories_do_not_depend_on_claim_insertion_order(spec, rnd: random.Random):
+    claims = [
+        claim(place, side, D + timedelta(days=offset), kind=kind)
+        for offset, side, kind, place in spec
+    ]
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    assert histories(claims, RULES) == histories(shuffled, RULES)
