@@ -1,0 +1,592 @@
+"""Toponym recognition: gazetteer-driven longest match, then cues and rejection rules.
+
+Why gazetteer-first: there is no English NER model on the registry and the small French one
+misses governorates, so the gazetteer's folded keys are the recall engine and the context
+decides. The scan walks token n-grams and stops extending as soon as no key starts with the
+folded prefix (``has_prefix``), so an article costs a few thousand bisections.
+
+Two annotation schemes are supported because corpora disagree on what a toponym is:
+
+* ``"literal"`` (this project's gold guideline): places used as places. Demonyms, capitals
+  used for governments ("Baghdad said"), and names inside organisation names are rejected.
+* ``"inclusive"`` (GeoWebNews, TR-News): every toponym including associative uses: demonyms
+  resolve to their country, metonymy and names embedded in organisations are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dashboard.articles.model import Article
+from dashboard.gazetteer import Gazetteer, fold
+from dashboard.geoparse import lexicons as lx
+from dashboard.text import split_sentences
+
+Scheme = Literal["literal", "inclusive"]
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
+# What may sit between two tokens of one name: a space, a hyphen, an apostrophe (Qa'im).
+_JOIN_GAP = re.compile(r"[ \u00a0\t]?[-‐‑'’ʼ]?[ \u00a0\t]?")
+_ELIDED = frozenset({"d", "l", "j", "qu", "s", "n", "c", "m", "t"})
+_APOSTROPHES = "'’ʼ"
+# "US-led", "Iran-backed": a modifier of a group, not a place under the literal scheme.
+_MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|allied|held|controlled)\b", re.I)
+_ORG_PATTERN = re.compile(
+    "|".join(
+        r"(?<!\w)" + re.escape(o).replace(r"\ ", r"\s+") + r"(?!\w)"
+        for o in sorted(lx.ORGANISATIONS, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+# Trailing capitalised words that turn a place into an organisation or an event.
+_ORG_TAILS = frozenset(
+    [
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "news",
+        "press",
+        "observatory",
+        "university",
+        "college",
+        "institute",
+        "council",
+        "government",
+        "ministry",
+        "party",
+        "front",
+        "forces",
+        "force",
+        "army",
+        "police",
+        "company",
+        "corp",
+        "inc",
+        "ltd",
+        "bank",
+        "airlines",
+        "airways",
+        "club",
+        "fc",
+        "united",
+        "city-fc",
+        "museum",
+        "hospital",
+        "school",
+        "church",
+        "mosque",
+        "purchase",
+        "regional",
+        "democratic",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text with the facts the rules read."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    upper: bool
+    sent: int
+    first: bool  # first word of its sentence
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised toponym: ``text`` is the mention, ``name`` the bare name inside it.
+
+    ``kind_hint`` comes from a qualifier ("province de", "the town of"); ``cue`` in 0..1 is how
+    much the context says "place" (qualifier, locative preposition, NER); ``demonym`` holds an
+    ISO country code when the mention is a country adjective (inclusive scheme only).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    name_start: int
+    name_end: int
+    key: str
+    kind_hint: tuple[str, ...] | None = None
+    cue: float = 0.0
+    sentence_index: int = 0
+    paragraph_kind: str = "body"
+    demonym: str | None = None
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
+    out: list[Token] = []
+    si = 0
+    seen_in_sentence = -1
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        while si + 1 < len(sentences) and s >= sentences[si][1]:
+            si += 1
+        word = m.group()
+        first = seen_in_sentence != si
+        seen_in_sentence = si
+        out.append(
+            Token(
+                s,
+                e,
+                word,
+                word.casefold(),
+                word[0].isupper(),
+                len(word) > 1 and word.isupper(),
+                si,
+                first,
+            )
+        )
+    return out
+
+
+def _is_latin(word: str) -> bool:
+    return word[0].isalpha() and ord(word[0]) < 0x0250
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    if a.sent != b.sent:
+        return False
+    gap = text[a.end : b.start]
+    return bool(gap) and len(gap) <= 3 and _JOIN_GAP.fullmatch(gap) is not None
+
+
+def _is_elision(text: str, tok: Token) -> bool:
+    return tok.low in _ELIDED and tok.end < len(text) and text[tok.end] in _APOSTROPHES
+
+
+def _can_start(text: str, tok: Token) -> bool:
+    if _is_elision(text, tok):
+        return False
+    if not _is_latin(tok.text):
+        return tok.text[0].isalpha()
+    return tok.cap or tok.low in lx.LEADING_PARTICLES
+
+
+def _can_end(tok: Token) -> bool:
+    return tok.cap or not _is_latin(tok.text)
+
+
+def _inside_ok(tok: Token) -> bool:
+    return tok.cap or tok.low in lx.NAME_PARTICLES or not _is_latin(tok.text)
+
+
+@dataclass
+class _Raw:
+    i: int  # first token index of the name
+    j: int  # last token index of the name (inclusive)
+    key: str
+
+
+def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list[_Raw]:
+    """Longest gazetteer match starting at each token, left to right, non-overlapping."""
+    found: list[_Raw] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not _can_start(text, tok):
+            i += 1
+            continue
+        best: _Raw | None = None
+        j = i
+        while j < n and j - i < max_tokens:
+            if j > i and (not _joinable(text, toks[j - 1], toks[j]) or not _inside_ok(toks[j])):
+                break
+            key = fold(text[tok.start : toks[j].end])
+            if not key:
+                break
+            if _can_end(toks[j]) and gaz.has_key(key):
+                best = _Raw(i, j, key)
+            if not gaz.has_prefix(key):
+                break
+            j += 1
+        if best is not None and (toks[best.i].cap or best.j > best.i):
+            found.append(best)
+            i = best.j + 1
+        else:
+            i += 1
+    return found
+
+
+def _words_before(toks: list[Token], i: int, k: int) -> list[str]:
+    return [t.low for t in toks[max(0, i - k) : i] if t.sent == toks[i].sent]
+
+
+_LINK = r"(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|de\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
+_PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
+    (
+        re.compile(
+            r"(?<!\w)(" + r"[\s\-]+".join(re.escape(w) for w in words) + r")\s+" + _LINK + r"$",
+            re.IGNORECASE,
+        ),
+        kinds,
+        include,
+    )
+    for words, kinds, include in sorted(
+        lx.PREFIX_QUALIFIERS, key=lambda q: len(" ".join(q[0])), reverse=True
+    )
+)
+
+
+def _prefix_qualifier(
+    text: str, toks: list[Token], i: int
+) -> tuple[int, tuple[str, ...] | None, bool, float]:
+    """A qualifier right before token ``i``: (mention start, kinds, part-of-mention, cue).
+
+    "province de l'Anbar" makes the mention start at "province" (the designator fixes the
+    referent); "la ville de Deir Ezzor" only hints the kind.
+    """
+    start = toks[i].start
+    window = text[max(0, start - 48) : start]
+    for pattern, kinds, include in _PREFIX_RES:
+        m = pattern.search(window)
+        if m:
+            q_start = start - len(window) + m.start(1)
+            return (q_start if include else start), kinds, include, 0.9
+    return start, None, False, 0.0
+
+
+def _suffix_qualifier(toks: list[Token], j: int) -> tuple[int, tuple[str, ...] | None, bool, float]:
+    end = toks[j].end
+    for words, kinds, include in lx.SUFFIX_QUALIFIERS:
+        n = len(words)
+        if j + n >= len(toks):
+            continue
+        got = toks[j + 1 : j + 1 + n]
+        if any(t.sent != toks[j].sent for t in got):
+            continue
+        if [t.low for t in got] == list(words):
+            return (got[-1].end if include else end), kinds, include, 0.9
+    return end, None, False, 0.0
+
+
+def _locative_cue(text: str, toks: list[Token], i: int) -> float:
+    before = _words_before(toks, i, 3)
+    if not before:
+        return 0.0
+    if len(before) >= 2 and " ".join(before[-2:]) in lx.LOCATIVE_PHRASES:
+        return 0.6
+    if len(before) >= 3 and " ".join(before[-3:]) in lx.LOCATIVE_PHRASES:
+        return 0.6
+    last = before[-1]
+    if last in ("de", "d", "du") and len(before) >= 2:
+        return 0.25 if before[-2] in ("près", "abords", "région", "sud", "nord", "est") else 0.15
+    if last in lx.LOCATIVE_CUES:
+        return 0.45
+    if last in ("l", "la", "le") and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
+        return 0.4
+    if last == "the" and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
+        return 0.35
+    return 0.0
+
+
+def _metonymic(toks: list[Token], j: int) -> bool:
+    """A name followed by a speech verb ("Baghdad said", "Moscou a démenti")."""
+    k = j + 1
+    steps = 0
+    while k < len(toks) and toks[k].sent == toks[j].sent and steps < 3:
+        w = toks[k].low
+        if w in lx.SPEECH_VERBS and w != "a":
+            return True
+        if w in lx.SPEECH_AUX or w in ("not", "pas", "n", "ne", "also", "aussi"):
+            k += 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+_AGENCY = frozenset(
+    {"agence", "agency", "agences", "journal", "chaîne", "channel", "tv", "télévision"}
+)
+
+
+def _agency_context(toks: list[Token], i: int) -> bool:
+    """ "l'agence officielle Sana", "the state news agency Sana": a medium, not a place."""
+    return any(w in _AGENCY for w in _words_before(toks, i, 3))
+
+
+def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Titles and given names before, or a surname after, mark a person's name."""
+    if i > 0 and toks[i - 1].sent == toks[i].sent:
+        prev = toks[i - 1]
+        if prev.low in lx.PERSON_TITLES and (prev.cap or prev.low in ("m", "mr", "mme")):
+            return True
+        if prev.low in lx.PERSON_TITLES and text[prev.end : toks[i].start] in (" ", "\u00a0"):
+            return True
+        if (
+            prev.cap
+            and prev.low in lx.FIRST_NAMES
+            and _joinable(text, prev, toks[i])
+            and not prev.first
+        ):
+            return True
+        if (
+            prev.cap
+            and prev.low in lx.FIRST_NAMES
+            and prev.first
+            and _joinable(text, prev, toks[i])
+        ):
+            return True
+    if toks[i].low in lx.FIRST_NAMES and j == i and j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if _joinable(text, toks[j], nxt) and (
+            nxt.cap or (j + 2 < len(toks) and _article_prefix(text, nxt, toks[j + 2]))
+        ):
+            return True
+    return False
+
+
+def _article_prefix(text: str, tok: Token, nxt: Token) -> bool:
+    """An Arabic article glued to the next word ("al-Zobai"), not the French "et"."""
+    if tok.low not in lx.LEADING_PARTICLES or tok.sent != nxt.sent:
+        return False
+    gap = text[tok.end : nxt.start]
+    return gap in ("-", "‐", "‑") or (tok.low in ("al", "el") and gap == " ")
+
+
+def _chain_neighbour(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """The match is one part of a longer capitalised name ("Jordan Peterson", "Paris Match")."""
+    if j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if (
+            nxt.cap
+            and not nxt.upper
+            and _joinable(text, toks[j], nxt)
+            and text[toks[j].end : nxt.start] == " "
+        ):
+            return True
+        if (
+            j + 2 < len(toks)
+            and _article_prefix(text, nxt, toks[j + 2])
+            and _joinable(text, toks[j], nxt)
+            and toks[j + 2].cap
+        ):
+            return True
+    if i > 0:
+        prev = toks[i - 1]
+        if (
+            prev.cap
+            and not prev.upper
+            and not prev.first
+            and text[prev.end : toks[i].start] == " "
+            and prev.low not in lx.PERSON_TITLES
+        ):
+            return True
+    return False
+
+
+def _org_tail(text: str, toks: list[Token], j: int) -> bool:
+    if j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if nxt.cap and nxt.low in _ORG_TAILS and _joinable(text, toks[j], nxt):
+            return True
+    return False
+
+
+def _demonym_spans(text: str, toks: list[Token], masked: list[tuple[int, int]]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for idx, tok in enumerate(toks):
+        if tok.low in lx.DEMONYMS and tok.cap and not _overlaps(tok.start, tok.end, masked):
+            out.append(_Raw(idx, idx, tok.low))
+    return out
+
+
+def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _sentence_bounds(article: Article) -> list[tuple[int, int, str]]:
+    if article.paragraphs:
+        spans = [(p.start, p.end, p.kind) for p in article.paragraphs]
+        sentences = split_sentences(article.text, spans)
+    else:
+        sentences = split_sentences(article.text)
+    return [(s.start, s.end, s.kind) for s in sentences]
+
+
+def recognise(
+    article: Article | str,
+    lang: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    ner_spans: Sequence[tuple[int, int, str]] = (),
+    scheme: Scheme = "literal",
+) -> list[Span]:
+    """Candidate toponym spans of an article (or a bare text), in text order.
+
+    ``ner_spans`` are optional (start, end, label) entities from a NER model: LOC/GPE raise
+    the cue, PER lowers it; nothing depends on them being present.
+    """
+    from dashboard.gazetteer import load_gazetteer
+
+    gaz = gazetteer or load_gazetteer()
+    if isinstance(article, str):
+        text = article
+        bounds = [(s.start, s.end, s.kind) for s in split_sentences(text)]
+        lang = lang or "en"
+    else:
+        text = article.text
+        bounds = _sentence_bounds(article)
+        lang = lang or article.language
+    if not text.strip():
+        return []
+    sentences = [(s, e) for s, e, _ in bounds] or [(0, len(text))]
+    kinds = [k for _, _, k in bounds] or ["body"]
+    toks = _tokens(text, sentences)
+    masked = [m.span() for m in _ORG_PATTERN.finditer(text)]
+    lower_vocab = {t.low for t in toks if not t.cap}
+    raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
+    if scheme == "inclusive":
+        taken = [(toks[r.i].start, toks[r.j].end) for r in raws]
+        for d in _demonym_spans(text, toks, []):
+            if not _overlaps(toks[d.i].start, toks[d.j].end, taken):
+                raws.append(d)
+        raws.sort(key=lambda r: r.i)
+    ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
+    ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
+    spans: list[Span] = []
+    for raw in raws:
+        span = _judge(text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per)
+        if span is None:
+            continue
+        si = toks[raw.i].sent
+        spans.append(
+            Span(
+                **{
+                    **span.__dict__,
+                    "sentence_index": si,
+                    "paragraph_kind": kinds[si] if si < len(kinds) else "body",
+                }
+            )
+        )
+    return spans
+
+
+def _judge(
+    text: str,
+    toks: list[Token],
+    raw: _Raw,
+    gaz: Gazetteer,
+    lang: str,
+    scheme: Scheme,
+    masked: list[tuple[int, int]],
+    lower_vocab: set[str],
+    ner_loc: list[tuple[int, int]],
+    ner_per: list[tuple[int, int]],
+) -> Span | None:
+    """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it."""
+    i, j = raw.i, raw.j
+    first, last = toks[i], toks[j]
+    ns, ne = first.start, last.end
+    name = text[ns:ne]
+    evidence: list[str] = ["gazetteer"]
+    if raw.key in lx.DEMONYMS and not gaz.has_key(raw.key):
+        return Span(
+            ns,
+            ne,
+            name,
+            name,
+            ns,
+            ne,
+            raw.key,
+            ("country",),
+            0.5,
+            demonym=lx.DEMONYMS[raw.key],
+            evidence=("demonym",),
+        )
+    if raw.key in lx.DEMONYMS and scheme == "inclusive":
+        return Span(
+            ns,
+            ne,
+            name,
+            name,
+            ns,
+            ne,
+            raw.key,
+            ("country",),
+            0.5,
+            demonym=lx.DEMONYMS[raw.key],
+            evidence=("demonym",),
+        )
+    in_org = _overlaps(ns, ne, masked)
+    if in_org and (scheme == "literal" or first.low in lx.GROUP_WORDS):
+        return None
+    single = i == j
+    low = first.low
+    if single and (low in lx.GROUP_WORDS or low in lx.DEMONYMS):
+        return None
+    # qualifiers and cues
+    m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
+    m_end, s_kinds, _, s_cue = _suffix_qualifier(toks, j)
+    kind_hint = kinds or s_kinds
+    cue = max(q_cue, s_cue)
+    if cue:
+        evidence.append("qualifier")
+    loc = _locative_cue(text, toks, i)
+    if loc:
+        evidence.append("locative")
+    cue = max(cue, loc)
+    if _overlaps(ns, ne, ner_loc):
+        cue = max(cue, 0.5)
+        evidence.append("ner")
+    person_ner = _overlaps(ns, ne, ner_per) and not _overlaps(ns, ne, ner_loc)
+    strong = q_cue > 0 or s_cue > 0
+    # rejection rules
+    if not strong:
+        if _person_context(text, toks, i, j) or _agency_context(toks, i):
+            return None
+        if single and first.cap and not first.upper and low in lx.NEVER_ALONE:
+            return None
+        sentence_initial = single and first.first and first.cap and not first.upper
+        if sentence_initial and (low in lx.FUNCTION_WORDS or low in lower_vocab):
+            return None
+        if single and low in lx.FUNCTION_WORDS and not first.upper:
+            return None
+        if scheme == "literal":
+            if _chain_neighbour(text, toks, i, j):
+                return None
+            if _org_tail(text, toks, j):
+                return None
+            if _MODIFIER_SUFFIX.match(text, ne):
+                return None
+            if _metonymic(toks, j):
+                return None
+    # short names need context or a strong regional reading
+    cands = gaz.lookup(name, lang=lang, limit=3, kind_hint=kind_hint)
+    if not cands:
+        return None
+    top = cands[0]
+    regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
+    if len(raw.key) <= 3 and not strong and loc < 0.4:
+        big = top.kind in ("country", "continent") or top.population > 1_000_000
+        if not (first.upper and big) and not (regional and len(raw.key) == 3 and first.cap):
+            return None
+    if person_ner and not strong and not regional:
+        return None
+    # a weak, far-away, single-word match with no context is more likely a common word
+    if not strong and single and cue < 0.4 and top.score < 0.6 and not regional:
+        return None
+    return Span(
+        m_start,
+        m_end,
+        text[m_start:m_end],
+        name,
+        ns,
+        ne,
+        raw.key,
+        kind_hint,
+        min(cue, 1.0),
+        evidence=tuple(evidence),
+    )

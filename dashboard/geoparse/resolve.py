@@ -1,0 +1,233 @@
+"""Toponym resolution: pick one gazetteer feature per recognised span, with a confidence.
+
+Ranking starts from the gazetteer's own score (match quality, importance, regional prior,
+French exonyms, qualifier kinds) and adds what only the article knows:
+
+* country context: countries named in the article, and the majority country of the mentions
+  that resolve without doubt, pull ambiguous names to them;
+* containment: a candidate inside a governorate the article names ("Anbar") gains;
+* spatial coherence: candidates near the centroid of the confidently resolved places gain,
+  recomputed twice so one confident cluster can pull its neighbours in;
+* one sense per article: the same name with the same kind of qualifier resolves to the same
+  feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dashboard.articles.model import Article
+from dashboard.gazetteer import Candidate, Gazetteer, distance_km
+from dashboard.geoparse import lexicons as lx
+from dashboard.geoparse.model import PlaceMention
+from dashboard.geoparse.recognise import Span
+from dashboard.geoparse.rivers import nearest_on_line
+
+PRECISION_BY_KIND = {
+    "city": "point",
+    "town": "point",
+    "village": "point",
+    "crossing": "point",
+    "oilfield": "point",
+    "other": "point",
+    "lake": "point",
+    "admin2": "district",
+    "admin3": "district",
+    "admin1": "governorate",
+    "country": "country",
+    "river": "river",
+    "continent": "region",
+    "region": "region",
+}
+_POINT_KINDS = frozenset(
+    {"city", "town", "village", "crossing", "oilfield", "other", "admin2", "admin3", "admin1"}
+)
+_SETTLEMENT = frozenset({"city", "town", "village"})
+_W_COUNTRY = 0.10  # candidate in a country the article names or mostly talks about
+_W_ADMIN1 = 0.08  # candidate inside a governorate the article names
+_W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
+_NEAR_KM = 1500.0
+_W_SETTLEMENT = 0.03  # a bare name means the town more often than the district named after it
+_LIMIT = 12
+
+
+@dataclass
+class _Group:
+    """Spans sharing a name and a qualifier kind: resolved together, one feature."""
+
+    spans: list[Span]
+    candidates: list[Candidate]
+    choice: int = 0
+    margin: float = 1.0
+    best: float = 0.0
+
+
+def _group_key(span: Span) -> tuple[str, tuple[str, ...] | None, str | None]:
+    return span.key, span.kind_hint, span.demonym
+
+
+def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]:
+    if span.demonym:
+        name = lx.COUNTRY_NAMES.get(span.demonym)
+        if name is None:
+            return []
+        found = [c for c in gaz.lookup(name, limit=5) if c.kind == "country"]
+        return found[:1]
+    found = gaz.lookup(span.name, lang=lang, limit=_LIMIT, kind_hint=span.kind_hint)
+    if span.text != span.name:
+        # the qualified form may itself be an alias ("poste-frontière de Husaybah")
+        whole = gaz.lookup(span.text, lang=lang, limit=_LIMIT, kind_hint=span.kind_hint)
+        seen = {c.id for c in whole}
+        found = sorted(whole + [c for c in found if c.id not in seen], key=lambda c: -c.score)
+    return found
+
+
+def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
+    """Re-score every group's candidates with the article context; three sweeps."""
+    for sweep in range(3):
+        confident = [
+            g for g in groups if g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
+        ]
+        named_countries = {
+            g.candidates[g.choice].country
+            for g in confident
+            if g.candidates[g.choice].kind == "country"
+        }
+        weights: Counter[str] = Counter()
+        for g in confident:
+            c = g.candidates[g.choice]
+            if c.country:
+                weights[c.country] += len(g.spans)
+        majority = weights.most_common(1)[0][0] if weights else None
+        admin1s = {
+            g.candidates[g.choice].admin1_code
+            for g in confident
+            if g.candidates[g.choice].kind == "admin1"
+        }
+        pts = [
+            (g.candidates[g.choice].lat, g.candidates[g.choice].lon, len(g.spans))
+            for g in confident
+            if g.candidates[g.choice].kind in _POINT_KINDS
+        ]
+        centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
+        for g in groups:
+            if len(g.candidates) < 2:
+                g.best = g.candidates[0].score if g.candidates else 0.0
+                continue
+            scores = []
+            hinted = g.spans[0].kind_hint is not None
+            for c in g.candidates:
+                s = c.score
+                if c.country and (c.country in named_countries or c.country == majority):
+                    s += _W_COUNTRY
+                if c.admin1_code and c.admin1_code in admin1s and c.kind != "admin1":
+                    s += _W_ADMIN1
+                if centroid is not None and c.kind in _POINT_KINDS:
+                    d = distance_km(centroid[0], centroid[1], c.lat, c.lon)
+                    s += _W_NEAR * max(0.0, 1.0 - d / _NEAR_KM)
+                if not hinted and c.kind in _SETTLEMENT:
+                    s += _W_SETTLEMENT
+                scores.append(s)
+            order = sorted(range(len(scores)), key=lambda k: -scores[k])
+            g.choice = order[0]
+            g.best = scores[order[0]]
+            g.margin = scores[order[0]] - scores[order[1]]
+
+
+def _centroid(pts: Sequence[tuple[float, float, int]]) -> tuple[float, float]:
+    """Weighted median of latitudes and longitudes: one far outlier cannot drag it."""
+
+    def wmedian(values: list[tuple[float, int]]) -> float:
+        values.sort()
+        total = sum(w for _, w in values)
+        acc = 0
+        for v, w in values:
+            acc += w
+            if acc * 2 >= total:
+                return v
+        return values[-1][0]
+
+    return wmedian([(p[0], p[2]) for p in pts]), wmedian([(p[1], p[2]) for p in pts])
+
+
+def _article_focus(groups: list[_Group]) -> tuple[float, float] | None:
+    """Where the article is about: the weighted median of its settlements and facilities."""
+    pts = [
+        (g.candidates[g.choice].lat, g.candidates[g.choice].lon, len(g.spans))
+        for g in groups
+        if g.candidates[g.choice].kind in _SETTLEMENT | {"crossing", "oilfield", "admin3"}
+    ]
+    return _centroid(pts) if pts else None
+
+
+def _confidence(group: _Group) -> float:
+    """Margin over the runner-up, how good the top score is, and the context cue."""
+    cue = max(s.cue for s in group.spans)
+    top = min(group.best, 1.0)
+    margin = min(group.margin / 0.15, 1.0) if len(group.candidates) > 1 else 1.0
+    value = 0.45 * top + 0.35 * margin + 0.2 * cue
+    return round(max(0.0, min(1.0, value)), 3)
+
+
+def resolve(
+    spans: Sequence[Span],
+    article: Article | str,
+    gazetteer: Gazetteer,
+    lang: str | None = None,
+    rivers: Mapping[str, Any] | None = None,
+) -> list[PlaceMention]:
+    """Resolve recognised spans to gazetteer features, in text order.
+
+    ``rivers`` (lower-cased name → line geometry) lets a river mention be pinned to the part
+    of the river nearest the article's other places instead of the river's nominal point.
+    """
+    if isinstance(article, str):
+        article_id, language = "", lang
+    else:
+        article_id, language = article.id, lang or article.language
+    by_key: dict[tuple[str, tuple[str, ...] | None, str | None], list[Span]] = defaultdict(list)
+    for span in spans:
+        by_key[_group_key(span)].append(span)
+    groups = []
+    for members in by_key.values():
+        cands = _candidates(members[0], gazetteer, language)
+        if cands:
+            groups.append(_Group(members, cands))
+    for g in groups:
+        if len(g.candidates) > 1:
+            g.margin = g.candidates[0].score - g.candidates[1].score
+        g.best = g.candidates[0].score
+    _rank(groups, gazetteer)
+    focus = _article_focus(groups)
+    out: list[PlaceMention] = []
+    for g in groups:
+        c = g.candidates[g.choice]
+        conf = _confidence(g)
+        lat, lon = c.lat, c.lon
+        line = rivers.get(c.name.casefold()) if rivers and c.kind == "river" else None
+        if line is not None and focus is not None:
+            lat, lon = nearest_on_line(line, *focus)
+        for s in g.spans:
+            out.append(
+                PlaceMention(
+                    article_id=article_id,
+                    start=s.start,
+                    end=s.end,
+                    text=s.text,
+                    place_id=c.id,
+                    name=c.name,
+                    lat=lat,
+                    lon=lon,
+                    kind=c.kind,
+                    precision=PRECISION_BY_KIND.get(c.kind, "point"),
+                    country=c.country or None,
+                    admin1=c.admin1 or None,
+                    confidence=conf,
+                    sentence_index=s.sentence_index,
+                )
+            )
+    out.sort(key=lambda m: (m.start, m.end))
+    return out

@@ -1,0 +1,122 @@
+"""Recognition rules, one behaviour per test, in French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.geoparse import recognise
+
+
+def texts(found):
+    return [m.text for m in found]
+
+
+def test_english_town_after_locative_is_found(parse):
+    assert texts(parse("Fighting continued near Raqqa on Tuesday.")) == ["Raqqa"]
+
+
+def test_french_town_with_arabic_article_is_one_mention(parse):
+    assert texts(parse("Les troupes sont entrées dans al-Qaïm jeudi.", "fr")) == ["al-Qaïm"]
+
+
+def test_french_province_qualifier_is_part_of_the_mention(parse):
+    found = parse("Les combats se poursuivent dans la province de l'Anbar.", "fr")
+    assert texts(found) == ["province de l'Anbar"]
+    assert found[0].precision == "governorate"
+
+
+def test_english_province_suffix_is_part_of_the_mention(parse):
+    found = parse("Troops advanced across Anbar province overnight.")
+    assert texts(found) == ["Anbar province"]
+    assert found[0].kind == "admin1"
+
+
+def test_french_town_qualifier_is_a_cue_not_part_of_the_mention(parse):
+    found = parse("Le régime contrôle la ville de Deir Ezzor.", "fr")
+    assert texts(found) == ["Deir Ezzor"]
+    assert found[0].precision == "point"
+
+
+def test_border_post_qualifier_resolves_to_the_crossing(parse):
+    found = parse("Ils ont repris le poste-frontière de Husaybah.", "fr")
+    assert texts(found) == ["poste-frontière de Husaybah"]
+    assert found[0].kind == "crossing"
+
+
+def test_islamic_state_is_not_a_place(parse):
+    assert parse("Islamic State fighters fled.") == []
+    assert parse("Les combattants de l'État islamique ont fui.", "fr") == []
+
+
+def test_observatory_names_are_not_places(parse):
+    assert parse("The Syrian Observatory for Human Rights said so.") == []
+    assert parse("selon l'Observatoire syrien des droits de l'homme.", "fr") == []
+
+
+def test_organisation_containing_a_city_is_not_a_place(parse):
+    assert parse("The group Raqqa is Being Slaughtered Silently posted photos.") == []
+
+
+def test_us_led_coalition_is_not_a_place(parse):
+    assert parse("Strikes by the US-led coalition hit the bridge.") == []
+
+
+def test_person_after_title_is_not_a_place(parse):
+    assert parse("Le Premier ministre Haider al-Abbadi a félicité les troupes.", "fr") == []
+
+
+def test_general_with_arabic_surname_is_not_a_place(parse):
+    assert parse("a indiqué le major général Noman Abed al-Zobai.", "fr") == []
+
+
+def test_given_name_before_place_like_surname_is_a_person(parse):
+    assert parse("The resident, Ahmed al-Rawi, said the road was cut.") == []
+
+
+def test_french_possessive_at_sentence_start_is_not_a_place(parse):
+    assert parse("Sa dernière position importante est tombée.", "fr") == []
+
+
+def test_demonyms_are_not_places_in_the_literal_scheme(parse):
+    assert parse("Les forces irakiennes et syriennes avancent.", "fr") == []
+    assert parse("Iraqi and Syrian troops advanced.") == []
+
+
+def test_demonyms_resolve_to_countries_in_the_inclusive_scheme(gazetteer):
+    spans = recognise("Iraqi troops advanced.", "en", gazetteer, scheme="inclusive")
+    assert [(s.text, s.demonym) for s in spans] == [("Iraqi", "IQ")]
+
+
+def test_capital_used_for_a_government_is_not_a_place(parse):
+    assert parse("Baghdad said the operation was over.") == []
+    assert parse("Moscou a démenti toute implication.", "fr") == []
+
+
+def test_capital_used_as_a_place_is_kept(parse):
+    assert texts(parse("An analyst based in Baghdad disagreed.")) == ["Baghdad"]
+
+
+def test_news_agency_named_like_a_city_is_not_a_place(parse):
+    assert parse("a rapporté l'agence officielle Sana.", "fr") == []
+
+
+def test_uppercase_dateline_is_a_place(parse):
+    found = parse("BEIRUT, Nov 9 — Fighting resumed.")
+    assert texts(found) == ["BEIRUT"]
+    assert found[0].country == "LB"
+
+
+def test_french_exonym_of_the_river(parse):
+    found = parse("Les jihadistes tiennent la rive est de l'Euphrate.", "fr")
+    assert texts(found) == ["Euphrate"]
+    assert found[0].precision == "river"
+
+
+def test_elided_article_is_not_part_of_the_mention(parse):
+    assert texts(parse("Ils ont quitté la province d'Anbar.", "fr")) == ["province d'Anbar"]
+    assert texts(parse("Ils avancent vers l'Irak.", "fr")) == ["Irak"]
+
+
+@pytest.mark.parametrize("word", ["Monday", "Province", "Centre", "Nord"])
+def test_common_capitalised_words_alone_are_not_places(parse, word):
+    assert parse(f"They spoke of the {word} again.") == []

@@ -1,0 +1,52 @@
+"""Resolution: kind cues, one sense per article, country and spatial context."""
+
+from __future__ import annotations
+
+from dashboard.gazetteer import distance_km
+
+
+def by_text(found):
+    return {m.text: m for m in found}
+
+
+def test_province_and_city_of_the_same_name_stay_distinct(parse):
+    found = by_text(
+        parse("Dans la province de Deir Ezzor, le régime a repris la ville de Deir Ezzor.", "fr")
+    )
+    assert found["province de Deir Ezzor"].kind == "admin1"
+    assert found["Deir Ezzor"].kind in ("city", "town")
+
+
+def test_same_name_resolves_to_the_same_feature_within_an_article(parse):
+    found = parse("Troops entered Anah. Later, residents fled Anah by boat.")
+    assert len(found) == 2 and found[0].place_id == found[1].place_id
+
+
+def test_ambiguous_name_follows_the_article_country(parse):
+    found = by_text(parse("Iraqi troops reached Rawa, in Iraq, after taking Anah."))
+    assert found["Rawa"].country == "IQ"
+    assert found["Anah"].country == "IQ"
+
+
+def test_river_is_pinned_near_the_places_of_the_article(parse):
+    found = by_text(parse("Fighters crossed the Euphrates near Mayadin."))
+    river, town = found["Euphrates"], found["Mayadin"]
+    assert distance_km(river.lat, river.lon, town.lat, town.lon) < 30
+
+
+def test_precision_follows_the_feature_kind(parse):
+    found = by_text(parse("Fighting in Syria spread from Raqqa to Deir ez-Zor province."))
+    assert found["Syria"].precision == "country"
+    assert found["Raqqa"].precision == "point"
+    assert found["Deir ez-Zor province"].precision == "governorate"
+
+
+def test_confidence_is_a_probability_and_higher_when_cued(parse):
+    found = parse("Le régime a repris la ville de Mayadine et la province de Raqqa.", "fr")
+    assert found and all(0.0 <= m.confidence <= 1.0 for m in found)
+
+
+def test_offsets_point_at_the_mention(parse):
+    text = "Après Mossoul, les forces visent Tal Afar et Hawija."
+    for m in parse(text, "fr"):
+        assert text[m.start : m.end] == m.text
