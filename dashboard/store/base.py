@@ -1,0 +1,210 @@
+"""The one store interface every caller uses; SQLite and PostGIS implement it identically."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from dashboard.events.model import Claim, Event
+from dashboard.geoparse.model import PlaceMention
+from dashboard.store.records import (
+    ArticleSummary,
+    BBox,
+    ChangeLogEntry,
+    ControlSnapshot,
+    DayCount,
+    IngestOutcome,
+)
+
+if TYPE_CHECKING:
+    from dashboard.articles.model import Article
+
+VISIBLE_STATUSES: tuple[str, ...] = ("automatic", "confirmed")
+
+
+class Store(ABC):
+    """Articles, their places, events and claims, control snapshots and an append-only log.
+
+    Opened with :func:`dashboard.store.open_store`; the URL picks the backend once.
+    """
+
+    backend: str
+    url: str
+    """The store URL with any password hidden."""
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    @abstractmethod
+    def migrate(self) -> int:
+        """Apply pending migrations (done on open); returns the schema version now in force."""
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The highest migration applied to this store."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection; the store object is unusable afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    @abstractmethod
+    def replace_article(
+        self,
+        article: Article,
+        mentions: Iterable[PlaceMention],
+        events: Iterable[Event],
+        claims: Iterable[Claim],
+        *,
+        pipeline_version: str | None = None,
+        actor: str = "cli",
+    ) -> IngestOutcome:
+        """Store one article and everything derived from it, in one transaction.
+
+        ``"unchanged"`` when the same content was already stored by this pipeline version (or a
+        newer one: older code never overwrites newer output), ``"updated"`` when a newer
+        pipeline version replaced its derived rows, ``"new"`` otherwise. Reviewed statuses
+        (confirmed/rejected) survive an update for events and claims whose ids persist.
+        """
+
+    @abstractmethod
+    def set_event_status(self, event_id: str, status: str, actor: str) -> None:
+        """Confirm or reject an event (or put it back to automatic); logged with who did it."""
+
+    @abstractmethod
+    def set_claim_status(self, claim_id: str, status: str, actor: str) -> None:
+        """Confirm or reject a control claim; logged with who did it."""
+
+    @abstractmethod
+    def save_control_snapshot(
+        self,
+        day: date,
+        features: Iterable[Mapping[str, Any]],
+        *,
+        metadata: Mapping[str, Any] | None = None,
+        actor: str = "control",
+    ) -> None:
+        """Store control areas valid from ``day`` until the next snapshot, replacing that day's.
+
+        ``features`` are GeoJSON Feature mappings; ``properties.side`` and ``properties.kind``
+        are stored as columns, and a geometry may be any object with ``__geo_interface__``.
+        """
+
+    # -- reading -----------------------------------------------------------------------------
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None:
+        """The stored article with its full text, or None."""
+
+    @abstractmethod
+    def articles(self) -> list[ArticleSummary]:
+        """Every stored article without its text, newest publication first."""
+
+    @abstractmethod
+    def place_mentions(self, article_id: str) -> list[PlaceMention]:
+        """The resolved place mentions of one article, in text order."""
+
+    @abstractmethod
+    def event(self, event_id: str) -> Event | None:
+        """One event by id, whatever its status."""
+
+    @abstractmethod
+    def events_of_article(self, article_id: str) -> list[Event]:
+        """Every event read from one article, in text order."""
+
+    @abstractmethod
+    def events_between(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Event]:
+        """Events dated ``start``..``end`` (inclusive) whose main place lies in ``bbox``.
+
+        ``sides`` keeps events with at least one actor on one of those sides. Undated events
+        are never returned; events without a place only when ``bbox`` is None.
+        """
+
+    @abstractmethod
+    def event_rows(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> dict[str, Any]:
+        """The same selection as :meth:`events_between` as columns, for maps of 100k points.
+
+        Keys: ``id``, ``type``, ``sides``, ``status``, ``place_name``, ``article_id`` (lists);
+        ``date`` (numpy datetime64[D]), ``lon``, ``lat``, ``confidence``, ``fatalities``
+        (numpy float64, NaN when unknown).
+        """
+
+    @abstractmethod
+    def claims_between(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        """Claims valid from a day in ``start``..``end`` (inclusive), optionally inside ``bbox``."""
+
+    @abstractmethod
+    def claims_until(
+        self,
+        day: date,
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        """Every claim valid from ``day`` or earlier: the control model's input for that day."""
+
+    @abstractmethod
+    def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
+        """The latest control snapshot at or before ``day``, or None before the first."""
+
+    @abstractmethod
+    def control_snapshot_days(self) -> list[date]:
+        """The change points that have a snapshot, in order (the time slider's stops)."""
+
+    @abstractmethod
+    def counts_by_day(
+        self,
+        start: date,
+        end: date,
+        by: str = "side",
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[DayCount]:
+        """Events per day and side (an event counts once per side; "unknown" when none) or type."""
+
+    @abstractmethod
+    def change_log(self, since: int = 0, limit: int | None = None) -> list[ChangeLogEntry]:
+        """Log entries after sequence number ``since``, oldest first."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Row counts, date range and schema version, for ``conflictmap status`` and the web app."""

@@ -1,0 +1,54 @@
+"""Plain rows the store returns besides the pipeline's own Event, Claim and Article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+IngestOutcome = Literal["new", "unchanged", "updated"]
+BBox = tuple[float, float, float, float]
+"""(west, south, east, north) in degrees, WGS 84; edges are inclusive."""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of the article list: no body text, so listing thousands stays cheap."""
+
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    path: str | None
+    language: str
+    published: date | None
+    pipeline_version: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class ControlSnapshot:
+    """Control areas from a change point on, as GeoJSON features (side, kind in properties)."""
+
+    date: date
+    features: tuple[dict[str, Any], ...]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ChangeLogEntry:
+    seq: int
+    at: datetime
+    actor: str
+    table: str
+    row_id: str
+    action: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    key: str
+    count: int

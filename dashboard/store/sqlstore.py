@@ -1,0 +1,852 @@
+"""Everything both backends do the same way, in small explicit SQL with ``?`` placeholders.
+
+A backend supplies only what differs: connecting, running a transaction (and retrying it on a
+dropped connection), the bounding-box filter over its spatial index, JSON and date decoding,
+and how a migration script is executed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from abc import abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import fields
+from datetime import UTC, date, datetime
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from dashboard import __version__
+from dashboard.events.model import STATUSES, ActorMention, Claim, Event
+from dashboard.geoparse.model import PlaceMention
+from dashboard.store.base import VISIBLE_STATUSES, Store
+from dashboard.store.errors import RecordNotFound, SchemaTooNew, StoreConflict
+from dashboard.store.records import (
+    ArticleSummary,
+    BBox,
+    ChangeLogEntry,
+    ControlSnapshot,
+    DayCount,
+    IngestOutcome,
+)
+from dashboard.store.schema import SCHEMA_VERSION_DDL, Migration, load_migrations
+
+T = TypeVar("T")
+
+EPOCH = date(1970, 1, 1)
+_EPOCH_ORDINAL = EPOCH.toordinal()
+_PLACE_FIELDS = tuple(f.name for f in fields(PlaceMention))
+_ACTOR_FIELDS = tuple(f.name for f in fields(ActorMention))
+
+
+def day_number(value: date) -> int:
+    """Days since 1970-01-01: integers make date ranges plain index comparisons."""
+    return value.toordinal() - _EPOCH_ORDINAL
+
+
+def day_date(number: int) -> date:
+    return date.fromordinal(number + _EPOCH_ORDINAL)
+
+
+def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Orders "0.10.0" after "0.9.2" and "2" after "1"; non-numeric parts compare as text."""
+    parts = re.split(r"[.\-+]", version)
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _in(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _check_bbox(bbox: BBox) -> BBox:
+    west, south, east, north = (float(v) for v in bbox)
+    if west > east or south > north:
+        raise ValueError(f"bbox must be (west, south, east, north) with west<=east, got {bbox}")
+    return west, south, east, north
+
+
+class Transaction(Protocol):
+    """What shared code may do inside a backend's transaction."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+
+# -- SQL shared by both backends ------------------------------------------------------------
+
+ARTICLE_COLUMNS = (
+    "id, source, url, path, title, language, language_confidence, published, published_origin, "
+    "published_confidence, format, text, warnings, paragraphs, record, ingested_at, "
+    "pipeline_version"
+)
+INSERT_ARTICLE = f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({_in(range(17))})"
+UPDATE_ARTICLE = (
+    "UPDATE articles SET source = ?, url = ?, path = ?, title = ?, language = ?, "
+    "language_confidence = ?, published = ?, published_origin = ?, published_confidence = ?, "
+    "format = ?, text = ?, warnings = ?, paragraphs = ?, record = ?, ingested_at = ?, "
+    "pipeline_version = ? WHERE id = ?"
+)
+UPSERT_PLACE = (
+    "INSERT INTO places (id, name, kind, lat, lon, country, admin1) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+    "lat = excluded.lat, lon = excluded.lon, country = excluded.country, admin1 = excluded.admin1"
+)
+INSERT_MENTION = (
+    "INSERT INTO place_mentions (article_id, ord, start_offset, end_offset, text, place_id, "
+    "confidence, precision, sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+EVENT_WRITE_COLUMNS = (
+    "id, article_id, type, day, date_precision, lon, lat, place_id, place_name, sides, places, "
+    "actors, source, sentence, sentence_start, sentence_end, date_text, date_start, date_end, "
+    "attribution, negated, confidence, status, fatalities, notes"
+)
+INSERT_EVENT = f"INSERT INTO events ({EVENT_WRITE_COLUMNS}) VALUES ({_in(range(25))})"
+INSERT_SIDE = "INSERT INTO event_sides (event_id, side) VALUES (?, ?)"
+EVENT_READ_COLUMNS = (
+    "e.id, e.type, e.day, e.date_precision, e.places, e.actors, e.article_id, e.source, "
+    "e.sentence, e.sentence_start, e.sentence_end, e.date_text, e.date_start, e.date_end, "
+    "e.attribution, e.negated, e.confidence, e.status, e.fatalities, e.notes"
+)
+CLAIM_COLUMNS = (
+    "id, place_id, place_name, lat, lon, precision, side, valid_day, kind, fraction, article_id, "
+    "event_id, sentence, sentence_start, sentence_end, confidence, status, extra"
+)
+INSERT_CLAIM = f"INSERT INTO claims ({CLAIM_COLUMNS}) VALUES ({_in(range(18))})"
+INSERT_LOG = (
+    "INSERT INTO change_log (at, actor, table_name, row_id, action, detail) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+class SqlStore(Store):
+    """The shared implementation; subclasses are the thin dialect layer."""
+
+    backend: str
+    url: str
+
+    # -- dialect hooks -----------------------------------------------------------------------
+    @abstractmethod
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one query outside any write transaction and return all rows."""
+
+    @abstractmethod
+    def _transact(self, work: Callable[[Transaction], T]) -> T:
+        """Run ``work`` in one write transaction: all of it commits or none of it does."""
+
+    @abstractmethod
+    def _has_table(self, name: str) -> bool:
+        """Whether this store's own schema holds a table of that name."""
+
+    @abstractmethod
+    def _run_script(self, tx: Transaction, sql: str) -> None:
+        """Execute a migration file inside the current transaction."""
+
+    def _lock_for_migration(self, tx: Transaction) -> None:
+        """Keep two processes from migrating at once (SQLite's write lock already does)."""
+
+    @abstractmethod
+    def _area_filter(self, bbox: BBox | None, first: int, last: int) -> tuple[str, str, list[Any]]:
+        """FROM clause (aliasing events as ``e``), WHERE clause and its parameters for events
+        dated ``first``..``last`` inside ``bbox``, using the backend's spatial index."""
+
+    @staticmethod
+    def _json(value: Any) -> Any:
+        """Decode a JSON column (SQLite hands back text; PostgreSQL already-decoded jsonb)."""
+        return json.loads(value) if isinstance(value, str) else value
+
+    @staticmethod
+    def _date(value: Any) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        return date.fromisoformat(value)
+
+    @staticmethod
+    def _datetime(value: Any) -> datetime:
+        return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+    # -- migrations --------------------------------------------------------------------------
+    def _migrations(self) -> tuple[Migration, ...]:
+        return load_migrations(self.backend)
+
+    def schema_version(self) -> int:
+        if not self._has_table("schema_version"):
+            return 0
+        return int(self._read("SELECT MAX(version) FROM schema_version")[0][0] or 0)
+
+    def migrate(self) -> int:
+        migrations = self._migrations()
+        latest = migrations[-1].version if migrations else 0
+        current = self.schema_version()
+        self._refuse_newer(current, latest)
+        if current == latest:
+            return current
+
+        def work(tx: Transaction) -> int:
+            self._lock_for_migration(tx)
+            tx.execute(SCHEMA_VERSION_DDL)
+            applied = int(tx.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0)
+            self._refuse_newer(applied, latest)
+            for migration in migrations:
+                if migration.version > applied:
+                    self._run_script(tx, migration.sql)
+                    tx.execute(
+                        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                        (migration.version, migration.name, _now()),
+                    )
+            return latest
+
+        return self._transact(work)
+
+    def _refuse_newer(self, current: int, latest: int) -> None:
+        if current > latest:
+            raise SchemaTooNew(
+                f"the store {self.url} has schema version {current}, newer than this "
+                f"conflictmap {__version__} understands ({latest}); upgrade conflictmap, or "
+                "point CONFLICTMAP_DATABASE_URL at another store"
+            )
+
+    # -- writing -----------------------------------------------------------------------------
+    def replace_article(
+        self,
+        article: Any,
+        mentions: Iterable[PlaceMention],
+        events: Iterable[Event],
+        claims: Iterable[Claim],
+        *,
+        pipeline_version: str | None = None,
+        actor: str = "cli",
+    ) -> IngestOutcome:
+        version = pipeline_version or __version__
+        mentions, events, claims = list(mentions), list(events), list(claims)
+        article_id: str = article.id
+        # Build every row before the transaction so the write lock is held only for writing.
+        article_row = self._article_row(article, version)
+        places: dict[str, tuple[Any, ...]] = {}
+        mention_rows = []
+        for ord_, m in enumerate(mentions):
+            if m.article_id != article_id:
+                raise ValueError(f"place mention {m.text!r} belongs to article {m.article_id}")
+            places[m.place_id] = self._place_row(m)
+            mention_rows.append(
+                (
+                    article_id,
+                    ord_,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.place_id,
+                    m.confidence,
+                    m.precision,
+                    m.sentence_index,
+                )
+            )
+        event_rows, side_rows = [], []
+        for e in events:
+            if e.article_id not in (None, article_id):
+                raise ValueError(
+                    f"event {e.id} belongs to article {e.article_id}, not {article_id}"
+                )
+            for p in e.places:
+                places.setdefault(p.place_id, self._place_row(p))
+            row, sides = self._event_row(e, article_id)
+            event_rows.append(row)
+            side_rows.extend((e.id, side) for side in sides)
+        claim_rows = []
+        for c in claims:
+            if c.article_id not in (None, article_id):
+                raise ValueError(
+                    f"claim {c.id} belongs to article {c.article_id}, not {article_id}"
+                )
+            claim_rows.append(self._claim_row(c, article_id))
+        for kind, ids in (
+            ("event", [r[0] for r in event_rows]),
+            ("claim", [r[0] for r in claim_rows]),
+        ):
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"article {article_id} lists the same {kind} id twice")
+        place_rows = [places[k] for k in sorted(places)]  # one order everywhere: no deadlocks
+        detail = {
+            "pipeline_version": version,
+            "mentions": len(mention_rows),
+            "events": len(event_rows),
+            "claims": len(claim_rows),
+        }
+
+        def work(tx: Transaction) -> IngestOutcome:
+            found = tx.rows("SELECT pipeline_version FROM articles WHERE id = ?", (article_id,))
+            if found and _version_key(found[0][0]) >= _version_key(version):
+                return "unchanged"
+            reviewed: dict[str, str] = {}
+            if found:
+                for table in ("events", "claims"):
+                    reviewed.update(
+                        tx.rows(
+                            f"SELECT id, status FROM {table} "
+                            "WHERE article_id = ? AND status <> 'automatic'",
+                            (article_id,),
+                        )
+                    )
+                tx.execute("DELETE FROM place_mentions WHERE article_id = ?", (article_id,))
+                tx.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+                tx.execute(
+                    "DELETE FROM event_sides WHERE event_id IN "
+                    "(SELECT id FROM events WHERE article_id = ?)",
+                    (article_id,),
+                )
+                tx.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+                tx.execute(UPDATE_ARTICLE, (*article_row[1:], article_id))
+            else:
+                tx.execute(INSERT_ARTICLE, article_row)
+            if place_rows:
+                tx.executemany(UPSERT_PLACE, place_rows)
+            if mention_rows:
+                tx.executemany(INSERT_MENTION, mention_rows)
+            if event_rows:
+                tx.executemany(INSERT_EVENT, _keep_reviewed(event_rows, reviewed, 22))
+            if side_rows:
+                tx.executemany(INSERT_SIDE, side_rows)
+            if claim_rows:
+                tx.executemany(INSERT_CLAIM, _keep_reviewed(claim_rows, reviewed, 16))
+            log = dict(detail, previous_version=found[0][0]) if found else detail
+            tx.execute(
+                INSERT_LOG,
+                (
+                    _now(),
+                    actor,
+                    "articles",
+                    article_id,
+                    "update" if found else "insert",
+                    _dumps(log),
+                ),
+            )
+            return "updated" if found else "new"
+
+        try:
+            return self._transact(work)
+        except StoreConflict as exc:
+            raise StoreConflict(f"article {article_id} could not be stored: {exc}") from exc
+
+    def _article_row(self, article: Any, version: str) -> tuple[Any, ...]:
+        published = getattr(article, "published", None)
+        paragraphs = [
+            {"start": p.start, "end": p.end, "kind": p.kind, "line": p.line}
+            for p in getattr(article, "paragraphs", ())
+        ]
+        return (
+            article.id,
+            getattr(article, "source", None),
+            getattr(article, "url", None),
+            str(article.path) if getattr(article, "path", None) is not None else None,
+            getattr(article, "title", None),
+            getattr(article, "language", "und"),
+            float(getattr(article, "language_confidence", 0.0)),
+            published.isoformat() if published else None,
+            getattr(article, "published_origin", "none"),
+            float(getattr(article, "published_confidence", 0.0)),
+            getattr(article, "format", "text"),
+            article.text,
+            _dumps(list(getattr(article, "warnings", ()))),
+            _dumps(paragraphs),
+            getattr(article, "record", None),
+            _now(),
+            version,
+        )
+
+    @staticmethod
+    def _place_row(m: PlaceMention) -> tuple[Any, ...]:
+        return (m.place_id, m.name, m.kind, m.lat, m.lon, m.country, m.admin1)
+
+    @staticmethod
+    def _event_row(e: Event, article_id: str) -> tuple[tuple[Any, ...], list[str]]:
+        main = e.places[0] if e.places else None
+        sides = sorted({a.side for a in e.actors})
+        places = [{f: getattr(p, f) for f in _PLACE_FIELDS} for p in e.places]
+        actors = [{f: getattr(a, f) for f in _ACTOR_FIELDS} for a in e.actors]
+        row = (
+            e.id,
+            article_id,
+            e.type,
+            day_number(e.date) if e.date else None,
+            e.date_precision,
+            main.lon if main else None,
+            main.lat if main else None,
+            main.place_id if main else None,
+            main.name if main else None,
+            ",".join(sides),
+            _dumps(places),
+            _dumps(actors),
+            e.source,
+            e.sentence,
+            e.sentence_start,
+            e.sentence_end,
+            e.date_text,
+            e.date_start,
+            e.date_end,
+            e.attribution,
+            bool(e.negated),
+            float(e.confidence),
+            e.status,
+            e.fatalities,
+            e.notes,
+        )
+        return row, sides
+
+    @staticmethod
+    def _claim_row(c: Claim, article_id: str) -> tuple[Any, ...]:
+        return (
+            c.id,
+            c.place_id,
+            c.place_name,
+            c.lat,
+            c.lon,
+            c.precision,
+            c.side,
+            day_number(c.valid_from),
+            c.kind,
+            c.fraction,
+            article_id,
+            c.event_id,
+            c.sentence,
+            c.sentence_start,
+            c.sentence_end,
+            float(c.confidence),
+            c.status,
+            _dumps(c.extra),
+        )
+
+    def set_event_status(self, event_id: str, status: str, actor: str) -> None:
+        self._set_status("events", event_id, status, actor)
+
+    def set_claim_status(self, claim_id: str, status: str, actor: str) -> None:
+        self._set_status("claims", claim_id, status, actor)
+
+    def _set_status(self, table: str, row_id: str, status: str, actor: str) -> None:
+        """Idempotent: setting the status a row already has writes nothing and logs nothing."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, got {status!r}")
+
+        def work(tx: Transaction) -> None:
+            found = tx.rows(f"SELECT status FROM {table} WHERE id = ?", (row_id,))
+            if not found:
+                raise RecordNotFound(f"no {table[:-1]} with id {row_id!r} in {self.url}")
+            previous = found[0][0]
+            if previous == status:
+                return
+            tx.execute(f"UPDATE {table} SET status = ? WHERE id = ?", (status, row_id))
+            detail = _dumps({"from": previous, "to": status})
+            tx.execute(INSERT_LOG, (_now(), actor, table, row_id, "status", detail))
+
+        self._transact(work)
+
+    def save_control_snapshot(
+        self,
+        day: date,
+        features: Iterable[Mapping[str, Any]],
+        *,
+        metadata: Mapping[str, Any] | None = None,
+        actor: str = "control",
+    ) -> None:
+        number = day_number(day)
+        rows = []
+        for ord_, feature in enumerate(features):
+            geometry = feature.get("geometry")
+            if hasattr(geometry, "__geo_interface__"):
+                geometry = geometry.__geo_interface__
+            if not isinstance(geometry, Mapping) or "type" not in geometry:
+                raise ValueError(f"control feature {ord_} has no GeoJSON geometry")
+            properties = dict(feature.get("properties") or {})
+            side = properties.pop("side", None)
+            kind = properties.pop("kind", "area")
+            rows.append((number, ord_, side, kind, _dumps(_plain(geometry)), _dumps(properties)))
+
+        def work(tx: Transaction) -> None:
+            existed = tx.rows("SELECT 1 FROM control_snapshots WHERE day = ?", (number,))
+            tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
+            tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
+            tx.execute(
+                "INSERT INTO control_snapshots (day, created_at, metadata) VALUES (?, ?, ?)",
+                (number, _now(), _dumps(dict(metadata or {}))),
+            )
+            if rows:
+                tx.executemany(
+                    "INSERT INTO control_features (day, ord, side, kind, geometry, properties) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+            detail = _dumps({"features": len(rows)})
+            action = "update" if existed else "insert"
+            tx.execute(
+                INSERT_LOG, (_now(), actor, "control_snapshots", day.isoformat(), action, detail)
+            )
+
+        self._transact(work)
+
+    # -- reading -----------------------------------------------------------------------------
+    def article(self, article_id: str) -> Any:
+        from dashboard.articles.model import Article, Paragraph
+
+        found = self._read(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        if not found:
+            return None
+        r = found[0]
+        return Article(
+            id=r[0],
+            source=r[1],
+            url=r[2],
+            path=r[3],
+            title=r[4],
+            language=r[5],
+            language_confidence=r[6],
+            published=self._date(r[7]),
+            published_origin=r[8],
+            published_confidence=r[9],
+            format=r[10],
+            text=r[11],
+            warnings=tuple(self._json(r[12])),
+            paragraphs=tuple(Paragraph(**p) for p in self._json(r[13])),
+            record=r[14],
+        )
+
+    def articles(self) -> list[ArticleSummary]:
+        rows = self._read(
+            "SELECT id, title, source, url, path, language, published, pipeline_version, "
+            "ingested_at FROM articles ORDER BY published DESC, id"
+        )
+        return [
+            ArticleSummary(
+                r[0], r[1], r[2], r[3], r[4], r[5], self._date(r[6]), r[7], self._datetime(r[8])
+            )
+            for r in rows
+        ]
+
+    def place_mentions(self, article_id: str) -> list[PlaceMention]:
+        rows = self._read(
+            "SELECT m.article_id, m.start_offset, m.end_offset, m.text, m.place_id, p.name, "
+            "p.lat, p.lon, p.kind, m.precision, p.country, p.admin1, m.confidence, "
+            "m.sentence_index FROM place_mentions m JOIN places p ON p.id = m.place_id "
+            "WHERE m.article_id = ? ORDER BY m.ord",
+            (article_id,),
+        )
+        return [PlaceMention(*r) for r in rows]
+
+    def _event(self, r: Sequence[Any]) -> Event:
+        return Event(
+            id=r[0],
+            type=r[1],
+            date=day_date(r[2]) if r[2] is not None else None,
+            date_precision=r[3],
+            places=tuple(PlaceMention(**p) for p in self._json(r[4])),
+            actors=tuple(ActorMention(**a) for a in self._json(r[5])),
+            article_id=r[6],
+            source=r[7],
+            sentence=r[8],
+            sentence_start=r[9],
+            sentence_end=r[10],
+            date_text=r[11],
+            date_start=r[12],
+            date_end=r[13],
+            attribution=r[14],
+            negated=bool(r[15]),
+            confidence=r[16],
+            status=r[17],
+            fatalities=r[18],
+            notes=r[19],
+        )
+
+    def event(self, event_id: str) -> Event | None:
+        found = self._read(f"SELECT {EVENT_READ_COLUMNS} FROM events e WHERE e.id = ?", (event_id,))
+        return self._event(found[0]) if found else None
+
+    def events_of_article(self, article_id: str) -> list[Event]:
+        rows = self._read(
+            f"SELECT {EVENT_READ_COLUMNS} FROM events e WHERE e.article_id = ? "
+            "ORDER BY e.sentence_start, e.id",
+            (article_id,),
+        )
+        return [self._event(r) for r in rows]
+
+    def _select_events(
+        self,
+        columns: str,
+        start: date,
+        end: date,
+        bbox: BBox | None,
+        sides: Sequence[str] | None,
+        types: Sequence[str] | None,
+        min_confidence: float,
+        statuses: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        if not statuses or (sides is not None and not sides) or (types is not None and not types):
+            return []
+        source, where, params = self._area_filter(
+            _check_bbox(bbox) if bbox else None, day_number(start), day_number(end)
+        )
+        sql = [f"SELECT {columns} FROM {source} WHERE {where}"]
+        sql.append(f"AND e.status IN ({_in(statuses)})")
+        params.extend(statuses)
+        if min_confidence > 0:
+            sql.append("AND e.confidence >= ?")
+            params.append(min_confidence)
+        if types is not None:
+            sql.append(f"AND e.type IN ({_in(types)})")
+            params.extend(types)
+        if sides is not None:
+            sql.append(
+                "AND EXISTS (SELECT 1 FROM event_sides s "
+                f"WHERE s.event_id = e.id AND s.side IN ({_in(sides)}))"
+            )
+            params.extend(sides)
+        sql.append("ORDER BY e.day, e.id")
+        return self._read(" ".join(sql), params)
+
+    def events_between(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Event]:
+        rows = self._select_events(
+            EVENT_READ_COLUMNS, start, end, bbox, sides, types, min_confidence, statuses
+        )
+        return [self._event(r) for r in rows]
+
+    def event_rows(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> dict[str, Any]:
+        rows = self._select_events(
+            "e.id, e.day, e.lon, e.lat, e.type, e.sides, e.confidence, e.status, e.place_name, "
+            "e.article_id, e.fatalities",
+            start,
+            end,
+            bbox,
+            sides,
+            types,
+            min_confidence,
+            statuses,
+        )
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 11
+
+        def floats(values: Sequence[Any]) -> np.ndarray:
+            return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+        days = np.array(columns[1], dtype=np.int64).astype("datetime64[D]")
+        return {
+            "id": list(columns[0]),
+            "date": days,
+            "lon": floats(columns[2]),
+            "lat": floats(columns[3]),
+            "type": list(columns[4]),
+            "sides": list(columns[5]),
+            "confidence": floats(columns[6]),
+            "status": list(columns[7]),
+            "place_name": list(columns[8]),
+            "article_id": list(columns[9]),
+            "fatalities": floats(columns[10]),
+        }
+
+    def _claim(self, r: Sequence[Any]) -> Claim:
+        return Claim(
+            id=r[0],
+            place_id=r[1],
+            place_name=r[2],
+            lat=r[3],
+            lon=r[4],
+            precision=r[5],
+            side=r[6],
+            valid_from=day_date(r[7]),
+            kind=r[8],
+            fraction=r[9],
+            article_id=r[10],
+            event_id=r[11],
+            sentence=r[12],
+            sentence_start=r[13],
+            sentence_end=r[14],
+            confidence=r[15],
+            status=r[16],
+            extra=self._json(r[17]),
+        )
+
+    def _select_claims(
+        self, first: int | None, last: int, bbox: BBox | None, statuses: Sequence[str]
+    ) -> list[Claim]:
+        if not statuses:
+            return []
+        sql = [f"SELECT {CLAIM_COLUMNS} FROM claims WHERE valid_day <= ?"]
+        params: list[Any] = [last]
+        if first is not None:
+            sql.append("AND valid_day >= ?")
+            params.append(first)
+        if bbox is not None:
+            west, south, east, north = _check_bbox(bbox)
+            sql.append("AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            params.extend((west, east, south, north))
+        sql.append(f"AND status IN ({_in(statuses)}) ORDER BY valid_day, id")
+        params.extend(statuses)
+        return [self._claim(r) for r in self._read(" ".join(sql), params)]
+
+    def claims_between(
+        self,
+        start: date,
+        end: date,
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        return self._select_claims(day_number(start), day_number(end), bbox, statuses)
+
+    def claims_until(
+        self,
+        day: date,
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        return self._select_claims(None, day_number(day), bbox, statuses)
+
+    def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
+        head = self._read(
+            "SELECT day, created_at, metadata FROM control_snapshots WHERE day = "
+            "(SELECT MAX(day) FROM control_snapshots WHERE day <= ?)",
+            (day_number(day),),
+        )
+        if not head:
+            return None
+        number, created_at, metadata = head[0]
+        rows = self._read(
+            "SELECT side, kind, geometry, properties FROM control_features WHERE day = ? "
+            "ORDER BY ord",
+            (number,),
+        )
+        features = tuple(
+            {
+                "type": "Feature",
+                "geometry": self._json(geometry),
+                "properties": {"side": side, "kind": kind, **self._json(properties)},
+            }
+            for side, kind, geometry, properties in rows
+        )
+        return ControlSnapshot(
+            day_date(number), features, self._json(metadata), self._datetime(created_at)
+        )
+
+    def control_snapshot_days(self) -> list[date]:
+        return [
+            day_date(r[0]) for r in self._read("SELECT day FROM control_snapshots ORDER BY day")
+        ]
+
+    def counts_by_day(
+        self,
+        start: date,
+        end: date,
+        by: str = "side",
+        bbox: BBox | None = None,
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[DayCount]:
+        if by not in ("side", "type"):
+            raise ValueError(f"counts_by_day groups by 'side' or 'type', not {by!r}")
+        if not statuses:
+            return []
+        source, where, params = self._area_filter(
+            _check_bbox(bbox) if bbox else None, day_number(start), day_number(end)
+        )
+        if by == "side":
+            key = "COALESCE(s.side, 'unknown')"
+            source += " LEFT JOIN event_sides s ON s.event_id = e.id"
+        else:
+            key = "e.type"
+        rows = self._read(
+            f"SELECT e.day, {key}, COUNT(*) FROM {source} WHERE {where} "
+            f"AND e.status IN ({_in(statuses)}) GROUP BY e.day, {key} ORDER BY 1, 2",
+            [*params, *statuses],
+        )
+        return [DayCount(day_date(d), k, int(n)) for d, k, n in rows]
+
+    def change_log(self, since: int = 0, limit: int | None = None) -> list[ChangeLogEntry]:
+        sql = (
+            "SELECT seq, at, actor, table_name, row_id, action, detail FROM change_log "
+            "WHERE seq > ? ORDER BY seq"
+        )
+        params: list[Any] = [since]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            ChangeLogEntry(
+                int(r[0]), self._datetime(r[1]), r[2], r[3], r[4], r[5], self._json(r[6])
+            )
+            for r in self._read(sql, params)
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        counts = {}
+        for table in (
+            "articles",
+            "places",
+            "place_mentions",
+            "events",
+            "claims",
+            "control_snapshots",
+            "change_log",
+        ):
+            counts[table] = int(self._read(f"SELECT COUNT(*) FROM {table}")[0][0])
+        first, last = self._read("SELECT MIN(day), MAX(day) FROM events")[0]
+        by_status = dict(self._read("SELECT status, COUNT(*) FROM events GROUP BY status"))
+        return {
+            "backend": self.backend,
+            "url": self.url,
+            "schema_version": self.schema_version(),
+            "counts": counts,
+            "events_by_status": {k: int(v) for k, v in by_status.items()},
+            "first_event": day_date(first) if first is not None else None,
+            "last_event": day_date(last) if last is not None else None,
+        }
+
+
+def _keep_reviewed(
+    rows: list[tuple[Any, ...]], reviewed: Mapping[str, str], status_at: int
+) -> list[tuple[Any, ...]]:
+    """Carry a human's confirm/reject over to the re-extracted row with the same id."""
+    if not reviewed:
+        return rows
+    kept = []
+    for row in rows:
+        status = reviewed.get(row[0])
+        if status is not None and row[status_at] == "automatic":
+            row = (*row[:status_at], status, *row[status_at + 1 :])
+        kept.append(row)
+    return kept
+
+
+def _plain(value: Any) -> Any:
+    """GeoJSON with tuples turned into lists, so it survives a JSON round trip unchanged."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
