@@ -1,0 +1,489 @@
+"""Who is who in the war against the Islamic State group: aliases in French and English -> side.
+
+The lexicon is data: each :class:`ActorEntry` names an actor, the side slug it fights for (one of
+``model.SIDES``) and how it is recognised. Sides follow the usage of ACLED and UCDP GED coders
+for this theatre (2014-2019):
+
+* the Popular Mobilisation Forces (Hashd al-Shaabi) and Sunni tribal fighters in Iraq fought
+  under the Iraqi Joint Operations Command, so they code as ``iraqi_forces``;
+* Russian forces, Hezbollah, Iranian-backed militias and the Tiger Forces fought for Damascus,
+  so they code as ``syrian_government``;
+* the YPG is the core of the SDF, so both code as ``sdf``;
+* monitors, news agencies and state media report events but take no part in them
+  (``kind="source"``), and civilians never hold ground (``kind="civilian"``).
+
+``kind`` says how the side is known:
+
+``actor``      the alias fixes the side ("forces irakiennes", "Daech", "SDF");
+``generic``    a government force whose country comes from context ("the army", "les troupes",
+               "government forces"); :func:`find_actors` leaves ``side`` empty for the
+               extractor to resolve from the places and nationality words around it;
+``anaphor``    "the group", "le groupe", "the militants": ISIS only once the article has named
+               ISIS, since the same words can mean any armed group;
+``source``     a reporter of events (monitor, agency, state media): used for attribution;
+``civilian``   residents and displaced people: a flight of civilians is not a withdrawal.
+
+Matching is one compiled regex per entry, run once over the whole article; overlapping hits
+keep the longest span so "Forces démocratiques syriennes" wins over "syriennes".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Nouns for armed units, used to build "<noun> <nationality>" (fr) and "<nationality> <noun>"
+# (en) patterns without listing every combination.
+_FR_UNITS = (
+    r"(?:forces(?:\s+(?:armées|gouvernementales|de\s+sécurité|spéciales|du\s+gouvernement))?"
+    r"|troupes(?:\s+d'élite)?|armée|soldats|unités|aviation|police(?:\s+fédérale)?"
+    r"|militaires|combattants|gouvernement|ministère(?:\s+de\s+la\s+Défense)?|chasseurs"
+    r"|avions|autorités|commandants?|officiers?|responsables?)"
+)
+_EN_UNITS = (
+    r"(?:(?:government\s+|security\s+|federal\s+|special\s+|armed\s+)?forces|troops|army"
+    r"|soldiers|units|air\s+force|aircraft|jets|warplanes|military|police|government"
+    r"|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|commanders?|officers?|officials?"
+    r"|air\s+power|air\s+strikes|airstrikes|gunships|fighters)"
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor of the lexicon and the regular expression that finds its aliases."""
+
+    actor: str
+    side: str | None
+    kind: str
+    pattern: str
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    """A lexicon hit in a text; ``side`` is None for generic forces until context resolves it."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    side: str | None
+    kind: str
+
+
+def _words(*aliases: str) -> str:
+    """Alternation of literal aliases (spaces match any whitespace), longest first."""
+    ordered = sorted(aliases, key=len, reverse=True)
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
+
+
+LEXICON: tuple[ActorEntry, ...] = (
+    # --- The Islamic State group -------------------------------------------------------------
+    ActorEntry(
+        "Islamic State",
+        "isis",
+        "actor",
+        _words(
+            "Islamic State",
+            "Islamic State group",
+            "Islamic State of Iraq and the Levant",
+            "Islamic State of Iraq and Syria",
+            "État islamique",
+            "Etat islamique",
+            "groupe État islamique",
+            "groupe Etat islamique",
+            "organisation État islamique",
+            "Daesh",
+            "Daech",
+            "Da'esh",
+            "jihadists",
+            "jihadist fighters",
+            "djihadistes",
+            "jihadistes",
+            "califat",
+            "caliphate",
+        ),
+    ),
+    ActorEntry("Islamic State", "isis", "actor", r"ISIS|ISIL|IS|EI", case_sensitive=True),
+    ActorEntry(
+        "Islamic State",
+        "isis",
+        "anaphor",
+        _words(
+            "the group",
+            "le groupe",
+            "the militants",
+            "militants",
+            "the organisation",
+            "the organization",
+            "l'organisation",
+            "le groupe ultraradical",
+            "le groupe jihadiste",
+            "the extremists",
+            "terroristes",
+            "terrorists",
+        ),
+    ),
+    # --- Iraq --------------------------------------------------------------------------------
+    ActorEntry(
+        "Iraqi forces",
+        "iraqi_forces",
+        "actor",
+        rf"(?:Iraqi|Iraq's)\s+(?:[a-z-]+\s+)?{_EN_UNITS}"
+        rf"|{_FR_UNITS}\s+(?:[a-zé]+\s+)?(?:irakien(?:ne)?s?|d'Irak)"
+        r"|(?:l'|the\s+)?(?:aviation|armée|ministère\s+de\s+la\s+Défense|gouvernement)"
+        r"\s+irakien(?:ne)?",
+    ),
+    ActorEntry(
+        "Iraqi Counter-Terrorism Service",
+        "iraqi_forces",
+        "actor",
+        _words(
+            "Counter-Terrorism Service",
+            "Counter Terrorism Service",
+            "counter-terrorism troops",
+            "counter-terrorism forces",
+            "counter-terrorism units",
+            "CTS",
+            "ISOF",
+            "Golden Division",
+            "Services antiterroristes",
+            "Service antiterroriste",
+            "Service de contre-terrorisme",
+            "forces antiterroristes",
+            "unités antiterroristes",
+            "troupes antiterroristes",
+            "Division d'or",
+        ),
+    ),
+    ActorEntry(
+        "Iraqi federal police",
+        "iraqi_forces",
+        "actor",
+        _words("police fédérale", "federal police", "Federal Police"),
+    ),
+    ActorEntry(
+        "Popular Mobilisation Forces",
+        "iraqi_forces",
+        "actor",
+        _words(
+            "Popular Mobilisation Forces",
+            "Popular Mobilization Forces",
+            "Popular Mobilisation units",
+            "Popular Mobilization units",
+            "Popular Mobilisation",
+            "Popular Mobilization",
+            "PMF",
+            "PMU",
+            "Hashed",
+            "Hashd",
+            "Hashd al-Shaabi",
+            "Hashed al-Shaabi",
+            "Hachd",
+            "Hachd al-Chaabi",
+            "Mobilisation populaire",
+            "unités de la Mobilisation populaire",
+            "paramilitaires du Hachd al-Chaabi",
+        ),
+    ),
+    ActorEntry(
+        "Iraqi tribal fighters",
+        "iraqi_forces",
+        "actor",
+        _words(
+            "tribal fighters",
+            "tribal forces",
+            "combattants tribaux",
+            "tribus sunnites",
+            "Sunni tribal fighters",
+        ),
+    ),
+    ActorEntry(
+        "Joint Operations Command",
+        "iraqi_forces",
+        "actor",
+        _words(
+            "Joint Operations Command",
+            "Joint Operations Command in Iraq",
+            "commandement des opérations conjointes",
+            "Commandement des opérations conjointes",
+            "commandement conjoint des opérations",
+        ),
+    ),
+    ActorEntry(
+        "Iraqi prime minister",
+        "iraqi_forces",
+        "actor",
+        _words(
+            "Prime Minister Haider al-Abadi",
+            "Haider al-Abadi",
+            "Haider al-Abbadi",
+            "Premier ministre Haider al-Abadi",
+            "Premier ministre Haider al-Abbadi",
+            "al-Abadi",
+            "al-Abbadi",
+            "prime minister's office",
+            "Prime Minister",
+            "prime minister",
+            "Premier ministre",
+            "chef du gouvernement irakien",
+        ),
+    ),
+    # --- Syrian government and allies --------------------------------------------------------
+    ActorEntry(
+        "Syrian Democratic Forces",
+        "sdf",
+        "actor",
+        _words(
+            "Syrian Democratic Forces",
+            "US-backed Syrian Democratic Forces",
+            "Forces démocratiques syriennes",
+            "alliance arabo-kurde",
+            "Arab-Kurdish alliance",
+            "People's Protection Units",
+            "Unités de protection du peuple",
+        )
+        + r"|\b(?:SDF|FDS|YPG)\b",
+    ),
+    ActorEntry(
+        "Syrian government forces",
+        "syrian_government",
+        "actor",
+        rf"Syrian\s+(?!Democratic)(?:[a-z-]+\s+)?{_EN_UNITS}"
+        rf"|{_FR_UNITS}\s+(?!démocratiques)(?:[a-zé]+\s+)?"
+        r"(?:syrien(?:ne)?s?|du\s+régime(?:\s+syrien)?|prorégime)"
+        r"|(?:l'|the\s+)?(?:aviation|armée|gouvernement)\s+syrien(?:ne)?"
+        r"|régime\s+(?:syrien|de\s+Damas|de\s+Bachar\s+al-Assad)|le\s+régime|the\s+regime"
+        r"|Syrian\s+regime|pro-(?:government|regime)\s+(?:forces|fighters|militias)"
+        r"|forces\s+prorégime|troupes\s+prorégime|loyalists|loyalistes"
+        r"|Tiger\s+Forces|Forces\s+du\s+Tigre|Syrian\s+Arab\s+Army",
+    ),
+    ActorEntry(
+        "Russian forces",
+        "syrian_government",
+        "actor",
+        rf"Russian\s+(?:[a-z-]+\s+)?{_EN_UNITS}|Russia's\s+(?:military|army|air\s+force)"
+        rf"|Russian-backed\s+forces|Moscow's\s+allies"
+        rf"|{_FR_UNITS}\s+(?:[a-zé]+\s+)?russes?|ministère\s+russe\s+de\s+la\s+Défense"
+        r"|aviation\s+russe",
+    ),
+    ActorEntry(
+        "Hezbollah",
+        "syrian_government",
+        "actor",
+        _words("Hezbollah", "Hizbollah", "Hezbollah libanais", "milices chiites")
+        + r"|Iranian-backed\s+militias|Shiite\s+militias|milices\s+pro-iraniennes",
+    ),
+    # --- US-led coalition ---------------------------------------------------------------------
+    ActorEntry(
+        "US-led coalition",
+        "us_coalition",
+        "actor",
+        _words(
+            "US-led coalition",
+            "U.S.-led coalition",
+            "US-led coalition aircraft",
+            "coalition aircraft",
+            "coalition jets",
+            "coalition warplanes",
+            "international coalition",
+            "coalition internationale",
+            "coalition internationale antijihadiste",
+            "coalition menée par les Américains",
+            "coalition menée par les États-Unis",
+            "coalition antijihadiste",
+            "the coalition",
+            "la coalition",
+            "Coalition",
+            "coalition",
+            "US forces",
+            "U.S. forces",
+            "American forces",
+            "forces américaines",
+        ),
+    ),
+    # --- Kurds of Iraq ------------------------------------------------------------------------
+    ActorEntry(
+        "Peshmerga",
+        "peshmerga",
+        "actor",
+        _words(
+            "Kurdish peshmerga",
+            "Kurdish peshmerga fighters",
+            "peshmerga",
+            "peshmergas",
+            "peshmergas kurdes",
+            "Peshmerga",
+            "forces kurdes",
+            "Kurdish forces",
+        ),
+    ),
+    # --- Syrian opposition ---------------------------------------------------------------------
+    ActorEntry(
+        "Syrian rebels",
+        "syrian_opposition",
+        "actor",
+        _words(
+            "Free Syrian Army",
+            "Armée syrienne libre",
+            "rebels",
+            "rebelles",
+            "Syrian rebels",
+            "rebelles syriens",
+            "opposition fighters",
+        )
+        + r"|\b(?:FSA|ASL)\b",
+    ),
+    # --- Government forces whose country comes from context -------------------------------
+    ActorEntry(
+        "government forces",
+        None,
+        "generic",
+        _words(
+            "government forces",
+            "government troops",
+            "pro-government forces",
+            "the government",
+            "the army",
+            "army units",
+            "army officer",
+            "the military",
+            "the troops",
+            "troops",
+            "the command",
+            "the army's general command",
+            "army general command",
+            "general command",
+            "military spokesman",
+            "military officials",
+            "forces gouvernementales",
+            "troupes gouvernementales",
+            "le gouvernement",
+            "gouvernement",
+            "l'armée",
+            "unités de l'armée",
+            "les troupes",
+            "troupes",
+            "le commandement",
+            "commandement de l'armée",
+            "porte-parole militaire",
+            "responsables militaires",
+            "autorités militaires",
+            "source militaire",
+            "forces armées",
+            "armée",
+        ),
+    ),
+    # --- Reporters of events: attribution, never actors ---------------------------------------
+    ActorEntry(
+        "Syrian Observatory for Human Rights",
+        None,
+        "source",
+        _words(
+            "Syrian Observatory for Human Rights",
+            "Observatoire syrien des droits de l'homme",
+            "Observatoire syrien des droits de l’homme",
+            "the Observatory",
+            "l'Observatoire",
+            "Observatory",
+            "war monitor",
+            "the monitor",
+            "monitoring group",
+            "l'ONG",
+        )
+        + r"|\b(?:OSDH|SOHR)\b",
+    ),
+    ActorEntry(
+        "news agency",
+        None,
+        "source",
+        _words(
+            "state media",
+            "state television",
+            "télévision d'État",
+            "médias d'État",
+            "agence officielle Sana",
+            "Sana",
+            "SANA",
+            "Amaq",
+            "agence Amaq",
+            "Reuters",
+            "Associated Press",
+            "witnesses",
+            "témoins",
+            "analysts",
+            "analystes",
+            "aid agencies",
+        )
+        + r"|\bAFP\b|\bAP\b",
+    ),
+    ActorEntry(
+        "civilians",
+        None,
+        "civilian",
+        _words(
+            "civilians",
+            "civils",
+            "residents",
+            "habitants",
+            "displaced",
+            "déplacés",
+            "families",
+            "familles",
+            "réfugiés",
+            "refugees",
+        ),
+    ),
+)
+
+
+def _compile(entry: ActorEntry) -> re.Pattern[str]:
+    flags = 0 if entry.case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{entry.pattern})(?![\w-])", flags)
+
+
+_COMPILED: tuple[tuple[ActorEntry, re.Pattern[str]], ...] = tuple(
+    (entry, _compile(entry)) for entry in LEXICON
+)
+
+
+def find_actor_hits(text: str) -> list[ActorHit]:
+    """Every lexicon hit in ``text``, overlaps resolved for the longest span, by offset."""
+    raw: list[ActorHit] = []
+    for entry, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            raw.append(
+                ActorHit(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    entry.actor,
+                    entry.side,
+                    entry.kind,
+                )
+            )
+    raw.sort(key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[ActorHit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in raw:
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        kept.append(hit)
+        taken.append((hit.start, hit.end))
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:
+    """Drop "the group"-style hits that come before the article names the Islamic State."""
+    resolved: list[ActorHit] = []
+    isis_named = False
+    for hit in hits:
+        if hit.kind == "anaphor":
+            if not isis_named:
+                continue
+        elif hit.side == "isis":
+            isis_named = True
+        resolved.append(hit)
+    return resolved

@@ -1,0 +1,432 @@
+"""Event triggers and the cues around them, in French and English.
+
+A trigger is a word or phrase that reports an event of one of ``model.EVENT_TYPES`` (or a
+state of control, ``frame="hold"``, which gives claims but no event). Each trigger carries a
+*frame* that tells the claim rules who gains and who loses ground:
+
+``take``      agent takes the object place ("retook Z", "ont repris Z", "s'emparer de Z");
+``take_pass`` the place before was taken ("Z was retaken", "Z, reprise fin août", "Z fell");
+``take_noun`` a nominal capture ("the recapture of Z", "la chute de Z", "la reprise de Z");
+``expel``     agent drives a patient out of a place ("drove X out of Z", "chasser X de Z");
+``expelled``  the subject was driven out ("X a été chassé de Z", "X was pushed out of Z");
+``lose``      the subject lost a place ("X lost Z", "X a perdu Z");
+``enter``     forces entered or reached a place still fought over ("entered Z", "les abords");
+``leave``     the subject withdrew from a place ("fled", "se sont retirés", "a déserté");
+``hold``      the subject holds a place ("still holds Z", "tient encore Z", "last stronghold");
+``event``     no change of control (clashes, strikes, offensives, statements).
+
+Patterns are compiled once at import. Voice, negation, hedging and intent are read from a
+short window before the trigger (see :func:`cues_before`), which is what wire copy needs:
+"n'ont pas encore repris", "had not yet launched", "prepare to retake", "aurait repris".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    """One trigger family: event type (None for a pure state), frame, strength, pattern."""
+
+    type: str | None
+    frame: str
+    strength: float
+    pattern: str
+    lang: str
+
+
+def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str) -> TriggerSpec:
+    return TriggerSpec(type_, frame, strength, "|".join(alts), lang)
+
+
+# French participles and finite forms; voice is decided from the auxiliary before them.
+_FR_TAKE = (
+    r"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|repris(?:es?)?|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
+    r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
+    r"|tombée?s?\s+(?:aux\s+mains|sous\s+le\s+contrôle)|tombée?s?"
+    r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
+    r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
+    r"|rétabli\s+la\s+sécurité"
+)
+_EN_TAKE = (
+    r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
+    r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
+    r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
+    r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
+    r"|fell\s+to|fall\s+to|won\s+back|regained"
+)
+
+TRIGGERS: tuple[TriggerSpec, ...] = (
+    # --- capture -----------------------------------------------------------------------------
+    _spec("capture", "take", 0.8, "fr", _FR_TAKE),
+    _spec("capture", "take", 0.8, "en", _EN_TAKE),
+    _spec(
+        "capture",
+        "take_noun",
+        0.6,
+        "fr",
+        r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:reprise|reconquête|libération|prise|chute)"
+        r"(?=\s+(?:\w+\s+)?(?:de|d'|du|des)\b)",
+    ),
+    _spec(
+        "capture",
+        "take_noun",
+        0.6,
+        "en",
+        r"(?:the|its|their|after\s+the)\s+(?:recapture|liberation|capture|fall|loss|retaking)"
+        r"(?=\s+of\b)",
+    ),
+    _spec(
+        "capture",
+        "expel",
+        0.8,
+        "fr",
+        r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)",
+    ),
+    _spec(
+        "capture",
+        "expel",
+        0.8,
+        "en",
+        r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted)"
+        r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
+        r"|cleared\s+the\s+last",
+    ),
+    _spec("capture", "lose", 0.65, "fr", r"(?:a|ont|avait|avaient)\s+perdu"),
+    _spec("capture", "lose", 0.65, "en", r"lost(?=\s+(?:its|their|control|the)\b)"),
+    # --- entering a place that is still fought over ----------------------------------------
+    _spec(
+        "armed_clash",
+        "enter",
+        0.7,
+        "fr",
+        r"entr(?:é|ée|és|ées|er|ent|ant)\s+(?:\w+\s+)?(?:dans|à)|pénétré(?:es?|s)?\s+dans"
+        r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans",
+    ),
+    _spec(
+        "armed_clash",
+        "enter",
+        0.7,
+        "en",
+        r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
+        r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
+        r"|fighting\s+(?:their|its)\s+way\s+into|moved\s+into",
+    ),
+    # --- assaults and offensives -------------------------------------------------------------
+    _spec(
+        "assault",
+        "event",
+        0.7,
+        "fr",
+        r"lanc(?:é|ée|és|er|ent|ant|e)\s+(?:\w+\s+){0,2}?(?:une?\s+|l'|leur\s+|la\s+)?"
+        r"(?:\w+\s+)?(?:offensive|assaut|opération|attaque|contre-offensive)"
+        r"|(?:le\s+)?lancement\s+(?:\w+\s+)?de\s+(?:l'|leur\s+|la\s+)?(?:offensive|opération)"
+        r"|(?:le\s+)?début\s+d'une\s+offensive|donner\s+l'assaut"
+        r"|(?:progressent|progresse|avancent|avance|avançaient)\s+(?:\w+\s+){0,4}?"
+        r"(?:vers|en\s+direction|le\s+long)|l'offensive\s+vise|franchi",
+    ),
+    _spec(
+        "assault",
+        "event",
+        0.7,
+        "en",
+        r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,2}?(?:an?\s+|the\s+|its\s+|their\s+)?"
+        r"(?:\w+\s+)?(?:offensive|assault|operation|attack|push|counter-?offensive)"
+        r"|(?:began|begun|begin|started|start)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|assault|operation)"
+        r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
+        r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
+    ),
+    # --- armed clashes -----------------------------------------------------------------------
+    _spec(
+        "armed_clash",
+        "event",
+        0.7,
+        "fr",
+        r"combats?|affrontements?|accrochages?|heurts|batailles?|contre-attaque"
+        r"|(?:est|sont|été)\s+attaquée?s?|attaqu(?:é|ent|ait)|encerclement"
+        r"|opérations?\s+de\s+(?:ratissage|nettoyage)|en\s+affrontant|combattants?\s+de\s+rue"
+        r"|se\s+(?:sont\s+)?battent|échanges?\s+de\s+tirs",
+    ),
+    _spec(
+        "armed_clash",
+        "event",
+        0.7,
+        "en",
+        r"clash(?:es|ed)?|fighting|fought|battles?|counter-?attack(?:ed|s)?|firefights?"
+        r"|exchanges?\s+of\s+fire|attacked|punched\s+through|broke\s+the\s+siege"
+        r"|clearing\s+operations?|street\s+fighting",
+    ),
+    # --- air and ground fire -----------------------------------------------------------------
+    _spec(
+        "air_strike",
+        "event",
+        0.75,
+        "fr",
+        r"frappes?(?:\s+aériennes?)?|raids?\s+aériens?|bombardements?\s+aériens?"
+        r"|bombardé(?:es?|s)?|frappes?\s+de\s+drones?|appui\s+aérien|couverture\s+aérienne",
+    ),
+    _spec(
+        "air_strike",
+        "event",
+        0.75,
+        "en",
+        r"air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|strikes|air\s+cover"
+        r"|air\s+support|bombed|bombing\s+raids?|pounded|struck|had\s+hit|aircraft\s+hit",
+    ),
+    _spec(
+        "shelling",
+        "event",
+        0.75,
+        "fr",
+        r"barrages?\s+d'artillerie|tirs?\s+d'artillerie|pilonnages?|pilonné(?:es?|s)?"
+        r"|obus|tirs?\s+de\s+(?:mortiers?|roquettes?)|roquettes?|mortiers?",
+    ),
+    _spec(
+        "shelling",
+        "event",
+        0.75,
+        "en",
+        r"shelling|shelled|artillery\s+(?:fire|barrage)|mortar(?:\s+fire|\s+rounds?|s)?"
+        r"|rocket\s+fire|rockets?\s+(?:hit|landed|fired)|barrage",
+    ),
+    _spec(
+        "suicide_bombing",
+        "event",
+        0.75,
+        "fr",
+        r"kamikazes?|voitures?\s+piégées?|véhicules?\s+piégés?|attentats?\s+suicides?"
+        r"|camions?\s+piégés?",
+    ),
+    _spec(
+        "suicide_bombing",
+        "event",
+        0.75,
+        "en",
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attacks?|car\s+bombs?)|car\s+bombs?|VBIEDs?"
+        r"|truck\s+bombs?",
+    ),
+    # --- withdrawals -------------------------------------------------------------------------
+    _spec(
+        "withdrawal",
+        "leave",
+        0.7,
+        "fr",
+        r"retir(?:é|ée|és|ées|er|ent|aient)|repli(?:é|ée|és|ées|er|ent)|abandonn(?:é|ée|és|er|ent)"
+        r"|désert(?:é|ée|és|er|ent)|(?:en)?fui(?:e|s|es|r|ent)?|s'est\s+enfuie?|quitt(?:é|ée|és|er)"
+        r"|évacu(?:é|ée|és|er)",
+    ),
+    _spec(
+        "withdrawal",
+        "leave",
+        0.7,
+        "en",
+        r"withdr(?:ew|awn|aw|awing)|pulled\s+out|pull\s+out|retreat(?:ed|ing)?|fled|flee(?:ing)?"
+        r"|abandon(?:ed|ing)|desert(?:ed)(?!\s+areas)|evacuat(?:ed|ing)",
+    ),
+    # --- official announcements --------------------------------------------------------------
+    _spec(
+        "announcement",
+        "event",
+        0.7,
+        "fr",
+        r"(?:a|ont|avait|avaient)\s+annoncé|annonçant|(?:a|ont)\s+proclamé|proclamée?|proclamer"
+        r"|dans\s+un\s+communiqué|a\s+publié\s+un\s+communiqué|célébrait|déclaré\s+la\s+victoire",
+    ),
+    _spec(
+        "announcement",
+        "event",
+        0.7,
+        "en",
+        r"announc(?:ed|es|ing)|declared|proclaimed|hailed|said\s+in\s+a\s+statement"
+        r"|in\s+a\s+statement|declaring|declaration\s+of\s+victory",
+    ),
+    # --- states of control (claims only) -----------------------------------------------------
+    _spec(
+        None,
+        "hold",
+        0.7,
+        "fr",
+        r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôl(?:e|ent|ait|aient)"
+        r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|d')|sous\s+(?:le\s+)?contrôle"
+        r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
+        r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
+        r"(?:\s+(?:importante?s?|d'importance))?",
+    ),
+    _spec(
+        None,
+        "hold",
+        0.7,
+        "en",
+        r"holds?|held|holding|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
+        r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
+        r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)",
+    ),
+)
+
+
+def _compile(spec: TriggerSpec) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{spec.pattern})(?![\w-])", _I)
+
+
+COMPILED: dict[str, tuple[tuple[TriggerSpec, re.Pattern[str]], ...]] = {
+    lang: tuple((s, _compile(s)) for s in TRIGGERS if s.lang == lang) for lang in ("fr", "en")
+}
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int
+    end: int
+    text: str
+    spec: TriggerSpec
+
+
+def find_triggers(text: str, lang: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
+    """Trigger hits inside ``text[start:end]``; overlaps keep the longest, ties the stronger."""
+    end = len(text) if end is None else end
+    specs = COMPILED.get(lang, COMPILED["en"])
+    raw = [
+        TriggerHit(m.start(), m.end(), m.group(0), spec)
+        for spec, pattern in specs
+        for m in pattern.finditer(text, start, end)
+    ]
+    raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
+    kept: list[TriggerHit] = []
+    for hit in raw:
+        if any(hit.start < k.end and k.start < hit.end for k in kept):
+            continue
+        kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+# --- cues read before a trigger, inside its clause ---------------------------------------------
+
+# Where a clause starts: punctuation and the conjunctions that open a new proposition.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()«»\"“”—–]|\b(?:but|while|whereas|mais|tandis\s+que|alors\s+que|after|après|before"
+    r"|avant|and\s+that|et\s+que|which|where|où|qui)\b",
+    _I,
+)
+_NEG_EN = re.compile(
+    r"\b(?:not|never|no|n't|neither|nor|without|denied|deny|denies|denying|rejected|failed\s+to)\b"
+    r"|n't\b",
+    _I,
+)
+_NEG_FR = re.compile(
+    r"\b(?:ne|n')\s*(?:\w+\s+){0,2}?(?:pas|jamais|point|aucun|aucune|guère)\b|\bn'a\s+pu\b"
+    r"|\b(?:sans|aucun|aucune|démenti|dément|nié|nie|nient|rejeté|nulle\s+part)\b",
+    _I,
+)
+# French "ne ... plus que" is restrictive ("ne tient plus que X" = holds only X), not negation.
+_FR_NO_LONGER = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+){0,2}?plus\b(?!\s+(?:\w+\s+){0,3}?qu)", _I)
+_INTENT_EN = re.compile(
+    r"\b(?:to|will|would|shall|could|might|may|aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to"
+    r"|prepar(?:e|es|ed|ing)\s+to|expected\s+to|vow(?:s|ed)?\s+to|seek(?:s|ing)?\s+to"
+    r"|intend(?:s|ed)?\s+to|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|bid\s+to"
+    r"|in\s+order\s+to|about\s+to|set\s+to|ready\s+to)\s*(?:\w+\s+){0,1}$",
+    _I,
+)
+_INTENT_FR = re.compile(
+    r"\b(?:pour|afin\s+de|d'|de|à|va|vont|devrait|devraient|doit|doivent|s'apprêtent\s+à"
+    r"|s'apprête\s+à|se\s+préparent\s+à|se\s+prépare\s+à|visant\s+à|vise\s+à|destinée?s?\s+à"
+    r"|tentent\s+de|tente\s+de|cherchent\s+à|compte|comptent|entend|entendent|objectif\s*:?)"
+    r"\s*(?:\w+\s+){0,1}$",
+    _I,
+)
+# Words that put an event noun in the future or the hypothetical ("the risk of clashes",
+# "la prochaine bataille sera"), and futures after the trigger ("is expected to start").
+_MODAL_NEAR = re.compile(
+    r"\b(?:risk|risks|risque|risques|threat|menace|fears?|craindre|craint|prochaine?s?|next"
+    r"|possible|éventuel(?:le)?s?|potential)\b(?:\s+\S+){0,3}\s*$",
+    _I,
+)
+_FUTURE_AFTER = re.compile(
+    r"[^,;.]{0,60}?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|will\s+(?:start|begin)"
+    r"|sera|seront|doi(?:t|vent)\s+commencer|devrai(?:t|ent)\s+commencer|est\s+attendue?)\b",
+    _I,
+)
+_FR_INFINITIVE = re.compile(r"(?:er|ir|(?<!è)re)$", _I)
+_FR_NEG_AFTER = re.compile(
+    r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
+)
+_FR_PERFECT = re.compile(r"\b(?:avoir|être|ayant|étant)\s+(?:\w+\s+){0,2}$", _I)
+_PASSIVE_FR = re.compile(r"\b(?:été|étaient|était|est|sont|fut|furent)\s+(?:\w+\s+){0,2}$", _I)
+_PASSIVE_EN = re.compile(
+    r"\b(?:was|were|been|be|being|is|are|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}$", _I
+)
+_AUX_FR = re.compile(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|avoir|ayant|s'est|se\s+sont|sont|est)"
+    r"[\s«»\"“”]+(?:\w+[\s«»\"“”]+){0,3}$",
+    _I,
+)
+_HEDGE = re.compile(
+    r"\b(?:aurait|auraient|seraient|serait|reportedly|allegedly|purportedly|unconfirmed"
+    r"|(?:could|can)\s*not\s+be\s+(?:independently\s+)?(?:verified|confirmed)"
+    r"|not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|n'a\s+pu\s+être\s+vérifiée?"
+    r"|n'a\s+pas\s+été\s+confirmée?|non\s+confirmée?|de\s+source\s+indépendante|a\s+claim\s+that"
+    r"|selon\s+des\s+sources?|said\s+to\s+have|believed\s+to|thought\s+to|il\s+semble)",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words before a trigger say about it."""
+
+    negated: bool
+    intent: bool
+    passive: bool
+    hedged: bool
+
+
+def clause_start(text: str, start: int, floor: int) -> int:
+    """Offset where the clause holding ``start`` begins (not before ``floor``)."""
+    last = floor
+    for match in _CLAUSE_BREAK.finditer(text, floor, start):
+        last = match.end()
+    return last
+
+
+def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> Cues:
+    """Negation, intent and voice read from the clause before a trigger."""
+    c_start = clause_start(text, hit.start, sentence_start)
+    window = text[c_start : hit.start]
+    near = text[max(sentence_start, hit.start - 40) : hit.start]
+    first_word = hit.text.split()[0]
+    if lang == "fr":
+        negated = bool(_NEG_FR.search(window)) or bool(_FR_NO_LONGER.search(window))
+        infinitive = (
+            hit.spec.frame != "hold"
+            and bool(_FR_INFINITIVE.search(first_word))
+            and not _FR_PERFECT.search(near)
+        )
+        # a bare infinitive names an aim ("pour reprendre", "nulle part où fuir"), unless it
+        # is a perfect infinitive ("après avoir chassé", "a annoncé avoir repris")
+        intent = infinitive and (hit.spec.frame != "event" or bool(_INTENT_FR.search(near)))
+        if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
+            negated = True
+        passive = bool(_PASSIVE_FR.search(near)) and not re.search(r"\bse\s+sont\s*$", near)
+        if hit.spec.frame in ("take", "expel") and not _AUX_FR.search(near) and not intent:
+            # a bare participle ("Anah, reprise fin septembre") is passive in meaning
+            passive = passive or first_word.lower().endswith(("is", "ise", "ises", "ée", "ées"))
+    else:
+        negated = bool(_NEG_EN.search(window))
+        intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")
+        passive = bool(_PASSIVE_EN.search(near))
+    if hit.spec.frame in ("enter", "leave"):
+        passive = False  # "sont entrées", "se sont retirés": être is their auxiliary
+    hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
+    if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
+        intent = True
+    return Cues(negated=negated, intent=intent, passive=passive, hedged=hedged)
+
+
+def sentence_hedged(sentence: str) -> bool:
+    """True when the sentence says its own claim is unverified or reported second-hand."""
+    return bool(_HEDGE.search(sentence))

@@ -1,0 +1,260 @@
+"""Score event and claim extraction against the gold annotations of the demo corpus.
+
+Gold place mentions are fed in instead of the geoparser's output, so the numbers measure this
+stage alone. Matching follows ``tests/data/gold/README.md``:
+
+* an event matches a gold event in the same sentence with the same type (one-to-one);
+* date accuracy is the share of matched events dated to the exact gold day;
+* actor-side accuracy is the share of matched events (with gold actors) whose set of agent,
+  patient and speaker sides equals the gold set; side recall counts gold sides found;
+* a claim matches a gold claim with the same place, side and kind, ``valid_from`` within a day.
+
+Only the annotated ``text`` is scored: events read from the headline the reader puts before
+it are left out, as the gold does not annotate titles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from dashboard.articles import Article, read_json
+from dashboard.events.extract import extract
+from dashboard.events.model import Claim, Event
+from dashboard.geoparse.model import PlaceMention
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES_DIR = ROOT / "dashboard" / "demo" / "articles"
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
+SCORED_ROLES = ("agent", "patient", "speaker")
+
+# The Iraq-Syria border as a coarse polyline (lat, lon), north to south; points east of it
+# are in Iraq. Only used to give gold places the country a geoparser would attach.
+_BORDER = (
+    (37.11, 42.36),
+    (36.83, 42.08),
+    (36.40, 41.27),
+    (35.60, 41.36),
+    (34.75, 41.00),
+    (34.42, 40.98),
+    (33.37, 38.79),
+)
+
+
+def _country(lat: float, lon: float, gold_kind: str, name: str) -> str | None:
+    if gold_kind == "country":
+        return {"Iraq": "IQ", "Syria": "SY"}.get(name)
+    if gold_kind == "river":
+        return None
+    for (lat1, lon1), (lat2, lon2) in pairwise(_BORDER):
+        if lat2 <= lat <= lat1:
+            border_lon = lon2 + (lon1 - lon2) * (lat - lat2) / (lat1 - lat2)
+            return "IQ" if lon > border_lon else "SY"
+    if lat > _BORDER[0][0]:
+        return "IQ" if lon > _BORDER[0][1] else "SY"
+    return "IQ" if lon > 40.0 else "SY"
+
+
+def _nth(text: str, needle: str, n: int) -> int:
+    pos, start = -1, 0
+    for _ in range(n):
+        pos = text.find(needle, start)
+        if pos < 0:
+            return -1
+        start = pos + len(needle)
+    return pos
+
+
+def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[PlaceMention]:
+    """PlaceMentions built from the gold annotation, at offsets of ``article.text``."""
+    shift = article.text.find(raw_text)
+    mentions = []
+    for place in gold["places"]:
+        pos = _nth(raw_text, place["mention"], place["occurrence"])
+        if pos < 0 or shift < 0:
+            continue
+        geonameid = place.get("geonameid")
+        mentions.append(
+            PlaceMention(
+                article_id=article.id,
+                start=shift + pos,
+                end=shift + pos + len(place["mention"]),
+                text=place["mention"],
+                place_id=f"gn:{geonameid}" if geonameid else f"name:{place['name']}",
+                name=place["name"],
+                lat=place["lat"],
+                lon=place["lon"],
+                kind=place["kind"],
+                precision=place["precision"],
+                country=_country(place["lat"], place["lon"], place["kind"], place["name"]),
+                admin1=None,
+                confidence=1.0,
+            )
+        )
+    return mentions
+
+
+def load_split(split: str) -> Iterable[tuple[str, Article, str, dict[str, Any]]]:
+    """(name, article, raw text, gold) for each article of ``split`` ("dev", "test", "all")."""
+    for gold_path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if split != "all" and gold.get("split") != split:
+            continue
+        article_path = ARTICLES_DIR / gold["article"]
+        raw = json.loads(article_path.read_text(encoding="utf-8"))
+        article = read_json(article_path.read_bytes(), name=str(article_path))[0]
+        yield gold["article"], article, raw["text"], gold
+
+
+def _ratio(num: int, den: int) -> float:
+    return round(num / den, 3) if den else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def evaluate_events(split: str = "dev", *, details: bool = False) -> dict[str, Any]:
+    """Precision, recall and F1 of events and claims on a split of the demo corpus."""
+    tp = fp = fn = 0
+    date_ok = neg_ok = 0
+    side_exact = side_scored = side_found = side_total = 0
+    c_tp = c_fp = c_fn = 0
+    report: list[dict[str, Any]] = []
+    for name, article, raw_text, gold in load_split(split):
+        shift = article.text.find(raw_text)
+        places = gold_places(article, raw_text, gold)
+        result = extract(article, places)
+        events = [e for e in result.events if e.sentence_start >= shift]
+        matched, unmatched_gold, extra = _match_events(article, raw_text, shift, gold, events)
+        tp += len(matched)
+        fn += len(unmatched_gold)
+        fp += len(extra)
+        for g, e in matched:
+            date_ok += e.date == date.fromisoformat(g["date"])
+            neg_ok += e.negated == bool(g.get("negated"))
+            gold_sides = {a["side"] for a in g.get("actors", [])}
+            if gold_sides:
+                pred = {a.side for a in e.actors if a.role in SCORED_ROLES}
+                every = {a.side for a in e.actors}
+                side_scored += 1
+                side_exact += pred == gold_sides
+                side_total += len(gold_sides)
+                side_found += len(gold_sides & every)
+        ctp, cmiss, cextra = _match_claims(gold["claims"], list(result.claims))
+        c_tp += len(ctp)
+        c_fn += len(cmiss)
+        c_fp += len(cextra)
+        if details:
+            report.append(
+                {
+                    "article": name,
+                    "missed_events": [(g["type"], g["sentence_contains"]) for g in unmatched_gold],
+                    "extra_events": [(e.type, e.sentence[:90]) for e in extra],
+                    "wrong_dates": [
+                        (
+                            g["type"],
+                            g["date"],
+                            e.date.isoformat() if e.date else None,
+                            g["sentence_contains"],
+                        )
+                        for g, e in matched
+                        if e.date != date.fromisoformat(g["date"])
+                    ],
+                    "missed_claims": [(c["place"], c["side"], c["from"], c["kind"]) for c in cmiss],
+                    "extra_claims": [
+                        (c.place_name, c.side, c.valid_from.isoformat(), c.kind, c.sentence[:70])
+                        for c in cextra
+                    ],
+                }
+            )
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    c_precision, c_recall = _ratio(c_tp, c_tp + c_fp), _ratio(c_tp, c_tp + c_fn)
+    out: dict[str, Any] = {
+        "split": split,
+        "events": {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": precision,
+            "recall": recall,
+            "f1": _f1(precision, recall),
+            "date_accuracy": _ratio(date_ok, tp),
+            "negation_accuracy": _ratio(neg_ok, tp),
+            "actor_side_exact": _ratio(side_exact, side_scored),
+            "actor_side_recall": _ratio(side_found, side_total),
+        },
+        "claims": {
+            "tp": c_tp,
+            "fp": c_fp,
+            "fn": c_fn,
+            "precision": c_precision,
+            "recall": c_recall,
+            "f1": _f1(c_precision, c_recall),
+        },
+    }
+    if details:
+        out["articles"] = report
+    return out
+
+
+def _match_events(
+    article: Article, raw_text: str, shift: int, gold: dict[str, Any], events: list[Event]
+) -> tuple[list[tuple[dict[str, Any], Event]], list[dict[str, Any]], list[Event]]:
+    free = list(events)
+    matched = []
+    missed = []
+    for g in gold["events"]:
+        pos = raw_text.find(g["sentence_contains"])
+        offset = shift + pos if pos >= 0 else -1
+        hit = next(
+            (
+                e
+                for e in free
+                if e.type == g["type"] and e.sentence_start <= offset < e.sentence_end
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(g)
+        else:
+            matched.append((g, hit))
+            free.remove(hit)
+    return matched, missed, free
+
+
+def _match_claims(
+    gold: list[dict[str, Any]], claims: list[Claim]
+) -> tuple[list[tuple[dict[str, Any], Claim]], list[dict[str, Any]], list[Claim]]:
+    free = list(claims)
+    matched = []
+    missed = []
+    for g in gold:
+        day = date.fromisoformat(g["from"])
+        hit = next(
+            (
+                c
+                for c in free
+                if c.place_name == g["place"]
+                and c.side == g["side"]
+                and c.kind == g["kind"]
+                and abs((c.valid_from - day).days) <= 1
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(g)
+        else:
+            matched.append((g, hit))
+            free.remove(hit)
+    return matched, missed, free
+
+
+def with_published(article: Article, published: date) -> Article:
+    """Copy of ``article`` with a publication date (for texts whose reader found none)."""
+    return replace(article, published=published)

@@ -1,0 +1,621 @@
+"""Events and control claims from one article, sentence by sentence, without a parser.
+
+The pipeline for an article is: sentences (``dashboard.text``) -> triggers and their cues
+(``classify``) -> a :class:`Reading` per trigger that fixes its agent, patient, places and
+date -> one :class:`Event` per sentence and event type -> claims (``claims``).
+
+Why no syntax parser: English has no installed model and French wire copy is regular enough
+for windowed rules; the optional ``nlp`` argument is accepted for a French spaCy pipeline but
+the rules do not need it. A whole article costs a few dozen regex scans (about a millisecond).
+
+Dates: a trigger takes the date mention nearest to it in its sentence (mentions are shared
+out to the nearest trigger); else the last date of the paragraph before the sentence; else
+the publication date, with precision ``"week"`` and lower confidence (the event happened
+on or shortly before that day). The dateline date ("BEIRUT, Nov 9 —") is the publication day,
+not an event date, and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from dashboard.articles.model import Article
+from dashboard.dates import DateMention, find_dates
+from dashboard.events.actors import ActorHit, find_actor_hits, resolve_anaphora
+from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
+from dashboard.events.context import SideResolver, country_cues
+from dashboard.events.model import ActorMention, Claim, Event, stable_id
+from dashboard.geoparse.model import PlaceMention
+from dashboard.text import Sentence, split_article
+
+GROUND_SIDES = (
+    "isis",
+    "iraqi_forces",
+    "syrian_government",
+    "sdf",
+    "peshmerga",
+    "syrian_opposition",
+)
+CLAIM_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "lose", "enter", "leave")
+CLAIMABLE_PRECISIONS = ("point", "district", "governorate")
+
+# Events dated more than this long before publication are background ("seized Mosul in
+# 2014"), not news: they are dropped rather than drawn on the current map.
+BACKGROUND_DAYS = 365
+CAPTION_FACTOR = 0.6
+HEADLINE_FACTOR = 0.8
+HEDGE_FACTOR = 0.6
+FALLBACK_DATE_FACTOR = 0.75
+_PRECISION_FACTOR = {"day": 1.0, "week": 0.9, "month": 0.8, "year": 0.7}
+
+_DATELINE_TAIL = re.compile(r"\s*(?:—|–|--|-|:)\s")
+_SINCE = re.compile(r"(?:since|depuis|from|dès)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:par|by|to|aux\s+mains\s+(?:de|du|des|d'))\W*", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|reported|according\s+to|confirmed|stated|added|claimed|announced"
+    r"|selon|d'après|a\s+indiqué|ont\s+indiqué|a\s+affirmé|ont\s+affirmé|a\s+précisé"
+    r"|a\s+annoncé|ont\s+annoncé|a\s+déclaré|a\s+assuré|a\s+estimé|a\s+confirmé|cité\s+par"
+    r"|a\s+raconté|fait\s+état|a\s+expliqué|a\s+souligné|a\s+commenté|ont\s+rapporté)\b",
+    re.IGNORECASE,
+)
+_SELON = re.compile(r"\b(?:selon|d'après|according\s+to)\s+([^,.;»\"]{3,80})", re.IGNORECASE)
+_TARGETED = re.compile(
+    r"\b(?:destroyed|détruit|détruits|against|contre|sur\s+des|targeting|visant|hit)\b[^,.]*$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    re.IGNORECASE,
+)
+_PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    """An actor hit whose side is known (generic forces resolved from context)."""
+
+    hit: ActorHit
+    side: str
+
+    def mention(self, role: str) -> ActorMention:
+        h = self.hit
+        return ActorMention(h.start, h.end, h.text, h.actor, self.side, role)
+
+
+@dataclass
+class Reading:
+    """Everything the rules read around one trigger; claims are built from readings."""
+
+    hit: TriggerHit
+    sentence: Sentence
+    cues: Cues
+    agent: ResolvedActor | None
+    patient: ResolvedActor | None
+    speaker: ResolvedActor | None
+    actors: list[ResolvedActor]
+    places: list[PlaceMention]
+    date: date
+    date_precision: str
+    date_mention: DateMention | None
+    date_how: str
+    attribution: str | None
+    hedged: bool
+    passive: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def frame(self) -> str:
+        frame = self.hit.spec.frame
+        if self.passive and frame == "take":
+            return "take_pass"
+        if self.passive and frame == "expel":
+            return "expelled"
+        return frame
+
+    @property
+    def realised(self) -> bool:
+        return not self.cues.negated and not self.cues.intent
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Events and claims read from one article."""
+
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+# --- entry points --------------------------------------------------------------------------
+
+
+def extract(article: Article, places: Sequence[PlaceMention], *, nlp: Any = None) -> Extraction:
+    """Events and control claims of ``article`` given its resolved place mentions.
+
+    ``nlp`` is accepted so a caller holding a French spaCy pipeline can pass it once; the rules
+    here do not depend on it.
+    """
+    from dashboard.events.claims import claims_from_readings
+
+    readings = read_article(article, places)
+    events, event_ids = _events_from_readings(article, readings)
+    claims = claims_from_readings(article, readings, event_ids)
+    return Extraction(tuple(events), tuple(claims))
+
+
+def extract_events(
+    article: Article, places: Sequence[PlaceMention], *, nlp: Any = None
+) -> list[Event]:
+    """Events of ``article`` (see :func:`extract`)."""
+    return list(extract(article, places, nlp=nlp).events)
+
+
+def extract_claims(
+    article: Article, events: Sequence[Event] | None, places: Sequence[PlaceMention]
+) -> list[Claim]:
+    """Control claims of ``article``; ``events`` is accepted for symmetry but re-derived,
+    since claims need each trigger's reading, not only the merged events."""
+    return list(extract(article, places).claims)
+
+
+# --- readings ------------------------------------------------------------------------------
+
+
+def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Reading]:
+    """One :class:`Reading` per trigger of every sentence of ``article``."""
+    text = article.text
+    lang = article.language if article.language in ("fr", "en") else "en"
+    reference = article.published
+    sentences = split_article(article)
+    hits = resolve_anaphora(find_actor_hits(text))
+    resolver = SideResolver(country_cues(text, places, hits), hits)
+    dates = _event_dates(text, lang, reference, article)
+    dateline_end = _dateline_end(text, article)
+    ordered_places = sorted(
+        (p for p in places if not p.start < dateline_end), key=lambda p: p.start
+    )
+    resolver.places = ordered_places
+    all_triggers = find_triggers(text, lang)
+    readings: list[Reading] = []
+    last_date_in_paragraph: dict[int, DateMention] = {}
+    for sentence in sentences:
+        s_places = [p for p in ordered_places if sentence.start <= p.start < sentence.end]
+        s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        s_actors = _resolved_actors(hits, sentence, resolver)
+        triggers = _usable_triggers(
+            text,
+            [t for t in all_triggers if sentence.start <= t.start and t.end <= sentence.end],
+            s_actors,
+        )
+        primary = [t for t in triggers if t.spec.type not in (None, "announcement")]
+        owner = _share_dates(s_dates, primary or triggers)
+        opening = [d for d in s_dates if triggers and d.end <= triggers[0].start]
+        for hit in triggers:
+            if id(hit) not in owner and opening:
+                # a date opening the sentence ("Le 2 novembre, ...") frames all its verbs
+                owner[id(hit)] = [opening[-1]]
+            if id(hit) not in owner and s_dates and (hit not in primary or not primary):
+                # statements and states are dated by the nearest date of their sentence
+                owner[id(hit)] = [
+                    min(s_dates, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
+                ]
+        fallback = last_date_in_paragraph.get(sentence.paragraph)
+        voice = (
+            (_speaker(text, sentence, s_actors), _attribution(text, sentence, s_actors))
+            if triggers
+            else (None, None)
+        )
+        for hit in triggers:
+            readings.append(
+                _read(
+                    text,
+                    lang,
+                    hit,
+                    sentence,
+                    s_actors,
+                    hits,
+                    s_places,
+                    owner.get(id(hit), []),
+                    fallback,
+                    reference,
+                    triggers,
+                    resolver,
+                    voice,
+                )
+            )
+        day_dates = [d for d in s_dates if d.precision == "day"]
+        if day_dates:
+            # only a dated day carries over: a month or year in the previous sentence is
+            # usually background ("in September", "en 2014")
+            last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
+    return readings
+
+
+def _dateline_end(text: str, article: Article) -> int:
+    """End of a wire dateline ("BAGDAD, 17 septembre —"): its place is where the story was
+    filed, not where the events happened."""
+    body = [p.start for p in article.paragraphs if p.kind == "body"] or [0]
+    first = min(body)
+    match = re.match(r"[^\n—–]{2,60}?\s(?:—|–|--)\s", text[first : first + 80])
+    return first + match.end() if match else -1
+
+
+def _event_dates(
+    text: str, lang: str, reference: date | None, article: Article
+) -> list[DateMention]:
+    """Date mentions that can date an event: datelines and "since 2014" are left out."""
+    body_starts = {p.start for p in article.paragraphs if p.kind == "body"} or {0}
+    first_body = min(body_starts)
+    kept = []
+    for mention in find_dates(text, lang, reference):
+        if mention.start - first_body < 60 and _DATELINE_TAIL.match(text, mention.end):
+            continue
+        if _SINCE.search(text[max(0, mention.start - 20) : mention.start]):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _resolved_actors(
+    hits: Sequence[ActorHit], sentence: Sentence, resolver: SideResolver
+) -> list[ResolvedActor]:
+    actors = []
+    for hit in hits:
+        if not sentence.start <= hit.start < sentence.end:
+            continue
+        side = hit.side
+        if hit.kind == "generic":
+            side = _command_antecedent(hit, hits) or resolver.government_at(
+                hit.start, sentence.start, sentence.end
+            )
+        if side is None and hit.kind not in ("source", "civilian"):
+            continue
+        actors.append(ResolvedActor(hit, side or ""))
+    return actors
+
+
+def _command_antecedent(hit: ActorHit, hits: Sequence[ActorHit]) -> str | None:
+    """ "the command"/"le commandement" refers back to the last command the article named."""
+    if not re.search(r"command", hit.text, re.IGNORECASE):
+        return None
+    earlier = [
+        h.side
+        for h in hits
+        if h.end <= hit.start and h.side and re.search(r"command", h.text, re.IGNORECASE)
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _usable_triggers(
+    text: str, triggers: list[TriggerHit], actors: Sequence[ResolvedActor]
+) -> list[TriggerHit]:
+    """Drop trigger hits the sentence shows to be something else.
+
+    An announcement needs an official speaker (a side, not a monitor); a flight of civilians
+    is not a withdrawal; car bombs hit by an air strike are targets, not attacks.
+    """
+    kept = []
+    officials = [a for a in actors if a.side and a.hit.kind not in ("source", "civilian")]
+    for hit in triggers:
+        kind = hit.spec.type
+        if kind == "announcement" and not any(
+            _distance(hit.start, hit.end, a.hit.start, a.hit.end) <= 30 for a in officials
+        ):
+            continue
+        if (
+            kind == "capture"
+            and hit.spec.frame == "take_noun"
+            and hit.start - _sentence_floor(text, hit.start) <= 2
+        ):
+            # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic
+            continue
+        if kind == "withdrawal":
+            before = [a for a in actors if a.hit.end <= hit.start]
+            if before and before[-1].hit.kind == "civilian":
+                continue
+        if kind == "suicide_bombing" and (
+            any(t.spec.type == "air_strike" and t.start < hit.start for t in triggers)
+            or _TARGETED.search(text[max(0, hit.start - 30) : hit.start])
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _sentence_floor(text: str, offset: int) -> int:
+    """Start of the sentence-like run holding ``offset`` (after the last stop or newline)."""
+    cut = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset), text.rfind("— ", 0, offset))
+    return 0 if cut < 0 else cut + 2
+
+
+def _share_dates(
+    dates: Sequence[DateMention], triggers: Sequence[TriggerHit]
+) -> dict[int, list[DateMention]]:
+    """Each date mention goes to its nearest trigger, so one sentence can date two events."""
+    owner: dict[int, list[DateMention]] = {}
+    if not triggers:
+        return owner
+    for mention in dates:
+        best = min(triggers, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
+        owner.setdefault(id(best), []).append(mention)
+    return owner
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if b_start >= a_end:
+        return b_start - a_end
+    if a_start >= b_end:
+        return a_start - b_end
+    return 0
+
+
+def _read(
+    text: str,
+    lang: str,
+    hit: TriggerHit,
+    sentence: Sentence,
+    actors: Sequence[ResolvedActor],
+    all_hits: Sequence[ActorHit],
+    places: Sequence[PlaceMention],
+    own_dates: Sequence[DateMention],
+    fallback: DateMention | None,
+    reference: date | None,
+    triggers: Sequence[TriggerHit],
+    resolver: SideResolver,
+    voice: tuple[ResolvedActor | None, str | None],
+) -> Reading:
+    cues = cues_before(text, hit, sentence.start, lang)
+    passive = cues.passive or bool(_PASSIVE_IN_TRIGGER.match(hit.text))
+    speaker, attribution = voice
+    agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
+    when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
+    reading = Reading(
+        hit=hit,
+        sentence=sentence,
+        cues=cues,
+        agent=agent,
+        patient=patient,
+        speaker=speaker,
+        actors=list(actors),
+        places=list(places),
+        date=when,
+        date_precision=precision,
+        date_mention=mention,
+        date_how=how,
+        attribution=attribution,
+        hedged=cues.hedged or _hedged_after(text, hit, sentence),
+        passive=passive,
+    )
+    reading.extra["resolver"] = resolver
+    reading.extra["all_hits"] = all_hits
+    reading.extra["triggers"] = triggers
+    reading.extra["all_places"] = resolver.places
+    return reading
+
+
+def _hedged_after(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
+    from dashboard.events.classify import sentence_hedged
+
+    return sentence_hedged(text[hit.end : sentence.end])
+
+
+def _date_for(
+    hit: TriggerHit,
+    own: Sequence[DateMention],
+    fallback: DateMention | None,
+    reference: date | None,
+) -> tuple[date, str, DateMention | None, str]:
+    if own:
+        best = min(own, key=lambda d: _distance(hit.start, hit.end, d.start, d.end))
+        return best.value, best.precision, best, "sentence"
+    if fallback is not None:
+        return fallback.value, fallback.precision, fallback, "paragraph"
+    when = reference or date.today()
+    return when, "week", None, "publication"
+
+
+def _speaker(
+    text: str, sentence: Sentence, actors: Sequence[ResolvedActor]
+) -> ResolvedActor | None:
+    """The official who reports the sentence ("the command said", "a annoncé le Premier
+    ministre"), when a reporting verb stands next to an actor with a side."""
+    best: tuple[int, ResolvedActor] | None = None
+    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        for actor in actors:
+            if not actor.side:
+                continue
+            gap = _distance(match.start(), match.end(), actor.hit.start, actor.hit.end)
+            if gap <= 25 and (best is None or gap < best[0]):
+                best = (gap, actor)
+    return best[1] if best else None
+
+
+def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor]) -> str | None:
+    """Who the sentence cites: a monitor, agency or official next to a reporting verb."""
+    selon = _SELON.search(text, sentence.start, sentence.end)
+    if selon:
+        return selon.group(1).strip()
+    best: tuple[int, str] | None = None
+    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+        for actor in actors:
+            gap = _distance(match.start(), match.end(), actor.hit.start, actor.hit.end)
+            if gap <= 25 and (best is None or gap < best[0]):
+                best = (gap, actor.hit.text)
+    return best[1] if best else None
+
+
+def _roles(
+    text: str,
+    hit: TriggerHit,
+    sentence: Sentence,
+    actors: Sequence[ResolvedActor],
+    speaker: ResolvedActor | None,
+    passive: bool,
+) -> tuple[ResolvedActor | None, ResolvedActor | None]:
+    """Agent and patient of a trigger from word order.
+
+    Active voice: the nearest actor before the trigger acts; the first actor after it with
+    another side undergoes ("retook Z from Y", "chassé Daech de Z"). Passive voice and
+    "tenue par": the actor after "par"/"by"/"to" acts and the one before undergoes.
+    """
+    armed = [a for a in actors if a.side and a.hit.kind not in ("source", "civilian")]
+    # an actor after a preposition ("from Islamic State", "à l'EI") is no subject
+    before = [
+        a
+        for a in armed
+        if a.hit.end <= hit.start
+        and not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
+    ]
+    after = [a for a in armed if a.hit.start >= hit.end]
+    by_agent = None
+    if after and _BY.match(text[hit.end : after[0].hit.start + 1]):
+        by_agent = after[0]
+    frame = hit.spec.frame
+    if (
+        re.search(r"(?:par|by|of|de|du|d')$", hit.text, re.I)
+        and after
+        and after[0].hit.start - hit.end <= 15
+    ):
+        by_agent = after[0]
+    if passive or frame in ("take_noun",) or re.search(r"(?:par|by|of)$", hit.text, re.I):
+        agent = by_agent
+        patient = before[-1] if before and frame not in ("take_noun",) else None
+        return agent, patient
+    agent = before[-1] if before else by_agent
+    if agent is None and speaker is not None and hit.spec.type == "announcement":
+        agent = speaker
+    if agent is None and after and hit.spec.frame in ("hold",):
+        agent = after[0]
+    patient = next((a for a in after if agent is None or a.side != agent.side), None)
+    if patient is not None and patient.hit.start - hit.end > 80:
+        patient = None
+    return agent, patient
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _events_from_readings(
+    article: Article, readings: Sequence[Reading]
+) -> tuple[list[Event], dict[int, str]]:
+    """One event per sentence and type; the first realised trigger of the type speaks for it.
+
+    A type whose triggers are all intents ("prepare to retake") gives no event; one whose
+    triggers are all negated gives a negated event.
+    """
+    groups: dict[tuple[int, str], list[Reading]] = {}
+    for reading in readings:
+        kind = reading.hit.spec.type
+        if kind is None:
+            continue
+        groups.setdefault((reading.sentence.index, kind), []).append(reading)
+    events: list[Event] = []
+    ids: dict[int, str] = {}
+    for (_, kind), group in sorted(groups.items()):
+        usable = [r for r in group if not r.cues.intent]
+        if not usable:
+            continue
+        lead = next((r for r in usable if r.realised), usable[0])
+        if _is_background(lead, article.published):
+            continue
+        event = _event(article, kind, lead)
+        events.append(event)
+        for reading in group:
+            ids[id(reading)] = event.id
+    return events, ids
+
+
+def _is_background(reading: Reading, published: date | None) -> bool:
+    return published is not None and reading.date < published - timedelta(days=BACKGROUND_DAYS)
+
+
+def _event(article: Article, kind: str, reading: Reading) -> Event:
+    sentence = reading.sentence
+    places = event_places(reading)
+    actors: list[ActorMention] = []
+    seen: set[tuple[int, int]] = set()
+    for role, actor in (
+        ("agent", reading.agent),
+        ("patient", reading.patient),
+        ("speaker", reading.speaker if kind == "announcement" else None),
+    ):
+        if actor is not None and (actor.hit.start, actor.hit.end) not in seen:
+            actors.append(actor.mention(role))
+            seen.add((actor.hit.start, actor.hit.end))
+    for actor in reading.actors:
+        if actor.side and (actor.hit.start, actor.hit.end) not in seen:
+            actors.append(actor.mention("mentioned"))
+            seen.add((actor.hit.start, actor.hit.end))
+    mention = reading.date_mention
+    notes = [f"frame={reading.frame}", f"date={reading.date_how}"]
+    if reading.cues.negated:
+        notes.append("negated")
+    if reading.hedged:
+        notes.append("hedged")
+    if sentence.kind != "body":
+        notes.append(sentence.kind)
+    return Event(
+        id=stable_id(article.id, sentence.start, kind),
+        type=kind,
+        date=reading.date,
+        date_precision=reading.date_precision,
+        places=tuple(places),
+        actors=tuple(actors),
+        article_id=article.id,
+        source=article.source,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        date_text=mention.text if mention else None,
+        date_start=mention.start if mention else None,
+        date_end=mention.end if mention else None,
+        attribution=reading.attribution,
+        negated=reading.cues.negated,
+        confidence=confidence(reading),
+        notes="; ".join(notes),
+        trigger=reading.hit.text,
+        trigger_start=reading.hit.start,
+        trigger_end=reading.hit.end,
+    )
+
+
+def event_places(reading: Reading) -> list[PlaceMention]:
+    """Places of an event, main place first: the nearest named place after the trigger (its
+    object in French and English word order), else the nearest before; countries and rivers
+    only when nothing finer is named."""
+    fine = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
+    pool = fine or list(reading.places)
+    if not pool:
+        return []
+    hit = reading.hit
+    after = [p for p in pool if p.start >= hit.end]
+    before = [p for p in pool if p.end <= hit.start]
+    main = after[0] if after else before[-1] if before else pool[0]
+    ordered = [main] + [p for p in pool if p is not main]
+    unique: list[PlaceMention] = []
+    for place in ordered:
+        if all(place.place_id != u.place_id for u in unique):
+            unique.append(place)
+    return unique
+
+
+def confidence(reading: Reading) -> float:
+    """Trigger strength scaled by how the sentence qualifies it and how well it is dated."""
+    value = reading.hit.spec.strength
+    value *= _PRECISION_FACTOR.get(reading.date_precision, 0.7)
+    if reading.date_how == "publication":
+        value *= FALLBACK_DATE_FACTOR
+    if reading.hedged:
+        value *= HEDGE_FACTOR
+    if reading.sentence.kind == "caption":
+        value *= CAPTION_FACTOR
+    elif reading.sentence.kind == "headline":
+        value *= HEADLINE_FACTOR
+    if reading.agent is None:
+        value *= 0.9
+    if reading.attribution:
+        value = min(1.0, value * 1.05)
+    return round(max(0.05, min(0.99, value)), 3)

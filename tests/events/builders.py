@@ -1,0 +1,95 @@
+"""Tiny articles and place mentions written in the tests, so each rule is shown in isolation."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dashboard.articles.model import Article, Paragraph, article_id
+from dashboard.geoparse.model import PlaceMention
+
+# name -> (place_id, lat, lon, precision, country)
+PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
+    "Rawa": ("gn:92004", 34.48, 41.92, "point", "IQ"),
+    "Anah": ("gn:99131", 34.37, 41.99, "point", "IQ"),
+    "Hit": ("gn:94787", 33.64, 42.83, "point", "IQ"),
+    "Mayadin": ("gn:170017", 35.02, 40.45, "point", "SY"),
+    "Hajin": ("gn:171000", 34.69, 40.83, "point", "SY"),
+    "Tabqa": ("gn:163345", 35.83, 38.55, "point", "SY"),
+    "province de Homs": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
+    "Homs province": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
+    "Euphrate": ("name:Euphrates", 34.47, 41.91, "river", None),
+    "Euphrates": ("name:Euphrates", 34.47, 41.91, "river", None),
+    "Syrie": ("gn:163843", 35.0, 38.0, "country", "SY"),
+    "Syria": ("gn:163843", 35.0, 38.0, "country", "SY"),
+}
+
+
+def article(
+    body: str,
+    lang: str,
+    published: date = date(2017, 11, 10),
+    *,
+    headline: str | None = None,
+    caption: str | None = None,
+) -> Article:
+    """An article whose paragraphs are separated by blank lines, optionally with a headline
+    before and a caption after the body."""
+    parts: list[tuple[str, str]] = []
+    if headline:
+        parts.append(("headline", headline))
+    parts.extend(("body", p) for p in body.split("\n\n"))
+    if caption:
+        parts.append(("caption", caption))
+    text = ""
+    paragraphs = []
+    for kind, content in parts:
+        if text:
+            text += "\n\n"
+        paragraphs.append(Paragraph(len(text), len(text) + len(content), kind))  # type: ignore[arg-type]
+        text += content
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=headline,
+        language=lang,
+        language_confidence=1.0,
+        published=published,
+        published_origin="user",
+        published_confidence=1.0,
+        source="test",
+        url=None,
+        path=None,
+        format="text",
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def places_in(doc: Article) -> list[PlaceMention]:
+    """Every occurrence of a known place name in the article, longest names first."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name in sorted(PLACES, key=len, reverse=True):
+        place_id, lat, lon, precision, country = PLACES[name]
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(
+                PlaceMention(
+                    doc.id,
+                    m.start(),
+                    m.end(),
+                    name,
+                    place_id,
+                    name,
+                    lat,
+                    lon,
+                    "town",
+                    precision,
+                    country,
+                    None,
+                    1.0,
+                )
+            )
+    return sorted(found, key=lambda p: p.start)

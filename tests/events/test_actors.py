@@ -1,0 +1,56 @@
+"""The actor lexicon: aliases in both languages map to the side ACLED/UCDP coders would use."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.events.actors import find_actor_hits, resolve_anaphora
+
+
+def _sides(text: str) -> list[tuple[str, str | None]]:
+    return [(h.text, h.side) for h in resolve_anaphora(find_actor_hits(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Daech", "isis"),
+        ("l'État islamique", "isis"),
+        ("ISIL", "isis"),
+        ("les djihadistes", "isis"),
+        ("les forces irakiennes", "iraqi_forces"),
+        ("the Counter-Terrorism Service", "iraqi_forces"),
+        ("le Hachd al-Chaabi", "iraqi_forces"),
+        ("the Popular Mobilisation Forces", "iraqi_forces"),
+        ("the Joint Operations Command", "iraqi_forces"),
+        ("les Forces démocratiques syriennes", "sdf"),
+        ("the YPG", "sdf"),
+        ("le régime de Damas", "syrian_government"),
+        ("Hezbollah", "syrian_government"),
+        ("the Tiger Forces", "syrian_government"),
+        ("la coalition internationale", "us_coalition"),
+        ("Kurdish peshmerga", "peshmerga"),
+        ("l'Armée syrienne libre", "syrian_opposition"),
+    ],
+)
+def test_alias_maps_to_its_side(text: str, side: str) -> None:
+    assert side in {s for _, s in _sides(text)}
+
+
+def test_syrian_democratic_forces_are_not_the_syrian_government() -> None:
+    assert _sides("the Syrian Democratic Forces") == [("Syrian Democratic Forces", "sdf")]
+
+
+def test_the_group_is_isis_only_after_the_article_names_isis() -> None:
+    assert _sides("The group attacked.") == []
+    assert ("the group", "isis") in _sides("Islamic State lost ground. Then the group fled.")
+
+
+def test_monitor_is_a_source_without_side() -> None:
+    hits = find_actor_hits("selon l'Observatoire syrien des droits de l'homme")
+    assert [(h.kind, h.side) for h in hits] == [("source", None)]
+
+
+def test_generic_army_waits_for_context() -> None:
+    hits = find_actor_hits("The army advanced.")
+    assert [(h.kind, h.side) for h in hits] == [("generic", None)]

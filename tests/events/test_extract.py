@@ -1,0 +1,256 @@
+"""Event and claim rules, one behaviour per test, in short invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import article, places_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.events.extract import extract
+
+PUB = date(2017, 11, 10)  # a Friday
+
+
+def _run(body: str, lang: str, **kwargs):
+    doc = article(body, lang, PUB, **kwargs)
+    return doc, extract(doc, places_in(doc))
+
+
+def _types(result) -> set[str]:
+    return {e.type for e in result.events}
+
+
+def _claims(result) -> set[tuple[str, str, str]]:
+    return {(c.place_name, c.side, c.kind) for c in result.claims}
+
+
+def test_english_capture_makes_agent_hold_the_town_from_the_stated_day() -> None:
+    _, result = _run("Iraqi forces retook Rawa from Islamic State on Wednesday.", "en")
+    event = next(e for e in result.events if e.type == "capture")
+    roles = {(a.side, a.role) for a in event.actors}
+    assert ("iraqi_forces", "agent") in roles and ("isis", "patient") in roles
+    assert event.date == date(2017, 11, 8) and event.date_precision == "day"
+    claim = next(c for c in result.claims if c.place_name == "Rawa")
+    assert (claim.side, claim.kind, claim.valid_from) == ("iraqi_forces", "full", date(2017, 11, 8))
+
+
+def test_french_capture_from_isis_with_a_preposition() -> None:
+    _, result = _run("L'armée syrienne a repris mercredi Mayadin à l'État islamique.", "fr")
+    assert ("Mayadin", "syrian_government", "full") in _claims(result)
+
+
+def test_french_passive_expulsion_makes_isis_the_patient() -> None:
+    _, result = _run("Daech a été chassé de Hajin par les Forces démocratiques syriennes.", "fr")
+    event = next(e for e in result.events if e.type == "capture")
+    assert ("isis", "patient") in {(a.side, a.role) for a in event.actors}
+    assert ("Hajin", "sdf", "full") in _claims(result)
+
+
+def test_entering_a_town_is_contested_not_captured() -> None:
+    _, result = _run("Government forces entered Mayadin on Thursday.", "en")
+    assert "armed_clash" in _types(result)
+    assert _claims(result) == {("Mayadin", "syrian_government", "contested")}
+
+
+def test_french_negation_gives_a_negated_event_and_no_claim() -> None:
+    _, result = _run("Les forces irakiennes n'ont pas encore repris Rawa.", "fr")
+    assert [e.negated for e in result.events if e.type == "capture"] == [True]
+    assert result.claims == ()
+
+
+def test_english_denial_gives_no_claim() -> None:
+    _, result = _run("Officials denied that the army had retaken Anah.", "en")
+    assert result.claims == ()
+
+
+def test_french_conditional_lowers_confidence() -> None:
+    _, plain = _run("Les forces irakiennes ont repris Rawa lundi.", "fr")
+    _, hedged = _run("Les forces irakiennes auraient repris Rawa lundi.", "fr")
+    assert hedged.events[0].confidence < plain.events[0].confidence
+
+
+def test_unverified_claim_lowers_confidence() -> None:
+    _, plain = _run("Iraqi forces retook Rawa on Monday.", "en")
+    _, hedged = _run("Iraqi forces retook Rawa on Monday, which could not be verified.", "en")
+    assert hedged.events[0].confidence < plain.events[0].confidence
+
+
+def test_intent_to_retake_is_not_a_capture() -> None:
+    _, result = _run("Iraqi troops are preparing to retake Rawa.", "en")
+    assert "capture" not in _types(result) and result.claims == ()
+
+
+def test_french_intent_with_infinitive_is_not_a_capture() -> None:
+    _, result = _run("Les troupes irakiennes s'apprêtent à reprendre Anah.", "fr")
+    assert "capture" not in _types(result) and result.claims == ()
+
+
+def test_still_holds_gives_a_claim_as_of_publication() -> None:
+    _, result = _run("Islamic State still holds Hajin and Mayadin.", "en")
+    assert {("Hajin", "isis", "full"), ("Mayadin", "isis", "full")} <= _claims(result)
+    assert {c.valid_from for c in result.claims} == {PUB}
+
+
+def test_french_percentage_gives_a_partial_claim_with_fraction() -> None:
+    _, result = _run("Daech contrôle encore plus de 35 % de la province de Homs.", "fr")
+    claim = next(c for c in result.claims if c.side == "isis")
+    assert (claim.kind, claim.fraction, claim.precision) == ("partial", 0.35, "governorate")
+
+
+def test_english_word_fraction_gives_a_partial_claim() -> None:
+    _, result = _run("Islamic State controls about half of Homs province.", "en")
+    claim = next(c for c in result.claims if c.side == "isis")
+    assert (claim.kind, claim.fraction) == ("partial", 0.5)
+
+
+def test_last_stronghold_is_held_by_the_group() -> None:
+    _, result = _run("Anah, le dernier bastion de l'EI dans la région, est encerclé.", "fr")
+    assert ("Anah", "isis", "full") in _claims(result)
+
+
+def test_withdrawal_hands_the_place_to_the_other_side() -> None:
+    _, result = _run("Islamic State fighters withdrew from Hit as Iraqi troops advanced.", "en")
+    assert "withdrawal" in _types(result)
+    assert ("Hit", "iraqi_forces", "full") in _claims(result)
+
+
+def test_moving_towards_a_place_is_not_a_claim() -> None:
+    _, result = _run("Les jihadistes ont fui vers Hajin.", "fr")
+    assert all(c.place_name != "Hajin" for c in result.claims)
+
+
+def test_coalition_strikes_never_give_the_coalition_ground() -> None:
+    _, result = _run("The US-led coalition carried out air strikes on Hajin.", "en")
+    assert "air_strike" in _types(result)
+    assert all(c.side != "us_coalition" for c in result.claims)
+
+
+def test_generic_army_takes_the_side_of_the_country_of_the_place() -> None:
+    _, iraq = _run("The army retook Anah on Monday.", "en")
+    _, syria = _run("The army retook Mayadin on Monday.", "en")
+    assert {c.side for c in iraq.claims} == {"iraqi_forces"}
+    assert {c.side for c in syria.claims} == {"syrian_government"}
+
+
+def test_attribution_names_the_monitor() -> None:
+    _, result = _run(
+        "Selon l'Observatoire syrien des droits de l'homme, l'armée a repris Mayadin.", "fr"
+    )
+    assert result.events[0].attribution.startswith("l'Observatoire")
+
+
+def test_date_falls_back_to_publication_with_week_precision() -> None:
+    _, result = _run("Iraqi forces retook Anah.", "en")
+    event = result.events[0]
+    assert (event.date, event.date_precision, event.date_text) == (PUB, "week", None)
+
+
+def test_date_falls_back_to_the_previous_day_in_the_paragraph() -> None:
+    _, result = _run("Fighting began on Tuesday. Iraqi forces then retook Anah.", "en")
+    capture = next(e for e in result.events if e.type == "capture")
+    assert capture.date == date(2017, 11, 7)
+
+
+def test_caption_events_have_lower_confidence_than_body_events() -> None:
+    _, result = _run(
+        "Iraqi forces retook Rawa on Monday.",
+        "en",
+        caption="Iraqi forces retook Rawa on Monday.",
+    )
+    body, caption = sorted(
+        (e for e in result.events if e.type == "capture"), key=lambda e: e.sentence_start
+    )
+    assert caption.confidence < body.confidence
+
+
+def test_french_announcement_by_an_official() -> None:
+    _, result = _run(
+        "La reprise de Rawa a été annoncée lundi, a annoncé le Premier ministre Haider al-Abadi.",
+        "fr",
+    )
+    assert "announcement" in _types(result)
+
+
+def test_event_keeps_offsets_of_its_sentence_date_and_actors() -> None:
+    doc, result = _run("Intro line.\n\nIraqi forces retook Rawa on Wednesday.", "en")
+    event = result.events[0]
+    assert doc.text[event.sentence_start : event.sentence_end] == event.sentence
+    assert doc.text[event.date_start : event.date_end] == event.date_text
+    for actor in event.actors:
+        assert doc.text[actor.start : actor.end] == actor.text
+    for place in event.places:
+        assert doc.text[place.start : place.end] == place.text
+
+
+_WORDS = st.sampled_from(
+    [
+        "Iraqi",
+        "forces",
+        "retook",
+        "Rawa",
+        "from",
+        "Daech",
+        "ne",
+        "pas",
+        "repris",
+        "a",
+        "été",
+        "chassé",
+        "de",
+        "the",
+        "group",
+        "still",
+        "holds",
+        "35",
+        "%",
+        "of",
+        "Homs",
+        "province",
+        ",",
+        ".",
+        "«",
+        "»",
+        "said",
+        "on",
+        "Monday",
+        "lundi",
+        "Anah",
+        "entered",
+        "n't",
+        "l'EI",
+        "contrôle",
+        "encore",
+        "vers",
+        "towards",
+        "fled",
+        "frappes",
+        "airstrikes",
+        "\n\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.sampled_from(["fr", "en"]))
+def test_extraction_never_crashes_and_offsets_slice_back(words: list[str], lang: str) -> None:
+    body = " ".join(words).strip() or "."
+    doc = article(body, lang, PUB)
+    result = extract(doc, places_in(doc))
+    for event in result.events:
+        assert doc.text[event.sentence_start : event.sentence_end] == event.sentence
+        for actor in event.actors:
+            assert doc.text[actor.start : actor.end] == actor.text
+        if event.date_start is not None:
+            assert doc.text[event.date_start : event.date_end] == event.date_text
+        assert 0 <= event.confidence <= 1
+    for claim in result.claims:
+        assert claim.side != "us_coalition" and claim.precision in ("point", "governorate")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["fr", "en", "de"]))
+def test_extraction_never_crashes_on_random_text(body: str, lang: str) -> None:
+    doc = article(body or ".", lang, PUB)
+    extract(doc, places_in(doc))
