@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from dashboard import __version__
 from dashboard.config import ConfigError, Settings
@@ -51,6 +53,181 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from dashboard.articles import read_articles
+    from dashboard.pipeline import analyse
+
+    articles = read_articles(args.file, published=args.published)
+    payload = [_analysis_json(analyse(article)) for article in articles]
+    if args.json:
+        print(
+            json.dumps(payload if len(payload) != 1 else payload[0], ensure_ascii=False, indent=2)
+        )
+        return 0
+    for item in payload:
+        art = item["article"]
+        print(
+            f"# {art['title'] or art['id']}  ({art['language']}, published {art['published']}"
+            f" [{art['published_origin']}])"
+        )
+        for w in art["warnings"]:
+            print(f"  warning: {w}")
+        print(f"places ({len(item['places'])}):")
+        for p in item["places"]:
+            print(
+                f"  {p['text']!r:28} -> {p['name']} [{p['precision']}] "
+                f"({p['lat']:.4f}, {p['lon']:.4f}) conf {p['confidence']:.2f}"
+            )
+        print(f"events ({len(item['events'])}):")
+        for e in item["events"]:
+            sides = ", ".join(f"{a['text']}={a['side']}" for a in e["actors"])
+            places = ", ".join(e["places"])
+            print(
+                f"  {e['date']} [{e['date_precision']}] {e['type']}: {places} | {sides}"
+                f" conf {e['confidence']:.2f}"
+            )
+        print(f"claims ({len(item['claims'])}):")
+        for c in item["claims"]:
+            frac = f" {c['fraction']:.0%}" if c["fraction"] is not None else ""
+            print(f"  {c['place']} -> {c['side']} from {c['from']} ({c['kind']}{frac})")
+    return 0
+
+
+def _analysis_json(analysis: Any) -> dict[str, Any]:
+    """The ``parse --json`` document: plain names a reader can use without our classes."""
+    a = analysis.article
+    return {
+        "article": {
+            "id": a.id,
+            "title": a.title,
+            "language": a.language,
+            "published": a.published.isoformat() if a.published else None,
+            "published_origin": a.published_origin,
+            "published_confidence": a.published_confidence,
+            "source": a.source,
+            "warnings": list(a.warnings),
+        },
+        "places": [
+            {
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "place_id": p.place_id,
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "kind": p.kind,
+                "precision": p.precision,
+                "country": p.country,
+                "admin1": p.admin1,
+                "confidence": round(p.confidence, 3),
+            }
+            for p in analysis.places
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "date": e.date.isoformat() if e.date else None,
+                "date_precision": e.date_precision,
+                "date_text": e.date_text,
+                "places": [p.name for p in e.places],
+                "actors": [{"text": x.text, "actor": x.actor, "side": x.side} for x in e.actors],
+                "attribution": e.attribution,
+                "negated": e.negated,
+                "sentence": e.sentence,
+                "sentence_start": e.sentence_start,
+                "sentence_end": e.sentence_end,
+                "confidence": round(e.confidence, 3),
+            }
+            for e in analysis.events
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "place": c.place_name,
+                "place_id": c.place_id,
+                "lat": c.lat,
+                "lon": c.lon,
+                "precision": c.precision,
+                "side": c.side,
+                "from": c.valid_from.isoformat(),
+                "kind": c.kind,
+                "fraction": c.fraction,
+                "sentence": c.sentence,
+                "confidence": round(c.confidence, 3),
+            }
+            for c in analysis.claims
+        ],
+    }
+
+
+class _Progress:
+    """One status line on a terminal, rewritten per article; silent when piped."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, result: Any) -> None:
+        self.done += 1
+        if result.status == "failed":
+            self._clear()
+            print(f"failed: {result.source}: {result.reason}", file=sys.stderr)
+        if self.tty:
+            print(
+                f"\r{self.done} articles... {result.status}: {result.source}"[:100].ljust(100),
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def _clear(self) -> None:
+        if self.tty:
+            print("\r" + " " * 100 + "\r", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        self._clear()
+
+
+def _ingest(settings: Settings, paths: Sequence[str], published: date | None) -> Any:
+    from dashboard.pipeline import ingest_paths, refresh_control
+    from dashboard.store import open_store
+
+    progress = _Progress()
+    with open_store(settings.store_url) as store:
+        try:
+            summary = ingest_paths(store, paths, published=published, on_result=progress)
+        finally:
+            progress.close()
+        refresh_control(store, since=summary.earliest_changed_day)
+    return summary
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    summary = _ingest(_settings(args), args.paths, args.published)
+    print(summary.line())
+    for failure in summary.failures:
+        print(f"  failed: {failure.source}: {failure.reason}")
+    return 1 if summary.failures else 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from dashboard.demo import demo_sources
+
+    settings = _settings(args)
+    summary = _ingest(settings, [str(p) for p in demo_sources()], None)
+    print(f"demo store {settings.store_url}: {summary.line()}")
+    return 1 if summary.failures else 0
+
+
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -83,6 +260,45 @@ def build_parser() -> argparse.ArgumentParser:
     geocode.add_argument("--limit", type=int, default=10, help="most candidates to print")
     geocode.add_argument("--json", action="store_true", help="print a JSON list of candidates")
     geocode.set_defaults(func=_cmd_geocode)
+
+    parse = commands.add_parser(
+        "parse",
+        help="read one article file and print its places, events and control claims",
+        description="Read an article (text, HTML, JSON/JSONL, RSS/Atom) and print what it says: "
+        "places with coordinates, dated events with actors and sides, and control claims.",
+    )
+    parse.add_argument("file", help="article file")
+    parse.add_argument(
+        "--published", type=_date_arg, default=None, help="publication date (YYYY-MM-DD) to use"
+    )
+    parse.add_argument("--json", action="store_true", help="print JSON")
+    parse.set_defaults(func=_cmd_parse)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="read articles into the store",
+        description="Read articles (files, folders, globs, or - for stdin) into the store, one "
+        "transaction per article: re-ingesting changes nothing; a failed file is reported and "
+        "the batch goes on.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
+    ingest.add_argument(
+        "--published",
+        type=_date_arg,
+        default=None,
+        help="publication date (YYYY-MM-DD) for files that carry none",
+    )
+    _add_db_option(ingest)
+    ingest.set_defaults(func=_cmd_ingest)
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill the store with the bundled demo articles",
+        description="Ingest the team-written demo articles about the autumn 2017 campaign "
+        "(and the seed article of ../shared/seeds when run from a checkout that has it).",
+    )
+    _add_db_option(demo)
+    demo.set_defaults(func=_cmd_demo)
 
     serve = commands.add_parser(
         "serve",

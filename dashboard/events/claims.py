@@ -301,7 +301,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     if definite and (not after or after[0].start - offset > definite.end() + 25):
         # "de la province" alone stands for a place named before; "la ville frontalière
         # d'Albou Kamal" is followed by its own name
-        antecedent = _antecedent(reading, _NOUN_PRECISION[definite.group("noun").lower()])
+        antecedent = _antecedent(
+            reading,
+            _NOUN_PRECISION[definite.group("noun").lower()],
+            (offset + definite.start("noun"), offset + definite.end("noun")),
+        )
         if antecedent is not None:
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = text_all[
                 max(0, hit.start - offset - 30) : definite.end()
@@ -327,11 +331,56 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     return unique
 
 
-def _antecedent(reading: Reading, precision: str) -> PlaceMention | None:
-    """The last place of that precision named before the trigger, in the sentence or before."""
+def _antecedent(
+    reading: Reading, precision: str, span: tuple[int, int] | None = None
+) -> PlaceMention | None:
+    """The place a definite description ("la province", "the city") stands for.
+
+    The last place of that precision named before the trigger, unless a town named more
+    recently sits in a governorate: "chassé de ses bastions à Deir Ezzor, mais contrôle 35 %
+    de la province" means the town's governorate, not a province named sentences earlier.
+    """
     pool = reading.extra.get("all_places", reading.places)
-    earlier = [p for p in pool if p.end <= reading.hit.start and p.precision == precision]
-    return earlier[-1] if earlier else None
+    earlier = [p for p in pool if p.end <= reading.hit.start]
+    same = [p for p in earlier if p.precision == precision]
+    if precision == "governorate" and span is not None:
+        finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]
+        if finer and (not same or finer[-1].start > same[-1].start):
+            governorate = _governorate_of(
+                finer[-1], span, reading.sentence.text, reading.sentence.start
+            )
+            if governorate is not None:
+                return governorate
+    return same[-1] if same else None
+
+
+def _governorate_of(
+    place: PlaceMention, span: tuple[int, int], sentence: str, sentence_start: int
+) -> PlaceMention | None:
+    """The governorate containing a place, as a mention located on the words that name it."""
+    from dashboard.gazetteer import load_gazetteer
+
+    candidates = load_gazetteer().lookup(place.admin1 or "", kind_hint="admin1", limit=5)
+    match = next((c for c in candidates if c.kind == "admin1" and c.country == place.country), None)
+    if match is None:
+        return None
+    start, end = span
+    return PlaceMention(
+        article_id=place.article_id,
+        start=start,
+        end=end,
+        text=sentence[start - sentence_start : end - sentence_start],
+        place_id=match.id,
+        name=match.name,
+        lat=match.lat,
+        lon=match.lon,
+        kind=match.kind,
+        precision="governorate",
+        country=match.country,
+        admin1=match.admin1,
+        confidence=round(place.confidence * 0.9, 3),
+        sentence_index=place.sentence_index,
+    )
 
 
 def _held_participle(reading: Reading) -> bool:

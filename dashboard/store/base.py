@@ -104,6 +104,20 @@ class Store(ABC):
 
     # -- reading -----------------------------------------------------------------------------
     @abstractmethod
+    def replace_control_snapshots(
+        self,
+        since: date,
+        snapshots: Iterable[tuple[date, Iterable[Mapping[str, Any]]]],
+        *,
+        actor: str = "control",
+    ) -> int:
+        """Atomically replace every snapshot dated ``since`` or later by ``snapshots``.
+
+        Readers see either the old series or the new one, never a mix; returns how many
+        snapshots were written.
+        """
+
+    @abstractmethod
     def article(self, article_id: str) -> Article | None:
         """The stored article with its full text, or None."""
 

@@ -12,7 +12,7 @@ import re
 from abc import abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
@@ -458,40 +458,73 @@ class SqlStore(Store):
         metadata: Mapping[str, Any] | None = None,
         actor: str = "control",
     ) -> None:
-        number = day_number(day)
-        rows = []
-        for ord_, feature in enumerate(features):
-            geometry = feature.get("geometry")
-            if hasattr(geometry, "__geo_interface__"):
-                geometry = geometry.__geo_interface__
-            if not isinstance(geometry, Mapping) or "type" not in geometry:
-                raise ValueError(f"control feature {ord_} has no GeoJSON geometry")
-            properties = dict(feature.get("properties") or {})
-            side = properties.pop("side", None)
-            kind = properties.pop("kind", "area")
-            rows.append((number, ord_, side, kind, _dumps(_plain(geometry)), _dumps(properties)))
+        rows = _feature_rows(day, features)
 
         def work(tx: Transaction) -> None:
-            existed = tx.rows("SELECT 1 FROM control_snapshots WHERE day = ?", (number,))
-            tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
-            tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
-            tx.execute(
-                "INSERT INTO control_snapshots (day, created_at, metadata) VALUES (?, ?, ?)",
-                (number, _now(), _dumps(dict(metadata or {}))),
-            )
-            if rows:
-                tx.executemany(
-                    "INSERT INTO control_features (day, ord, side, kind, geometry, properties) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-            detail = _dumps({"features": len(rows)})
-            action = "update" if existed else "insert"
-            tx.execute(
-                INSERT_LOG, (_now(), actor, "control_snapshots", day.isoformat(), action, detail)
-            )
+            self._write_snapshot(tx, day, rows, metadata, actor)
 
         self._transact(work)
+
+    def replace_control_snapshots(
+        self,
+        since: date,
+        snapshots: Iterable[tuple[date, Iterable[Mapping[str, Any]]]],
+        *,
+        actor: str = "control",
+    ) -> int:
+        prepared = [(day, _feature_rows(day, features)) for day, features in snapshots]
+        if any(day < since for day, _ in prepared):
+            raise ValueError(f"a snapshot to store is dated before {since.isoformat()}")
+        first = day_number(since)
+
+        def work(tx: Transaction) -> int:
+            stale = [
+                r[0] for r in tx.rows("SELECT day FROM control_snapshots WHERE day >= ?", (first,))
+            ]
+            keep = {day_number(day) for day, _ in prepared}
+            tx.execute("DELETE FROM control_features WHERE day >= ?", (first,))
+            tx.execute("DELETE FROM control_snapshots WHERE day >= ?", (first,))
+            for number in sorted(set(stale) - keep):
+                detail = _dumps({"replaced_from": since.isoformat()})
+                tx.execute(
+                    INSERT_LOG,
+                    (_now(), actor, "control_snapshots", _iso(number), "delete", detail),
+                )
+            for day, rows in prepared:
+                self._write_snapshot(tx, day, rows, None, actor, existed=day_number(day) in stale)
+            return len(prepared)
+
+        return self._transact(work)
+
+    def _write_snapshot(
+        self,
+        tx: Transaction,
+        day: date,
+        rows: list[tuple[Any, ...]],
+        metadata: Mapping[str, Any] | None,
+        actor: str,
+        existed: bool | None = None,
+    ) -> None:
+        number = day_number(day)
+        if existed is None:
+            existed = bool(tx.rows("SELECT 1 FROM control_snapshots WHERE day = ?", (number,)))
+            tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
+            tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
+        tx.execute(
+            "INSERT INTO control_snapshots (day, created_at, metadata) VALUES (?, ?, ?)",
+            (number, _now(), _dumps(dict(metadata or {}))),
+        )
+        if rows:
+            tx.executemany(
+                "INSERT INTO control_features (day, ord, side, kind, geometry, properties) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        detail = _dumps({"features": len(rows)})
+        action = "update" if existed else "insert"
+        tx.execute(
+            INSERT_LOG, (_now(), actor, "control_snapshots", day.isoformat(), action, detail)
+        )
 
     # -- reading -----------------------------------------------------------------------------
     def article(self, article_id: str) -> Any:
@@ -850,3 +883,24 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def _feature_rows(day: date, features: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+    """Control features as rows: side and kind become columns, the rest stays JSON."""
+    number = day_number(day)
+    rows = []
+    for ord_, feature in enumerate(features):
+        geometry = feature.get("geometry")
+        if hasattr(geometry, "__geo_interface__"):
+            geometry = geometry.__geo_interface__
+        if not isinstance(geometry, Mapping) or "type" not in geometry:
+            raise ValueError(f"control feature {ord_} has no GeoJSON geometry")
+        properties = dict(feature.get("properties") or {})
+        side = properties.pop("side", None)
+        kind = properties.pop("kind", "area")
+        rows.append((number, ord_, side, kind, _dumps(_plain(geometry)), _dumps(properties)))
+    return rows
+
+
+def _iso(number: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=number)).isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from builders import article, places_in
@@ -254,3 +255,29 @@ def test_extraction_never_crashes_and_offsets_slice_back(words: list[str], lang:
 def test_extraction_never_crashes_on_random_text(body: str, lang: str) -> None:
     doc = article(body or ".", lang, PUB)
     extract(doc, places_in(doc))
+
+
+def test_the_province_after_a_town_means_that_towns_governorate() -> None:
+    doc = article(
+        "The army advanced in Homs province last month.\n\n"
+        "Islamic State has lost most of its strongholds around Mayadin but still controls "
+        "about 40 % of the province.",
+        "en",
+        PUB,
+    )
+    places = [
+        replace(p, admin1="Dayr Az Zawr") if p.text == "Mayadin" else p for p in places_in(doc)
+    ]
+    claim = next(c for c in extract(doc, places).claims if c.kind == "partial")
+    assert (claim.place_name, claim.side, claim.fraction) == ("Dayr Az Zawr", "isis", 0.4)
+    assert claim.precision == "governorate"
+
+
+def test_the_province_after_its_own_name_keeps_that_province() -> None:
+    _, result = _run(
+        "Fighting raged near Mayadin.\n\n"
+        "In Homs province, Islamic State still controls about 40 % of the province.",
+        "en",
+    )
+    claim = next(c for c in result.claims if c.kind == "partial")
+    assert claim.place_name == "Homs province"

@@ -135,3 +135,39 @@ def test_inverted_box_is_refused(populated) -> None:
     store, _ = populated
     with pytest.raises(ValueError, match="west<=east"):
         store.events_between(DAY0, DAY0, (44.0, 32.0, 40.0, 36.0))
+
+
+def test_replacing_control_snapshots_drops_stale_days_and_keeps_earlier_ones(store):
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[40, 34], [41, 34], [41, 35], [40, 35], [40, 34]]],
+    }
+
+    def feature(side: str) -> dict:
+        return {"type": "Feature", "geometry": square, "properties": {"side": side, "kind": "area"}}
+
+    for day, side in (
+        (date(2017, 9, 1), "isis"),
+        (date(2017, 10, 1), "isis"),
+        (date(2017, 11, 1), "isis"),
+    ):
+        store.save_control_snapshot(day, [feature(side)])
+
+    written = store.replace_control_snapshots(
+        date(2017, 10, 1), [(date(2017, 10, 15), [feature("iraqi_forces")])]
+    )
+
+    assert written == 1
+    assert store.control_snapshot_days() == [date(2017, 9, 1), date(2017, 10, 15)]
+    assert store.control_snapshot_on(date(2017, 10, 10)).date == date(2017, 9, 1)
+    later = store.control_snapshot_on(date(2017, 12, 1))
+    assert later.date == date(2017, 10, 15)
+    assert later.features[0]["properties"]["side"] == "iraqi_forces"
+    deleted = [e for e in store.change_log() if e.action == "delete"]
+    assert [e.row_id for e in deleted] == ["2017-10-01", "2017-11-01"]
+
+
+def test_replacing_control_snapshots_refuses_days_before_the_start(store):
+    with pytest.raises(ValueError, match="before 2017-10-01"):
+        store.replace_control_snapshots(date(2017, 10, 1), [(date(2017, 9, 30), [])])
+    assert store.control_snapshot_days() == []
