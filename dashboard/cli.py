@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from dashboard import __version__
@@ -228,6 +229,33 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 1 if summary.failures else 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from dashboard import evaluation
+
+    failed = evaluation.run(args.benchmarks, args.seed)
+    return 1 if failed else 0
+
+
+def _cmd_control(args: argparse.Namespace) -> int:
+    from dashboard.store import open_store
+
+    with open_store(_settings(args).store_url) as store:
+        snapshot = store.control_snapshot_on(args.date)
+    collection = {
+        "type": "FeatureCollection",
+        "properties": {
+            "date": args.date.isoformat(),
+            "snapshot": snapshot.date.isoformat() if snapshot else None,
+        },
+        "features": list(snapshot.features) if snapshot else [],
+    }
+    print(json.dumps(collection, ensure_ascii=False))
+    if snapshot is None:
+        print(f"no control snapshot on or before {args.date}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -235,6 +263,18 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="store URL (sqlite:///file.db or postgresql://...); default: the embedded store",
     )
+
+
+def _default_benchmarks() -> Path | None:
+    from dashboard.evaluation import DEFAULT_BENCHMARKS
+
+    return DEFAULT_BENCHMARKS if DEFAULT_BENCHMARKS.is_dir() else None
+
+
+def _default_seed() -> Path | None:
+    from dashboard.evaluation import DEFAULT_SEED
+
+    return DEFAULT_SEED if DEFAULT_SEED.is_file() else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -299,6 +339,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db_option(demo)
     demo.set_defaults(func=_cmd_demo)
+
+    control = commands.add_parser(
+        "control",
+        help="print control areas, frontlines and places on a date",
+        description="Print the control snapshot in force on a date as a GeoJSON "
+        "FeatureCollection: areas, contested ground, frontlines and places, each with the "
+        "claims (article, sentence) behind it.",
+    )
+    control.add_argument("--date", type=_date_arg, required=True, help="YYYY-MM-DD")
+    control.add_argument("--format", choices=("geojson",), default="geojson")
+    _add_db_option(control)
+    control.set_defaults(func=_cmd_control)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="measure the pipeline on annotated corpora",
+        description="Print recognition, resolution, event and claim scores on the team's "
+        "corpus, the public geoparsing corpora and the seed article.",
+    )
+    evaluate.add_argument(
+        "--benchmarks",
+        type=Path,
+        default=_default_benchmarks(),
+        help="folder of public geoparsing corpora (default: ../shared/benchmarks/geoparsing)",
+    )
+    evaluate.add_argument("--seed", type=Path, default=_default_seed(), help="seed article")
+    evaluate.set_defaults(func=_cmd_eval)
 
     serve = commands.add_parser(
         "serve",
