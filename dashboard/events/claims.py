@@ -158,8 +158,8 @@ def claims_from_readings(
                 taken.setdefault(reading.sentence.index, set()).add((place.place_id, gainer))
     claims: list[Claim] = []
     for reading in readings:
-        if not reading.realised or reading.frame == "event":
-            continue
+        if not reading.realised or reading.frame == "event" or reading.date is None:
+            continue  # a claim needs a day to start from
         if article.published and (article.published - reading.date).days > BACKGROUND_DAYS:
             continue
         claims.extend(_claims_for(article, reading, event_ids.get(id(reading)), taken))
@@ -187,6 +187,8 @@ def _claims_for(
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if kind == "full" and _held_within(reading, place):
+                kind = "partial"  # "the last town they held in Anbar province": not all of it
             out.append(
                 _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             )
@@ -329,6 +331,18 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+_WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
+
+
+def _held_within(reading: Reading, place: PlaceMention) -> bool:
+    """A side holding something *in* a region holds part of it, not the whole region."""
+    if place.precision not in ("governorate", "district", "country", "region"):
+        return False
+    text = reading.sentence.text
+    gap = text[reading.hit.end - reading.sentence.start : place.start - reading.sentence.start]
+    return bool(_WITHIN.search(gap))
 
 
 def _antecedent(

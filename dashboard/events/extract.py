@@ -98,7 +98,7 @@ class Reading:
     speaker: ResolvedActor | None
     actors: list[ResolvedActor]
     places: list[PlaceMention]
-    date: date
+    date: date | None
     date_precision: str
     date_mention: DateMention | None
     date_how: str
@@ -407,14 +407,16 @@ def _date_for(
     own: Sequence[DateMention],
     fallback: DateMention | None,
     reference: date | None,
-) -> tuple[date, str, DateMention | None, str]:
+) -> tuple[date | None, str, DateMention | None, str]:
     if own:
         best = min(own, key=lambda d: _distance(hit.start, hit.end, d.start, d.end))
         return best.value, best.precision, best, "sentence"
     if fallback is not None:
         return fallback.value, fallback.precision, fallback, "paragraph"
-    when = reference or date.today()
-    return when, "week", None, "publication"
+    if reference is None:
+        # No date in the text and no publication date: an undated event, never "today".
+        return None, "year", None, "none"
+    return reference, "week", None, "publication"
 
 
 def _speaker(
@@ -529,7 +531,11 @@ def _events_from_readings(
 
 
 def _is_background(reading: Reading, published: date | None) -> bool:
-    return published is not None and reading.date < published - timedelta(days=BACKGROUND_DAYS)
+    return (
+        published is not None
+        and reading.date is not None
+        and reading.date < published - timedelta(days=BACKGROUND_DAYS)
+    )
 
 
 def _event(article: Article, kind: str, reading: Reading) -> Event:

@@ -281,3 +281,20 @@ def test_the_province_after_its_own_name_keeps_that_province() -> None:
     )
     claim = next(c for c in result.claims if c.kind == "partial")
     assert claim.place_name == "Homs province"
+
+
+def test_an_undated_article_gives_undated_events_and_no_claims() -> None:
+    doc = article("Iraqi forces retook Rawa from Islamic State.", "en", PUB)
+    doc = replace(doc, published=None, published_origin="none")
+    result = extract(doc, places_in(doc))
+    capture = next(e for e in result.events if e.type == "capture")
+    assert capture.date is None
+    assert result.claims == () or list(result.claims) == []
+
+
+def test_holding_a_town_in_a_province_is_a_partial_hold_of_the_province() -> None:
+    _, result = _run(
+        "Rawa is the last town the jihadists held in Homs province, officials said.", "en"
+    )
+    province = [c for c in result.claims if c.place_name == "Homs province"]
+    assert all(c.kind == "partial" and c.fraction is None for c in province)
