@@ -10,16 +10,19 @@ PORT   ?= 8050
 
 .PHONY: serve test install install-test system-deps lint format geodata demo bench clean
 
+demo: install
+	$(BIN)/conflictmap demo
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[nlp]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,nlp]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -31,6 +34,7 @@ system-deps:
 
 ## Serve the dashboard with the bundled demo data on http://$(HOST):$(PORT)
 serve: install
+	$(BIN)/conflictmap demo
 	$(BIN)/conflictmap serve --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite: lint, unit, integration, PostGIS and real-browser tests
