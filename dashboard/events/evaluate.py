@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from itertools import pairwise
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,31 +33,30 @@ ARTICLES_DIR = ROOT / "dashboard" / "demo" / "articles"
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
 SCORED_ROLES = ("agent", "patient", "speaker")
 
-# The Iraq-Syria border as a coarse polyline (lat, lon), north to south; points east of it
-# are in Iraq. Only used to give gold places the country a geoparser would attach.
-_BORDER = (
-    (37.11, 42.36),
-    (36.83, 42.08),
-    (36.40, 41.27),
-    (35.60, 41.36),
-    (34.75, 41.00),
-    (34.42, 40.98),
-    (33.37, 38.79),
-)
+
+@cache
+def _countries() -> tuple[list[str], Any]:
+    """Country polygons of the shipped layer, indexed once for point-in-polygon."""
+    import shapely
+
+    from dashboard.geodata import load_layer
+
+    layer = load_layer("countries")
+    layer = layer[layer["country"].notna()]
+    return list(layer["country"]), shapely.STRtree(list(layer.geometry))
 
 
 def _country(lat: float, lon: float, gold_kind: str, name: str) -> str | None:
+    """The country a geoparser would attach to a gold place: the shipped polygon containing it."""
+    import shapely
+
     if gold_kind == "country":
         return {"Iraq": "IQ", "Syria": "SY"}.get(name)
     if gold_kind == "river":
         return None
-    for (lat1, lon1), (lat2, lon2) in pairwise(_BORDER):
-        if lat2 <= lat <= lat1:
-            border_lon = lon2 + (lon1 - lon2) * (lat - lat2) / (lat1 - lat2)
-            return "IQ" if lon > border_lon else "SY"
-    if lat > _BORDER[0][0]:
-        return "IQ" if lon > _BORDER[0][1] else "SY"
-    return "IQ" if lon > 40.0 else "SY"
+    codes, tree = _countries()
+    hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
+    return codes[int(hits[0])] if len(hits) else None
 
 
 def _nth(text: str, needle: str, n: int) -> int:
