@@ -19,12 +19,14 @@ for this theatre (2014-2019):
                "government forces"); :func:`find_actors` leaves ``side`` empty for the
                extractor to resolve from the places and nationality words around it;
 ``anaphor``    "the group", "le groupe", "the militants": ISIS only once the article has named
-               ISIS, since the same words can mean any armed group;
+               ISIS, since the same words can mean any armed group; likewise "the alliance"
+               is the SDF only once the article has named the SDF;
 ``source``     a reporter of events (monitor, agency, state media): used for attribution;
 ``civilian``   residents and displaced people: a flight of civilians is not a withdrawal.
 
-Matching is one compiled regex per entry, run once over the whole article; overlapping hits
-keep the longest span so "Forces démocratiques syriennes" wins over "syriennes".
+Matching visits each word start once and tries only the entries whose aliases can begin with
+its first letter; overlapping hits keep the longest span so "Forces démocratiques syriennes"
+wins over "syriennes".
 """
 
 from __future__ import annotations
@@ -247,6 +249,12 @@ LEXICON: tuple[ActorEntry, ...] = (
         + r"|\b(?:SDF|FDS|YPG)\b",
     ),
     ActorEntry(
+        "Syrian Democratic Forces",
+        "sdf",
+        "anaphor",
+        _words("the alliance", "l'alliance", "cette alliance", "the Kurdish-led alliance"),
+    ),
+    ActorEntry(
         "Syrian government forces",
         "syrian_government",
         "actor",
@@ -448,21 +456,164 @@ _COMPILED: tuple[tuple[ActorEntry, re.Pattern[str]], ...] = tuple(
 )
 
 
+def _closing(pattern: str, open_at: int) -> int:
+    """Offset of the parenthesis closing the group opened at ``open_at``."""
+    depth, i, in_class = 0, open_at, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(pattern)
+
+
+def _top_branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """Lower-cased characters a match of ``pattern`` can start with; None when any can.
+
+    Conservative: anything this small reader does not follow (classes, ``\\s``, ``.``) gives
+    None, so gating the lexicon on it never loses a hit.
+    """
+    letters: set[str] = set()
+    for branch in _top_branches(pattern):
+        found = _branch_letters(branch)
+        if found is None:
+            return None
+        letters |= found
+    return frozenset(letters)
+
+
+def _branch_letters(branch: str) -> set[str] | None:
+    letters: set[str] = set()
+    i = 0
+    while i < len(branch):
+        if branch.startswith(r"\b", i):
+            i += 2
+            continue
+        if branch.startswith(("(?!", "(?<!", "(?=", "(?<="), i):
+            i = _closing(branch, i) + 1
+            continue
+        if branch[i] == "(":
+            end = _closing(branch, i)
+            inner = first_letters(branch[i + 3 if branch.startswith("(?:", i) else i + 1 : end])
+            if inner is None:
+                return None
+            letters |= inner
+            if branch[end + 1 : end + 2] in ("?", "*"):
+                i = end + 2  # an optional group: what follows may start the match too
+                continue
+            return letters
+        if branch[i] == "\\":
+            if branch[i + 1 : i + 2].isalnum():
+                return None  # \s, \w, \d...
+            char, after = branch[i + 1 : i + 2], i + 2
+        elif branch[i] in "[.^$":
+            return None
+        else:
+            char, after = branch[i], i + 1
+        letters.add(char.lower())
+        if branch[after : after + 1] in ("?", "*"):
+            i = after + 1
+            continue
+        return letters
+    return None  # a branch that can match the empty string
+
+
+def _gate(indexes: tuple[int, ...]) -> re.Pattern[str]:
+    """One alternation of the given entries: most words start no alias, and one failed match
+    rules them all out at once."""
+    return re.compile(
+        "|".join(
+            f"(?-i:{entry.pattern})" if entry.case_sensitive else f"(?:{entry.pattern})"
+            for entry in (LEXICON[i] for i in indexes)
+        ),
+        re.IGNORECASE,
+    )
+
+
+def _by_first_letter() -> dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]]:
+    """For each first letter, a gate pattern and the entries to try at a word starting with it;
+    key None holds the entries that can start anywhere."""
+    anywhere: list[int] = []
+    table: dict[str, list[int]] = {}
+    for index, entry in enumerate(LEXICON):
+        letters = first_letters(entry.pattern)
+        if letters is None:
+            anywhere.append(index)
+            continue
+        for letter in letters:
+            table.setdefault(letter, []).append(index)
+    out: dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]] = {}
+    for letter, indexes in [*table.items(), (None, [])]:
+        chosen = tuple(sorted(indexes + anywhere))
+        if chosen:
+            out[letter] = (_gate(chosen), chosen)
+    return out
+
+
+# A word start is the only place an alias can begin (every entry opens with ``(?<![\w-])``);
+# its first letter picks the few entries worth trying, so the article is scanned once
+# instead of once per entry.
+_ENTRIES_BY_LETTER = _by_first_letter()
+_WORD_START = re.compile(
+    r"(?<![\w-])\w"
+    if None in _ENTRIES_BY_LETTER
+    else r"(?<![\w-])[" + re.escape("".join(sorted(k for k in _ENTRIES_BY_LETTER if k))) + "]",
+    re.IGNORECASE,
+)
+
+
 def find_actor_hits(text: str) -> list[ActorHit]:
     """Every lexicon hit in ``text``, overlaps resolved for the longest span, by offset."""
     raw: list[ActorHit] = []
-    for entry, pattern in _COMPILED:
-        for match in pattern.finditer(text):
-            raw.append(
-                ActorHit(
-                    match.start(),
-                    match.end(),
-                    match.group(0),
-                    entry.actor,
-                    entry.side,
-                    entry.kind,
+    table, compiled = _ENTRIES_BY_LETTER, _COMPILED
+    fallback = table.get(None)
+    for word in _WORD_START.finditer(text):
+        at = word.start()
+        chosen = table.get(word.group().lower(), fallback)
+        if chosen is None or chosen[0].match(text, at) is None:
+            continue
+        for index in chosen[1]:
+            entry, pattern = compiled[index]
+            match = pattern.match(text, at)
+            if match is not None:
+                raw.append(
+                    ActorHit(at, match.end(), match.group(0), entry.actor, entry.side, entry.kind)
                 )
-            )
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept: list[ActorHit] = []
     taken: list[tuple[int, int]] = []
@@ -476,14 +627,15 @@ def find_actor_hits(text: str) -> list[ActorHit]:
 
 
 def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:
-    """Drop "the group"-style hits that come before the article names the Islamic State."""
+    """Drop anaphors ("the group", "the alliance") that come before the article names the
+    side they stand for (the Islamic State, the SDF)."""
     resolved: list[ActorHit] = []
-    isis_named = False
+    named: set[str | None] = set()
     for hit in hits:
         if hit.kind == "anaphor":
-            if not isis_named:
+            if hit.side not in named:
                 continue
-        elif hit.side == "isis":
-            isis_named = True
+        else:
+            named.add(hit.side)
         resolved.append(hit)
     return resolved

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from dashboard.articles.model import Article
+from dashboard.dates import DateMention
 from dashboard.events.context import GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     BACKGROUND_DAYS,
@@ -48,7 +49,7 @@ _I = re.IGNORECASE
 # Words between a trigger and a place that make the place a landmark, not the object.
 _RELATIONAL = re.compile(
     r"(?:\b(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?\s+of"
-    r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear|close\s+to"
+    r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
     r"|\boutskirts\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
@@ -66,7 +67,7 @@ _SOURCE_GAP = re.compile(
     _I,
 )
 _LIST_GAP = re.compile(
-    r"^(?:[^.;]{0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que"
+    r"^(?:[^.;]{0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que|\bpuis|\bthen"
     r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)\s*"
     r"(?:(?:la|le|les|the|of|de|d')\s*)?"
     r"(?:(?:\w+\s+){0,2}(?:ville|localité|région|town|city|villages?|quartiers?|district"
@@ -75,7 +76,7 @@ _LIST_GAP = re.compile(
     _I,
 )
 _PARTIAL = re.compile(
-    r"\b(?:most\s+of|much\s+of|the\s+rest\s+of|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
+    r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
     r"|pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
@@ -132,6 +133,40 @@ _NOUN_PRECISION = {
     "cité": "point",
 }
 _STRONGHOLD = re.compile(r"derni|last", _I)
+# A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
+# as well as Tikrit"): skipped, and the list goes on after it.
+_CONTAINER_GAP = re.compile(
+    r"^\s*(?:in|inside|dans|en|au|à)\s+(?:(?:the|la|le|l'|les)\s*)?"
+    r"(?:(?:western|eastern|northern|southern|central|north-?\w*|south-?\w*)\s+)?"
+    r"(?:province\s+(?:of|de|d')\s*)?$",
+    _I,
+)
+# A share with no place after it: "still holds about 35 %", "control the remaining 90 %".
+_BARE_SHARE = re.compile(
+    r"\s*(?:(?:about|around|some|roughly|nearly|only|just|qu'|que|plus\s+qu'|environ|près\s+de"
+    r"|the\s+remaining|le\s+reste|les|the|moins\s+de|less\s+than|more\s+than)\s*)*"
+    r"\d{1,3}(?:[.,]\d+)?\s*(?:%|per\s*cent|pour\s*cent)(?!\s*(?:of|de|du|d')\b)",
+    _I,
+)
+# Districts held, with no place of their own: "hold several western districts".
+_DISTRICTS = re.compile(
+    r"\s*(?:(?:still|encore|only|que|qu'|plus\s+que)\s+)*(?:several|a\s+few|some|plusieurs"
+    r"|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbourhoods|quartiers)\b"
+    r"(?!\s+(?:of|de|d'|du)\s+[A-ZÀ-Ý])",
+    _I,
+)
+# A sentence that opens on a place: "In Raqqa, ...", "Dans la ville de Deir Ezzor, ...".
+_FRONTED = re.compile(r"\W*(?:in|at|à|dans)\s+(?:(?:la\s+)?ville\s+de\s+|the\s+city\s+of\s+)?", _I)
+_NON_ISIS_GROUND = tuple(side for side in GROUND_SIDES if side != "isis")
+_CONFINED = re.compile(r"\b(?:confined|réduit|cantonné)e?s?\s+(?:to|à)\s*$", _I)
+# Sides that can hold ground in each country, for a gainer the text does not name.
+_SIDES_IN = {
+    "IQ": ("iraqi_forces", "peshmerga"),
+    "SY": ("syrian_government", "sdf", "syrian_opposition"),
+}
+# How a date right after a listed place is read as that place's own date ("Akashat à la
+# mi-septembre puis Anah le 21 septembre").
+_OWN_DATE_GAP = re.compile(r"^[^,.;]{0,12}$")
 _SIDE_PREFIX = {
     "government": None,
     "regime": "syrian_government",
@@ -181,7 +216,7 @@ def _claims_for(
         holder = _holder(reading)
         if holder not in GROUND_SIDES:
             return []
-        valid_from = article.published or reading.date
+        published = article.published or reading.date
         in_sentence = taken.get(reading.sentence.index, set())
         for n, place in enumerate(objects):
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
@@ -189,9 +224,14 @@ def _claims_for(
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
             if kind == "full" and _held_within(reading, place):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
-            out.append(
-                _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
-            )
+            since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+            valid_from = since.value if since is not None else published
+            claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
+            claim.extra["date_precision"] = since.precision if since is not None else "day"
+            out.append(claim)
+            complement = _complement(article, reading, event_id, place, holder, kind, fraction)
+            if complement is not None:
+                out.append(complement)
         return out
     gainer = _gainer(reading)
     inferred = reading.agent is None or reading.agent.side not in GROUND_SIDES
@@ -209,7 +249,11 @@ def _claims_for(
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
-        claim = _claim(article, reading, event_id, place, side, reading.date, kind, fraction)
+        own = own_date(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+        when = own.value if own is not None else reading.date
+        claim = _claim(article, reading, event_id, place, side, when, kind, fraction)
+        if own is not None:
+            claim.extra["date_precision"] = own.precision
         if inferred and gainer is None:
             claim = _scaled(claim, 0.7, "gainer inferred: government of the place's country")
         out.append(claim)
@@ -251,8 +295,44 @@ def _may_default(reading: Reading) -> bool:
 
 
 def _default_government(reading: Reading, place: PlaceMention) -> str | None:
+    """The side that gains a place the text names no captor for.
+
+    The government of the place's country, unless the article names another side that holds
+    ground in that country and not the government: a story about the SDF east of the Euphrates
+    ("the town, reprise mardi") reports an SDF gain, not a government one. With several such
+    sides named, the one named in the sentence wins; failing that the government does.
+    """
     code = country_code(place.country)
-    return GOVERNMENT_OF.get(code) if code else None
+    if not code:
+        return None
+    local = _SIDES_IN.get(code, ())
+    named = _named_sides(reading)
+    in_article = [side for side in local if side in named]
+    government = GOVERNMENT_OF.get(code)
+    if len(in_article) == 1:
+        return in_article[0]
+    in_sentence = {a.side for a in reading.actors if a.side in local}
+    if len(in_sentence) == 1:
+        return next(iter(in_sentence))
+    return government
+
+
+def _named_sides(reading: Reading) -> set[str]:
+    """Ground sides the article names, generic forces counted as their resolved government."""
+    cache = reading.extra.get("named_sides")
+    if cache is not None:
+        return cache
+    sides: set[str] = set()
+    resolver = reading.extra.get("resolver")
+    for hit in reading.extra.get("all_hits", []):
+        if hit.kind == "actor" and hit.side in GROUND_SIDES:
+            sides.add(hit.side)
+        elif hit.kind == "generic" and resolver is not None:
+            side = resolver.government_at(hit.start, hit.start, hit.end)
+            if side:
+                sides.add(side)
+    reading.extra["named_sides"] = sides
+    return sides
 
 
 def _holder(reading: Reading) -> str | None:
@@ -277,7 +357,7 @@ def _holder(reading: Reading) -> str | None:
 def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object and the places listed with it."""
     places = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
-    if not places:
+    if not places and reading.frame != "hold":
         return []
     hit = reading.hit
     text_all = reading.sentence.text
@@ -294,11 +374,22 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             backward = False
         else:
             backward = True
-    if backward:
-        before = [p for p in places if p.end <= hit.start and hit.start - p.end <= 60]
+    if backward or _RELATIVE_NOUN.match(hit.text):
+        before = [
+            p
+            for p in places
+            if p.end <= hit.start
+            and hit.start - p.end <= 60
+            and not _RELATIONAL.search(text_all[max(0, p.start - offset - 30) : p.start - offset])
+        ]
         return [before[-1]] if before else []
-    limit = _next_claim_trigger(reading)
-    after = [p for p in places if hit.end <= p.start < limit]
+    apposed = _apposition_spans(reading)
+    limit = _next_claim_trigger(reading, apposed)
+    after = [
+        p
+        for p in places
+        if hit.end <= p.start < limit and not any(s <= p.start < e for s, e in apposed)
+    ]
     definite = _DEFINITE.match(text_all, hit.end - offset)
     if definite and (not after or after[0].start - offset > definite.end() + 25):
         # "de la province" alone stands for a place named before; "la ville frontalière
@@ -313,24 +404,207 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 max(0, hit.start - offset - 30) : definite.end()
             ]
             return [antecedent]
+    if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
+        fronted = _FRONTED.match(text_all)
+        framed = [p for p in places if fronted and p.start - offset == fronted.end()]
+        if framed and framed[0].end <= hit.start:
+            # "In Deir ez-Zor city, government troops hold several western districts": a part
+            # of the place the sentence opens on
+            reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
+            return [framed[0]]
+    if frame == "hold":
+        bare = _BARE_SHARE.match(text_all, hit.end - offset)
+        confined = _CONFINED.search(text_all[: hit.end - offset])
+        share_alone = bool(bare) and (not after or after[0].start - offset > bare.end() + 25)
+        if share_alone or (confined and not after):
+            # "still holds about 35 %" / "the remaining 90 %": a share of the place the
+            # previous sentence was about
+            antecedent = _last_place_before(reading)
+            if antecedent is not None:
+                window_end = bare.end() if bare else hit.end - offset + 40
+                reading.extra.setdefault("share_window", {})[antecedent.place_id] = text_all[
+                    max(0, hit.start - offset - 30) : window_end
+                ]
+                return [antecedent]
     if not after:
         return []
     first = after[0]
-    gap = text_all[hit.end - offset : first.start - offset]
+    gap = _cut(text_all, hit.end - offset, first.start - offset, apposed, offset)
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
     if (_RELATIONAL.search(gap) and not source) or len(gap) > 120:
         return []
     chain = [first]
+    previous_end = first.end
     for place in after[1:]:
-        between = text_all[chain[-1].end - offset : place.start - offset]
+        between = _cut(text_all, previous_end - offset, place.start - offset, apposed, offset)
+        if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
+            previous_end = place.end  # "in Anbar": locates the list, which goes on after it
+            continue
         if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
             break
         chain.append(place)
+        previous_end = place.end
     unique: list[PlaceMention] = []
     for place in chain:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+# Nominal captures whose place is the relative pronoun's antecedent: "Hawija, dont la reprise
+# a été proclamée jeudi", "Anah, whose recapture was announced on Friday".
+_RELATIVE_NOUN = re.compile(r"(?:dont|whose)\b", _I)
+
+
+def _apposition_spans(reading: Reading) -> list[tuple[int, int]]:
+    """Spans of participial appositions after a place ("Palmyra, retaken in March,"): the
+    places inside them belong to the apposition, not to the list around it."""
+    spans = []
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    for other in reading.extra.get("triggers", []):
+        if other is reading.hit or other.start <= reading.hit.end:
+            continue
+        after_comma = text[: other.start - offset].rstrip().endswith(",")
+        if other.spec.frame not in ("take", "expel") or not after_comma:
+            continue
+        close = re.search(r",|;|$", text[other.end - offset :])
+        end = other.end + (close.start() if close else 0)
+        spans.append((other.start, end))
+    return spans
+
+
+def _cut(text: str, lo: int, hi: int, spans: list[tuple[int, int]], offset: int) -> str:
+    """``text[lo:hi]`` (sentence offsets) without the apposition spans (article offsets)."""
+    out, cursor = [], lo
+    for start, end in sorted(spans):
+        start, end = start - offset, end - offset
+        if end <= cursor or start >= hi:
+            continue
+        out.append(text[cursor : max(cursor, start)])
+        cursor = min(hi, end)
+    out.append(text[cursor:hi])
+    return "".join(out)
+
+
+def _last_place_before(reading: Reading) -> PlaceMention | None:
+    """The last claimable place named before the trigger, within a few sentences."""
+    pool = reading.extra.get("all_places", reading.places)
+    earlier = [
+        p
+        for p in pool
+        if p.end <= reading.hit.start
+        and reading.hit.start - p.end <= 400
+        and p.precision in ("point", "district")
+    ]
+    return earlier[-1] if earlier else None
+
+
+def dated_objects(reading: Reading) -> list[tuple[PlaceMention, DateMention]]:
+    """Listed objects of a capture that carry a date of their own, other than the trigger's."""
+    objects = _objects(reading)
+    out = []
+    for n, place in enumerate(objects):
+        own = own_date(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+        if own is not None and own.value != reading.date:
+            out.append((place, own))
+    return out
+
+
+def _since(
+    reading: Reading, place: PlaceMention, following: PlaceMention | None
+) -> DateMention | None:
+    """The "since"/"depuis" date of a held place: the one right after it, before the next
+    place of the list ("contrôle Mayadine depuis le 14 octobre et la ville de Deir Ezzor"),
+    or right before it ("ainsi que, depuis le 23 septembre, le champ de Conoco")."""
+    since = reading.extra.get("since_dates", [])
+    if not since:
+        return None
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    stop = following.start if following is not None else reading.sentence.end
+    after = [
+        d
+        for d in since
+        if place.end <= d.start < stop
+        and not _RELATIVE_CLAUSE.search(text[place.end - offset : d.start - offset])
+    ]
+    if after:
+        return after[0]
+    for d in since:
+        gap = text[d.end - offset : place.start - offset]
+        if d.end <= place.start and len(gap) <= 30 and not re.search(r"[.;]", gap):
+            return d
+    return None
+
+
+# A relative clause between a place and a "since" date describes something else ("Hawija, a
+# town that has been cut off since last year").
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where|qui|que|qu'|où|dont)\b", _I)
+
+
+def own_date(
+    reading: Reading, place: PlaceMention, following: PlaceMention | None
+) -> DateMention | None:
+    """A date written right after a listed place, when it is not the trigger's own date:
+    "ont repris Anah en septembre et Hawija le 5 octobre" dates each town apart."""
+    dates = reading.extra.get("sentence_dates", [])
+    stop = following.start if following is not None else reading.sentence.end
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    for d in dates:
+        if d is reading.date_mention or not place.end <= d.start < stop:
+            continue
+        if _OWN_DATE_GAP.match(text[place.end - offset : d.start - offset]):
+            return d
+    return None
+
+
+def _complement(
+    article: Article,
+    reading: Reading,
+    event_id: str | None,
+    place: PlaceMention,
+    holder: str,
+    kind: str,
+    fraction: float | None,
+) -> Claim | None:
+    """The rest of a town whose share the group still holds goes to the side fighting it.
+
+    "L'EI ne tient plus que 20 % de Rakka" in a story about the SDF means the SDF hold the
+    other 80 %. Only for a town or city (a province's remainder may be split among several
+    sides) and only when the text names the other side: in the sentence, else the last ground
+    side named before it.
+    """
+    if holder != "isis" or kind != "partial" or fraction is None or place.precision != "point":
+        return None
+    others = [a for a in reading.actors if a.side in GROUND_SIDES and a.side != "isis"]
+    side = others[0].side if others else None
+    if side is None:
+        resolver = reading.extra.get("resolver")
+        for hit in reversed(reading.extra.get("all_hits", [])):
+            if hit.end > reading.hit.start or reading.hit.start - hit.end > 600:
+                continue
+            candidate = hit.side
+            if hit.kind == "generic" and resolver is not None:
+                candidate = resolver.government_at(hit.start, hit.start, hit.end)
+            if hit.kind in ("actor", "generic") and candidate in _NON_ISIS_GROUND:
+                side = candidate
+                break
+    if side is None:
+        return None
+    rest = round(1 - fraction, 2)
+    claim = _claim(
+        article,
+        reading,
+        event_id,
+        place,
+        side,
+        article.published or reading.date,
+        "partial",
+        rest,
+    )
+    return _scaled(claim, 0.8, "complement of the share the group still holds")
 
 
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
@@ -406,8 +680,12 @@ def _held_participle(reading: Reading) -> bool:
     )
 
 
-def _next_claim_trigger(reading: Reading) -> int:
+def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the next change of control starts; an apposition ("Palmyra, retaken in March,")
+    describes a listed place and does not end the list."""
     for other in reading.extra.get("triggers", []):
+        if any(s <= other.start < e for s, e in apposed):
+            continue
         if other.start >= reading.hit.end and other.spec.frame not in ("event", "hold"):
             return other.start
     return reading.sentence.end
@@ -491,6 +769,7 @@ def _claim(
         sentence_end=sentence.end,
         confidence=conf,
         extra={
+            "date_precision": "day" if valid_from != reading.date else reading.date_precision,
             "frame": reading.frame,
             "trigger": reading.hit.text,
             "place_start": place.start,

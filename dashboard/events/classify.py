@@ -70,7 +70,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.6,
         "fr",
         r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:reprise|reconquête|libération|prise|chute)"
-        r"(?=\s+(?:\w+\s+)?(?:de|d'|du|des)\b)",
+        r"(?=\s+(?:\w+\s+)?(?:de|d'|du|des)\b)"
+        r"|dont\s+la\s+(?:reprise|reconquête|libération|prise|chute)",
     ),
     _spec(
         "capture",
@@ -78,7 +79,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.6,
         "en",
         r"(?:the|its|their|after\s+the)\s+(?:recapture|liberation|capture|fall|loss|retaking)"
-        r"(?=\s+of\b)",
+        r"(?=\s+of\b)|whose\s+(?:recapture|liberation|capture|fall|retaking)",
     ),
     _spec(
         "capture",

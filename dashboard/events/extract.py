@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -70,6 +70,9 @@ _TARGETED = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
+)
+_RELATIVE_SUBJECT = re.compile(
+    r"(?P<pronoun>\b(?:which|who|that|qui))\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
 )
 _PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
 
@@ -172,7 +175,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     sentences = split_article(article)
     hits = resolve_anaphora(find_actor_hits(text))
     resolver = SideResolver(country_cues(text, places, hits), hits)
-    dates = _event_dates(text, lang, reference, article)
+    dates, since_dates = _event_dates(text, lang, reference, article)
     dateline_end = _dateline_end(text, article)
     ordered_places = sorted(
         (p for p in places if not p.start < dateline_end), key=lambda p: p.start
@@ -181,6 +184,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     all_triggers = find_triggers(text, lang)
     readings: list[Reading] = []
     last_date_in_paragraph: dict[int, DateMention] = {}
+    lead = next((s for s in sentences if s.kind == "body"), None)
     for sentence in sentences:
         s_places = [p for p in ordered_places if sentence.start <= p.start < sentence.end]
         s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
@@ -203,6 +207,10 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                     min(s_dates, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
                 ]
         fallback = last_date_in_paragraph.get(sentence.paragraph)
+        if sentence is lead and not s_dates and fallback is None:
+            fallback = _lead_date(
+                sentence, sentences, dates, ordered_places, triggers, all_triggers
+            )
         voice = (
             (_speaker(text, sentence, s_actors), _attribution(text, sentence, s_actors))
             if triggers
@@ -226,12 +234,47 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                     voice,
                 )
             )
+            readings[-1].extra["sentence_dates"] = s_dates
+            readings[-1].extra["since_dates"] = [
+                d for d in since_dates if sentence.start <= d.start < sentence.end
+            ]
         day_dates = [d for d in s_dates if d.precision == "day"]
         if day_dates:
             # only a dated day carries over: a month or year in the previous sentence is
             # usually background ("in September", "en 2014")
             last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
     return readings
+
+
+def _lead_date(
+    lead: Sentence,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateMention],
+    places: Sequence[PlaceMention],
+    triggers: Sequence[TriggerHit],
+    all_triggers: Sequence[TriggerHit],
+) -> DateMention | None:
+    """The day of an undated lead, given in the paragraph after it.
+
+    Wire leads often say what happened and leave the day to the next paragraph ("Iraqi troops
+    have retaken Anah ... / Forces liberated the town on Thursday, the command said"). The
+    first dated day of that paragraph is taken when the paragraph returns to the lead's place
+    or to an event of the same type.
+    """
+    following = [s for s in sentences if s.paragraph == lead.paragraph + 1 and s.kind == "body"]
+    if not following:
+        return None
+    lo, hi = following[0].start, following[-1].end
+    day = next((d for d in dates if lo <= d.start < hi and d.precision == "day"), None)
+    if day is None:
+        return None
+    kinds = {t.spec.type for t in triggers if t.spec.type not in (None, "announcement")}
+    later_kinds = {t.spec.type for t in all_triggers if lo <= t.start < hi}
+    lead_places = {p.place_id for p in places if lead.start <= p.start < lead.end}
+    later_places = {p.place_id for p in places if lo <= p.start < hi}
+    if (kinds & later_kinds) or (lead_places & later_places):
+        return day
+    return None
 
 
 def _dateline_end(text: str, article: Article) -> int:
@@ -245,18 +288,23 @@ def _dateline_end(text: str, article: Article) -> int:
 
 def _event_dates(
     text: str, lang: str, reference: date | None, article: Article
-) -> list[DateMention]:
-    """Date mentions that can date an event: datelines and "since 2014" are left out."""
+) -> tuple[list[DateMention], list[DateMention]]:
+    """Date mentions that can date an event, and the "since" dates set aside.
+
+    Datelines are left out. "Since July"/"depuis le 14 octobre" does not date an event, but it
+    says from when a state holds ("held by the army since July"), so it is returned apart.
+    """
     body_starts = {p.start for p in article.paragraphs if p.kind == "body"} or {0}
     first_body = min(body_starts)
-    kept = []
+    kept, since = [], []
     for mention in find_dates(text, lang, reference):
         if mention.start - first_body < 60 and _DATELINE_TAIL.match(text, mention.end):
             continue
         if _SINCE.search(text[max(0, mention.start - 20) : mention.start]):
+            since.append(mention)
             continue
         kept.append(mention)
-    return kept
+    return kept, since
 
 
 def _resolved_actors(
@@ -368,7 +416,11 @@ def _read(
     voice: tuple[ResolvedActor | None, str | None],
 ) -> Reading:
     cues = cues_before(text, hit, sentence.start, lang)
-    passive = cues.passive or bool(_PASSIVE_IN_TRIGGER.match(hit.text))
+    passive = (
+        cues.passive
+        or bool(_PASSIVE_IN_TRIGGER.match(hit.text))
+        or _apposed_participle(text, lang, hit, places)
+    )
     speaker, attribution = voice
     agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
@@ -394,6 +446,23 @@ def _read(
     reading.extra["triggers"] = triggers
     reading.extra["all_places"] = resolver.places
     return reading
+
+
+_APPOSED = re.compile(r"\s*,\s*(?:\w+ly\s+)?\Z")
+
+
+def _apposed_participle(
+    text: str, lang: str, hit: TriggerHit, places: Sequence[PlaceMention]
+) -> bool:
+    """ "Palmyra, retaken in March," / "Hawija, captured on Oct 5,": a participle set after a
+    place by a comma describes that place, so it reads as a passive (French bare participles
+    are handled with the other cues)."""
+    if lang != "en" or hit.spec.frame not in ("take", "expel"):
+        return False
+    if not hit.text.split()[0].lower().endswith(("ed", "en")):
+        return False
+    before = [p for p in places if p.end <= hit.start]
+    return bool(before) and bool(_APPOSED.match(text[before[-1].end : hit.start]))
 
 
 def _hedged_after(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
@@ -487,6 +556,15 @@ def _roles(
         patient = before[-1] if before and frame not in ("take_noun",) else None
         return agent, patient
     agent = before[-1] if before else by_agent
+    window_start = max(sentence.start, hit.start - 40)
+    relative = _RELATIVE_SUBJECT.search(text[window_start : hit.start])
+    if relative:
+        # "Kurdish peshmerga forces, which also hold Sinjar": the relative pronoun's
+        # antecedent acts, even when it sits after a preposition ("under the control of X")
+        pronoun_at = window_start + relative.start("pronoun")
+        antecedent = [a for a in armed if a.hit.end <= pronoun_at and pronoun_at - a.hit.end <= 6]
+        if antecedent:
+            agent = antecedent[-1]
     if agent is None and speaker is not None and hit.spec.type == "announcement":
         agent = speaker
     if agent is None and after and hit.spec.frame in ("hold",):
@@ -527,7 +605,35 @@ def _events_from_readings(
         events.append(event)
         for reading in group:
             ids[id(reading)] = event.id
+        if kind == "capture" and lead.realised:
+            events.extend(_coordinated_events(article, event, lead))
     return events, ids
+
+
+def _coordinated_events(article: Article, event: Event, reading: Reading) -> list[Event]:
+    """One more capture per listed place that carries its own date ("ont repris Anah en
+    septembre et Hawija le 5 octobre"): two captures on two days, not one."""
+    from dashboard.events.claims import dated_objects
+
+    out = []
+    for place, mention in dated_objects(reading):
+        if article.published and mention.value < article.published - timedelta(
+            days=BACKGROUND_DAYS
+        ):
+            continue
+        out.append(
+            replace(
+                event,
+                id=stable_id(article.id, event.sentence_start, event.type, place.place_id),
+                date=mention.value,
+                date_precision=mention.precision,
+                places=(place,),
+                date_text=mention.text,
+                date_start=mention.start,
+                date_end=mention.end,
+            )
+        )
+    return out
 
 
 def _is_background(reading: Reading, published: date | None) -> bool:

@@ -17,6 +17,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Hajin": ("gn:171000", 34.69, 40.83, "point", "SY"),
     "Tabqa": ("gn:163345", 35.83, 38.55, "point", "SY"),
     "province de Homs": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
+    "Anbar": ("gn:99592", 33.23, 41.53, "governorate", "IQ"),
     "Homs province": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
     "Euphrate": ("name:Euphrates", 34.47, 41.91, "river", None),
     "Euphrates": ("name:Euphrates", 34.47, 41.91, "river", None),

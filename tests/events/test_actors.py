@@ -54,3 +54,17 @@ def test_monitor_is_a_source_without_side() -> None:
 def test_generic_army_waits_for_context() -> None:
     hits = find_actor_hits("The army advanced.")
     assert [(h.kind, h.side) for h in hits] == [("generic", None)]
+
+
+def test_the_longest_alias_wins_across_entries() -> None:
+    assert _sides("la coalition internationale a frappé") == [
+        ("coalition internationale", "us_coalition")
+    ]
+
+
+def test_first_letters_are_a_safe_gate_for_each_entry() -> None:
+    from dashboard.events.actors import first_letters
+
+    assert first_letters(r"(?:l'|the\s+)?(?:armée|army)") == frozenset("lta")
+    assert first_letters(r"Islamic\s+State|Daech") == frozenset("id")
+    assert first_letters(r"[A-Z]+") is None

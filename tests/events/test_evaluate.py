@@ -12,3 +12,34 @@ def test_dev_evaluation_reports_event_and_claim_scores() -> None:
         assert 0.0 <= report["events"][key] <= 1.0
     for key in ("precision", "recall", "f1"):
         assert 0.0 <= report["claims"][key] <= 1.0
+
+
+def test_week_precision_date_matches_any_day_of_its_window() -> None:
+    from datetime import date
+
+    from dashboard.events.evaluate import date_matches
+
+    mid_october = date(2017, 10, 11)  # what "mi-octobre" parses to
+    assert date_matches(mid_october, "week", date(2017, 10, 14))
+    assert not date_matches(mid_october, "week", date(2017, 10, 25))
+    assert not date_matches(mid_october, "day", date(2017, 10, 14))
+
+
+def test_gold_offsets_survive_a_reader_that_splits_bullet_lines() -> None:
+    from builders import article
+
+    from dashboard.events.evaluate import raw_offsets
+
+    raw = "Who holds what:\n* Rawa: the army.\n* Hajin: the SDF."
+    doc = article(raw.replace("\n", "\n\n"), "en")
+    offsets = raw_offsets(doc, raw)
+    assert offsets is not None
+    pos = raw.find("Hajin")
+    assert doc.text[offsets[pos] : offsets[pos + 4] + 1] == "Hajin"
+
+
+def test_extra_corpus_is_scored_apart_from_the_demo_corpus() -> None:
+    from dashboard.events.evaluate import EXTRA_DIR
+
+    report = evaluate_events("extra", corpus=EXTRA_DIR)
+    assert report["events"]["tp"] > 0 and report["claims"]["tp"] > 0

@@ -1,0 +1,166 @@
+"""General rules of wire copy for control claims and dates, each in short invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import article, places_in
+
+from dashboard.events.extract import extract
+
+PUB = date(2017, 11, 10)  # a Friday
+
+
+def _run(body: str, lang: str):
+    doc = article(body, lang, PUB)
+    return extract(doc, places_in(doc))
+
+
+def _claims(result) -> set[tuple[str, str, str, date]]:
+    return {(c.place_name, c.side, c.kind, c.valid_from) for c in result.claims}
+
+
+def _fractions(result) -> dict[tuple[str, str], float | None]:
+    return {(c.place_name, c.side): c.fraction for c in result.claims}
+
+
+# --- shares ---------------------------------------------------------------------------------
+
+
+def test_share_the_group_still_holds_leaves_the_rest_to_the_side_fighting_it() -> None:
+    result = _run("Les FDS avancent dans Tabqa, où l'EI ne tient plus que 20 % de la ville.", "fr")
+    fractions = _fractions(result)
+    assert fractions[("Tabqa", "isis")] == 0.2
+    assert fractions[("Tabqa", "sdf")] == 0.8
+
+
+def test_no_complement_for_a_province_share() -> None:
+    result = _run("The army is advancing. Islamic State holds 30 % of Homs province.", "en")
+    assert {side for _, side, _, _ in _claims(result)} == {"isis"}
+
+
+def test_a_bare_percentage_is_a_share_of_the_place_named_before() -> None:
+    result = _run(
+        "The SDF control most of Hajin. Islamic State still holds about 15 %, near the river.",
+        "en",
+    )
+    assert _fractions(result)[("Hajin", "isis")] == 0.15
+
+
+def test_districts_held_are_part_of_the_place_the_sentence_opens_on() -> None:
+    result = _run("In Mayadin, Islamic State still holds several eastern districts.", "en")
+    assert ("Mayadin", "isis", "partial", PUB) in _claims(result)
+
+
+def test_nearly_all_of_a_province_is_a_partial_hold() -> None:
+    result = _run("Islamic State controls nearly all of Homs province.", "en")
+    assert ("Homs province", "isis", "partial", PUB) in _claims(result)
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+
+def test_a_province_locating_a_list_does_not_end_it() -> None:
+    result = _run("Government forces control Rawa and Anah in Anbar, as well as Hit.", "en")
+    held = {place for place, side, _, _ in _claims(result) if side == "iraqi_forces"}
+    assert held == {"Rawa", "Anah", "Hit"}
+
+
+def test_each_listed_place_keeps_its_own_date_and_event() -> None:
+    result = _run("Les forces irakiennes ont repris Anah en septembre et Rawa le 8 novembre.", "fr")
+    claims = _claims(result)
+    assert ("Anah", "iraqi_forces", "full", date(2017, 9, 1)) in claims
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 8)) in claims
+    captures = sorted(e.date for e in result.events if e.type == "capture")
+    assert captures == [date(2017, 9, 1), date(2017, 11, 8)]
+
+
+def test_then_continues_a_list_of_captures() -> None:
+    result = _run("L'armée a repris Rawa mardi puis Anah mercredi.", "fr")
+    claims = _claims(result)
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 7)) in claims
+    assert ("Anah", "iraqi_forces", "full", date(2017, 11, 8)) in claims
+
+
+def test_an_apposed_participle_is_a_passive_about_the_place_before_it() -> None:
+    result = _run("Residents are returning to Rawa, retaken on Wednesday, and to Hit.", "en")
+    assert _claims(result) == {("Rawa", "iraqi_forces", "full", date(2017, 11, 8))}
+
+
+def test_places_inside_an_apposition_do_not_break_a_held_list() -> None:
+    result = _run("The Syrian army holds Mayadin, captured near Hajin on Monday, and Tabqa.", "en")
+    held = {place for place, side, _, valid in _claims(result) if valid == PUB}
+    assert held == {"Mayadin", "Tabqa"}
+
+
+def test_a_landmark_before_a_passive_hold_is_not_the_held_place() -> None:
+    result = _run("Tabqa, west of Hajin, is held by the SDF.", "en")
+    assert {place for place, _, _, _ in _claims(result)} == {"Tabqa"}
+
+
+# --- nominal and relative captures ---------------------------------------------------------
+
+
+def test_dont_la_reprise_refers_to_the_place_before() -> None:
+    result = _run("Les habitants rentrent à Rawa, dont la reprise a été annoncée mercredi.", "fr")
+    assert any(e.type == "capture" for e in result.events)
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 8)) in _claims(result)
+
+
+def test_a_relative_pronoun_takes_its_antecedent_as_holder() -> None:
+    result = _run("Mayadin is under the control of Syrian troops, which also hold Hajin.", "en")
+    assert ("Hajin", "syrian_government", "full", PUB) in _claims(result)
+
+
+def test_the_alliance_is_the_sdf_once_they_are_named() -> None:
+    named = _run("The SDF entered Hajin on Monday. The alliance now controls Tabqa.", "en")
+    assert ("Tabqa", "sdf", "full", PUB) in _claims(named)
+    unnamed = _run("The alliance now controls Tabqa.", "en")
+    assert unnamed.claims == ()
+
+
+# --- gainers nobody names ------------------------------------------------------------------
+
+
+def test_a_loss_with_no_captor_goes_to_the_only_local_side_the_article_names() -> None:
+    result = _run("The SDF are advancing on the eastern bank. Hajin was retaken on Tuesday.", "en")
+    assert _claims(result) == {("Hajin", "sdf", "full", date(2017, 11, 7))}
+
+
+def test_with_two_local_sides_named_the_government_stays_the_default() -> None:
+    result = _run(
+        "The SDF and the Syrian army are both advancing. Hajin was retaken on Tuesday.", "en"
+    )
+    assert ("Hajin", "syrian_government", "full", date(2017, 11, 7)) in _claims(result)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def test_since_dates_a_state_from_that_day() -> None:
+    result = _run("Mayadin has been held by government forces since October.", "en")
+    assert _claims(result) == {("Mayadin", "syrian_government", "full", date(2017, 10, 1))}
+
+
+def test_since_inside_a_relative_clause_does_not_date_the_hold() -> None:
+    result = _run("Islamic State holds Hajin, which has been besieged since July.", "en")
+    assert ("Hajin", "isis", "full", PUB) in _claims(result)
+
+
+def test_an_undated_lead_takes_the_day_of_the_next_paragraph() -> None:
+    result = _run(
+        "Iraqi troops have retaken Rawa, the command said.\n\n"
+        "Soldiers entered Rawa on Wednesday and raised the flag.",
+        "en",
+    )
+    capture = next(e for e in result.events if e.type == "capture")
+    assert capture.date == date(2017, 11, 8)
+
+
+def test_an_undated_lead_about_something_else_keeps_the_publication_date() -> None:
+    result = _run(
+        "Iraqi troops have retaken Rawa, the command said.\n\nAir strikes hit Hajin on Wednesday.",
+        "en",
+    )
+    capture = next(e for e in result.events if e.type == "capture")
+    assert capture.date == PUB
