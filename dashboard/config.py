@@ -72,6 +72,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("host", "CONFLICTMAP_HOST", "address the web server listens on"),
     Setting("port", "CONFLICTMAP_PORT", "port the web server listens on"),
+    Setting(
+        "upload_limit_mb",
+        "CONFLICTMAP_UPLOAD_LIMIT_MB",
+        "largest article file the web app accepts, in megabytes",
+    ),
 )
 
 
@@ -81,6 +86,7 @@ class Settings:
     database_url: str | None = None
     host: str = "127.0.0.1"
     port: int = 8050
+    upload_limit_mb: float = 10.0
 
     @property
     def store_url(self) -> str:
@@ -119,6 +125,16 @@ def _coerce(setting: Setting, raw: str) -> object:
         if not 0 < port < 65536:
             raise ConfigError(f"{setting.env}: port must be between 1 and 65535, got {port}")
         return port
+    if setting.name == "upload_limit_mb":
+        try:
+            limit = float(raw)
+        except ValueError:
+            raise ConfigError(
+                f"{setting.env}: expected a number of megabytes, got {raw!r}"
+            ) from None
+        if not 0 < limit <= 100:
+            raise ConfigError(f"{setting.env}: must be between 0 and 100 megabytes, got {raw}")
+        return limit
     if setting.name == "data_dir":
         return Path(raw).expanduser()
     return raw

@@ -137,3 +137,30 @@ def test_non_breaking_spaces_and_crlf_are_normalised_before_offsets():
 def test_curly_quotes_are_kept_as_written():
     article = read_text("Headline\n\nThe minister said « victory » and “done” today, on Monday.")
     assert "« victory »" in article.text and "“done”" in article.text
+
+
+def test_in_a_two_paragraph_story_the_first_line_is_the_headline() -> None:
+    article = read_text(
+        "Clashes reported\n\nFighters attacked the town on Monday, officials said.\n",
+        name="short.txt",
+    )
+    assert article.title == "Clashes reported"
+    assert [p.kind for p in article.paragraphs] == ["headline", "body"]
+
+
+def test_markup_in_a_headline_is_not_mistaken_for_a_breadcrumb() -> None:
+    article = read_text(
+        "Report <b>bold</b> & <i>markup</i>\n\nFighters attacked the town on Monday.\n",
+        name="markup.txt",
+    )
+    assert article.title == "Report <b>bold</b> & <i>markup</i>"
+
+
+def test_a_spaced_breadcrumb_above_the_headline_is_dropped() -> None:
+    article = read_text(
+        "Monde > Moyen-Orient\n\nLes forces irakiennes reprennent Rawa\n\n"
+        "Les forces irakiennes ont repris vendredi la ville de Rawa, selon l'armée.\n",
+        name="crumb.txt",
+    )
+    assert article.title == "Les forces irakiennes reprennent Rawa"
+    assert "Monde" not in article.text

@@ -113,7 +113,7 @@ _CAPTION_CREDIT = re.compile(
 )
 _CAPTION_PREFIX = re.compile(r"^(?:photo|crédit photo|photo credit|légende|caption)\s*[:：-]", re.I)
 _BYLINE = re.compile(r"^(?:par|by)\s+[^\W\d_][\w.'’ -]{1,60}$", re.I)
-_BREADCRUMB = re.compile(r"\S\s*(?:>|»|›|/|\|)\s*\S")
+_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\|)\s+\S")
 _TERMINAL = ".!?:;…»”\"')]"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 
@@ -195,7 +195,9 @@ def clean_blocks(blocks: Iterable[Block], *, title: str | None = None) -> CleanB
             if _BYLINE.match(text) and len(text.split()) <= 8:
                 dropped.append(text)
                 continue
-            following = items[index + 1].text if index + 1 < len(items) else None
+            # A section label needs a headline after it *and* a body after that; in a
+            # two-paragraph story the first line is the headline itself.
+            following = items[index + 1].text if index + 2 < len(items) else None
             if _is_kicker(text) or (headline is None and following and _is_label(text, following)):
                 dropped.append(text)
                 continue

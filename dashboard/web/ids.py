@@ -1,6 +1,61 @@
 """Every component id of the web app, declared once so layout and callbacks cannot drift apart."""
 
-MAP = "map"
+# page frame
+URL = "url"
 ABOUT_BUTTON = "about-button"
 ABOUT_PANEL = "about-panel"
 ABOUT_CLOSE = "about-close"
+STATUS = "status-line"
+
+# map
+MAP = "map"
+MAP_VIEW = "map-view"  # where the user has panned/zoomed to (for the URL)
+FLY_TO = "fly-to"  # a requested view change (search result, restored URL)
+LOADED_SLOTS = "loaded-slots"  # which day spans each event trace holds in this browser tab
+SHOWN_CONTROL = "shown-control"  # which snapshot / comparison the map and panel show
+
+# time
+TIMELINE = "timeline"
+TIMELINE_BY = "timeline-by"
+DATE_SLIDER = "date-slider"
+DATE_LABEL = "date-label"
+RANGE = "range"  # the brushed date range, or None
+RANGE_LABEL = "range-label"
+RANGE_CLEAR = "range-clear"
+WINDOW = "window"
+PLAY = "play"
+PLAY_INTERVAL = "play-interval"
+SPEED = "speed"
+STEP_BACK = "step-back"
+STEP_FORWARD = "step-forward"
+KEYBOARD = "keyboard"  # key presses forwarded by assets/keyboard.js
+
+# filters
+FILTER_SIDES = "filter-sides"
+FILTER_TYPES = "filter-types"
+FILTER_SOURCES = "filter-sources"
+FILTER_CONFIDENCE = "filter-confidence"
+FILTER_PRECISION = "filter-precision"
+
+# panels
+SELECTED_EVENT = "selected-event"
+EVENT_DETAIL = "event-detail"
+CHANGES = "changes"
+LEGEND = "legend"
+ARTICLE_OPEN = "article-open"
+ARTICLE_PANEL = "article-panel"
+ARTICLE_BODY = "article-body"
+ARTICLE_CLOSE = "article-close"
+
+# search
+SEARCH_INPUT = "search-input"
+SEARCH_BUTTON = "search-button"
+SEARCH_RESULT = "search-result"
+
+# upload
+UPLOAD = "upload"
+UPLOAD_RESULT = "upload-result"
+DATA_VERSION = "data-version"  # bumped after an ingest so every view re-reads the store
+
+# URL restore gate: the query string is applied once per page load
+URL_PENDING = "url-pending"

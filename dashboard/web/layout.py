@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dash import dcc, html
 
 from dashboard.web import ids
+from dashboard.web import symbology as sym
+from dashboard.web.panels import event_detail, legend
+from dashboard.web.viewstate import WINDOWS, ViewState, day_number
+
+SPEEDS: tuple[tuple[str, int], ...] = (("0.5×", 1600), ("1×", 800), ("2×", 400), ("4×", 200))
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What the page needs to know at load time, read from the store by the app factory."""
+
+    first_day: date
+    last_day: date
+    view: ViewState
+    sources: tuple[str, ...]
+    sides: tuple[str, ...]
+    types: tuple[str, ...]
+    precisions: tuple[str, ...]
+    upload_limit_mb: float
 
 
 def about_panel(attributions: list[str]) -> html.Div:
@@ -25,6 +46,15 @@ def about_panel(attributions: list[str]) -> html.Div:
                         "Every area, line and event on the map traces back to the sentences "
                         "it was read from."
                     ),
+                    html.H3("Keyboard"),
+                    html.Ul(
+                        [
+                            html.Li("← / → : one day back / forward"),
+                            html.Li("Shift + ← / → : one week"),
+                            html.Li("Space : play / pause"),
+                        ],
+                        className="attributions",
+                    ),
                     html.H3("Data and attributions"),
                     html.Ul([html.Li(line) for line in attributions], className="attributions"),
                     html.Button("Close", id=ids.ABOUT_CLOSE, className="button"),
@@ -34,31 +64,308 @@ def about_panel(attributions: list[str]) -> html.Div:
     )
 
 
-def page(map_figure: Any, graph_config: dict[str, Any], attributions: list[str]) -> html.Div:
+def article_panel() -> html.Div:
+    return html.Div(
+        id=ids.ARTICLE_PANEL,
+        className="about-panel",
+        hidden=True,
+        children=[
+            html.Div(
+                className="about-card article-card",
+                children=[
+                    html.Div(id=ids.ARTICLE_BODY),
+                    html.Button("Close", id=ids.ARTICLE_CLOSE, className="button"),
+                ],
+            )
+        ],
+    )
+
+
+def _section(title: str, *children: Any, open_: bool = True, cls: str = "") -> html.Details:
+    return html.Details(
+        [html.Summary(title), html.Div(list(children), className="section-body")],
+        open=open_,
+        className=f"section {cls}".strip(),
+    )
+
+
+def _checklist(cid: str, options: list[tuple[str, str]], value: list[str]) -> dcc.Checklist:
+    return dcc.Checklist(
+        id=cid,
+        options=[{"label": label, "value": v} for v, label in options],
+        value=value,
+        className="checklist",
+        inputClassName="check",
+    )
+
+
+def filters_panel(data: PageData) -> html.Div:
+    view = data.view
+
+    def ticked(chosen: tuple[str, ...] | None, every: tuple[str, ...]) -> list[str]:
+        return list(every) if chosen is None else [v for v in every if v in chosen]
+
+    return html.Div(
+        className="filters",
+        children=[
+            html.H4("Sides"),
+            _checklist(
+                ids.FILTER_SIDES,
+                [(s, sym.side_label(s)) for s in data.sides],
+                ticked(view.sides, data.sides),
+            ),
+            html.H4("Event types"),
+            _checklist(
+                ids.FILTER_TYPES,
+                [(t, f"{sym.type_letter(t)} · {sym.type_label(t)}") for t in data.types],
+                ticked(view.types, data.types),
+            ),
+            html.H4("Sources"),
+            _checklist(
+                ids.FILTER_SOURCES,
+                [(s, s) for s in data.sources],
+                ticked(view.sources, data.sources),
+            ),
+            html.H4("Date precision"),
+            _checklist(
+                ids.FILTER_PRECISION,
+                [(p, sym.PRECISION_LABELS.get(p, p)) for p in data.precisions],
+                ticked(view.precisions, data.precisions),
+            ),
+            html.H4("Minimum confidence"),
+            dcc.Slider(
+                id=ids.FILTER_CONFIDENCE,
+                min=0,
+                max=1,
+                step=0.05,
+                value=view.min_confidence,
+                marks={0: "0", 0.5: "0.5", 1: "1"},
+                updatemode="mouseup",
+                allow_direct_input=False,
+            ),
+        ],
+    )
+
+
+def controls_bar(data: PageData) -> html.Div:
+    """Play/step buttons, speed, window, and the date slider with month marks."""
+    lo, hi = day_number(data.first_day), day_number(data.last_day)
+    marks = {}
+    for year in range(data.first_day.year, data.last_day.year + 1):
+        for month in range(1, 13):
+            first = date(year, month, 1)
+            if data.first_day <= first <= data.last_day:
+                marks[day_number(first)] = f"{first:%b %Y}" if month == 1 else f"{first:%b}"
+    return html.Div(
+        className="controls",
+        children=[
+            html.Div(
+                className="transport",
+                children=[
+                    html.Button(
+                        "◀",
+                        id=ids.STEP_BACK,
+                        className="button icon",
+                        title="One day back (←)",
+                        n_clicks=0,
+                    ),
+                    html.Button(
+                        "Play",
+                        id=ids.PLAY,
+                        className="button play",
+                        title="Play / pause (Space)",
+                        n_clicks=0,
+                    ),
+                    html.Button(
+                        "▶",
+                        id=ids.STEP_FORWARD,
+                        className="button icon",
+                        title="One day forward (→)",
+                        n_clicks=0,
+                    ),
+                    dcc.Dropdown(
+                        id=ids.SPEED,
+                        options=[{"label": f"Speed {k}", "value": v} for k, v in SPEEDS],
+                        value=800,
+                        clearable=False,
+                        searchable=False,
+                        className="speed",
+                    ),
+                    html.Span(id=ids.DATE_LABEL, className="date-label"),
+                ],
+            ),
+            dcc.Slider(
+                id=ids.DATE_SLIDER,
+                min=lo,
+                max=hi,
+                step=1,
+                value=min(max(day_number(data.view.day), lo), hi),
+                marks=marks,
+                updatemode="drag",
+                included=False,
+                allow_direct_input=False,
+                className="date-slider",
+            ),
+            dcc.Interval(id=ids.PLAY_INTERVAL, interval=800, disabled=True, n_intervals=0),
+        ],
+    )
+
+
+def timeline_block(data: PageData, graph_config: dict[str, Any], figure: Any) -> html.Div:
+    config = {**graph_config, "scrollZoom": False, "displayModeBar": False}
+    return html.Div(
+        className="timeline-block",
+        children=[
+            html.Div(
+                className="timeline-head",
+                children=[
+                    html.Span("Events per day", className="label"),
+                    dcc.RadioItems(
+                        id=ids.TIMELINE_BY,
+                        options=[
+                            {"label": "by side", "value": "side"},
+                            {"label": "by type", "value": "type"},
+                        ],
+                        value=data.view.by,
+                        inline=True,
+                        className="radio",
+                    ),
+                    html.Span("Map shows", className="label"),
+                    dcc.RadioItems(
+                        id=ids.WINDOW,
+                        options=[
+                            {"label": "the day" if w == 1 else f"{w} days", "value": w}
+                            for w in WINDOWS
+                        ],
+                        value=data.view.window,
+                        inline=True,
+                        className="radio",
+                    ),
+                    html.Span(id=ids.RANGE_LABEL, className="range-label"),
+                    html.Button(
+                        "Clear range", id=ids.RANGE_CLEAR, className="button small", n_clicks=0
+                    ),
+                    html.Span("drag across the bars to pick a range", className="muted small"),
+                ],
+            ),
+            dcc.Graph(
+                id=ids.TIMELINE,
+                figure=figure,
+                config=config,
+                className="timeline",
+                style={"height": "150px"},
+            ),
+        ],
+    )
+
+
+def page(
+    map_figure: Any,
+    graph_config: dict[str, Any],
+    attributions: list[str],
+    data: PageData,
+    timeline: Any = None,
+    status: str = "",
+) -> html.Div:
+    view = data.view
+    rng = (
+        {"from": view.range[0].isoformat(), "to": view.range[1].isoformat()} if view.range else None
+    )
     return html.Div(
         className="app",
         children=[
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.RANGE, data=rng),
+            dcc.Store(id=ids.SELECTED_EVENT, data=view.event),
+            dcc.Store(id=ids.MAP_VIEW, data=None),
+            dcc.Store(id=ids.FLY_TO, data=None),
+            dcc.Store(id=ids.LOADED_SLOTS, data=None),
+            dcc.Store(id=ids.SHOWN_CONTROL, data=None),
+            dcc.Store(id=ids.KEYBOARD, data=None),
+            dcc.Store(id=ids.DATA_VERSION, data=0),
+            dcc.Store(id=ids.URL_PENDING, data=None),
             html.Header(
                 className="topbar",
                 children=[
                     html.H1("conflictmap", className="brand"),
                     html.Span("offline", className="badge", title="No request leaves this machine"),
+                    html.Div(
+                        className="search",
+                        children=[
+                            dcc.Input(
+                                id=ids.SEARCH_INPUT,
+                                type="search",
+                                placeholder="Find a place (any spelling)…",
+                                debounce=True,
+                                className="search-input",
+                            ),
+                            html.Button("Go", id=ids.SEARCH_BUTTON, className="button", n_clicks=0),
+                            html.Span(id=ids.SEARCH_RESULT, className="search-result muted"),
+                        ],
+                    ),
                     html.Div(className="spacer"),
+                    dcc.Upload(
+                        id=ids.UPLOAD,
+                        children=html.Span("Add articles…", className="button"),
+                        multiple=True,
+                        max_size=int(data.upload_limit_mb * 1024 * 1024),
+                        className="upload",
+                    ),
                     html.Button("About & data", id=ids.ABOUT_BUTTON, className="button"),
                 ],
             ),
-            html.Main(
-                className="main",
+            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
+            html.Div(
+                className="body",
                 children=[
-                    dcc.Graph(
-                        id=ids.MAP,
-                        figure=map_figure,
-                        config=graph_config,
-                        className="map",
-                        style={"height": "100%"},
-                    )
+                    html.Aside(
+                        className="sidebar left",
+                        children=[
+                            _section("Filters", filters_panel(data)),
+                            _section("Legend", html.Div(legend(), id=ids.LEGEND)),
+                        ],
+                    ),
+                    html.Main(
+                        className="centre",
+                        children=[
+                            html.Div(
+                                className="map-wrap",
+                                children=[
+                                    dcc.Graph(
+                                        id=ids.MAP,
+                                        figure=map_figure,
+                                        config=graph_config,
+                                        className="map",
+                                        style={"height": "100%"},
+                                    )
+                                ],
+                            ),
+                            controls_bar(data),
+                            timeline_block(data, graph_config, timeline),
+                        ],
+                    ),
+                    html.Aside(
+                        className="sidebar right",
+                        children=[
+                            _section(
+                                "Selected event",
+                                html.Div(event_detail(None, None, None), id=ids.EVENT_DETAIL),
+                                html.Button(
+                                    "Read the whole article",
+                                    id=ids.ARTICLE_OPEN,
+                                    className="button",
+                                    n_clicks=0,
+                                    hidden=True,
+                                ),
+                                cls="event-section",
+                            ),
+                            _section("Control changes", html.Div(id=ids.CHANGES)),
+                        ],
+                    ),
                 ],
             ),
+            html.Div(status, id=ids.STATUS, className="status-line muted"),
             about_panel(attributions),
+            article_panel(),
         ],
     )

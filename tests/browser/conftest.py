@@ -162,3 +162,28 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[tuple[object, Page
     with contextlib.suppress(Exception):
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
     context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory):
+    """The real demo store built by the pipeline, plus one hostile article."""
+    from tests.web.store_fixture import build_test_store
+
+    return build_test_store(tmp_path_factory.mktemp("demo") / "store.db")
+
+
+@pytest.fixture(scope="session")
+def dashboard_server(tmp_path_factory: pytest.TempPathFactory, demo_store) -> Iterator[LiveServer]:
+    server = start_server(tmp_path_factory.mktemp("dash1"), db_url=demo_store.url)
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def dashboard_server_4(
+    tmp_path_factory: pytest.TempPathFactory, demo_store
+) -> Iterator[LiveServer]:
+    """The same store behind four gunicorn workers: nothing may depend on which one answers."""
+    server = start_server(tmp_path_factory.mktemp("dash4"), db_url=demo_store.url, workers=4)
+    yield server
+    stop_server(server)

@@ -1,23 +1,24 @@
-"""Opening and closing the About/Data panel happens in the browser: no server round trip."""
+"""Opening and closing the About/Data and article panels happens in the browser."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output
+from dash import ClientsideFunction, Dash, Input, Output
 
 from dashboard.web import ids
 
 
 def register(app: Dash) -> None:
+    toggle = ClientsideFunction(namespace="conflictmap", function_name="toggle")
     app.clientside_callback(
-        """
-        function(openClicks, closeClicks) {
-            const ctx = window.dash_clientside.callback_context;
-            if (!ctx.triggered.length) { return true; }
-            return !ctx.triggered[0].prop_id.startsWith(OPEN_ID);
-        }
-        """.replace("OPEN_ID", repr(ids.ABOUT_BUTTON + ".")),
+        toggle,
         Output(ids.ABOUT_PANEL, "hidden"),
         Input(ids.ABOUT_BUTTON, "n_clicks"),
         Input(ids.ABOUT_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        toggle,
+        Output(ids.ARTICLE_PANEL, "hidden", allow_duplicate=True),
+        Input(ids.ARTICLE_CLOSE, "n_clicks"),
         prevent_initial_call=True,
     )

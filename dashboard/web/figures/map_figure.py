@@ -1,14 +1,113 @@
-"""The map figure: Plotly MapLibre traces drawn over the offline basemap style."""
+"""The map figure: Plotly MapLibre traces and layers drawn over the offline basemap style.
+
+Layer order, bottom to top: basemap land and water; control areas (fills, below the basemap's
+boundaries so borders and rivers stay visible through them); contested ground; frontlines;
+place dots and labels; the selected event's halo; event markers.
+
+Control is drawn with ``layout.map.layers`` rather than traces: a snapshot change then swaps
+the GeoJSON of a few layers in place (MapLibre ``setData``) and never rebuilds the style or
+the event traces. Events are a ring of ``N_SLOTS`` Scattermap traces, one day (or one chunk of
+a brushed range) each, so a one-day step resends one slot and nothing else.
+"""
 
 from __future__ import annotations
 
+import base64
+import copy
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
+
+from dashboard.web import symbology as sym
+from dashboard.web.basemap import FONT_BOLD
+from dashboard.web.viewstate import N_SLOTS
 
 # Western Anbar and Deir ez-Zor: where the 2017 campaign the demo covers took place.
 DEFAULT_CENTER = {"lat": 34.6, "lon": 41.0}
 DEFAULT_ZOOM = 6.2
+
+SIDE_CODES: tuple[str, ...] = tuple(sym.SIDE_COLOURS)
+"""Marker colour codes: the index of a side here, mapped by a stepped colour scale."""
+SELECTION_TRACE = 0
+FIRST_SLOT_TRACE = 1
+AREA_OPACITY = 0.38
+MARKER_SIZE = 15
+_FILL_BELOW = "admin3-lines"
+_LINE_BELOW = "place-dots"
+
+
+def slot_trace_index(slot: int) -> int:
+    return FIRST_SLOT_TRACE + slot
+
+
+def _stepped_colourscale() -> list[list[Any]]:
+    """A colour scale mapping integer code ``i`` (with cmin -0.5, cmax n-0.5) to side ``i``."""
+    n = len(SIDE_CODES)
+    scale: list[list[Any]] = []
+    for i, side in enumerate(SIDE_CODES):
+        colour = sym.side_colour(side)
+        scale.append([i / n, colour])
+        scale.append([(i + 1) / n, colour])
+    return scale
+
+
+def typed_array(values: np.ndarray, dtype: str) -> dict[str, str]:
+    """Plotly's base64 typed-array form: 4 bytes a coordinate instead of ~9 as JSON text."""
+    array = np.ascontiguousarray(values, dtype=np.dtype(dtype).newbyteorder("<"))
+    code = {"float32": "f4", "uint8": "u1", "float64": "f8"}[array.dtype.name]
+    return {"dtype": code, "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+
+
+def place_style_layers(style: Mapping[str, Any], places: Mapping[str, Any]) -> dict[str, Any]:
+    """The basemap style plus town dots and labels (the basemap has admin labels only).
+
+    ``places`` is a FeatureCollection of points with ``name`` and ``rank`` (1 = most
+    reported): the most reported towns are labelled from zoom 5, the rest from zoom 7, so the
+    campaign overview stays uncluttered and zooming in names everything.
+    """
+    out = copy.deepcopy(dict(style))
+    out["sources"]["places"] = {"type": "geojson", "data": dict(places)}
+    rank = ["coalesce", ["get", "rank"], 99]
+    out["layers"] = [
+        *out["layers"],
+        {
+            "id": "place-dots",
+            "type": "circle",
+            "source": "places",
+            "filter": ["<=", rank, ["step", ["zoom"], 12, 6, 40, 7, 999]],
+            "paint": {
+                "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 2.2, 10, 4],
+                "circle-color": "#3b3b3b",
+                "circle-stroke-color": "#ffffff",
+                "circle-stroke-width": 1,
+            },
+        },
+        {
+            "id": "place-labels",
+            "type": "symbol",
+            "source": "places",
+            "filter": ["<=", rank, ["step", ["zoom"], 12, 6, 40, 7, 999]],
+            "layout": {
+                "text-field": ["get", "name"],
+                "text-font": [FONT_BOLD],
+                "text-size": ["interpolate", ["linear"], ["zoom"], 5, 11, 10, 14],
+                "text-anchor": "left",
+                "text-offset": [0.7, 0],
+                "text-max-width": 10,
+                "text-padding": 3,
+                "symbol-sort-key": rank,
+            },
+            "paint": {
+                "text-color": "#222222",
+                "text-halo-color": "#ffffff",
+                "text-halo-width": 1.6,
+            },
+        },
+    ]
+    return out
 
 
 def base_map_figure(
@@ -17,14 +116,239 @@ def base_map_figure(
     center: dict[str, float] | None = None,
     zoom: float = DEFAULT_ZOOM,
     uirevision: str = "map",
+    layers: list[dict[str, Any]] | None = None,
 ) -> go.Figure:
-    """An empty map on the offline style; ``uirevision`` keeps pan and zoom across updates."""
-    fig = go.Figure(go.Scattermap(lat=[], lon=[], mode="markers", name="events", hoverinfo="skip"))
+    """The map with empty event slots; ``uirevision`` keeps pan and zoom across updates."""
+    traces: list[go.Scattermap] = [
+        go.Scattermap(
+            lat=[],
+            lon=[],
+            mode="markers",
+            name="selected",
+            hoverinfo="skip",
+            marker={"size": MARKER_SIZE + 14, "color": sym.SELECTION_COLOUR, "opacity": 0.55},
+        )
+    ]
+    scale = _stepped_colourscale()
+    for slot in range(N_SLOTS):
+        traces.append(
+            go.Scattermap(
+                lat=[],
+                lon=[],
+                mode="markers+text",
+                name=f"events {slot}",
+                text=[],
+                hovertext=[],
+                hovertemplate="%{hovertext}<extra></extra>",
+                textfont={"family": FONT_BOLD, "size": 10, "color": "#111111"},
+                textposition="middle center",
+                marker={
+                    "size": MARKER_SIZE,
+                    "color": [],
+                    "colorscale": scale,
+                    "cmin": -0.5,
+                    "cmax": len(SIDE_CODES) - 0.5,
+                    "opacity": 0.95,
+                },
+            )
+        )
+    fig = go.Figure(traces)
     fig.update_layout(
-        map={"style": style, "center": center or DEFAULT_CENTER, "zoom": zoom},
+        map={
+            "style": style,
+            "center": center or DEFAULT_CENTER,
+            "zoom": zoom,
+            "layers": layers or control_layers(None),
+        },
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
         uirevision=uirevision,
         paper_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"font": {"family": "system-ui, sans-serif", "size": 13}, "align": "left"},
+        clickmode="event",
     )
     return fig
+
+
+def _rounded(coords: Any) -> Any:
+    """Coordinates to 1e-4 degree (about 10 m): finer than the map can show, fewer bytes."""
+    if isinstance(coords, int | float):
+        return round(coords, 4)
+    return [_rounded(c) for c in coords]
+
+
+def _features(fc: Mapping[str, Any] | None, kind: str, side: str | None = None) -> dict[str, Any]:
+    feats = [
+        {
+            "type": "Feature",
+            "geometry": (
+                {
+                    "type": f["geometry"]["type"],
+                    "coordinates": _rounded(f["geometry"]["coordinates"]),
+                }
+                if "coordinates" in f["geometry"]
+                else f["geometry"]
+            ),
+            "properties": {
+                k: v for k, v in f.get("properties", {}).items() if k in ("kind", "side")
+            },
+        }
+        for f in (fc or {}).get("features", [])
+        if f.get("properties", {}).get("kind") == kind
+        and (side is None or f.get("properties", {}).get("side") == side)
+        and f.get("geometry")
+    ]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """``layout.map.layers`` for one control snapshot, always in the same order and count.
+
+    A fixed list (one fill per territorial side, contested fill and dashed outline, frontline
+    casing and line) means a snapshot change is a patch of ``source`` values only.
+    """
+    layers: list[dict[str, Any]] = []
+    for side in sym.TERRITORIAL_SIDES:
+        layers.append(
+            {
+                "name": f"area {side}",
+                "sourcetype": "geojson",
+                "source": _features(fc, "area", side),
+                "type": "fill",
+                "color": sym.side_colour(side),
+                "opacity": AREA_OPACITY,
+                "below": _FILL_BELOW,
+            }
+        )
+    contested = _features(fc, "contested")
+    layers.append(
+        {
+            "name": "contested",
+            "sourcetype": "geojson",
+            "source": contested,
+            "type": "fill",
+            "color": sym.CONTESTED_COLOUR,
+            "opacity": 0.45,
+            "below": _FILL_BELOW,
+        }
+    )
+    layers.append(
+        {
+            "name": "contested outline",
+            "sourcetype": "geojson",
+            "source": contested,
+            "type": "line",
+            "color": sym.CONTESTED_OUTLINE,
+            "line": {"width": 1.6, "dash": [2, 1.5]},
+            "below": _LINE_BELOW,
+        }
+    )
+    front = _features(fc, "frontline")
+    layers.append(
+        {
+            "name": "frontline casing",
+            "sourcetype": "geojson",
+            "source": front,
+            "type": "line",
+            "color": "#ffffff",
+            "opacity": 0.9,
+            "line": {"width": 5.5},
+            "below": _LINE_BELOW,
+        }
+    )
+    layers.append(
+        {
+            "name": "frontline",
+            "sourcetype": "geojson",
+            "source": front,
+            "type": "line",
+            "color": sym.FRONTLINE_COLOUR,
+            "line": {"width": 2.6},
+            "below": _LINE_BELOW,
+        }
+    )
+    return layers
+
+
+def event_hover(place: str | None, kind: str, day: str | None = None) -> str:
+    """Hover text: place and type in words (and the date when a trace spans several days).
+
+    Plain ASCII punctuation on purpose: the JSON encoder escapes ``<``, ``>`` and non-ASCII
+    characters to six bytes each, and this string is repeated for every event sent.
+    """
+    text = f"{place or 'Unnamed place'} ({sym.type_label(kind)})"
+    return f"{text}<br>{day}" if day else text
+
+
+def first_side(sides: str) -> str:
+    head = sides.split(",", 1)[0] if sides else ""
+    return head or "unknown"
+
+
+def _day_words(value: Any) -> str:
+    day = date.fromisoformat(str(value)[:10])
+    return f"{day.day} {day:%b %Y}"
+
+
+def slot_update(rows: Mapping[str, Any]) -> dict[str, Any]:
+    """Trace properties for one event slot from store map rows, kept small on the wire.
+
+    Coordinates and colour codes travel as base64 typed arrays; when the slot holds a single
+    day (every step without a brushed range) the date is written once in the hover template
+    instead of once per event. The side is the disc's colour (the legend names it).
+    """
+    n = len(rows["id"])
+    codes = np.fromiter(
+        (
+            SIDE_CODES.index(s) if s in SIDE_CODES else SIDE_CODES.index("unknown")
+            for s in (first_side(x) for x in rows["sides"])
+        ),
+        dtype=np.uint8,
+        count=n,
+    )
+    days = np.asarray(rows["date"])
+    one_day = n > 0 and bool((days == days[0]).all())
+    labels: dict[Any, str] = {}
+    hover = []
+    for place, kind, day in zip(rows["place_name"], rows["type"], days, strict=True):
+        when = None
+        if not one_day:
+            when = labels.get(day) or labels.setdefault(day, _day_words(day))
+        hover.append(event_hover(place, kind, when))
+    template = f"%{{hovertext}}<br>{_day_words(days[0])}" if one_day else "%{hovertext}"
+    return {
+        "lon": typed_array(np.asarray(rows["lon"]), "float32"),
+        "lat": typed_array(np.asarray(rows["lat"]), "float32"),
+        "text": [sym.type_letter(t) for t in rows["type"]],
+        "hovertext": hover,
+        "hovertemplate": template + "<extra></extra>",
+        "marker.color": typed_array(codes, "uint8"),
+    }
+
+
+EMPTY_SLOT: dict[str, Any] = {
+    "lon": [],
+    "lat": [],
+    "text": [],
+    "hovertext": [],
+    "marker.color": [],
+}
+
+
+def selection_update(points: Iterable[tuple[float, float]]) -> dict[str, Any]:
+    pts = list(points)
+    return {"lon": [p[0] for p in pts], "lat": [p[1] for p in pts]}
+
+
+def places_collection(rows: Iterable[tuple[str, float, float, int]]) -> dict[str, Any]:
+    """Town points for :func:`place_style_layers` from (name, lon, lat, weight), heaviest first."""
+    ordered = sorted(rows, key=lambda r: (-r[3], r[0]))
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+            "properties": {"name": name, "rank": i + 1},
+        }
+        for i, (name, lon, lat, _) in enumerate(ordered)
+    ]
+    return {"type": "FeatureCollection", "features": features}

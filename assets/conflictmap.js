@@ -1,0 +1,130 @@
+/* conflictmap clientside callbacks: everything that needs no data from the server runs here,
+   so playing, stepping and writing the URL cost no round trip of their own. */
+(function () {
+  "use strict";
+  var DAY_MS = 86400000;
+  var nu = function () { return window.dash_clientside.no_update; };
+
+  function iso(dayNumber) {
+    return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  }
+  function dayOf(text) {
+    // "2017-10-05", "2017-10-05 12:00" or "2017-10-05T12:00" -> day number (UTC)
+    var d = String(text).slice(0, 10).split("-");
+    return Math.floor(Date.UTC(+d[0], +d[1] - 1, +d[2]) / DAY_MS);
+  }
+  function bounds(min, max, range) {
+    if (range && range.from && range.to) {
+      return [Math.max(min, dayOf(range.from)), Math.min(max, dayOf(range.to))];
+    }
+    return [min, max];
+  }
+  function clamp(v, lo, hi) { return Math.min(hi, Math.max(lo, v)); }
+
+  function allOrList(values, options) {
+    if (!values || !options) { return null; }
+    var every = options.map(function (o) { return o.value; });
+    var all = every.every(function (v) { return values.indexOf(v) >= 0; });
+    return all ? null : every.filter(function (v) { return values.indexOf(v) >= 0; }).join(",");
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    conflictmap: {
+      playback: function (play, ticks, back, fwd, key, value, min, max, range, disabled) {
+        var ctx = window.dash_clientside.callback_context;
+        var trig = ctx.triggered.length ? ctx.triggered[0].prop_id : "";
+        var b = bounds(min, max, range);
+        var v = value == null ? b[1] : value;
+        var playing = !disabled;
+        var step = 0;
+        var toggle = false;
+        if (trig.indexOf("play.") === 0) { toggle = true; }
+        else if (trig.indexOf("step-back.") === 0) { step = -1; }
+        else if (trig.indexOf("step-forward.") === 0) { step = 1; }
+        else if (trig.indexOf("play-interval.") === 0) {
+          if (!playing) { return [nu(), nu(), nu()]; }
+          if (v >= b[1]) { return [b[1], true, "Play"]; }
+          var next = v + 1;
+          return next >= b[1] ? [b[1], true, "Play"] : [next, false, "Pause"];
+        } else if (trig.indexOf("keyboard.") === 0 && key) {
+          if (key.key === " ") { toggle = true; }
+          else if (key.key === "ArrowLeft") { step = key.shift ? -7 : -1; }
+          else if (key.key === "ArrowRight") { step = key.shift ? 7 : 1; }
+        }
+        if (toggle) {
+          if (playing) { return [nu(), true, "Play"]; }
+          var start = v >= b[1] ? b[0] : v;  // at the end, play again from the start
+          return [start, false, "Pause"];
+        }
+        if (step) { return [clamp(v + step, b[0], b[1]), nu(), nu()]; }
+        return [nu(), nu(), nu()];
+      },
+
+      speed: function (ms) { return ms || 800; },
+
+      timelineClick: function (click) {
+        if (!click || !click.points || !click.points.length) { return nu(); }
+        return dayOf(click.points[0].x);
+      },
+
+      timelineBrush: function (selected, min, max) {
+        if (!selected || !selected.range || !selected.range.x) { return [nu(), nu()]; }
+        var a = dayOf(selected.range.x[0]), b = dayOf(selected.range.x[1]);
+        // a band drawn from the middle of one bar to the middle of another covers both days
+        a = clamp(Math.min(a, b), min, max);
+        b = clamp(Math.max(dayOf(selected.range.x[0]), b), min, max);
+        return [{from: iso(a), to: iso(b)}, b];
+      },
+
+      clearRange: function (n) { return n ? null : nu(); },
+
+      mapView: function (relayout, current) {
+        if (!relayout) { return nu(); }
+        var c = relayout["map.center"], z = relayout["map.zoom"];
+        if (!c && z == null) { return nu(); }
+        var out = Object.assign({}, current || {});
+        if (c) { out.lat = c.lat; out.lon = c.lon; }
+        if (z != null) { out.zoom = z; }
+        return out;
+      },
+
+      urlGate: function (search) {
+        if (search == null) { return nu(); }
+        if (window.__conflictmapUrlApplied) { return nu(); }
+        window.__conflictmapUrlApplied = true;
+        return search ? {search: search} : nu();
+      },
+
+      writeUrl: function (value, range, windowDays, by, sides, types, sources, precision, conf,
+                          event, view, sideOpts, typeOpts, sourceOpts, precisionOpts, current) {
+        if (!window.__conflictmapUrlApplied || value == null) { return nu(); }
+        var p = new URLSearchParams();
+        p.set("date", iso(value));
+        if (range && range.from && range.to) { p.set("from", range.from); p.set("to", range.to); }
+        p.set("window", String(windowDays));
+        p.set("by", by || "side");
+        var lists = [["sides", sides, sideOpts], ["types", types, typeOpts],
+                     ["sources", sources, sourceOpts], ["precision", precision, precisionOpts]];
+        lists.forEach(function (l) {
+          var v = allOrList(l[1], l[2]);
+          if (v !== null) { p.set(l[0], v); }
+        });
+        if (conf) { p.set("conf", String(conf)); }
+        if (event) { p.set("event", event); }
+        if (view && view.lat != null && view.zoom != null) {
+          p.set("lat", view.lat.toFixed(4));
+          p.set("lon", view.lon.toFixed(4));
+          p.set("zoom", view.zoom.toFixed(2));
+        }
+        var search = "?" + p.toString().replace(/%2C/g, ",");
+        return search === current ? nu() : search;
+      },
+
+      toggle: function (openClicks, closeClicks) {
+        var ctx = window.dash_clientside.callback_context;
+        if (!ctx.triggered.length) { return true; }
+        return ctx.triggered[0].prop_id.indexOf("-close.") >= 0;
+      }
+    }
+  });
+})();

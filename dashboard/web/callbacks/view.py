@@ -1,0 +1,122 @@
+"""Wiring from the view controls to the map, the timeline and the changes panel."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dash import Dash, Input, Output, Patch, State, ctx
+from dash.exceptions import PreventUpdate
+
+from dashboard.web import ids
+from dashboard.web.callbacks.view_inputs import SOURCE_OPTIONS, view_inputs, view_of
+from dashboard.web.figures.timeline import timeline_figure
+from dashboard.web.queries import StoreAccess
+from dashboard.web.stepping import step
+from dashboard.web.viewstate import day_date
+
+
+def timeline_for(
+    access: StoreAccess,
+    by: str,
+    sides: list[str] | None,
+    types: list[str] | None,
+    cursor: date,
+    brushed: tuple[date, date] | None,
+    bounds: tuple[date, date],
+    selected_day: date | None = None,
+) -> Any:
+    """The timeline figure for the store's whole period, stacks limited to ticked keys."""
+    start, end = bounds
+    counts = access.counts(start, end, by)
+    keys = sides if by == "side" else types
+    if keys is not None and by == "side":
+        keys = [*keys, "unknown"]
+    return timeline_figure(
+        counts,
+        by=by,
+        start=start,
+        end=end,
+        cursor=cursor,
+        keys=keys,
+        brushed=brushed,
+        selected_day=selected_day,
+    )
+
+
+def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> None:
+    @app.callback(
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Output(ids.LOADED_SLOTS, "data"),
+        Output(ids.SHOWN_CONTROL, "data"),
+        Output(ids.CHANGES, "children"),
+        Output(ids.DATE_LABEL, "children"),
+        *view_inputs(),
+        Input(ids.DATA_VERSION, "data"),
+        State(*SOURCE_OPTIONS),
+        State(ids.LOADED_SLOTS, "data"),
+        State(ids.SHOWN_CONTROL, "data"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def move(*args: Any) -> tuple[Any, ...]:
+        *values, _version, source_options, loaded, shown = args
+        view = view_of(values, source_options, fallback[1])
+        result = step(access, view, loaded, shown, force=ctx.triggered_id == ids.DATA_VERSION)
+        return (
+            result.map_patch,
+            result.timeline_patch,
+            result.loaded,
+            result.shown,
+            result.changes,
+            result.label,
+        )
+
+    @app.callback(
+        Output(ids.TIMELINE, "figure"),
+        Output(ids.RANGE_LABEL, "children"),
+        Input(ids.TIMELINE_BY, "value"),
+        Input(ids.FILTER_SIDES, "value"),
+        Input(ids.FILTER_TYPES, "value"),
+        Input(ids.RANGE, "data"),
+        Input(ids.DATA_VERSION, "data"),
+        State(ids.DATE_SLIDER, "value"),
+        State(ids.DATE_SLIDER, "min"),
+        State(ids.DATE_SLIDER, "max"),
+        State(ids.SELECTED_EVENT, "data"),
+    )
+    def redraw_timeline(by, sides, types, rng, _version, day, lo, hi, selected):
+        brushed = None
+        if rng and rng.get("from") and rng.get("to"):
+            brushed = (date.fromisoformat(rng["from"]), date.fromisoformat(rng["to"]))
+        selected_day = None
+        if selected:
+            event = access.store.event(selected)
+            selected_day = event.date if event else None
+        figure = timeline_for(
+            access,
+            by or "side",
+            sides,
+            types,
+            day_date(day) if day is not None else fallback[1],
+            brushed,
+            (day_date(lo), day_date(hi)),
+            selected_day,
+        )
+        label = f"Range {brushed[0]:%d %b} – {brushed[1]:%d %b %Y}" if brushed else "No range"
+        return figure, label
+
+    @app.callback(
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Input(ids.FLY_TO, "data"),
+        prevent_initial_call=True,
+    )
+    def fly(target: dict[str, Any] | None):
+        """Move the map; a new ``uirevision`` lets the figure's view override the user's."""
+        if not target:
+            raise PreventUpdate
+        patch = Patch()
+        patch["layout"]["map"]["center"] = {"lat": target["lat"], "lon": target["lon"]}
+        patch["layout"]["map"]["zoom"] = target["zoom"]
+        patch["layout"]["uirevision"] = f"view-{target.get('rev', 0)}"
+        return patch

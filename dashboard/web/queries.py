@@ -1,0 +1,141 @@
+"""The web app's reads from the store: one place that knows which store calls a view needs.
+
+The store is opened lazily once per worker process (a connection, not state: every answer is
+read from the store at request time), so a forking server never shares a connection across
+processes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from dashboard.events.model import DATE_PRECISIONS, EVENT_TYPES, SIDES
+from dashboard.store import Store, open_store
+from dashboard.store.records import DayCount
+from dashboard.web.viewstate import ViewState, day_date, day_number
+
+FeatureCollection = dict[str, Any]
+
+
+class StoreAccess:
+    """Opens the store on first use in each process and answers the views' questions."""
+
+    def __init__(self, url: str, *, store: Store | None = None) -> None:
+        self.url = url
+        self._store = store
+        self._pid = os.getpid() if store is not None else None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        if self._store is None or self._pid != os.getpid():
+            with self._lock:
+                if self._store is None or self._pid != os.getpid():
+                    self._store = open_store(self.url)
+                    self._pid = os.getpid()
+        return self._store
+
+    # -- bounds and vocabularies ---------------------------------------------------------------
+    def day_bounds(self, fallback: tuple[date, date]) -> tuple[date, date]:
+        """First and last day worth showing: control snapshots and the bulk of the events.
+
+        Articles mention the past ("seized in 2014"); a handful of such events must not
+        stretch the slider over years, so the first day ignores the earliest 2% of events.
+        """
+        stats = self.store.stats()
+        first, last = stats.get("first_event"), stats.get("last_event")
+        snapshots = self.store.control_snapshot_days()
+        days = [d for d in (first, last) if d] + snapshots[:1] + snapshots[-1:]
+        if not days:
+            return fallback
+        start, end = min(days), max(days)
+        if first and last:
+            per_day: dict[date, int] = {}
+            for row in self.store.counts_by_day(first, last, by="type"):
+                per_day[row.day] = per_day.get(row.day, 0) + row.count
+            total, seen = sum(per_day.values()), 0
+            for day in sorted(per_day):
+                seen += per_day[day]
+                if seen >= 0.02 * total:
+                    start = min([day, *snapshots[:1]])
+                    break
+        return start, end
+
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({a.source for a in self.store.articles() if a.source}))
+
+    # -- events --------------------------------------------------------------------------------
+    def event_rows(self, first: date, last: date, view: ViewState) -> dict[str, Any]:
+        """Map rows for ``first``..``last`` under the view's filters, located events only.
+
+        Side, type and confidence filters run in the store; source and date-precision filters
+        run here on the (already narrowed) rows, using the row columns when the store provides
+        them and the article list otherwise.
+        """
+        rows = self.store.event_rows(
+            first,
+            last,
+            sides=list(view.sides) if view.sides is not None else None,
+            types=list(view.types) if view.types is not None else None,
+            min_confidence=view.min_confidence,
+        )
+        keep = np.isfinite(rows["lon"]) & np.isfinite(rows["lat"])
+        if view.sources is not None:
+            sources = rows.get("source")
+            if sources is None:
+                by_article = {a.id: a.source for a in self.store.articles()}
+                sources = [by_article.get(a) for a in rows["article_id"]]
+            wanted = set(view.sources)
+            keep &= np.fromiter((s in wanted for s in sources), bool, len(sources))
+        if view.precisions is not None and "date_precision" in rows:
+            wanted = set(view.precisions)
+            keep &= np.fromiter(
+                (p in wanted for p in rows["date_precision"]), bool, len(rows["date_precision"])
+            )
+        if keep.all():
+            return rows
+        index = np.flatnonzero(keep)
+        return {
+            key: (value[index] if isinstance(value, np.ndarray) else [value[i] for i in index])
+            for key, value in rows.items()
+        }
+
+    def counts(self, start: date, end: date, by: str) -> list[DayCount]:
+        return self.store.counts_by_day(start, end, by=by)
+
+    # -- control -------------------------------------------------------------------------------
+    def snapshot_day(self, day: date, days: Sequence[date] | None = None) -> date | None:
+        """The change point in force on ``day`` (None before the first snapshot)."""
+        days = self.store.control_snapshot_days() if days is None else days
+        at = bisect_right(list(days), day)
+        return days[at - 1] if at else None
+
+    def snapshot(self, day: date | None) -> FeatureCollection:
+        """The control snapshot in force on ``day`` as a FeatureCollection (empty when none)."""
+        if day is None:
+            return {"type": "FeatureCollection", "features": []}
+        snap = self.store.control_snapshot_on(day)
+        features = list(snap.features) if snap else []
+        return {"type": "FeatureCollection", "features": features}
+
+
+ALL_SIDES: tuple[str, ...] = SIDES
+ALL_TYPES: tuple[str, ...] = EVENT_TYPES
+ALL_PRECISIONS: tuple[str, ...] = DATE_PRECISIONS
+
+__all__ = [
+    "ALL_PRECISIONS",
+    "ALL_SIDES",
+    "ALL_TYPES",
+    "FeatureCollection",
+    "StoreAccess",
+    "day_date",
+    "day_number",
+]

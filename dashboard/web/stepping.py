@@ -1,0 +1,163 @@
+"""One move of the date (or of the filters): the smallest update that brings the page there.
+
+The browser tells the server which day span each event slot already holds (``loaded``) and
+which control snapshot the map shows (``shown``); the answer resends only slots whose span or
+filters changed and the control layers only when the snapshot in force changed. A one-day
+step with a seven-day window is therefore one day of events, two numbers for the cursor and
+nothing else. Everything is derived from the store and the request: no server memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dash import Patch, no_update
+
+from dashboard.web.control_changes import control_changes
+from dashboard.web.figures import map_figure as mf
+from dashboard.web.figures import timeline as tl
+from dashboard.web.panels import changes_panel
+from dashboard.web.queries import StoreAccess
+from dashboard.web.viewstate import N_SLOTS, ViewState, day_date, slot_plan
+
+
+@dataclass
+class StepResult:
+    map_patch: Any
+    timeline_patch: Any
+    loaded: dict[str, Any]
+    shown: dict[str, Any]
+    changes: Any
+    label: str
+
+
+def _words(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def date_label(view: ViewState) -> str:
+    lo, hi = view.visible_span()
+    shown = _words(hi) if lo == hi else f"{_words(lo)} – {_words(hi)}"
+    return f"{view.day.day} {view.day:%B %Y} · events {shown}"
+
+
+def step(
+    access: StoreAccess,
+    view: ViewState,
+    loaded: dict[str, Any] | None,
+    shown: dict[str, Any] | None,
+    *,
+    force: bool = False,
+) -> StepResult:
+    """Patches for the map and timeline that move the page from ``loaded``/``shown`` to ``view``.
+
+    ``force`` (after an ingest) treats the page as empty so everything is re-read.
+    """
+    loaded = loaded or {}
+    shown = shown or {}
+    key = view.filter_key()
+    have: dict[str, list[int]] = (
+        loaded.get("slots", {}) if (loaded.get("key") == key and not force) else {}
+    )
+    plan = slot_plan(view)
+    map_patch = Patch()
+    touched = False
+    previous = loaded.get("slots", {})
+    new_slots: dict[str, list[int]] = {}
+    for slot in range(N_SLOTS):
+        want = plan.get(slot)
+        now = have.get(str(slot))
+        if want is None:
+            if str(slot) in previous or force:
+                for prop, value in mf.EMPTY_SLOT.items():
+                    _assign(map_patch, slot, prop, value)
+                touched = True
+            continue
+        new_slots[str(slot)] = [want[0], want[1]]
+        if now is not None and list(now) == [want[0], want[1]]:
+            continue
+        rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
+        for prop, value in mf.slot_update(rows).items():
+            _assign(map_patch, slot, prop, value)
+        touched = True
+
+    snapshot_days = access.store.control_snapshot_days()
+    in_force = access.snapshot_day(view.day, snapshot_days)
+    in_force_key = in_force.isoformat() if in_force else None
+    new_shown = dict(shown)
+    if force or shown.get("snapshot", "none") != in_force_key:
+        fc = access.snapshot(in_force)
+        for i, layer in enumerate(mf.control_layers(fc)):
+            map_patch["layout"]["map"]["layers"][i]["source"] = layer["source"]
+        new_shown["snapshot"] = in_force_key
+        touched = True
+
+    first, last = view.comparison_span()
+    pair = [
+        (d.isoformat() if d else None)
+        for d in (
+            access.snapshot_day(first, snapshot_days),
+            access.snapshot_day(last, snapshot_days),
+        )
+    ]
+    changes: Any = no_update
+    if force or shown.get("compare") != pair:
+        before = access.snapshot(date.fromisoformat(pair[0])) if pair[0] else None
+        after = access.snapshot(date.fromisoformat(pair[1])) if pair[1] else None
+        places, areas = control_changes(before, after)
+        changes = changes_panel(places, areas, (first, last))
+        new_shown["compare"] = pair
+
+    timeline_patch = Patch()
+    cursor = tl.cursor_shape(view.day)
+    timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x0"] = cursor["x0"]
+    timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x1"] = cursor["x1"]
+    if view.range != _range_of(shown):
+        band = tl.range_shape(view.range)
+        for prop in ("x0", "x1", "visible"):
+            timeline_patch["layout"]["shapes"][tl.RANGE_SHAPE][prop] = band[prop]
+    new_shown["range"] = [d.isoformat() for d in view.range] if view.range else None
+
+    return StepResult(
+        map_patch=map_patch if touched else no_update,
+        timeline_patch=timeline_patch,
+        loaded={"key": key, "slots": new_slots},
+        shown=new_shown,
+        changes=changes,
+        label=date_label(view),
+    )
+
+
+def _range_of(shown: dict[str, Any]) -> tuple[date, date] | None:
+    raw = shown.get("range")
+    if not raw:
+        return None
+    return date.fromisoformat(raw[0]), date.fromisoformat(raw[1])
+
+
+def _assign(patch: Patch, slot: int, prop: str, value: Any) -> None:
+    trace = patch["data"][mf.slot_trace_index(slot)]
+    if "." in prop:
+        outer, inner = prop.split(".", 1)
+        trace[outer][inner] = value
+    else:
+        trace[prop] = value
+
+
+def resolve_click(
+    access: StoreAccess, view: ViewState, loaded: dict[str, Any] | None, curve: int, index: int
+) -> str | None:
+    """The event id behind a clicked marker: re-reads the slot the browser says it holds.
+
+    Slots are filled in the store's stable order (day, id), so the point index names the row.
+    """
+    slot = curve - mf.FIRST_SLOT_TRACE
+    span = (loaded or {}).get("slots", {}).get(str(slot))
+    if span is None or (loaded or {}).get("key") != view.filter_key():
+        return None
+    rows = access.event_rows(day_date(span[0]), day_date(span[1]), view)
+    if 0 <= index < len(rows["id"]):
+        return str(rows["id"][index])
+    return None
