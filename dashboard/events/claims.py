@@ -305,7 +305,13 @@ def _default_government(reading: Reading, place: PlaceMention) -> str | None:
     code = country_code(place.country)
     if not code:
         return None
-    local = _SIDES_IN.get(code, ())
+    loser = reading.patient if reading.frame == "expelled" else reading.agent
+    lost = (
+        {loser.side}
+        if loser is not None and reading.frame in ("expelled", "lose", "leave")
+        else set()
+    )
+    local = tuple(side for side in _SIDES_IN.get(code, ()) if side not in lost)
     named = _named_sides(reading)
     in_article = [side for side in local if side in named]
     government = GOVERNMENT_OF.get(code)

@@ -72,7 +72,7 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(
-    r"(?P<pronoun>\b(?:which|who|that|qui))\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
+    r"(?P<pronoun>\b(?:which|who|that|qui))\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
 )
 _PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
 
@@ -422,7 +422,11 @@ def _read(
         or _apposed_participle(text, lang, hit, places)
     )
     speaker, attribution = voice
-    agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
+    pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive)
+    if pronoun is not None:
+        agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive)
+    else:
+        agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
     reading = Reading(
         hit=hit,
@@ -516,6 +520,46 @@ def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor])
             if gap <= 25 and (best is None or gap < best[0]):
                 best = (gap, actor.hit.text)
     return best[1] if best else None
+
+
+# A subject pronoun just before the verb: "Elles contrôlent aussi Kirkouk", "They now hold".
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it)\s+(?:\w+\s+){0,3}$", re.I
+)
+
+
+def _pronoun_subject(
+    text: str,
+    hit: TriggerHit,
+    sentence: Sentence,
+    actors: Sequence[ResolvedActor],
+    all_hits: Sequence[ActorHit],
+    passive: bool,
+) -> ResolvedActor | None:
+    """The side a subject pronoun stands for: the last armed side named before the sentence.
+
+    Without this, "Elles contrôlent Kirkouk, où elles ont pris la place des peshmergas"
+    hands Kirkuk to the only actor named in the sentence, the one that lost it.
+    """
+    if passive:
+        return None
+    window_start = max(sentence.start, hit.start - 40)
+    match = _SUBJECT_PRONOUN.search(text[window_start : hit.start])
+    if match is None:
+        return None
+    start, end = window_start + match.start("pronoun"), window_start + match.end("pronoun")
+    if any(start <= a.hit.start < hit.start for a in actors):
+        return None  # an actor named between the pronoun and the verb is the subject
+    earlier = [
+        h
+        for h in all_hits
+        if h.end <= sentence.start and h.side and h.kind not in ("source", "civilian")
+    ]
+    if not earlier:
+        return None
+    antecedent = earlier[-1]
+    pronoun = ActorHit(start, end, text[start:end], antecedent.actor, antecedent.side, "actor")
+    return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
 def _roles(

@@ -147,15 +147,29 @@ def filters_panel(data: PageData) -> html.Div:
     )
 
 
+def slider_marks(first_day: date, last_day: date, most: int = 14) -> dict[int, str]:
+    """Month marks, thinned to every 2nd, 3rd, 6th or 12th month so labels never collide."""
+    months = [
+        date(year, month, 1)
+        for year in range(first_day.year, last_day.year + 1)
+        for month in range(1, 13)
+        if first_day <= date(year, month, 1) <= last_day
+    ]
+    step = next((n for n in (1, 2, 3, 6, 12) if len(months) / n <= most), 24)
+    kept = (
+        [m for m in months if (m.month - 1) % step == 0]
+        if step <= 12
+        else [m for m in months if m.month == 1 and m.year % 2 == 0]
+    )
+    return {
+        day_number(m): f"{m:%b %Y}" if m.month == 1 or m == kept[0] else f"{m:%b}" for m in kept
+    }
+
+
 def controls_bar(data: PageData) -> html.Div:
     """Play/step buttons, speed, window, and the date slider with month marks."""
     lo, hi = day_number(data.first_day), day_number(data.last_day)
-    marks = {}
-    for year in range(data.first_day.year, data.last_day.year + 1):
-        for month in range(1, 13):
-            first = date(year, month, 1)
-            if data.first_day <= first <= data.last_day:
-                marks[day_number(first)] = f"{first:%b %Y}" if month == 1 else f"{first:%b}"
+    marks = slider_marks(data.first_day, data.last_day)
     return html.Div(
         className="controls",
         children=[

@@ -11,7 +11,7 @@ import os
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -44,29 +44,35 @@ class StoreAccess:
 
     # -- bounds and vocabularies ---------------------------------------------------------------
     def day_bounds(self, fallback: tuple[date, date]) -> tuple[date, date]:
-        """First and last day worth showing: control snapshots and the bulk of the events.
+        """First and last day worth showing: the bulk of the reporting, padded a week.
 
-        Articles mention the past ("seized in 2014"); a handful of such events must not
-        stretch the slider over years, so the first day ignores the earliest 2% of events.
+        Articles mention the past ("seized in 2014") and control claims decay for months
+        after the last report; neither may stretch the slider over years, so the period runs
+        from the 1st to the 99th percentile of events, widened by a week each side and kept
+        within the first and last event.
         """
         stats = self.store.stats()
         first, last = stats.get("first_event"), stats.get("last_event")
-        snapshots = self.store.control_snapshot_days()
-        days = [d for d in (first, last) if d] + snapshots[:1] + snapshots[-1:]
+        if not (first and last):
+            snapshots = self.store.control_snapshot_days()
+            return (snapshots[0], snapshots[-1]) if snapshots else fallback
+        per_day: dict[date, int] = {}
+        for row in self.store.counts_by_day(first, last, by="type"):
+            per_day[row.day] = per_day.get(row.day, 0) + row.count
+        days = sorted(per_day)
         if not days:
-            return fallback
-        start, end = min(days), max(days)
-        if first and last:
-            per_day: dict[date, int] = {}
-            for row in self.store.counts_by_day(first, last, by="type"):
-                per_day[row.day] = per_day.get(row.day, 0) + row.count
-            total, seen = sum(per_day.values()), 0
-            for day in sorted(per_day):
-                seen += per_day[day]
-                if seen >= 0.02 * total:
-                    start = min([day, *snapshots[:1]])
-                    break
-        return start, end
+            return first, last
+        total = sum(per_day.values())
+        cumulative, start, end = 0, days[0], days[-1]
+        for day in days:
+            before = cumulative
+            cumulative += per_day[day]
+            if before < 0.01 * total <= cumulative:
+                start = day
+            if before < 0.99 * total <= cumulative:
+                end = day
+        pad = timedelta(days=7)
+        return max(first, start - pad), min(last, end + pad)
 
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({a.source for a in self.store.articles() if a.source}))

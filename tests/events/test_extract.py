@@ -298,3 +298,28 @@ def test_holding_a_town_in_a_province_is_a_partial_hold_of_the_province() -> Non
     )
     province = [c for c in result.claims if c.place_name == "Homs province"]
     assert all(c.kind == "partial" and c.fraction is None for c in province)
+
+
+def test_a_subject_pronoun_holds_for_the_side_named_before() -> None:
+    _, result = _run(
+        "Les forces irakiennes ont repris Anah en septembre.\n\n"
+        "Elles contrôlent aussi Rawa, où elles ont remplacé les combattants de Daech.",
+        "fr",
+    )
+    rawa = {c.side for c in result.claims if c.place_name == "Rawa"}
+    assert rawa == {"iraqi_forces"}
+
+
+def test_an_actor_between_the_pronoun_and_the_verb_stays_the_subject() -> None:
+    _, result = _run(
+        "The army advanced on Anah.\n\nThey said Islamic State still holds Rawa.", "en"
+    )
+    assert {c.side for c in result.claims if c.place_name == "Rawa"} == {"isis"}
+
+
+def test_the_side_that_withdraws_never_gains_the_place_it_left() -> None:
+    _, result = _run(
+        "Les peshmergas kurdes, qui se sont retirés de Rawa mardi, ont rejoint leurs lignes.",
+        "fr",
+    )
+    assert "peshmerga" not in {c.side for c in result.claims if c.place_name == "Rawa"}

@@ -65,3 +65,13 @@ def test_a_long_range_is_cut_into_contiguous_chunks_covering_it():
 def test_playing_inside_a_range_shows_the_range_up_to_the_date():
     view = ViewState(day=date(2017, 10, 5), range=(date(2017, 10, 1), date(2017, 10, 20)))
     assert view.visible_span() == (date(2017, 10, 1), date(2017, 10, 5))
+
+
+def test_slider_marks_thin_out_over_long_periods_and_never_crowd() -> None:
+    from dashboard.web.layout import slider_marks
+
+    short = slider_marks(date(2017, 8, 20), date(2017, 12, 31))
+    assert list(short.values()) == ["Sep 2017", "Oct", "Nov", "Dec"]
+    long = slider_marks(date(2014, 1, 1), date(2019, 12, 31))
+    assert 2 <= len(long) <= 14
+    assert "Jan 2014" in long.values() and "Jan 2019" in long.values()
