@@ -88,13 +88,20 @@ class IngestSummary:
 
 
 def analyse(
-    article: Article, *, gazetteer: Gazetteer | None = None, nlp: object | None = None
+    article: Article, *, gazetteer: Gazetteer | None = None, use_ner: bool = True
 ) -> ArticleAnalysis:
-    """Run geoparsing and event extraction on one article; pure apart from loading models."""
+    """Run geoparsing and event extraction on one article; pure apart from loading models.
+
+    ``use_ner`` lets spaCy's French model (when installed, loaded once per process) add
+    evidence for toponyms; the rules work without it.
+    """
     from dashboard.events.extract import extract
     from dashboard.geoparse import geoparse
 
-    places = tuple(geoparse(article, gazetteer=gazetteer, nlp=nlp))
+    if use_ner:
+        places = tuple(geoparse(article, gazetteer=gazetteer))
+    else:
+        places = tuple(geoparse(article, gazetteer=gazetteer, nlp=None))
     extraction = extract(article, list(places))
     return ArticleAnalysis(
         article=article,
