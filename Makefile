@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,nlp]'
+	$(BIN)/pip install --quiet -e '.[test,nlp,build]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
