@@ -4,7 +4,7 @@
 # Idempotent: installs only what is missing. Uses sudo when not run as root.
 set -euo pipefail
 
-packages=(chromium fonts-dejavu-core postgresql postgresql-15-postgis-3 poppler-utils)
+packages=(chromium fonts-dejavu-core fonts-open-sans postgresql postgresql-15-postgis-3 poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
