@@ -52,6 +52,11 @@ _W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
 _NEAR_KM = 1500.0
 _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district named after it
 _LIMIT = 12
+# A weak match far from an article's tight cluster of places is more likely a folding
+# accident (a Syrian village read as a Chinese city) than a real mention: leave it out.
+_OUTLIER_KM = 1500.0
+_CLUSTER_KM = 300.0
+_WEAK_SCORE = 0.65
 
 
 @dataclass
@@ -163,6 +168,31 @@ def _article_focus(groups: list[_Group]) -> tuple[float, float] | None:
     return _centroid(pts) if pts else None
 
 
+def _without_far_weak_outliers(groups: list[_Group]) -> list[_Group]:
+    """Drop weakly matched, uncued places far from a tight cluster of the article's others."""
+    kept = []
+    for g in groups:
+        c = g.candidates[g.choice]
+        cue = max(s.cue for s in g.spans)
+        if c.kind not in _POINT_KINDS or c.score >= _WEAK_SCORE or cue >= 0.5:
+            kept.append(g)
+            continue
+        others = [
+            (o.candidates[o.choice].lat, o.candidates[o.choice].lon, len(o.spans))
+            for o in groups
+            if o is not g and o.candidates[o.choice].kind in _SETTLEMENT | {"crossing", "oilfield"}
+        ]
+        if len(others) < 3:
+            kept.append(g)
+            continue
+        focus = _centroid(others)
+        near = sum(1 for lat, lon, _ in others if distance_km(*focus, lat, lon) <= _CLUSTER_KM)
+        far = distance_km(*focus, c.lat, c.lon) > _OUTLIER_KM
+        if not (far and near >= 3):
+            kept.append(g)
+    return kept
+
+
 def _confidence(group: _Group) -> float:
     """Margin over the runner-up, how good the top score is, and the context cue."""
     cue = max(s.cue for s in group.spans)
@@ -201,6 +231,7 @@ def resolve(
             g.margin = g.candidates[0].score - g.candidates[1].score
         g.best = g.candidates[0].score
     _rank(groups, gazetteer)
+    groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)
     out: list[PlaceMention] = []
     for g in groups:
