@@ -256,6 +256,56 @@ def _cmd_control(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import_events(args: argparse.Namespace) -> int:
+    from dashboard.exchange import import_events, parse_mapping
+    from dashboard.gazetteer import load_gazetteer
+    from dashboard.pipeline import refresh_control
+    from dashboard.store import open_store
+
+    mapping = parse_mapping(args.map)
+    with open_store(_settings(args).store_url) as store:
+        summary = import_events(
+            store,
+            args.file,
+            args.format,
+            mapping,
+            skip_bad_rows=args.skip_bad_rows,
+            gazetteer=load_gazetteer(),
+        )
+        refresh_control(store, since=summary.earliest_changed_day)
+    print(summary.line())
+    for problem in summary.skipped:
+        print(f"  skipped {problem}")
+    for name, count in sorted(summary.unmapped_actors.items()):
+        print(f"  actor with no side: {name} ({count})")
+    return 0
+
+
+def _cmd_import_control(args: argparse.Namespace) -> int:
+    from dashboard.exchange import import_control
+    from dashboard.pipeline import refresh_control
+    from dashboard.store import open_store
+
+    with open_store(_settings(args).store_url) as store:
+        summary = import_control(store, args.file, args.side, args.date)
+        if summary.status == "new":
+            refresh_control(store, since=summary.day)
+    print(summary.line())
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from dashboard.exchange import export
+    from dashboard.store import open_store
+
+    with open_store(_settings(args).store_url) as store:
+        summary = export(
+            store, args.output, args.format, day=args.date, start=args.start, end=args.end
+        )
+    print(summary.line())
+    return 0
+
+
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -352,6 +402,55 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(control)
     control.set_defaults(func=_cmd_control)
 
+    import_events = commands.add_parser(
+        "import-events",
+        help="import an ACLED, UCDP GED or generic CSV file of events",
+        description="Import a structured event file as events (and control claims for "
+        "territory changes), one pseudo-article per file: importing it again changes nothing. "
+        "A bad row fails the whole file unless --skip-bad-rows.",
+    )
+    import_events.add_argument("file", help="CSV file")
+    import_events.add_argument("--format", choices=("acled", "ucdp", "csv"), required=True)
+    import_events.add_argument(
+        "--map",
+        default=None,
+        metavar="FIELD=COLUMN,...",
+        help="columns of a generic CSV, e.g. date=Date,lat=Y,lon=X,type=Kind,place=Town,"
+        "actor1=Who,actor2=Against,source=Report,notes=Note",
+    )
+    import_events.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the good rows, report the bad ones"
+    )
+    _add_db_option(import_events)
+    import_events.set_defaults(func=_cmd_import_events)
+
+    import_control = commands.add_parser(
+        "import-control",
+        help="import a known control area (GeoJSON polygons) as a starting state",
+        description="Store the polygons of a GeoJSON file (EPSG:4326) as held by a side from "
+        "a date on; the control model lays claims over them.",
+    )
+    import_control.add_argument("file", help="GeoJSON file of Polygon/MultiPolygon features")
+    import_control.add_argument("--side", required=True, help="isis, iraqi_forces, sdf, ...")
+    import_control.add_argument("--date", type=_date_arg, required=True, help="YYYY-MM-DD")
+    _add_db_option(import_control)
+    import_control.set_defaults(func=_cmd_import_control)
+
+    export = commands.add_parser(
+        "export",
+        help="export events, claims and control of a day or range",
+        description="Write events, claims and control (areas, frontlines, places), each with "
+        "its sources, as GeoJSON, CSV (OUT_events.csv, OUT_claims.csv, OUT_control.csv) or "
+        "a GeoPackage with one layer per kind. Without a date, everything.",
+    )
+    export.add_argument("--date", type=_date_arg, default=None, help="one day, YYYY-MM-DD")
+    export.add_argument("--from", dest="start", type=_date_arg, default=None, help="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", type=_date_arg, default=None, help="YYYY-MM-DD")
+    export.add_argument("--format", choices=("geojson", "csv", "gpkg"), required=True)
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    _add_db_option(export)
+    export.set_defaults(func=_cmd_export)
+
     evaluate = commands.add_parser(
         "eval",
         help="measure the pipeline on annotated corpora",
@@ -377,6 +476,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
     _add_db_option(serve)
     serve.set_defaults(func=_cmd_serve)
+
+    from dashboard.export.commands import add_commands as add_export_commands
+
+    add_export_commands(commands, _settings, _add_db_option)
     return parser
 
 

@@ -213,12 +213,12 @@ def refresh_control(store: Store, *, since: date | None) -> int:
     """
     if since is None:
         return 0
-    from dashboard.control import ControlTimeline, load_geography, snapshot_to_geojson
+    from dashboard.control import load_geography, snapshot_to_geojson
+    from dashboard.exchange.areas import as_imported_areas, control_series
 
     claims = store.claims_until(date.max)
-    timeline = ControlTimeline(load_geography())
-    timeline.add_claims(claims)
-    fresh = [
-        (s.date, snapshot_to_geojson(s)["features"]) for s in timeline.snapshots if s.date >= since
-    ]
+    # Imported control areas are the starting state, each from its own day on.
+    imported = as_imported_areas(store.imported_areas())
+    series = control_series(claims, load_geography(), imported)
+    fresh = [(s.date, snapshot_to_geojson(s)["features"]) for s in series if s.date >= since]
     return store.replace_control_snapshots(since, fresh)

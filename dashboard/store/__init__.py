@@ -23,6 +23,7 @@ from dashboard.store.records import (
     ChangeLogEntry,
     ControlSnapshot,
     DayCount,
+    ImportedControlArea,
     IngestOutcome,
 )
 from dashboard.store.url import backend_of, parse_sqlite_url, redact_url
@@ -66,6 +67,7 @@ __all__ = [
     "ChangeLogEntry",
     "ControlSnapshot",
     "DayCount",
+    "ImportedControlArea",
     "IngestOutcome",
     "RecordNotFound",
     "SchemaTooNew",

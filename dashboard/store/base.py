@@ -16,6 +16,7 @@ from dashboard.store.records import (
     ChangeLogEntry,
     ControlSnapshot,
     DayCount,
+    ImportedControlArea,
     IngestOutcome,
 )
 
@@ -148,11 +149,15 @@ class Store(ABC):
         types: Sequence[str] | None = None,
         min_confidence: float = 0.0,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> list[Event]:
         """Events dated ``start``..``end`` (inclusive) whose main place lies in ``bbox``.
 
-        ``sides`` keeps events with at least one actor on one of those sides. Undated events
-        are never returned; events without a place only when ``bbox`` is None.
+        ``sides`` keeps events with at least one actor on one of those sides; ``sources``
+        keeps events whose source (the article's, or the dataset's for imported events) is
+        listed; ``precisions`` keeps events whose date precision is listed. Undated events are
+        never returned; events without a place only when ``bbox`` is None.
         """
 
     @abstractmethod
@@ -166,10 +171,13 @@ class Store(ABC):
         types: Sequence[str] | None = None,
         min_confidence: float = 0.0,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> dict[str, Any]:
         """The same selection as :meth:`events_between` as columns, for maps of 100k points.
 
-        Keys: ``id``, ``type``, ``sides``, ``status``, ``place_name``, ``article_id`` (lists);
+        Keys: ``id``, ``type``, ``sides``, ``status``, ``place_name``, ``article_id``,
+        ``source``, ``date_precision`` (lists);
         ``date`` (numpy datetime64[D]), ``lon``, ``lat``, ``confidence``, ``fatalities``
         (numpy float64, NaN when unknown).
         """
@@ -212,8 +220,36 @@ class Store(ABC):
         bbox: BBox | None = None,
         *,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> list[DayCount]:
-        """Events per day and side (an event counts once per side; "unknown" when none) or type."""
+        """Events per day and side (an event counts once per side; "unknown" when none) or type.
+
+        The filters select events as :meth:`events_between` does, so a timeline can show what
+        the map shows; grouped by side with ``sides`` given, an event counts only under the
+        listed sides it has.
+        """
+
+    @abstractmethod
+    def event_owners(self, event_ids: Sequence[str]) -> dict[str, str | None]:
+        """The article each of these event ids is stored under (absent ids are left out).
+
+        Imports use it to skip events another file already brought in.
+        """
+
+    @abstractmethod
+    def save_imported_area(
+        self, area: ImportedControlArea, *, actor: str = "import"
+    ) -> IngestOutcome:
+        """Store a control polygon imported as a starting state; ``"unchanged"`` when an area
+        with the same id is already stored, ``"new"`` otherwise."""
+
+    @abstractmethod
+    def imported_areas(self, until: date | None = None) -> list[ImportedControlArea]:
+        """Imported control areas valid from ``until`` or earlier (all when None), by day."""
 
     @abstractmethod
     def change_log(self, since: int = 0, limit: int | None = None) -> list[ChangeLogEntry]:

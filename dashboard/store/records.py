@@ -52,3 +52,17 @@ class DayCount:
     day: date
     key: str
     count: int
+
+
+@dataclass(frozen=True)
+class ImportedControlArea:
+    """A control polygon imported as a starting state: who held it from which day, and from
+    which file. ``geometry`` is a GeoJSON (Multi)Polygon mapping in WGS 84."""
+
+    id: str
+    side: str
+    valid_on: date
+    geometry: dict[str, Any]
+    source: str
+    properties: dict[str, Any] = field(default_factory=dict)
+    imported_at: datetime | None = None

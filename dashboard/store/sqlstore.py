@@ -11,7 +11,7 @@ import json
 import re
 from abc import abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
@@ -28,6 +28,7 @@ from dashboard.store.records import (
     ChangeLogEntry,
     ControlSnapshot,
     DayCount,
+    ImportedControlArea,
     IngestOutcome,
 )
 from dashboard.store.schema import SCHEMA_VERSION_DDL, Migration, load_migrations
@@ -616,33 +617,16 @@ class SqlStore(Store):
         start: date,
         end: date,
         bbox: BBox | None,
-        sides: Sequence[str] | None,
-        types: Sequence[str] | None,
-        min_confidence: float,
-        statuses: Sequence[str],
+        selection: EventFilter,
     ) -> list[tuple[Any, ...]]:
-        if not statuses or (sides is not None and not sides) or (types is not None and not types):
+        if selection.selects_nothing():
             return []
         source, where, params = self._area_filter(
             _check_bbox(bbox) if bbox else None, day_number(start), day_number(end)
         )
-        sql = [f"SELECT {columns} FROM {source} WHERE {where}"]
-        sql.append(f"AND e.status IN ({_in(statuses)})")
-        params.extend(statuses)
-        if min_confidence > 0:
-            sql.append("AND e.confidence >= ?")
-            params.append(min_confidence)
-        if types is not None:
-            sql.append(f"AND e.type IN ({_in(types)})")
-            params.extend(types)
-        if sides is not None:
-            sql.append(
-                "AND EXISTS (SELECT 1 FROM event_sides s "
-                f"WHERE s.event_id = e.id AND s.side IN ({_in(sides)}))"
-            )
-            params.extend(sides)
-        sql.append("ORDER BY e.day, e.id")
-        return self._read(" ".join(sql), params)
+        conditions, more = selection.sql()
+        sql = f"SELECT {columns} FROM {source} WHERE {where} {conditions} ORDER BY e.day, e.id"
+        return self._read(sql, [*params, *more])
 
     def events_between(
         self,
@@ -654,10 +638,11 @@ class SqlStore(Store):
         types: Sequence[str] | None = None,
         min_confidence: float = 0.0,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> list[Event]:
-        rows = self._select_events(
-            EVENT_READ_COLUMNS, start, end, bbox, sides, types, min_confidence, statuses
-        )
+        selection = EventFilter(statuses, sides, types, min_confidence, sources, precisions)
+        rows = self._select_events(EVENT_READ_COLUMNS, start, end, bbox, selection)
         return [self._event(r) for r in rows]
 
     def event_rows(
@@ -670,19 +655,18 @@ class SqlStore(Store):
         types: Sequence[str] | None = None,
         min_confidence: float = 0.0,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> dict[str, Any]:
         rows = self._select_events(
             "e.id, e.day, e.lon, e.lat, e.type, e.sides, e.confidence, e.status, e.place_name, "
-            "e.article_id, e.fatalities",
+            "e.article_id, e.fatalities, e.source, e.date_precision",
             start,
             end,
             bbox,
-            sides,
-            types,
-            min_confidence,
-            statuses,
+            EventFilter(statuses, sides, types, min_confidence, sources, precisions),
         )
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 11
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 13
 
         def floats(values: Sequence[Any]) -> np.ndarray:
             return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
@@ -700,6 +684,8 @@ class SqlStore(Store):
             "place_name": list(columns[8]),
             "article_id": list(columns[9]),
             "fatalities": floats(columns[10]),
+            "source": list(columns[11]),
+            "date_precision": list(columns[12]),
         }
 
     def _claim(self, r: Sequence[Any]) -> Claim:
@@ -800,25 +786,101 @@ class SqlStore(Store):
         bbox: BBox | None = None,
         *,
         statuses: Sequence[str] = VISIBLE_STATUSES,
+        sides: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+        min_confidence: float = 0.0,
+        sources: Sequence[str] | None = None,
+        precisions: Sequence[str] | None = None,
     ) -> list[DayCount]:
         if by not in ("side", "type"):
             raise ValueError(f"counts_by_day groups by 'side' or 'type', not {by!r}")
-        if not statuses:
+        selection = EventFilter(statuses, sides, types, min_confidence, sources, precisions)
+        if selection.selects_nothing():
             return []
         source, where, params = self._area_filter(
             _check_bbox(bbox) if bbox else None, day_number(start), day_number(end)
         )
-        if by == "side":
+        join_params: list[Any] = []
+        if by == "side" and sides is not None:
+            # Only the chosen sides are counted; the inner join also keeps only their events.
+            key = "s.side"
+            source += f" JOIN event_sides s ON s.event_id = e.id AND s.side IN ({_in(sides)})"
+            join_params = list(sides)
+            selection = replace(selection, sides=None)
+        elif by == "side":
             key = "COALESCE(s.side, 'unknown')"
             source += " LEFT JOIN event_sides s ON s.event_id = e.id"
         else:
             key = "e.type"
+        conditions, more = selection.sql()
         rows = self._read(
-            f"SELECT e.day, {key}, COUNT(*) FROM {source} WHERE {where} "
-            f"AND e.status IN ({_in(statuses)}) GROUP BY e.day, {key} ORDER BY 1, 2",
-            [*params, *statuses],
+            f"SELECT e.day, {key}, COUNT(*) FROM {source} WHERE {where} {conditions} "
+            f"GROUP BY e.day, {key} ORDER BY 1, 2",
+            [*join_params, *params, *more],
         )
         return [DayCount(day_date(d), k, int(n)) for d, k, n in rows]
+
+    def event_owners(self, event_ids: Sequence[str]) -> dict[str, str | None]:
+        owners: dict[str, str | None] = {}
+        ids = list(dict.fromkeys(event_ids))
+        for at in range(0, len(ids), 500):  # well under both backends' parameter limits
+            chunk = ids[at : at + 500]
+            owners.update(
+                self._read(f"SELECT id, article_id FROM events WHERE id IN ({_in(chunk)})", chunk)
+            )
+        return owners
+
+    def save_imported_area(
+        self, area: ImportedControlArea, *, actor: str = "import"
+    ) -> IngestOutcome:
+        row = (
+            area.id,
+            area.side,
+            day_number(area.valid_on),
+            _dumps(_plain(area.geometry)),
+            area.source,
+            _dumps(dict(area.properties)),
+            _now(),
+        )
+
+        def work(tx: Transaction) -> IngestOutcome:
+            if tx.rows("SELECT 1 FROM imported_areas WHERE id = ?", (area.id,)):
+                return "unchanged"
+            tx.execute(
+                "INSERT INTO imported_areas (id, side, valid_day, geometry, source, properties, "
+                "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            detail = {"side": area.side, "day": area.valid_on.isoformat(), "source": area.source}
+            tx.execute(
+                INSERT_LOG, (_now(), actor, "imported_areas", area.id, "insert", _dumps(detail))
+            )
+            return "new"
+
+        return self._transact(work)
+
+    def imported_areas(self, until: date | None = None) -> list[ImportedControlArea]:
+        sql = (
+            "SELECT id, side, valid_day, geometry, source, properties, imported_at "
+            "FROM imported_areas"
+        )
+        params: list[Any] = []
+        if until is not None:
+            sql += " WHERE valid_day <= ?"
+            params.append(day_number(until))
+        rows = self._read(sql + " ORDER BY valid_day, id", params)
+        return [
+            ImportedControlArea(
+                r[0],
+                r[1],
+                day_date(r[2]),
+                self._json(r[3]),
+                r[4],
+                self._json(r[5]),
+                self._datetime(r[6]),
+            )
+            for r in rows
+        ]
 
     def change_log(self, since: int = 0, limit: int | None = None) -> list[ChangeLogEntry]:
         sql = (
@@ -845,6 +907,7 @@ class SqlStore(Store):
             "events",
             "claims",
             "control_snapshots",
+            "imported_areas",
             "change_log",
         ):
             counts[table] = int(self._read(f"SELECT COUNT(*) FROM {table}")[0][0])
@@ -859,6 +922,46 @@ class SqlStore(Store):
             "first_event": day_date(first) if first is not None else None,
             "last_event": day_date(last) if last is not None else None,
         }
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the event queries select besides day and box, as SQL over ``events e``."""
+
+    statuses: Sequence[str] = VISIBLE_STATUSES
+    sides: Sequence[str] | None = None
+    types: Sequence[str] | None = None
+    min_confidence: float = 0.0
+    sources: Sequence[str] | None = None
+    precisions: Sequence[str] | None = None
+
+    def selects_nothing(self) -> bool:
+        """An empty list means "none of them", so no query is needed."""
+        lists = (self.sides, self.types, self.sources, self.precisions)
+        return not self.statuses or any(v is not None and not v for v in lists)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """``AND ...`` conditions and their parameters, in order."""
+        sql = [f"AND e.status IN ({_in(self.statuses)})"]
+        params: list[Any] = list(self.statuses)
+        if self.min_confidence > 0:
+            sql.append("AND e.confidence >= ?")
+            params.append(self.min_confidence)
+        for column, values in (
+            ("e.type", self.types),
+            ("e.source", self.sources),
+            ("e.date_precision", self.precisions),
+        ):
+            if values is not None:
+                sql.append(f"AND {column} IN ({_in(values)})")
+                params.extend(values)
+        if self.sides is not None:
+            sql.append(
+                "AND EXISTS (SELECT 1 FROM event_sides s "
+                f"WHERE s.event_id = e.id AND s.side IN ({_in(self.sides)}))"
+            )
+            params.extend(self.sides)
+        return " ".join(sql), params
 
 
 def _keep_reviewed(
