@@ -28,6 +28,53 @@
     return all ? null : every.filter(function (v) { return values.indexOf(v) >= 0; }).join(",");
   }
 
+  /* A marker click is reported with the key its own trace carries, taken from the click
+     event (not looked up later by position, which a newer update may have shifted). */
+  function watchMapClicks() {
+    var gd = document.querySelector("#map .js-plotly-plot");
+    if (!gd || !gd.on || gd.__conflictmapClicks) { return; }
+    gd.__conflictmapClicks = true;
+    gd.on("plotly_click", function (ev) {
+      var p = ev && ev.points && ev.points[0];
+      if (!p || p.customdata == null || !window.dash_clientside.set_props) { return; }
+      window.dash_clientside.set_props("map-click", {data: {
+        curve: p.curveNumber, key: Number(p.customdata), lon: p.lon, lat: p.lat, at: Date.now()
+      }});
+    });
+  }
+  window.setInterval(watchMapClicks, 400);
+
+  /* Plotly hands every Scattermap trace to MapLibre again on any figure update (convert to
+     GeoJSON, setData, re-tile), so a step that patches one day of events would still redo all
+     fourteen: seconds at 100k events. A trace whose input object is the very one MapLibre
+     already holds (Dash's Patch leaves untouched traces as they were) is skipped here; a
+     changed trace, a new map or a new style goes through Plotly as usual. If Plotly's
+     internals ever differ from what is expected, nothing is changed. */
+  function skipUnchangedTraces() {
+    var gd = document.querySelector("#map .js-plotly-plot");
+    var sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    if (!sub || !sub.traceHash) { return; }
+    var any = Object.keys(sub.traceHash).map(function (k) { return sub.traceHash[k]; })[0];
+    var proto = any && Object.getPrototypeOf(any);
+    if (!proto || proto.__conflictmapSkip || typeof proto.update !== "function") { return; }
+    var update = proto.update;
+    proto.update = function (calcTrace) {
+      var input = calcTrace && calcTrace[0] && calcTrace[0].trace && calcTrace[0].trace._input;
+      var map = this.subplot && this.subplot.map;
+      var style = map && map.style;
+      if (input && input === this.__conflictmapInput && map === this.__conflictmapMap &&
+          style === this.__conflictmapStyle) {
+        return;
+      }
+      this.__conflictmapInput = input;
+      this.__conflictmapMap = map;
+      this.__conflictmapStyle = style;
+      return update.call(this, calcTrace);
+    };
+    proto.__conflictmapSkip = true;
+  }
+  window.setInterval(skipUnchangedTraces, 400);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     conflictmap: {
       playback: function (play, ticks, back, fwd, key, value, min, max, range, disabled) {
@@ -118,6 +165,26 @@
         }
         var search = "?" + p.toString().replace(/%2C/g, ",");
         return search === current ? nu() : search;
+      },
+
+      dismiss: function (n) { return n ? [] : nu(); },
+
+      pickFromList: function (clicks) {
+        // the triggering button's id is a JSON object: {"event": ..., "type": "event-pick"}
+        var ctx = window.dash_clientside.callback_context;
+        if (!ctx.triggered.length || !ctx.triggered[0].value) { return nu(); }
+        var raw = ctx.triggered[0].prop_id;
+        try {
+          return JSON.parse(raw.slice(0, raw.lastIndexOf("."))).event || nu();
+        } catch (err) {
+          return nu();
+        }
+      },
+
+      markPicked: function (selected, idList) {
+        return (idList || []).map(function (id) {
+          return id.event === selected ? "pick active" : "pick";
+        });
       },
 
       toggle: function (openClicks, closeClicks) {

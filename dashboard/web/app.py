@@ -100,7 +100,7 @@ def create_app(settings: Settings) -> Dash:
     view.register(app, access, fallback)
     selection.register(app, access, fallback)
     search.register(app)
-    upload.register(app, access, int(limit_mb * 1e6))
+    upload.register(app, access, layout.upload_limit_bytes(limit_mb))
     # Dash registers its script bundles on the first request; under threaded gunicorn a
     # second request arriving in that gap gets a 500 for every bundle. Do it up front.
     with app.server.test_request_context("/"):

@@ -12,6 +12,7 @@ MAP = "map"
 MAP_VIEW = "map-view"  # where the user has panned/zoomed to (for the URL)
 FLY_TO = "fly-to"  # a requested view change (search result, restored URL)
 LOADED_SLOTS = "loaded-slots"  # which day spans each event trace holds in this browser tab
+MAP_CLICK = "map-click"  # the clicked marker's key and place, read from the click event
 SHOWN_CONTROL = "shown-control"  # which snapshot / comparison the map and panel show
 
 # time
@@ -40,6 +41,8 @@ FILTER_PRECISION = "filter-precision"
 # panels
 SELECTED_EVENT = "selected-event"
 EVENT_DETAIL = "event-detail"
+EVENT_LIST = "event-list"  # events sharing the clicked spot, or the clicked timeline day
+EVENT_PICK = "event-pick"  # pattern-matching type of each listed event's button
 CHANGES = "changes"
 LEGEND = "legend"
 ARTICLE_OPEN = "article-open"
@@ -55,6 +58,8 @@ SEARCH_RESULT = "search-result"
 # upload
 UPLOAD = "upload"
 UPLOAD_RESULT = "upload-result"
+UPLOAD_REJECTED = "upload-rejected"  # files the browser refused (over the limit), from upload.js
+UPLOAD_DISMISS = "upload-dismiss"
 DATA_VERSION = "data-version"  # bumped after an ingest so every view re-reads the store
 
 # URL restore gate: the query string is applied once per page load

@@ -29,6 +29,15 @@ class PageData:
     precisions: tuple[str, ...]
     upload_limit_mb: float
 
+    @property
+    def upload_limit_bytes(self) -> int:
+        return upload_limit_bytes(self.upload_limit_mb)
+
+
+def upload_limit_bytes(megabytes: float) -> int:
+    """The one conversion of the setting, shared by the browser check and the server check."""
+    return int(megabytes * 1_000_000)
+
 
 def about_panel(attributions: list[str]) -> html.Div:
     """Data sources and licences, shown as plain text (never as HTML)."""
@@ -89,7 +98,7 @@ def _section(title: str, *children: Any, open_: bool = True, cls: str = "") -> h
     )
 
 
-def _checklist(cid: str, options: list[tuple[str, str]], value: list[str]) -> dcc.Checklist:
+def _checklist(cid: str, options: list[tuple[str, Any]], value: list[str]) -> dcc.Checklist:
     return dcc.Checklist(
         id=cid,
         options=[{"label": label, "value": v} for v, label in options],
@@ -97,6 +106,21 @@ def _checklist(cid: str, options: list[tuple[str, str]], value: list[str]) -> dc
         className="checklist",
         inputClassName="check",
     )
+
+
+def _side_label(side: str) -> html.Span:
+    """A side's name after its map colour: the side filter doubles as the colour legend."""
+    return html.Span(
+        [
+            html.Span(className="swatch", style={"background": sym.side_colour(side)}),
+            sym.side_label(side),
+        ]
+    )
+
+
+def _type_label(kind: str) -> html.Span:
+    """An event type after the letter its markers carry: the type filter is the letter key."""
+    return html.Span([html.Span(sym.type_letter(kind), className="letter"), sym.type_label(kind)])
 
 
 def filters_panel(data: PageData) -> html.Div:
@@ -111,13 +135,13 @@ def filters_panel(data: PageData) -> html.Div:
             html.H4("Sides"),
             _checklist(
                 ids.FILTER_SIDES,
-                [(s, sym.side_label(s)) for s in data.sides],
+                [(s, _side_label(s)) for s in data.sides],
                 ticked(view.sides, data.sides),
             ),
             html.H4("Event types"),
             _checklist(
                 ids.FILTER_TYPES,
-                [(t, f"{sym.type_letter(t)} · {sym.type_label(t)}") for t in data.types],
+                [(t, _type_label(t)) for t in data.types],
                 ticked(view.types, data.types),
             ),
             html.H4("Sources"),
@@ -259,7 +283,10 @@ def timeline_block(data: PageData, graph_config: dict[str, Any], figure: Any) ->
                     html.Button(
                         "Clear range", id=ids.RANGE_CLEAR, className="button small", n_clicks=0
                     ),
-                    html.Span("drag across the bars to pick a range", className="muted small"),
+                    html.Span(
+                        "click a bar for its events · drag across bars for a range",
+                        className="muted small",
+                    ),
                 ],
             ),
             dcc.Graph(
@@ -298,6 +325,8 @@ def page(
             dcc.Store(id=ids.KEYBOARD, data=None),
             dcc.Store(id=ids.DATA_VERSION, data=0),
             dcc.Store(id=ids.URL_PENDING, data=None),
+            dcc.Store(id=ids.UPLOAD_REJECTED, data=None),
+            dcc.Store(id=ids.MAP_CLICK, data=None),
             html.Header(
                 className="topbar",
                 children=[
@@ -318,17 +347,34 @@ def page(
                         ],
                     ),
                     html.Div(className="spacer"),
-                    dcc.Upload(
-                        id=ids.UPLOAD,
-                        children=html.Span("Add articles…", className="button"),
-                        multiple=True,
-                        max_size=int(data.upload_limit_mb * 1024 * 1024),
-                        className="upload",
+                    html.Div(
+                        dcc.Upload(
+                            id=ids.UPLOAD,
+                            children=html.Span(
+                                "Add articles…",
+                                className="button",
+                                title=f"Text, HTML, JSON or feeds, up to "
+                                f"{data.upload_limit_mb:g} MB a file",
+                            ),
+                            multiple=True,
+                            max_size=data.upload_limit_bytes,
+                            className="upload",
+                        ),
+                        className="upload-wrap",
+                        **{"data-limit-bytes": str(data.upload_limit_bytes)},
                     ),
                     html.Button("About & data", id=ids.ABOUT_BUTTON, className="button"),
                 ],
             ),
-            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
+            html.Div(
+                className="upload-toast",
+                children=[
+                    html.Button(
+                        "×", id=ids.UPLOAD_DISMISS, className="dismiss", title="Dismiss", n_clicks=0
+                    ),
+                    html.Div(id=ids.UPLOAD_RESULT, className="upload-result", role="status"),
+                ],
+            ),
             html.Div(
                 className="body",
                 children=[
@@ -371,6 +417,7 @@ def page(
                                     n_clicks=0,
                                     hidden=True,
                                 ),
+                                html.Div(id=ids.EVENT_LIST, className="event-list"),
                                 cls="event-section",
                             ),
                             _section("Control changes", html.Div(id=ids.CHANGES)),

@@ -15,8 +15,10 @@ from typing import Any
 from dash import html
 
 from dashboard.events.model import Event
+from dashboard.web import ids
 from dashboard.web import symbology as sym
 from dashboard.web.control_changes import PlaceChange, SideArea
+from dashboard.web.picking import Pick
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,13 @@ def changes_panel(
         if a.before_km2 or a.after_km2
     ]
     places = [
-        html.Li([html.B(c.name), " ", _holder(c.before), " → ", _holder(c.after)]) for c in changes
+        html.Tr(
+            [
+                html.Td(c.name, className="place-name"),
+                html.Td([_holder(c.before), " → ", _holder(c.after)], className="holders"),
+            ]
+        )
+        for c in changes
     ]
     return [
         head,
@@ -231,34 +239,81 @@ def changes_panel(
             className="areas",
         ),
         html.H4(f"Changed hands ({len(changes)})"),
-        html.Ul(places, className="changed-places")
+        html.Table(html.Tbody(places), className="changed-places")
         if places
         else html.P("None.", className="hint"),
     ]
 
 
 def legend() -> list[Any]:
-    """Area colours, contested and frontline styles, and the event letters."""
-    sides = [
+    """What the filters do not already say: contested ground, frontlines, event discs.
+
+    Side colours and type letters are shown in the side and type filters themselves, so the
+    legend stays short enough to fit the left column at 1280x800.
+    """
+    items = [
+        html.Li([html.Span(className="swatch swatch-contested"), "Contested ground"]),
+        html.Li([html.Span(className="swatch-line"), "Frontline"]),
         html.Li(
             [
-                html.Span(
-                    className="swatch",
-                    style={"background": sym.side_colour(s), "opacity": 0.75},
-                ),
-                sym.side_label(s),
+                html.Span("T", className="letter letter-disc"),
+                "Event: colour = first side named, letter = type",
             ]
+        ),
+        html.Li([html.Span(className="swatch swatch-selected"), "Selected event"]),
+    ]
+    return [html.Ul(items, className="legend-list")]
+
+
+def event_list(pick: Pick | None) -> list[Any]:
+    """Events at one spot or on one day, each a button that selects it (the chosen one marked).
+
+    Markers at the same place cover each other on the map; this list is how each one is read.
+    """
+    if pick is None or (not pick.listed and not pick.title):
+        return []
+    if not pick.listed:
+        return [html.P(pick.title, className="hint")]
+    items = [
+        html.Li(
+            html.Button(
+                [
+                    html.Span(
+                        sym.type_letter(e.type),
+                        className="letter",
+                        style={"background": sym.side_colour(e.side)},
+                    ),
+                    html.Span(
+                        [
+                            html.Span(
+                                f"{sym.type_label(e.type)} · {e.place}", className="pick-what"
+                            ),
+                            html.Span(
+                                " · ".join(
+                                    x
+                                    for x in (
+                                        f"{e.day.day} {e.day:%b %Y}",
+                                        sym.side_label(e.side),
+                                        e.source,
+                                        f"{e.confidence:.0%}"
+                                        if e.confidence == e.confidence
+                                        else "",
+                                    )
+                                    if x
+                                ),
+                                className="pick-when muted",
+                            ),
+                        ],
+                        className="pick-text",
+                    ),
+                ],
+                id={"type": ids.EVENT_PICK, "event": e.id},
+                className="pick active" if e.id == pick.event_id else "pick",
+                n_clicks=0,
+                title="Show this event",
+            )
         )
-        for s in sym.TERRITORIAL_SIDES
+        for e in pick.listed
     ]
-    sides.append(html.Li([html.Span(className="swatch swatch-contested"), "Contested"]))
-    sides.append(html.Li([html.Span(className="swatch-line"), "Frontline"]))
-    letters = [
-        html.Li([html.Span(sym.type_letter(t), className="letter"), sym.type_label(t)])
-        for t in sym.TYPE_LABELS
-    ]
-    return [
-        html.Ul(sides, className="legend-list"),
-        html.P("Events: disc colour = side acting, letter = type", className="muted small"),
-        html.Ul(letters, className="legend-list legend-letters"),
-    ]
+    more = [html.P(f"and {pick.more} more", className="hint")] if pick.more else []
+    return [html.H4(pick.title), html.Ul(items, className="pick-list"), *more]

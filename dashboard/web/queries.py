@@ -79,11 +79,9 @@ class StoreAccess:
 
     # -- events --------------------------------------------------------------------------------
     def event_rows(self, first: date, last: date, view: ViewState) -> dict[str, Any]:
-        """Map rows for ``first``..``last`` under the view's filters, located events only.
+        """Map rows for ``first``..``last`` under every filter of the view, located events only.
 
-        Side, type and confidence filters run in the store; source and date-precision filters
-        run here on the (already narrowed) rows, using the row columns when the store provides
-        them and the article list otherwise.
+        Every filter runs in the store, so the map and the timeline count the same events.
         """
         rows = self.store.event_rows(
             first,
@@ -91,20 +89,10 @@ class StoreAccess:
             sides=list(view.sides) if view.sides is not None else None,
             types=list(view.types) if view.types is not None else None,
             min_confidence=view.min_confidence,
+            sources=list(view.sources) if view.sources is not None else None,
+            precisions=list(view.precisions) if view.precisions is not None else None,
         )
         keep = np.isfinite(rows["lon"]) & np.isfinite(rows["lat"])
-        if view.sources is not None:
-            sources = rows.get("source")
-            if sources is None:
-                by_article = {a.id: a.source for a in self.store.articles()}
-                sources = [by_article.get(a) for a in rows["article_id"]]
-            wanted = set(view.sources)
-            keep &= np.fromiter((s in wanted for s in sources), bool, len(sources))
-        if view.precisions is not None and "date_precision" in rows:
-            wanted = set(view.precisions)
-            keep &= np.fromiter(
-                (p in wanted for p in rows["date_precision"]), bool, len(rows["date_precision"])
-            )
         if keep.all():
             return rows
         index = np.flatnonzero(keep)
@@ -113,8 +101,22 @@ class StoreAccess:
             for key, value in rows.items()
         }
 
-    def counts(self, start: date, end: date, by: str) -> list[DayCount]:
-        return self.store.counts_by_day(start, end, by=by)
+    def counts(
+        self, start: date, end: date, by: str, view: ViewState | None = None
+    ) -> list[DayCount]:
+        """Events per day stacked ``by`` side or type, under the view's filters when given."""
+        if view is None:
+            return self.store.counts_by_day(start, end, by=by)
+        return self.store.counts_by_day(
+            start,
+            end,
+            by=by,
+            sides=list(view.sides) if view.sides is not None else None,
+            types=list(view.types) if view.types is not None else None,
+            min_confidence=view.min_confidence,
+            sources=list(view.sources) if view.sources is not None else None,
+            precisions=list(view.precisions) if view.precisions is not None else None,
+        )
 
     # -- control -------------------------------------------------------------------------------
     def snapshot_day(self, day: date, days: Sequence[date] | None = None) -> date | None:

@@ -87,8 +87,15 @@ def step(
     in_force = access.snapshot_day(view.day, snapshot_days)
     in_force_key = in_force.isoformat() if in_force else None
     new_shown = dict(shown)
+    read: dict[str | None, Any] = {}  # snapshots read in this step (in force = compared often)
+
+    def snapshot_of(key: str | None) -> Any:
+        if key not in read:
+            read[key] = access.snapshot(date.fromisoformat(key) if key else None)
+        return read[key]
+
     if force or shown.get("snapshot", "none") != in_force_key:
-        fc = access.snapshot(in_force)
+        fc = snapshot_of(in_force_key)
         for i, layer in enumerate(mf.control_layers(fc)):
             map_patch["layout"]["map"]["layers"][i]["source"] = layer["source"]
         new_shown["snapshot"] = in_force_key
@@ -104,8 +111,8 @@ def step(
     ]
     changes: Any = no_update
     if force or shown.get("compare") != pair:
-        before = access.snapshot(date.fromisoformat(pair[0])) if pair[0] else None
-        after = access.snapshot(date.fromisoformat(pair[1])) if pair[1] else None
+        before = snapshot_of(pair[0]) if pair[0] else None
+        after = snapshot_of(pair[1]) if pair[1] else None
         places, areas = control_changes(before, after)
         changes = changes_panel(places, areas, (first, last))
         new_shown["compare"] = pair
@@ -144,20 +151,3 @@ def _assign(patch: Patch, slot: int, prop: str, value: Any) -> None:
         trace[outer][inner] = value
     else:
         trace[prop] = value
-
-
-def resolve_click(
-    access: StoreAccess, view: ViewState, loaded: dict[str, Any] | None, curve: int, index: int
-) -> str | None:
-    """The event id behind a clicked marker: re-reads the slot the browser says it holds.
-
-    Slots are filled in the store's stable order (day, id), so the point index names the row.
-    """
-    slot = curve - mf.FIRST_SLOT_TRACE
-    span = (loaded or {}).get("slots", {}).get(str(slot))
-    if span is None or (loaded or {}).get("key") != view.filter_key():
-        return None
-    rows = access.event_rows(day_date(span[0]), day_date(span[1]), view)
-    if 0 <= index < len(rows["id"]):
-        return str(rows["id"][index])
-    return None

@@ -1,8 +1,9 @@
 """How sides and event types look, fixed once so every figure, legend and export agrees.
 
 Colours are the Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
-Islamic State is shown in neutral grey (the convention of most published maps of the war),
-contested ground in orange with a dashed outline, so "contested" never reads as any side.
+Islamic State is shown in neutral grey (the convention of most published maps of the war).
+Contested ground is a white wash inside a dark dashed outline: no hue at all, so it can never
+be mistaken for a side (an orange fill read as Syrian government or SDF at map opacity).
 Event types are letters drawn in the map's own local font: the offline style has no sprite
 sheet, so MapLibre cannot draw icon symbols, and a letter inside a side-coloured disc keeps
 both dimensions readable at a glance (the legend spells each letter out).
@@ -42,8 +43,8 @@ TERRITORIAL_SIDES: tuple[str, ...] = (
     "syrian_opposition",
 )
 
-CONTESTED_COLOUR = "#E69F00"
-CONTESTED_OUTLINE = "#8a5a00"
+CONTESTED_COLOUR = "#ffffff"
+CONTESTED_OUTLINE = "#2b2b2b"
 FRONTLINE_COLOUR = "#1b1b1b"
 SELECTION_COLOUR = "#111111"
 TIMELINE_CURSOR = "#1b1b1b"

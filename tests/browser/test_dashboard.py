@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -23,12 +24,57 @@ def _open(pg, server, query: str = "") -> None:
     _settle(pg)
 
 
+MAP_DRAWN = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const m = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
+        && gd._fullLayout.map._subplot.map;
+    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+}"""
+
+
+QUIET = """() => {
+    const busy = !!document.querySelector('[data-dash-is-loading="true"]');
+    const q = window.__quiet = window.__quiet || {since: performance.now()};
+    if (busy) { q.since = performance.now(); return false; }
+    return performance.now() - q.since > 250;
+}"""
+
+
 def _settle(pg) -> None:
-    """Wait until no Dash callback is in flight, then a beat for Plotly to draw."""
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=20_000
+    """Wait until no Dash callback has been in flight for a quarter second (a chain of
+    callbacks, such as a shared URL being applied, has gaps between its requests) and
+    MapLibre has drawn what it was given."""
+    pg.evaluate("() => { delete window.__quiet; }")
+    pg.wait_for_function(QUIET, polling=50, timeout=20_000)
+    pg.wait_for_function(MAP_DRAWN, timeout=20_000)
+
+
+def _marker_xy(pg, at_least: int = 1) -> list[float] | None:
+    """Page coordinates of a marker inside the map view that stands for ``at_least`` events
+    at the same spot (markers of one spot are drawn exactly on top of each other)."""
+    return pg.evaluate(
+        """(atLeast) => {
+            const gd = document.querySelector('#map .js-plotly-plot');
+            const m = gd._fullLayout.map._subplot.map;
+            const r = gd.getBoundingClientRect();
+            const spots = new Map();
+            for (const trace of gd.calcdata.slice(1)) {
+                for (const point of trace) {
+                    if (!point.lonlat || !isFinite(point.lonlat[0])) continue;
+                    const key = point.lonlat.map(v => v.toFixed(4)).join(',');
+                    spots.set(key, [(spots.get(key) || [0])[0] + 1, point.lonlat]);
+                }
+            }
+            for (const [n, lonlat] of spots.values()) {
+                if (n < atLeast) continue;
+                const p = m.project(lonlat);
+                if (p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 60)
+                    return [r.left + p.x, r.top + p.y];
+            }
+            return null;
+        }""",
+        at_least,
     )
-    pg.wait_for_timeout(400)
 
 
 def _label(pg) -> str:
@@ -57,7 +103,7 @@ def test_dashboard_draws_control_and_events_offline(dashboard_server, page):
     pg, record = page
     _open(pg, dashboard_server, "?date=2017-11-10&window=14&lat=34.6&lon=40.9&zoom=7.2")
     pg.wait_for_function("() => document.querySelector('#changes').textContent.includes('km²')")
-    pg.wait_for_timeout(1500)
+    _settle(pg)
     assert _drawn_fraction(pg.locator("#map").screenshot()) > 0.2
     assert "10 November 2017" in _label(pg)
     assert len(_event_letters(pg)) > 0
@@ -116,7 +162,7 @@ def test_type_filter_leaves_only_that_type_on_the_map(dashboard_server, page):
     for label in pg.locator("#filter-types label").all():
         if "Capture" not in label.inner_text():
             label.click()
-            pg.wait_for_timeout(150)
+            pg.wait_for_function("(el) => !el.checked", arg=label.locator("input").element_handle())
     pg.wait_for_function("() => (new URLSearchParams(location.search)).get('types') === 'capture'")
     _settle(pg)
     letters = _event_letters(pg)
@@ -147,23 +193,7 @@ def test_brushing_the_timeline_sets_the_range_and_filters_the_map(dashboard_serv
 def test_clicking_an_event_shows_its_sentence_and_article(dashboard_server, page):
     pg, record = page
     _open(pg, dashboard_server, "?date=2017-11-09&window=1&lat=34.45&lon=40.92&zoom=9")
-    pg.wait_for_timeout(1500)
-    xy = pg.evaluate(
-        """() => {
-            const gd = document.querySelector('#map .js-plotly-plot');
-            const m = gd._fullLayout.map._subplot.map;
-            const r = gd.getBoundingClientRect();
-            for (const trace of gd.calcdata.slice(1)) {
-                for (const point of trace) {
-                    if (!point.lonlat) continue;
-                    const p = m.project(point.lonlat);
-                    if (p.x > 20 && p.y > 20 && p.x < r.width - 20 && p.y < r.height - 60)
-                        return [r.left + p.x, r.top + p.y];
-                }
-            }
-            return null;
-        }"""
-    )
+    xy = _marker_xy(pg)
     assert xy is not None, "no event of the day is inside the map view"
     pg.mouse.click(xy[0], xy[1])
     pg.wait_for_selector("#event-detail blockquote.sentence", timeout=10_000)
@@ -249,20 +279,20 @@ def test_four_workers_answer_like_one(dashboard_server_4, page):
     pg, record = page
     _open(pg, dashboard_server_4, "?date=2017-10-01&window=7")
     pg.locator("body").click(position={"x": 5, "y": 880})
-    for _ in range(6):
+    for day in range(2, 8):
         pg.keyboard.press("ArrowRight")
-        pg.wait_for_timeout(120)
-    pg.wait_for_function(
-        "() => document.querySelector('#date-label').textContent.startsWith('7 October')"
-    )
-    pg.wait_for_timeout(1200)
+        pg.wait_for_function(
+            f"() => document.querySelector('#date-label').textContent.startsWith('{day} October')"
+        )
+    _settle(pg)
     letters = sorted(_event_letters(pg))
-    pg.goto(dashboard_server_4.url + "/?date=2017-10-07&window=7", wait_until="networkidle")
+    _open(pg, dashboard_server_4, "?date=2017-10-07&window=7")
     pg.wait_for_function(
-        "() => document.querySelector('#date-label').textContent.startsWith('7 October')"
+        "(want) => JSON.stringify(document.querySelector('#map .js-plotly-plot').data.slice(1)"
+        ".flatMap(t => Array.from(t.text || [])).sort()) === want",
+        arg=json.dumps(letters, separators=(",", ":")),
+        timeout=20_000,
     )
-    pg.wait_for_timeout(1200)
-    assert sorted(_event_letters(pg)) == letters
     _clean(record)
 
 
@@ -279,9 +309,70 @@ def test_upload_ingests_an_article(dashboard_server, page, tmp_path):
     )
     pg.set_input_files("#upload input[type=file]", [str(article)])
     pg.wait_for_function(
-        "() => document.querySelector('#upload-result').textContent.includes('files read')",
+        "() => document.querySelector('#upload-result').textContent.includes(' read')",
         timeout=60_000,
     )
     text = pg.locator("#upload-result").inner_text()
-    assert re.search(r"rawa\.txt.* — (new|updated|unchanged)", text), text
+    assert re.search(r"rawa\.txt.* — (added|updated|unchanged): .*\d+ places?", text), text
+    _clean(record)
+
+
+def test_events_at_one_place_are_listed_and_each_can_be_read(dashboard_server, page):
+    pg, record = page
+    _open(pg, dashboard_server, "?date=2017-11-09&window=1&lat=34.45&lon=40.92&zoom=9")
+    xy = _marker_xy(pg, at_least=2)
+    assert xy is not None, "the fixture should have several events at one place that day"
+    pg.mouse.click(xy[0], xy[1])
+    pg.wait_for_selector("#event-list .pick.active", timeout=10_000)
+    picks = pg.locator("#event-list .pick")
+    assert picks.count() >= 2
+    assert re.match(r"\d+ events at ", pg.locator("#event-list h4").inner_text(), re.I)
+    first = _query(pg)["event"]
+    other = pg.locator("#event-list .pick:not(.active)").first
+    other.click()
+    pg.wait_for_function(f"() => (new URLSearchParams(location.search)).get('event') !== '{first}'")
+    pg.wait_for_selector("#event-list .pick.active")
+    assert pg.locator("#event-list .pick.active").count() == 1
+    assert "9 November 2017" in pg.locator("#event-detail").inner_text()
+    _clean(record)
+
+
+def test_clicking_a_timeline_bar_selects_that_days_main_event(dashboard_server, page):
+    pg, record = page
+    _open(pg, dashboard_server, "?date=2017-12-01&window=1")
+    xy = pg.evaluate(
+        """() => {
+            const gd = document.querySelector('#timeline .js-plotly-plot');
+            const fl = gd._fullLayout, r = gd.getBoundingClientRect();
+            const x = fl.xaxis.l2p(fl.xaxis.d2l('2017-11-09 12:00')) + fl._size.l;
+            const y = fl.yaxis.l2p(1) + fl._size.t;
+            return [r.left + x, r.top + y];
+        }"""
+    )
+    pg.mouse.click(xy[0], xy[1])
+    pg.wait_for_function(
+        "() => document.querySelector('#date-label').textContent.startsWith('9 November 2017')"
+    )
+    pg.wait_for_selector("#event-detail blockquote.sentence", timeout=10_000)
+    assert "9 November 2017" in pg.locator("#event-detail").inner_text()
+    heading = pg.locator("#event-list h4").inner_text()
+    assert re.match(r"\d+ located events? on 9 Nov 2017", heading, re.I), heading
+    assert pg.locator("#event-list .pick.active").count() == 1
+    _clean(record)
+
+
+def test_a_file_over_the_upload_limit_is_named_with_the_reason(dashboard_server, page, tmp_path):
+    pg, record = page
+    _open(pg, dashboard_server)
+    big = tmp_path / "big-dump.txt"
+    big.write_bytes(b"x" * 10_500_000)
+    pg.set_input_files("#upload input[type=file]", [str(big)])
+    pg.wait_for_function(
+        "() => document.querySelector('#upload-result').textContent.includes('big-dump.txt')",
+        timeout=20_000,
+    )
+    text = pg.locator("#upload-result").inner_text()
+    assert "over the 10 MB upload limit" in text and "nothing was read" in text, text
+    pg.click("#upload-dismiss")
+    pg.locator("#upload-result").wait_for(state="hidden")
     _clean(record)

@@ -35,7 +35,13 @@ def test_map_draws_offline_without_errors(live_server, page):
         " return m && document.querySelectorAll('#map .maplibregl-canvas').length > 0; }",
         timeout=30_000,
     )
-    pg.wait_for_timeout(2500)  # let MapLibre fetch the local GeoJSON and glyphs and paint
+    # MapLibre has fetched the local GeoJSON and glyphs and painted them
+    pg.wait_for_function(
+        "() => { const gd = document.querySelector('#map .js-plotly-plot');"
+        " const m = gd && gd._fullLayout.map && gd._fullLayout.map._subplot.map;"
+        " return !!m && m.loaded() && m.areTilesLoaded(); }",
+        timeout=30_000,
+    )
     png = pg.locator("#map").screenshot()
     assert _drawn_fraction(png) > 0.03, "map canvas shows only the background colour"
     assert record.external_requests() == []

@@ -2,7 +2,9 @@
 
 ``dashboard.pipeline.ingest_bytes(store, name, data, published=None)`` does the reading,
 geoparsing, extraction and storing; this module only decodes the upload, enforces the size
-limit, reports each file's outcome and tells every view to re-read the store.
+limit, reports each file's outcome (what it yielded, or why it failed) and tells every view to
+re-read the store. Files over the limit never reach the server: ``assets/upload.js`` names them
+(``UPLOAD_REJECTED``) and they are listed here beside the files that were read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from dash import Dash, Input, Output, State, html
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.web import ids
@@ -23,8 +25,26 @@ from dashboard.web.queries import StoreAccess
 @dataclass(frozen=True)
 class FileOutcome:
     name: str
-    status: str  # new | unchanged | updated | failed
+    status: str  # new | unchanged | updated | failed | refused
     message: str
+
+
+def _megabytes(size: float) -> str:
+    return f"{size / 1e6:.1f} MB" if size < 10e6 else f"{size / 1e6:.0f} MB"
+
+
+def refused_outcomes(rejected: dict[str, Any] | None) -> list[FileOutcome]:
+    """Files the browser kept back because they are over the limit, one line each."""
+    limit = float((rejected or {}).get("limit") or 0)
+    return [
+        FileOutcome(
+            str(f.get("name") or "unnamed file"),
+            "refused",
+            f"{_megabytes(float(f.get('size') or 0))} is over the {_megabytes(limit)} upload "
+            "limit; nothing was read (split the file, or add it with `conflictmap ingest`)",
+        )
+        for f in (rejected or {}).get("refused") or []
+    ]
 
 
 def pipeline_available() -> bool:
@@ -60,7 +80,7 @@ def ingest_uploads(
                 FileOutcome(
                     name,
                     "failed",
-                    f"{len(data) / 1e6:.1f} MB is over the {limit_bytes / 1e6:.0f} MB limit",
+                    f"{_megabytes(len(data))} is over the {_megabytes(limit_bytes)} upload limit",
                 )
             )
             continue
@@ -86,10 +106,20 @@ def _outcome(name: str, result: Any) -> FileOutcome:
     label = f"{name}: {title}" if title else name
     if status == "failed":
         return FileOutcome(label, status, getattr(result, "reason", None) or "could not be read")
-    counts = ", ".join(
-        f"{getattr(result, k, 0)} {k}" for k in ("events", "claims", "places") if hasattr(result, k)
-    )
-    return FileOutcome(label, status, counts or status)
+    return FileOutcome(label, status, yielded(result))
+
+
+def yielded(result: Any) -> str:
+    """What an article gave: "4 places, 2 events, 1 claim" (a claim moves control)."""
+    parts = []
+    for attr, one in (("places", "place"), ("events", "event"), ("claims", "claim")):
+        if hasattr(result, attr):
+            n = int(getattr(result, attr) or 0)
+            parts.append(f"{n} {one}{'' if n == 1 else 's'}")
+    found = ", ".join(parts) or "nothing"
+    if str(getattr(result, "status", "")) == "unchanged":
+        return f"already in the store ({found})"
+    return found
 
 
 def _refresh_control(access: StoreAccess, since: Any) -> None:
@@ -101,17 +131,34 @@ def _refresh_control(access: StoreAccess, since: Any) -> None:
     refresh_control(access.store, since=since)
 
 
-def outcome_list(outcomes: list[FileOutcome]) -> list[Any]:
-    ok = sum(o.status != "failed" for o in outcomes)
+STATUS_WORDS = {
+    "new": "added",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "failed": "failed",
+    "refused": "not uploaded",
+}
+
+
+def outcome_list(outcomes: list[FileOutcome], reading: int = 0) -> list[Any]:
+    """One line per file: what it yielded, or why it was not read; ``reading`` files pending."""
+    ok = sum(o.status not in ("failed", "refused") for o in outcomes)
     items = [
         html.Li(
-            [html.B(o.name), f" — {o.status}: {o.message}"],
+            [html.B(o.name), f" — {STATUS_WORDS.get(o.status, o.status)}: {o.message}"],
             className=f"outcome outcome-{o.status}",
         )
         for o in outcomes
     ]
+    if reading:
+        items.append(
+            html.Li(f"Reading {reading} file{'s' if reading != 1 else ''}…", className="outcome")
+        )
+        head = f"{len(outcomes)} file{'s' if len(outcomes) != 1 else ''} not uploaded"
+    else:
+        head = f"{ok} of {len(outcomes)} file{'s' if len(outcomes) != 1 else ''} read"
     return [
-        html.Span(f"{ok} of {len(outcomes)} files read", className="outcome-head"),
+        html.Span(head, className="outcome-head"),
         html.Ul(items),
     ]
 
@@ -121,6 +168,7 @@ def register(app: Dash, access: StoreAccess, limit_bytes: int) -> None:
         Output(ids.UPLOAD_RESULT, "children"),
         Output(ids.DATA_VERSION, "data"),
         Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_REJECTED, "data"),
         State(ids.UPLOAD, "filename"),
         State(ids.DATA_VERSION, "data"),
         prevent_initial_call=True,
@@ -128,10 +176,29 @@ def register(app: Dash, access: StoreAccess, limit_bytes: int) -> None:
             (Output(ids.UPLOAD_RESULT, "className"), "upload-result busy", "upload-result"),
         ],
     )
-    def upload(contents: list[str] | None, names: list[str] | None, version: int | None):
+    def upload(
+        contents: list[str] | None,
+        rejected: dict[str, Any] | None,
+        names: list[str] | None,
+        version: int | None,
+    ):
+        refused = refused_outcomes(rejected)
+        if ctx.triggered_id == ids.UPLOAD_REJECTED:
+            # the browser looked at a new batch: report refusals now, clear older outcomes
+            reading = int((rejected or {}).get("accepted") or 0)
+            if not refused:
+                return [], version
+            return outcome_list(refused, reading=reading), version
         if not contents:
             raise PreventUpdate
         names = names or [f"file {i + 1}" for i in range(len(contents))]
         outcomes = ingest_uploads(access, list(names), list(contents), limit_bytes)
         changed = any(o.status in ("new", "updated") for o in outcomes)
-        return outcome_list(outcomes), (version or 0) + (1 if changed else 0)
+        return outcome_list([*refused, *outcomes]), (version or 0) + (1 if changed else 0)
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="conflictmap", function_name="dismiss"),
+        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+        Input(ids.UPLOAD_DISMISS, "n_clicks"),
+        prevent_initial_call=True,
+    )

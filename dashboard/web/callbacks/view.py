@@ -13,7 +13,7 @@ from dashboard.web.callbacks.view_inputs import SOURCE_OPTIONS, view_inputs, vie
 from dashboard.web.figures.timeline import timeline_figure
 from dashboard.web.queries import StoreAccess
 from dashboard.web.stepping import step
-from dashboard.web.viewstate import day_date
+from dashboard.web.viewstate import ViewState, day_date
 
 
 def timeline_for(
@@ -25,10 +25,12 @@ def timeline_for(
     brushed: tuple[date, date] | None,
     bounds: tuple[date, date],
     selected_day: date | None = None,
+    view: ViewState | None = None,
 ) -> Any:
-    """The timeline figure for the store's whole period, stacks limited to ticked keys."""
+    """The timeline figure for the store's whole period under the map's filters (``view``),
+    stacks limited to ticked keys."""
     start, end = bounds
-    counts = access.counts(start, end, by)
+    counts = access.counts(start, end, by, view)
     keys = sides if by == "side" else types
     if keys is not None and by == "side":
         keys = [*keys, "unknown"]
@@ -78,14 +80,24 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         Input(ids.TIMELINE_BY, "value"),
         Input(ids.FILTER_SIDES, "value"),
         Input(ids.FILTER_TYPES, "value"),
+        Input(ids.FILTER_SOURCES, "value"),
+        Input(ids.FILTER_PRECISION, "value"),
+        Input(ids.FILTER_CONFIDENCE, "value"),
         Input(ids.RANGE, "data"),
         Input(ids.DATA_VERSION, "data"),
         State(ids.DATE_SLIDER, "value"),
         State(ids.DATE_SLIDER, "min"),
         State(ids.DATE_SLIDER, "max"),
         State(ids.SELECTED_EVENT, "data"),
+        State(*SOURCE_OPTIONS),
     )
-    def redraw_timeline(by, sides, types, rng, _version, day, lo, hi, selected):
+    def redraw_timeline(
+        by, sides, types, sources, precisions, conf, rng, _version, day, lo, hi, selected, options
+    ):
+        """The bars count what the map would show: every filter applies, not only the stacks."""
+        view = view_of(
+            [day, rng, None, sides, types, sources, precisions, conf], options, fallback[1]
+        )
         brushed = None
         if rng and rng.get("from") and rng.get("to"):
             brushed = (date.fromisoformat(rng["from"]), date.fromisoformat(rng["to"]))
@@ -102,6 +114,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
             brushed,
             (day_date(lo), day_date(hi)),
             selected_day,
+            view,
         )
         label = f"Range {brushed[0]:%d %b} – {brushed[1]:%d %b %Y}" if brushed else "No range"
         return figure, label

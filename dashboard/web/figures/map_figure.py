@@ -1,8 +1,9 @@
 """The map figure: Plotly MapLibre traces and layers drawn over the offline basemap style.
 
 Layer order, bottom to top: basemap land and water; control areas (fills, below the basemap's
-boundaries so borders and rivers stay visible through them); contested ground; frontlines;
-place dots and labels; the selected event's halo; event markers.
+boundaries so borders and rivers stay visible through them); contested ground; frontlines
+(below every label, so no name is crossed out by a front); basemap labels; place dots and
+labels; the selected event's halo; event markers.
 
 Control is drawn with ``layout.map.layers`` rather than traces: a snapshot change then swaps
 the GeoJSON of a few layers in place (MapLibre ``setData``) and never rebuilds the style or
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import zlib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -31,16 +33,41 @@ DEFAULT_ZOOM = 6.2
 
 SIDE_CODES: tuple[str, ...] = tuple(sym.SIDE_COLOURS)
 """Marker colour codes: the index of a side here, mapped by a stepped colour scale."""
+LETTERS: dict[str, str] = dict(sym.TYPE_LETTERS)
 SELECTION_TRACE = 0
 FIRST_SLOT_TRACE = 1
 AREA_OPACITY = 0.38
 MARKER_SIZE = 15
+LETTERS_UP_TO = 1000
+"""A slot with more events is drawn as discs without letters: thousands of overlapping
+letters are unreadable, and placing them (MapLibre symbol collision) costs seconds a step."""
 _FILL_BELOW = "admin3-lines"
-_LINE_BELOW = "place-dots"
+_LINE_BELOW = "river-labels"  # lines under every label: names stay readable over a front
 
 
 def slot_trace_index(slot: int) -> int:
     return FIRST_SLOT_TRACE + slot
+
+
+def event_key(event_id: str) -> int:
+    """A 32-bit key naming an event on the wire: 4 bytes instead of a 20-character id.
+
+    A click carries the key back, so the server finds the event by identity, never by its
+    position in a list that may have changed since it was sent. Two events of one view sharing
+    a key are told apart by where they were clicked (see ``picking``).
+    """
+    return zlib.crc32(event_id.encode("utf-8"))
+
+
+def event_keys(ids: Iterable[str]) -> np.ndarray:
+    return np.fromiter((event_key(i) for i in ids), dtype=np.uint32)
+
+
+def disc_colour(side: str) -> str:
+    """The side's colour mixed 40 % with white: dark letters stay readable on every disc."""
+    base = sym.side_colour(side).lstrip("#")
+    r, g, b = (int(base[i : i + 2], 16) for i in (0, 2, 4))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c + (255 - c) * 0.4) for c in (r, g, b)))
 
 
 def _stepped_colourscale() -> list[list[Any]]:
@@ -48,7 +75,7 @@ def _stepped_colourscale() -> list[list[Any]]:
     n = len(SIDE_CODES)
     scale: list[list[Any]] = []
     for i, side in enumerate(SIDE_CODES):
-        colour = sym.side_colour(side)
+        colour = disc_colour(side)
         scale.append([i / n, colour])
         scale.append([(i + 1) / n, colour])
     return scale
@@ -57,7 +84,7 @@ def _stepped_colourscale() -> list[list[Any]]:
 def typed_array(values: np.ndarray, dtype: str) -> dict[str, str]:
     """Plotly's base64 typed-array form: 4 bytes a coordinate instead of ~9 as JSON text."""
     array = np.ascontiguousarray(values, dtype=np.dtype(dtype).newbyteorder("<"))
-    code = {"float32": "f4", "uint8": "u1", "float64": "f8"}[array.dtype.name]
+    code = {"float32": "f4", "uint8": "u1", "uint32": "u4", "float64": "f8"}[array.dtype.name]
     return {"dtype": code, "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
@@ -139,6 +166,7 @@ def base_map_figure(
                 name=f"events {slot}",
                 text=[],
                 hovertext=[],
+                customdata=[],
                 hovertemplate="%{hovertext}<extra></extra>",
                 textfont={"family": FONT_BOLD, "size": 10, "color": "#111111"},
                 textposition="middle center",
@@ -148,7 +176,7 @@ def base_map_figure(
                     "colorscale": scale,
                     "cmin": -0.5,
                     "cmax": len(SIDE_CODES) - 0.5,
-                    "opacity": 0.95,
+                    "opacity": 1.0,
                 },
             )
         )
@@ -228,7 +256,7 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "source": contested,
             "type": "fill",
             "color": sym.CONTESTED_COLOUR,
-            "opacity": 0.45,
+            "opacity": 0.6,
             "below": _FILL_BELOW,
         }
     )
@@ -239,7 +267,7 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "source": contested,
             "type": "line",
             "color": sym.CONTESTED_OUTLINE,
-            "line": {"width": 1.6, "dash": [2, 1.5]},
+            "line": {"width": 2.2, "dash": [2, 1.2]},
             "below": _LINE_BELOW,
         }
     )
@@ -298,31 +326,39 @@ def slot_update(rows: Mapping[str, Any]) -> dict[str, Any]:
     instead of once per event. The side is the disc's colour (the legend names it).
     """
     n = len(rows["id"])
-    codes = np.fromiter(
-        (
-            SIDE_CODES.index(s) if s in SIDE_CODES else SIDE_CODES.index("unknown")
-            for s in (first_side(x) for x in rows["sides"])
-        ),
-        dtype=np.uint8,
-        count=n,
-    )
+    # a few sides, places and types repeat over thousands of rows: look each up once
+    code_of: dict[str, int] = {}
+    unknown = SIDE_CODES.index("unknown")
+    for sides in set(rows["sides"]):
+        side = first_side(sides)
+        code_of[sides] = SIDE_CODES.index(side) if side in SIDE_CODES else unknown
+    codes = np.fromiter((code_of[s] for s in rows["sides"]), dtype=np.uint8, count=n)
     days = np.asarray(rows["date"])
     one_day = n > 0 and bool((days == days[0]).all())
     labels: dict[Any, str] = {}
+    texts: dict[tuple[Any, ...], str] = {}
     hover = []
     for place, kind, day in zip(rows["place_name"], rows["type"], days, strict=True):
-        when = None
-        if not one_day:
-            when = labels.get(day) or labels.setdefault(day, _day_words(day))
-        hover.append(event_hover(place, kind, when))
+        key = (place, kind) if one_day else (place, kind, day)
+        text = texts.get(key)
+        if text is None:
+            when = None
+            if not one_day:
+                when = labels.get(day) or labels.setdefault(day, _day_words(day))
+            text = texts[key] = event_hover(place, kind, when)
+        hover.append(text)
     template = f"%{{hovertext}}<br>{_day_words(days[0])}" if one_day else "%{hovertext}"
     return {
         "lon": typed_array(np.asarray(rows["lon"]), "float32"),
         "lat": typed_array(np.asarray(rows["lat"]), "float32"),
-        "text": [sym.type_letter(t) for t in rows["type"]],
+        "mode": "markers+text" if n <= LETTERS_UP_TO else "markers",
+        "text": [LETTERS.get(t) or sym.type_letter(t) for t in rows["type"]]
+        if n <= LETTERS_UP_TO
+        else [],
         "hovertext": hover,
         "hovertemplate": template + "<extra></extra>",
         "marker.color": typed_array(codes, "uint8"),
+        "customdata": typed_array(event_keys(rows["id"]), "uint32"),
     }
 
 
@@ -332,6 +368,7 @@ EMPTY_SLOT: dict[str, Any] = {
     "text": [],
     "hovertext": [],
     "marker.color": [],
+    "customdata": [],
 }
 
 

@@ -115,6 +115,7 @@ def timeline_figure(
             x=[_x(d) for d in days],
             y=[per_key[key][d] for d in days],
             name=label(key),
+            customdata=[key] * len(days),  # a click on a stack prefers that side's/type's events
             marker={"color": colour(key), "line": {"width": 0.4, "color": "#555555"}},
             hovertemplate="%{x|%d %b %Y}: %{y} " + label(key) + "<extra></extra>",
         )
