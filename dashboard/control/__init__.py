@@ -1,7 +1,9 @@
 """Claims -> control state per place, control areas per side, frontlines and movement.
 
-Pure core: claims and geography in, snapshots out. :func:`load_geography` is the only
-function that reads files; :func:`publish_snapshots` is the seam the store calls.
+Pure core: claims and geography in, snapshots out. Which sides fight each other (so which
+lines of contact are frontlines) is declared in :mod:`dashboard.control.relations`.
+:func:`load_geography` is the only function that reads files; :func:`publish_snapshots` is
+the seam the store calls.
 """
 
 from dashboard.control.areas import AreaRules, GroundPlace, ImportedArea, RegionPlace
@@ -10,6 +12,7 @@ from dashboard.control.geography import Geography, load_geography
 from dashboard.control.geojson import snapshot_to_geojson
 from dashboard.control.movement import Arrow, Movement, movement_between
 from dashboard.control.publish import publish_snapshots
+from dashboard.control.relations import FrontRules, Hostility
 from dashboard.control.state import PartialConstraint, PlaceState, StateRules, place_state_on
 from dashboard.control.timeline import (
     ControlRules,
@@ -28,9 +31,11 @@ __all__ = [
     "ControlSnapshot",
     "ControlTimeline",
     "Explanation",
+    "FrontRules",
     "Frontline",
     "Geography",
     "GroundPlace",
+    "Hostility",
     "ImportedArea",
     "Movement",
     "PartialConstraint",

@@ -8,29 +8,35 @@ The ground is cut once into *faces*, a planar partition of the area of interest 
   a disc of ``reach_km[importance]`` (city > town > village) plus, along a river, the
   valley corridor out to ``river_reach_factor`` times that. Desert beyond stays neutral;
 * governorate and district boundaries (for region claims and partial claims);
-* imported control areas (the starting state);
+* imported control areas (the starting state: a published map is one statement about a day,
+  so it fades like an unconfirmed claim, see :func:`imported_fade_day`, and the ground shows
+  through once it has; the claims on top of it never need it);
 * a square grid of ``grid_km`` so unclaimed desert can be handed out in small pieces when a
   partial claim needs it.
 
 Faces depend only on the set of places, never on who holds them, so a day's map is an
 array of face owners: place cells over region claims over imported areas, then partial
 claims top up their side with the nearest neutral faces. Dissolving is done per tile and
-cached by the set of faces, so a change point only re-unions the tiles it touched.
+cached by the set of faces, so a change point only re-unions the tiles it touched; faces are
+moved to lon/lat once, and unioned there (the union only picks and links the faces' edges,
+so the result is the same coordinates as moving each union afterwards).
 Everything is computed in the equal-area projection of :mod:`dashboard.control.geography`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.control.geography import Geography, metric_xy, to_lonlat, to_metric
-from dashboard.control.state import CONTESTED, HELD, PartialConstraint, PlaceState
+from dashboard.control.relations import FrontRules
+from dashboard.control.state import CONTESTED, HELD, PartialConstraint, PlaceState, StateRules
 from dashboard.events.model import SIDES
 
 NEUTRAL_CODE = 0
@@ -61,6 +67,8 @@ class AreaRules:
     # sides whose ground runs across borders by their own doctrine: a border between them and
     # anyone else is a front even where they hold nothing across it
     transborder_sides: tuple[str, ...] = ("isis",)
+    # which contacts between two sides are frontlines and which are boundaries
+    fronts: FrontRules = field(default_factory=FrontRules)
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,17 @@ class ImportedArea:
     geometry: BaseGeometry
     valid_on: date
     source: str = ""
+    confidence: float = 1.0  # as a claim's: how long the map lasts unconfirmed
+
+
+def imported_fade_day(area: ImportedArea, rules: StateRules) -> date:
+    """The first day an imported area no longer counts: it decays like one full claim of its
+    ``confidence`` made on ``valid_on`` (same half-life and floor), because a map that nothing
+    restates is no better evidence than a report nothing restates."""
+    if area.confidence <= rules.confidence_floor:
+        return area.valid_on
+    age = rules.half_life_days * math.log2(area.confidence / rules.confidence_floor)
+    return area.valid_on + timedelta(days=math.floor(age) + 1)
 
 
 @dataclass
@@ -120,6 +139,7 @@ class Ground:
     edge_right: np.ndarray
     edge_border: np.ndarray  # the two faces lie in different countries
     total_area_km2: float
+    imported_faces: list[np.ndarray] = field(default_factory=list)  # faces inside each area
     _cache: dict = field(default_factory=dict, repr=False)
 
     def faces_of_place(self, place_id: str) -> np.ndarray:
@@ -252,8 +272,8 @@ def build_ground(
     face_place = np.full(len(faces), -1)
     live = np.array([i for i, c in enumerate(cells) if c is not None and not shapely.is_empty(c)])
     if len(live):
-        tree = shapely.STRtree(cells[live])
-        fi, ci = tree.query(reps, predicate="within")
+        # cells as the query side, so each is prepared once for its points
+        ci, fi = shapely.STRtree(reps).query(cells[live], predicate="contains")
         order = np.lexsort((live[ci], fi))
         fi, ci = fi[order], ci[order]
         first = np.unique(fi, return_index=True)[1]
@@ -268,12 +288,11 @@ def build_ground(
             np.flatnonzero(shapely.contains_xy(geom_m, face_xy[:, 0], face_xy[:, 1]))
         )
 
-    face_imported = np.full(len(faces), NEUTRAL_CODE)
-    face_imported_index = np.full(len(faces), -1)
-    for ai in sorted(range(len(imported)), key=lambda i: imported[i].side, reverse=True):
-        inside = shapely.contains_xy(imported_m[ai], face_xy[:, 0], face_xy[:, 1])
-        face_imported[inside] = SIDE_CODES[imported[ai].side]
-        face_imported_index[inside] = ai
+    imported_faces = [
+        np.flatnonzero(shapely.contains_xy(geom, face_xy[:, 0], face_xy[:, 1]))
+        for geom in imported_m
+    ]
+    face_imported, face_imported_index = _baseline(imported, imported_faces, len(faces))
 
     tile = rules.tile_km * 1000
     tx = np.floor(face_xy[:, 0] / tile).astype(np.int64)
@@ -306,14 +325,33 @@ def build_ground(
         edge_right=right,
         edge_border=border,
         total_area_km2=float(area.sum()),
+        imported_faces=imported_faces,
     )
+
+
+def _baseline(
+    imported: Sequence[ImportedArea],
+    imported_faces: Sequence[np.ndarray],
+    n: int,
+    live: Sequence[bool] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Owner code and area index per face from the imported areas in force (where two
+    overlap, the side first in alphabetical order wins, so the result is order-free)."""
+    owner = np.full(n, NEUTRAL_CODE)
+    index = np.full(n, -1)
+    for ai in sorted(range(len(imported)), key=lambda i: imported[i].side, reverse=True):
+        if live is not None and not live[ai]:
+            continue
+        owner[imported_faces[ai]] = SIDE_CODES[imported[ai].side]
+        index[imported_faces[ai]] = ai
+    return owner, index
 
 
 def _face_adjacency(faces: np.ndarray, noded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every noded line with a face on each side: the only lines a frontline can follow."""
     lines = np.asarray(shapely.get_parts(noded))
-    tree = shapely.STRtree(faces)
-    li, fi = tree.query(lines, predicate="covered_by")
+    # faces as the query side, so each is prepared once for the lines around it
+    fi, li = shapely.STRtree(lines).query(faces, predicate="covers")
     order = np.lexsort((fi, li))
     li, fi = li[order], fi[order]
     uniq, start, count = np.unique(li, return_index=True, return_counts=True)
@@ -340,6 +378,7 @@ def assign_owners(
     codes: np.ndarray,
     region_states: Mapping[str, PlaceState],
     constraints: Sequence[PartialConstraint] = (),
+    imported_live: Sequence[bool] | None = None,
 ) -> Ownership:
     """Face owners for one day: places over regions over imported areas, then partial fills.
 
@@ -348,11 +387,15 @@ def assign_owners(
     the region's neutral faces nearest to its own faces there (or to anything it holds, or
     to the region's centre) until it reaches ``f``; it never takes ground another side holds
     or contested ground, and a shortfall is reported in ``Ownership.unmet``.
+    ``imported_live`` says which imported areas are still in force (None: all of them).
     """
     n = len(ground.faces)
-    owner = ground.face_imported.copy()
-    kind = np.where(ground.face_imported_index >= 0, FROM_BASELINE, FROM_NOTHING)
-    index = ground.face_imported_index.copy()
+    if imported_live is None or all(imported_live):
+        owner = ground.face_imported.copy()
+        index = ground.face_imported_index.copy()
+    else:
+        owner, index = _baseline(ground.imported, ground.imported_faces, n, imported_live)
+    kind = np.where(index >= 0, FROM_BASELINE, FROM_NOTHING)
     order = sorted(
         range(len(ground.regions)),
         key=lambda i: (ground.regions[i].level == "district", ground.regions[i].id),
@@ -422,35 +465,66 @@ def area_by_code(ground: Ground, owner: np.ndarray) -> dict[str, float]:
     return {CODE_NAMES[c]: float(sums[c]) for c in range(len(sums)) if sums[c] > 0}
 
 
+def _faces_lonlat(ground: Ground) -> np.ndarray:
+    cached = ground._cache.get("faces_lonlat")
+    if cached is None:
+        cached = np.asarray(to_lonlat(ground.faces))
+        ground._cache["faces_lonlat"] = cached
+    return cached
+
+
+def _tile_faces(ground: Ground) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Tile ids in ascending order and the faces of each, in ascending face order."""
+    cached = ground._cache.get("tile_faces")
+    if cached is None:
+        order = np.argsort(ground.face_tile, kind="stable")
+        tiles, first = np.unique(ground.face_tile[order], return_index=True)
+        cached = (tiles, np.split(order, first[1:]))
+        ground._cache["tile_faces"] = cached
+    return cached
+
+
 def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGeometry, ...]]:
     """Lon/lat pieces per owner (side, contested, neutral), one per tile, re-unioning only
     the tiles whose set of faces changed.
 
     Pieces are cached by the exact set of faces they hold, so successive change points that
-    differ in a few places share almost all of the work. The faces form an exact coverage,
+    differ in a few places share almost all of the work, and the tiles of the previous call
+    are reused as they are where no face changed owner. The faces form an exact coverage,
     so ``coverage_union`` merges them without overlay arithmetic, and pieces of one owner
     meet along shared tile seams only (see :func:`merge_pieces`).
     """
     cache = ground._cache.setdefault("tiles", {})
     if len(cache) > 200_000:
         cache.clear()
-    result = {}
-    for code in np.unique(owner):
-        members = np.flatnonzero(owner == code)
-        tiles = ground.face_tile[members]
-        order = np.argsort(tiles, kind="stable")
-        members, tiles = members[order], tiles[order]
-        bounds = np.flatnonzero(np.diff(tiles)) + 1
-        pieces = []
-        for chunk in np.split(members, bounds):
-            key = (int(code), chunk.tobytes())
+    faces = _faces_lonlat(ground)
+    tiles, tile_faces = _tile_faces(ground)
+    tile_at = {t: i for i, t in enumerate(tiles.tolist())}
+    last = ground._cache.get("last_dissolve")
+    if last is not None and len(last[0]) == len(owner):
+        changed = np.unique(ground.face_tile[last[0] != owner])
+        per_tile = dict(last[1])
+    else:
+        changed, per_tile = tiles, {}
+    for tile in changed.tolist():
+        members = tile_faces[tile_at[tile]]
+        codes = owner[members]
+        found = []
+        for code in np.flatnonzero(np.bincount(codes)).tolist():
+            chunk = members[codes == code]
+            key = (code, chunk.tobytes())
             piece = cache.get(key)
             if piece is None:
-                piece = to_lonlat(shapely.coverage_union_all(ground.faces[chunk]))
+                piece = shapely.coverage_union_all(faces[chunk])
                 cache[key] = piece
-            pieces.append(piece)
-        result[CODE_NAMES[int(code)]] = tuple(pieces)
-    return result
+            found.append((code, piece))
+        per_tile[tile] = found
+    ground._cache["last_dissolve"] = (owner.copy(), per_tile)
+    by_code: dict[int, list[BaseGeometry]] = {}
+    for tile in tiles.tolist():
+        for code, piece in per_tile.get(tile, ()):
+            by_code.setdefault(code, []).append(piece)
+    return {CODE_NAMES[code]: tuple(by_code[code]) for code in sorted(by_code)}
 
 
 def merge_pieces(pieces: Sequence[BaseGeometry]) -> BaseGeometry:

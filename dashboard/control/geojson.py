@@ -1,5 +1,9 @@
 """A snapshot as one GeoJSON FeatureCollection: areas, frontlines and places, each traceable
-to the claims behind it (what ``conflictmap control --date D --format geojson`` prints)."""
+to the claims behind it (what ``conflictmap control --date D --format geojson`` prints).
+
+Every line of contact is a feature; its ``kind`` says what it is: ``frontline`` between
+adversaries, ``boundary`` between sides that are not fighting, ``contested_edge`` along
+contested ground (see :mod:`dashboard.control.relations`)."""
 
 from __future__ import annotations
 

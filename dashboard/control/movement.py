@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.control.areas import CODE_NAMES, NEUTRAL_CODE, SIDE_CODES
-from dashboard.control.frontlines import front_edges
+from dashboard.control.frontlines import BOUNDARY, contact_kind, front_edges
 from dashboard.control.geography import to_lonlat
 from dashboard.control.timeline import ControlSnapshot
 
@@ -85,7 +85,15 @@ def _arrows(before, after, moved, min_patch_km2) -> list[Arrow]:
         gained = np.flatnonzero(moved & (new == code))
         if len(gained) == 0:
             continue
-        edges = [e for pair, e in old_fronts.items() if code in pair and NEUTRAL_CODE not in pair]
+        # an advance starts from a front with an adversary (or contested ground), not from a
+        # boundary with a side it is not fighting
+        edges = [
+            e
+            for pair, e in old_fronts.items()
+            if code in pair
+            and NEUTRAL_CODE not in pair
+            and contact_kind(ground, pair[0], pair[1], after.date) != BOUNDARY
+        ]
         if edges:
             origin = shapely.union_all(ground.edges[np.concatenate(edges)])
         else:

@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dashboard.events.model import Claim
 
@@ -165,48 +166,114 @@ def _is_fighting(claim: Claim) -> bool:
     return claim.kind == "contested" or (claim.kind == "partial" and not is_region_claim(claim))
 
 
+class _Rec(NamedTuple):
+    """What the state rules read of a claim, with its days as ordinals (no date arithmetic
+    and no ``extra`` lookups in the inner loops)."""
+
+    day: int
+    full: bool
+    fighting: bool
+    contested: bool
+    side: str
+    confidence: float
+    evidence: int
+    id: str
+
+
+def _rec(claim: Claim) -> _Rec:
+    return _Rec(
+        claim.valid_from.toordinal(),
+        claim.kind == "full",
+        _is_fighting(claim),
+        claim.kind == "contested",
+        claim.side,
+        claim.confidence,
+        evidence_date(claim).toordinal(),
+        claim.id,
+    )
+
+
+def _combined(recs: Sequence[_Rec], day: int, half_life: float) -> float:
+    """:func:`combined` on ordinals: the same arithmetic in the same order, so the same floats."""
+    miss = 1.0
+    for r in recs:
+        age = day - r.evidence
+        c = r.confidence if age <= 0 else r.confidence * 0.5 ** (age / half_life)
+        if c > 1.0:
+            c = 1.0
+        elif c < 0.0:
+            c = 0.0
+        miss *= 1.0 - c
+    return 1.0 - miss
+
+
+def _decide(
+    fulls: Sequence[_Rec], fights: Sequence[_Rec], rules: StateRules
+) -> tuple[str, str | None, tuple[str, ...], str, Sequence[_Rec]]:
+    """State, holder, sides, reason and supporting claims, before decay is applied.
+
+    ``fulls`` and ``fights`` are the full and fighting claims among the deciding tail, in order.
+    """
+    last_full = fulls[-1].day if fulls else None
+    if fights and (last_full is None or fights[-1].day > last_full):
+        since = fights if last_full is None else [r for r in fights if r.day > last_full]
+        named = {r.side for r in since}
+        if fulls:
+            named.add(fulls[-1].side)
+        reason = "fighting_inside" if any(r.contested for r in since) else "split_control"
+        return CONTESTED, None, tuple(sorted(named)), reason, since
+    assert fulls and last_full is not None
+    side = fulls[-1].side
+    window_start = last_full - rules.contest_window_days
+    k = len(fulls)
+    while k > 0 and fulls[k - 1].day >= window_start:
+        k -= 1
+    window = fulls[k:]
+    named = {r.side for r in window}
+    if len(named) > 1:
+        support = {
+            s: _combined([r for r in window if r.side == s], last_full, rules.half_life_days)
+            for s in sorted(named)
+        }
+        strongest_other = max(v for s, v in support.items() if s != side)
+        if support[side] < rules.dominance_ratio * strongest_other:
+            return CONTESTED, None, tuple(sorted(support)), "conflicting_reports", window
+    # the agreeing run since the last full claim naming someone else (newest MAX_SUPPORT)
+    run: list[_Rec] = []
+    for r in reversed(fulls):
+        if r.side != side:
+            if r.day < window_start:
+                break
+            continue
+        run.append(r)
+        if len(run) == MAX_SUPPORT:
+            break
+    run.reverse()
+    reason = "confirmed" if len(run) > 1 else "latest_claim"
+    if len(named) > 1:
+        reason = "outweighs_conflicting_reports"
+    return HELD, side, (side,), reason, run
+
+
 def _decision(
     place_id: str, active: Sequence[Claim], rules: StateRules
 ) -> tuple[str, str | None, tuple[str, ...], str, list[Claim]]:
     """State, holder, sides, reason and supporting claims, before decay is applied."""
-    fulls = [c for c in active if c.kind == "full"]
-    fights = [c for c in active if _is_fighting(c)]
-    last_full = fulls[-1].valid_from if fulls else None
-    if fights and (last_full is None or fights[-1].valid_from > last_full):
-        since = [c for c in fights if last_full is None or c.valid_from > last_full]
-        holder_before = [fulls[-1]] if fulls else []
-        sides = tuple(sorted({c.side for c in since} | {c.side for c in holder_before}))
-        reason = "fighting_inside" if any(c.kind == "contested" for c in since) else "split_control"
-        return CONTESTED, None, sides, reason, since
-    assert fulls and last_full is not None
-    side = fulls[-1].side
-    window_start = last_full - timedelta(days=rules.contest_window_days)
-    window = [c for c in fulls if c.valid_from >= window_start]
-    support: dict[str, float] = {}
-    for s in sorted({c.side for c in window}):
-        support[s] = combined([c for c in window if c.side == s], last_full, rules)
-    others = {s: v for s, v in support.items() if s != side}
-    if others and support[side] < rules.dominance_ratio * max(others.values()):
-        return CONTESTED, None, tuple(sorted(support)), "conflicting_reports", window
-    # the agreeing run since the last full claim naming someone else
-    run: list[Claim] = []
-    for claim in reversed(fulls):
-        if claim.side != side and claim.valid_from < window_start:
-            break
-        if claim.side == side:
-            run.append(claim)
-    run = run[:MAX_SUPPORT]
-    run.reverse()
-    reason = "confirmed" if len(run) > 1 else "latest_claim"
-    if others:
-        reason = "outweighs_conflicting_reports"
-    return HELD, side, (side,), reason, run
+    recs = [_rec(c) for c in active]
+    back = {id(r): c for r, c in zip(recs, active, strict=True)}
+    state, side, sides, reason, support = _decide(
+        [r for r in recs if r.full], [r for r in recs if r.fighting], rules
+    )
+    return state, side, sides, reason, [back[id(r)] for r in support]
 
 
 def place_state_on(
     place_id: str, claims: Sequence[Claim], day: date, rules: StateRules
 ) -> PlaceState:
-    """The state of one place on ``day`` from its claims (sorted by :func:`claim_order_key`)."""
+    """The state of one place on ``day`` from its claims (sorted by :func:`claim_order_key`).
+
+    The reference the histories are tested against: it decides one day from scratch.
+    """
     deciding = [c for c in claims if not is_constraint_claim(c)]
     cut = bisect_right([c.valid_from for c in deciding], day)
     active = deciding[:cut]
@@ -240,31 +307,34 @@ class StateHistory:
 
 
 def _decay_day(
-    support: Sequence[Claim], start: date, end: date | None, rules: StateRules
-) -> date | None:
+    support: Sequence[_Rec], start: int, end: int | None, rules: StateRules
+) -> int | None:
     """The first day after ``start`` (and before ``end``) when the support decays below the floor.
 
-    Confidence only falls between claims, so a bisection over days finds the crossing.
+    Confidence only falls between claims, so a bisection over days finds the crossing, and
+    support still above the floor on ``end`` (the usual case: the next claim comes first)
+    cannot cross before it.
     """
     if not support:
         return None
-    newest = max(evidence_date(c) for c in support)
-    best = max(c.confidence for c in support)
+    half_life, floor = rules.half_life_days, rules.confidence_floor
+    if end is not None and _combined(support, end, half_life) >= floor:
+        return None
+    newest = max(r.evidence for r in support)
+    best = max(r.confidence for r in support)
     if best <= 0:
         return None
     # noisy-or of n claims is below n * max; that bounds the search
-    bound = rules.half_life_days * math.log2(max(1.0, len(support) * best / rules.confidence_floor))
-    hi = max(start, newest) + timedelta(days=math.ceil(bound) + 1)
-    if end is not None and hi >= end and combined(support, end, rules) >= rules.confidence_floor:
-        return None
+    bound = half_life * math.log2(max(1.0, len(support) * best / floor))
+    hi = max(start, newest) + math.ceil(bound) + 1
     if end is not None:
         hi = min(hi, end)
     lo = start
-    if combined(support, lo, rules) < rules.confidence_floor:
+    if _combined(support, lo, half_life) < floor:
         return None
-    while (hi - lo).days > 1:
-        mid = lo + timedelta(days=(hi - lo).days // 2)
-        if combined(support, mid, rules) < rules.confidence_floor:
+    while hi - lo > 1:
+        mid = lo + (hi - lo) // 2
+        if _combined(support, mid, half_life) < floor:
             hi = mid
         else:
             lo = mid
@@ -274,34 +344,70 @@ def _decay_day(
 
 
 def place_history(place_id: str, claims: Iterable[Claim], rules: StateRules) -> StateHistory:
-    """All change points of one place: evaluate at each claim day and at each decay crossing."""
+    """All change points of one place: evaluate at each claim day and at each decay crossing.
+
+    One pass over the claims: the full and fighting claims of the deciding tail are kept as
+    growing lists with a moving start, so each claim day costs the few claims that decide it
+    rather than a scan of the tail (the reference :func:`place_state_on` gives the same states).
+    """
     ordered = [c for c in usable_claims(claims, rules) if not is_constraint_claim(c)]
+    return _history(place_id, ordered, rules)
+
+
+def _history(place_id: str, claims: Sequence[Claim], rules: StateRules) -> StateHistory:
+    """:func:`place_history` of claims already usable, deciding and in the total order."""
+    ordered = [_rec(c) for c in claims]
+    half_life, floor = rules.half_life_days, rules.confidence_floor
     starts: list[date] = []
     states: list[PlaceState] = []
+    gone = (UNKNOWN, None, ())
+    last: tuple | None = None  # the key of the last state kept
 
-    def keep(when: date, state: PlaceState) -> None:
-        if states and states[-1].key == state.key:
-            return
-        starts.append(when)
-        states.append(state)
-
+    fulls: list[_Rec] = []
+    full_at: list[int] = []
+    fights: list[_Rec] = []
+    fight_at: list[int] = []
+    f0 = g0 = 0
+    n = len(ordered)
     i = 0
-    while i < len(ordered):
-        day = ordered[i].valid_from
-        while i < len(ordered) and ordered[i].valid_from == day:
+    while i < n:
+        day = ordered[i].day
+        while i < n and ordered[i].day == day:
+            r = ordered[i]
+            if r.full:
+                fulls.append(r)
+                full_at.append(i)
+            elif r.fighting:
+                fights.append(r)
+                fight_at.append(i)
             i += 1
-        nxt = ordered[i].valid_from if i < len(ordered) else None
-        tail = ordered[max(0, i - DECISION_TAIL) : i]
-        state, side, sides, reason, support = _decision(place_id, tail, rules)
-        ids = tuple(c.id for c in support)
-        confidence = combined(support, day, rules)
-        if confidence < rules.confidence_floor:
-            keep(day, _unknown(place_id, "decayed", ids))
+        nxt = ordered[i].day if i < n else None
+        lo = i - DECISION_TAIL
+        while f0 < len(full_at) and full_at[f0] < lo:
+            f0 += 1
+        while g0 < len(fight_at) and fight_at[g0] < lo:
+            g0 += 1
+        state, side, sides, reason, support = _decide(fulls[f0:], fights[g0:], rules)
+        confidence = _combined(support, day, half_life)
+        # states are built only where the key changes: most claim days restate the holder
+        if confidence < floor:
+            if last != gone:
+                starts.append(date.fromordinal(day))
+                states.append(_unknown(place_id, "decayed", tuple(r.id for r in support)))
+                last = gone
             continue
-        keep(day, PlaceState(place_id, state, side, sides, round(confidence, 6), reason, ids))
+        if last != (state, side, sides):
+            ids = tuple(r.id for r in support)
+            starts.append(date.fromordinal(day))
+            states.append(
+                PlaceState(place_id, state, side, sides, round(confidence, 6), reason, ids)
+            )
+            last = (state, side, sides)
         fades = _decay_day(support, day, nxt, rules)
         if fades is not None:
-            keep(fades, _unknown(place_id, "decayed", ids))
+            starts.append(date.fromordinal(fades))
+            states.append(_unknown(place_id, "decayed", tuple(r.id for r in support)))
+            last = gone
     return StateHistory(place_id, tuple(starts), tuple(states))
 
 
@@ -352,4 +458,4 @@ def histories(claims: Iterable[Claim], rules: StateRules) -> dict[str, StateHist
     for claim in usable_claims(claims, rules):
         if not is_constraint_claim(claim):
             by_place.setdefault(claim.place_id, []).append(claim)
-    return {pid: place_history(pid, cs, rules) for pid, cs in sorted(by_place.items())}
+    return {pid: _history(pid, cs, rules) for pid, cs in sorted(by_place.items())}

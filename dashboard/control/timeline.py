@@ -1,8 +1,9 @@
 """Snapshots of control at change points only, kept up to date as claims arrive.
 
 A change point is a day on which the state of some place changes (a new holder, a place
-becoming contested, a claim decaying below the floor) or a partial region claim starts or
-stops. Between change points nothing on the map moves, so ``snapshot_on(day)`` is a bisect.
+becoming contested, a claim decaying below the floor), a partial region claim starts or
+stops, an imported area fades, or a dated relation between two sides starts or ends.
+Between change points nothing on the map moves, so ``snapshot_on(day)`` is a bisect.
 
 What is incremental when claims are added (:meth:`ControlTimeline.add_claims`):
 
@@ -13,6 +14,14 @@ What is incremental when claims are added (:meth:`ControlTimeline.add_claims`):
   cached across snapshots), so unaffected ground is reused, not recomputed;
 * claims about a place the ground has never seen rebuild the faces (cells depend on the set
   of places), and then every snapshot is recomputed.
+
+Imported areas (the starting state) fade like an unconfirmed claim (see
+:func:`dashboard.control.areas.imported_fade_day`); the day one fades is a change point.
+
+:meth:`ControlTimeline.explain` tells why a place is in its state: the claims about it, the
+rule that applied, the imported areas beneath it (in force or faded), and the claims about
+the whole country, which are listed but never decide ground (a country names no ground to
+place: holding "Iraq" says nothing about where the front runs).
 """
 
 from __future__ import annotations
@@ -20,11 +29,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
 from dashboard.control.areas import (
+    CODE_NAMES,
     AreaRules,
     Ground,
     GroundPlace,
@@ -35,10 +45,12 @@ from dashboard.control.areas import (
     assign_owners,
     build_ground,
     dissolve_pieces,
+    imported_fade_day,
     place_codes,
 )
-from dashboard.control.frontlines import Frontline, frontlines_between
+from dashboard.control.frontlines import Frontline, contact_kind, frontlines_between
 from dashboard.control.geography import Geography
+from dashboard.control.relations import FrontRules
 from dashboard.control.state import (
     IGNORED_PRECISIONS,
     REGION_PRECISIONS,
@@ -187,15 +199,16 @@ def _snapshot(
     hist: Mapping[str, StateHistory],
     constraints: Sequence[PartialConstraint],
     claims: Mapping[str, Claim],
+    imported_live: tuple[bool, ...] | None = None,
 ) -> ControlSnapshot:
     states = StatesOn(hist, day)
     region_states = {r.id: states[r.id] for r in ground.regions if r.id in hist}
-    ownership = assign_owners(ground, codes, region_states, constraints)
+    ownership = assign_owners(ground, codes, region_states, constraints, imported_live)
     return ControlSnapshot(
         date=day,
         areas=dissolve_pieces(ground, ownership.owner),
         area_km2=area_by_code(ground, ownership.owner),
-        frontlines=tuple(frontlines_between(ground, ownership.owner)),
+        frontlines=tuple(frontlines_between(ground, ownership.owner, day)),
         place_states=states,
         constraints=tuple(constraints),
         ownership=ownership,
@@ -248,20 +261,24 @@ class ControlTimeline:
             for c in new
         )
         if not known:
-            places, regions = ground_inputs(self.claims.values(), self.geography, self.importance)
+            # sorted once here, so the sorts below run over ordered input (linear for Timsort)
+            everything = sorted(self.claims.values(), key=claim_order_key)
+            places, regions = ground_inputs(everything, self.geography, self.importance)
             self.ground = build_ground(
                 places, self.geography, regions, self.imported, self.rules.areas
             )
             start = date.min
         touched = {c.place_id for c in new if not is_constraint_claim(c)}
-        if start == date.min:
-            self.histories = histories(self.claims.values(), self.rules.state)
+        if not known:
+            self.histories = histories(everything, self.rules.state)
         else:
             fresh = histories(
                 (c for c in self.claims.values() if c.place_id in touched), self.rules.state
             )
             self.histories = {**self.histories, **fresh}
-        self._constraint_days = constraint_change_days(self.claims.values(), self.rules.state)
+        self._constraint_days = constraint_change_days(
+            (c for c in self.claims.values() if c.precision in REGION_PRECISIONS), self.rules.state
+        )
         self._recompute_from(start)
         return start if start != date.min else (self.snapshots[0].date if self.snapshots else None)
 
@@ -278,6 +295,20 @@ class ControlTimeline:
         for day in self._constraint_days:
             if day >= start:
                 changes.setdefault(day, [])
+        fades = [imported_fade_day(a, self.rules.state) for a in ground.imported]
+        for day in fades:
+            if day >= start:
+                changes.setdefault(day, [])
+        # the days a dated relation between two sides starts and ends redraw the lines (once
+        # there is a map to redraw)
+        begins = min([*changes, *(s.date for s in keep[:1])], default=None)
+        turns = {
+            d
+            for d in relation_days(self.rules.areas.fronts)
+            if d >= start and begins is not None and d > begins
+        }
+        for day in turns:
+            changes.setdefault(day, [])
         days = sorted(changes)
         if not days:
             self.snapshots = keep
@@ -292,18 +323,23 @@ class ControlTimeline:
             region_claims, first, self.rules.state
         )
         result = keep
-        previous = keep[-1].constraints if keep else None
+        previous = (keep[-1].constraints, _live(fades, keep[-1].date)) if keep else None
         for day in days:
             for index, state in changes[day]:
                 if index >= 0:
                     codes[index] = place_codes_one(state)
             if day in constraint_days:
                 constraints = constraints_on(region_claims, day, self.rules.state)
-            if not changes[day] and tuple(constraints) == previous:
+            live = _live(fades, day)
+            if (
+                not changes[day]
+                and (tuple(constraints), live) == previous
+                and not (day in turns and result and _relation_turns(result[-1], day))
+            ):
                 continue  # a claim day on which nothing on the map changed
-            previous = tuple(constraints)
+            previous = (tuple(constraints), live)
             result.append(
-                _snapshot(day, ground, codes.copy(), self.histories, constraints, self.claims)
+                _snapshot(day, ground, codes.copy(), self.histories, constraints, self.claims, live)
             )
         self.snapshots = result
 
@@ -313,7 +349,33 @@ class ControlTimeline:
 
     def explain(self, place_id: str, day: date) -> Explanation:
         """Why a place is in its state on ``day``, with every claim behind it."""
-        return explain(place_id, day, self.claims.values(), self.rules.state)
+        return explain(place_id, day, self.claims.values(), self.rules.state, self.imported)
+
+
+def _relation_turns(snapshot: ControlSnapshot, day: date) -> bool:
+    """Whether a line of ``snapshot`` changes kind on ``day`` (a dated relation turned)."""
+    codes = {name: code for code, name in CODE_NAMES.items()}
+    ground = snapshot.ground
+    return any(
+        contact_kind(ground, codes[f.sides[0]], codes[f.sides[1]], day) != f.kind
+        for f in snapshot.frontlines
+    )
+
+
+def relation_days(fronts: FrontRules) -> list[date]:
+    """Days on which a dated relation starts or stops (the day after its last day)."""
+    days = set()
+    for hostility in fronts.hostilities:
+        if hostility.start is not None:
+            days.add(hostility.start)
+        if hostility.end is not None and hostility.end < date.max:
+            days.add(hostility.end + timedelta(days=1))
+    return sorted(days)
+
+
+def _live(fades: Sequence[date], day: date) -> tuple[bool, ...]:
+    """Which imported areas are still in force on ``day``."""
+    return tuple(day < fade for fade in fades)
 
 
 def place_codes_one(state: PlaceState) -> int:
@@ -330,6 +392,93 @@ def snapshot_on(snapshots: Sequence[ControlSnapshot], day: date) -> ControlSnaps
     """Bisect the ordered change-point snapshots for the one in force on ``day``."""
     i = bisect_right([s.date for s in snapshots], day) - 1
     return snapshots[i] if i >= 0 else None
+
+
+def snapshot_from_scratch(timeline: ControlTimeline, day: date) -> ControlSnapshot:
+    """The map on ``day`` decided from nothing but the timeline's claims and ground: every place
+    from its own claims (:func:`place_state_on`), every piece unioned anew in the metric
+    projection, every line merged anew. Slow; it is what the change-point snapshots (their
+    histories, caches and reused tiles) are checked against."""
+    import shapely
+
+    from dashboard.control.frontlines import front_edges
+    from dashboard.control.geography import to_lonlat
+
+    assert timeline.ground is not None
+    ground, rules = timeline.ground, timeline.rules
+    by_place: dict[str, list[Claim]] = {}
+    for c in usable_claims(timeline.claims.values(), rules.state):
+        if not is_constraint_claim(c):
+            by_place.setdefault(c.place_id, []).append(c)
+    states = {pid: place_state_on(pid, cs, day, rules.state) for pid, cs in by_place.items()}
+    region_claims = [c for c in timeline.claims.values() if c.precision in REGION_PRECISIONS]
+    constraints = constraints_on(region_claims, day, rules.state)
+    live = _live([imported_fade_day(a, rules.state) for a in ground.imported], day)
+    region_states = {r.id: states[r.id] for r in ground.regions if r.id in states}
+    ownership = assign_owners(ground, place_codes(ground, states), region_states, constraints, live)
+    owner = ownership.owner
+    areas = {}
+    for code in np.unique(owner).tolist():
+        members = np.flatnonzero(owner == code)
+        tiles = ground.face_tile[members]
+        order = np.argsort(tiles, kind="stable")
+        chunks = np.split(members[order], np.flatnonzero(np.diff(tiles[order])) + 1)
+        areas[CODE_NAMES[code]] = tuple(
+            to_lonlat(shapely.coverage_union_all(ground.faces[c])) for c in chunks
+        )
+    lines = []
+    km = shapely.length(ground.edges) / 1000.0
+    place_ids = np.array([p.id for p in ground.places], dtype=object)
+    for (ca, cb), edges in front_edges(ground, owner).items():
+        merged = shapely.line_merge(shapely.multilinestrings(to_lonlat(ground.edges[edges])))
+        faces = np.concatenate([ground.edge_left[edges], ground.edge_right[edges]])
+        place_idx = np.unique(ground.face_place[faces])
+        lines.append(
+            Frontline(
+                sides=(CODE_NAMES[ca], CODE_NAMES[cb]),
+                kind=contact_kind(ground, ca, cb, day),
+                geometry=merged,
+                length_km=round(float(km[edges].sum()), 3),
+                places=tuple(place_ids[place_idx[place_idx >= 0]].tolist()),
+            )
+        )
+    return ControlSnapshot(
+        date=day,
+        areas=areas,
+        area_km2=area_by_code(ground, owner),
+        frontlines=tuple(lines),
+        place_states=states,
+        constraints=tuple(constraints),
+        ownership=ownership,
+        ground=ground,
+        claims=timeline.claims,
+    )
+
+
+def snapshot_digest(snapshot: ControlSnapshot) -> str:
+    """A digest of everything a snapshot shows: pieces and lines (exact WKB), areas, face
+    owners, the state key of every claimed place and the constraints in force."""
+    import hashlib
+
+    import shapely
+
+    h = hashlib.sha256(snapshot.date.isoformat().encode())
+    for name in sorted(snapshot.areas):
+        h.update(name.encode())
+        for piece in snapshot.areas[name]:
+            h.update(shapely.to_wkb(piece))
+    h.update(repr(sorted(snapshot.area_km2.items())).encode())
+    for line in snapshot.frontlines:
+        h.update(repr((line.sides, line.kind, line.length_km, line.places)).encode())
+        h.update(shapely.to_wkb(line.geometry))
+    h.update(snapshot.ownership.owner.tobytes())
+    h.update(repr(snapshot.ownership.unmet).encode())
+    for pid in sorted(snapshot.place_states):
+        state = snapshot.place_states[pid]
+        if state.reason != "no_claim":
+            h.update(repr((pid, state.key)).encode())
+    h.update(repr([(c.region_id, c.side, c.fraction) for c in snapshot.constraints]).encode())
+    return h.hexdigest()
 
 
 def compute_snapshots(
@@ -372,6 +521,18 @@ class ClaimRef:
     fraction: float | None
     confidence: float
     deciding: bool
+    used: bool = True  # False: a claim about a whole country, which never decides ground
+
+
+@dataclass(frozen=True)
+class ImportedRef:
+    """An imported area beneath a place: what shows where the place's own claims do not."""
+
+    side: str
+    source: str
+    valid_on: date
+    fades_on: date
+    in_force: bool
 
 
 @dataclass(frozen=True)
@@ -381,29 +542,87 @@ class Explanation:
     state: PlaceState
     why: str
     claims: tuple[ClaimRef, ...]  # every claim about the place up to the day, oldest first
+    imported: tuple[ImportedRef, ...] = ()  # imported areas covering the place
 
 
-def explain(place_id: str, day: date, claims: Iterable[Claim], rules: StateRules) -> Explanation:
-    """The chain of claims that decides a place's state on ``day``, and the rule that applied."""
-    about = [c for c in usable_claims(claims, rules) if c.place_id == place_id]
+def _ref(claim: Claim, deciding: bool, used: bool = True) -> ClaimRef:
+    return ClaimRef(
+        claim.id,
+        claim.article_id,
+        claim.sentence,
+        claim.valid_from,
+        claim.side,
+        claim.kind,
+        claim.fraction,
+        claim.confidence,
+        deciding,
+        used,
+    )
+
+
+def _imported_beneath(
+    about: Sequence[Claim], day: date, imported: Sequence[ImportedArea], rules: StateRules
+) -> tuple[ImportedRef, ...]:
+    """Imported areas covering the place's point (the first claim in the order fixes it)."""
+    if not about or not imported:
+        return ()
+    import shapely
+
+    point = shapely.Point(about[0].lon, about[0].lat)
+    found = []
+    for area in imported:
+        if not area.geometry.covers(point):
+            continue
+        fade = imported_fade_day(area, rules)
+        found.append(ImportedRef(area.side, area.source, area.valid_on, fade, day < fade))
+    return tuple(sorted(found, key=lambda r: (r.valid_on, r.side, r.source)))
+
+
+def explain(
+    place_id: str,
+    day: date,
+    claims: Iterable[Claim],
+    rules: StateRules,
+    imported: Sequence[ImportedArea] = (),
+) -> Explanation:
+    """The chain of claims that decides a place's state on ``day``, the rule that applied,
+    what lies beneath it, and the claims that were left out and why."""
+    mine = [c for c in claims if c.place_id == place_id]
+    about = [c for c in usable_claims(mine, rules) if c.place_id == place_id]
+    country = sorted(
+        (
+            c
+            for c in mine
+            if c.precision in IGNORED_PRECISIONS
+            and c.status not in rules.ignored_statuses
+            and c.valid_from <= day
+        ),
+        key=claim_order_key,
+    )
     state = place_state_on(place_id, about, day, rules)
     deciding = set(state.claims)
-    chain = tuple(
-        ClaimRef(
-            c.id,
-            c.article_id,
-            c.sentence,
-            c.valid_from,
-            c.side,
-            c.kind,
-            c.fraction,
-            c.confidence,
-            c.id in deciding,
-        )
-        for c in about
-        if c.valid_from <= day
-    )
+    chain = [_ref(c, c.id in deciding) for c in about if c.valid_from <= day]
+    chain += [_ref(c, False, used=False) for c in country]
+    chain.sort(key=lambda r: r.valid_from)
     why = _REASONS.get(state.reason, state.reason)
     if any(is_constraint_claim(c) for c in about if c.valid_from <= day):
         why += "; partial claims about this region set a minimum share for their side"
-    return Explanation(place_id, day, state, why, chain)
+    if country:
+        why += (
+            f"; {len(country)} claim(s) about the whole country are not used for control "
+            "areas: a country names no ground to place"
+        )
+    beneath = _imported_beneath(about or country, day, imported, rules)
+    for ref in beneath:
+        source = f" ({ref.source})" if ref.source else ""
+        if ref.in_force:
+            why += (
+                f"; beneath it, an area imported as held by {ref.side} on {ref.valid_on}"
+                f"{source}, in force until {ref.fades_on} unless restated"
+            )
+        else:
+            why += (
+                f"; the area imported as held by {ref.side} on {ref.valid_on}{source} "
+                f"faded on {ref.fades_on}, like an unconfirmed claim"
+            )
+    return Explanation(place_id, day, state, why, tuple(chain), beneath)

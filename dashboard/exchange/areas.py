@@ -185,6 +185,7 @@ def snapshot_at(timeline: ControlTimeline, day: date) -> ControlSnapshot:
         assign_owners,
         build_ground,
         dissolve_pieces,
+        imported_fade_day,
         place_codes,
     )
     from dashboard.control.frontlines import frontlines_between
@@ -201,12 +202,13 @@ def snapshot_at(timeline: ControlTimeline, day: date) -> ControlSnapshot:
     )
     constraints = constraints_on(region_claims, day, timeline.rules.state)
     region_states = {r.id: states[r.id] for r in ground.regions if r.id in timeline.histories}
-    ownership = assign_owners(ground, place_codes(ground, states), region_states, constraints)
+    live = tuple(day < imported_fade_day(a, timeline.rules.state) for a in ground.imported)
+    ownership = assign_owners(ground, place_codes(ground, states), region_states, constraints, live)
     return ControlSnapshot(
         date=day,
         areas=dissolve_pieces(ground, ownership.owner),
         area_km2=area_by_code(ground, ownership.owner),
-        frontlines=tuple(frontlines_between(ground, ownership.owner)),
+        frontlines=tuple(frontlines_between(ground, ownership.owner, day)),
         place_states=states,
         constraints=tuple(constraints),
         ownership=ownership,

@@ -101,3 +101,29 @@ def test_histories_do_not_depend_on_claim_insertion_order(spec, rnd: random.Rand
     shuffled = list(claims)
     rnd.shuffle(shuffled)
     assert histories(claims, RULES) == histories(shuffled, RULES)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 400),
+            sides,
+            kinds,
+            st.sampled_from([0.3, 0.5, 0.9]),
+            st.sampled_from(["a", "b", "c"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_history_agrees_with_deciding_each_day_from_scratch(spec):
+    claims = [
+        claim("qaim", side, D + timedelta(days=offset), kind=kind, confidence=conf, article=art)
+        for offset, side, kind, conf, art in spec
+    ]
+    history = place_history("qaim", claims, RULES)
+    ordered = usable_claims(claims, RULES)
+    for offset in range(0, 700, 3):
+        day = D + timedelta(days=offset)
+        assert history.on(day).key == place_state_on("qaim", ordered, day, RULES).key, day

@@ -18,7 +18,8 @@ from dashboard.control import (
     snapshot_on,
     snapshot_to_geojson,
 )
-from dashboard.control.areas import as_multipolygon
+from dashboard.control.areas import ImportedArea, as_multipolygon
+from dashboard.control.timeline import snapshot_digest, snapshot_from_scratch
 from tests.control.conftest import FAST, SQUARES, claim
 
 D = date(2017, 11, 3)
@@ -174,3 +175,41 @@ def test_geojson_carries_areas_frontlines_and_places_with_their_claims():
     assert isis["properties"]["area_km2"] > 0
     place = next(f for f in collection["features"] if f["properties"].get("id") == "west")
     assert place["properties"]["claims"][0]["sentence"] == claims[0].sentence
+
+
+def test_change_point_snapshots_match_deciding_each_from_scratch():
+    """Histories, tile caches, reused tiles and cached lines change nothing a snapshot shows."""
+    rng = random.Random(11)
+    sides = ["isis", "iraqi_forces", "sdf", "syrian_government", "peshmerga"]
+    claims = [
+        claim(
+            f"p{i % 9}",
+            rng.choice(sides),
+            D + timedelta(days=rng.randrange(0, 400, 7)),
+            lon=39.2 + 0.2 * (i % 9),
+            lat=33.7 + 0.07 * (i % 5),
+            kind=rng.choice(["full", "full", "full", "contested"]),
+            confidence=rng.choice([0.3, 0.6, 0.9]),
+            article=f"a{i}",
+        )
+        for i in range(60)
+    ]
+    claims.append(
+        claim(
+            "SY.07",
+            "isis",
+            D + timedelta(days=30),
+            lon=39.5,
+            lat=34.0,
+            kind="partial",
+            precision="governorate",
+            fraction=0.4,
+        )
+    )
+    area = ImportedArea("isis", shapely.box(40.3, 33.6, 40.9, 34.2), D, "map", confidence=0.5)
+    timeline = ControlTimeline(SQUARES, FAST, imported=[area])
+    timeline.add_claims(claims[:40])
+    timeline.add_claims(claims[40:])
+    assert len(timeline.snapshots) > 10
+    for snap in timeline.snapshots:
+        assert snapshot_digest(snap) == snapshot_digest(snapshot_from_scratch(timeline, snap.date))
