@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +26,25 @@ def seed_text() -> str:
     if not SEED_ARTICLE.is_file():
         pytest.skip(f"seed article not found at {SEED_ARTICLE}")
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium under Playwright for the whole run.
+
+    Playwright's sync API allows one driver per process, so every test tier that drives a
+    browser (the app, the standalone story HTML) shares this one.
+    """
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `bash scripts/install-system-deps.sh` "
+            "(Debian package 'chromium') or set CONFLICTMAP_CHROMIUM"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

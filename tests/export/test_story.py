@@ -20,7 +20,6 @@ from dashboard.export.story import (
     save_story,
 )
 from dashboard.export.story_export import story_html, story_pdf
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.export.conftest import AL_QAIM, DAY
 
 CAPTIONS = (
@@ -123,15 +122,13 @@ def test_html_embeds_plotly_and_fetches_nothing(story_file: Path) -> None:
 
 @pytest.mark.browser
 def test_html_opens_from_disk_offline_and_steps_with_the_keyboard(
-    story_file: Path, artifacts: Path
+    story_file: Path, artifacts: Path, browser
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     blocked: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
 
         def route(r) -> None:
             if r.request.url.startswith("file://"):
@@ -161,6 +158,7 @@ def test_html_opens_from_disk_offline_and_steps_with_the_keyboard(
         page.keyboard.press("ArrowLeft")  # before the start: stays on the first
         page.wait_for_timeout(200)
         assert page.evaluate("document.body.dataset.step") == "1"
-        browser.close()
+    finally:
+        context.close()
     assert blocked == []
     assert errors == []
