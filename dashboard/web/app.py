@@ -15,7 +15,7 @@ from dashboard.config import Settings, assets_dir
 from dashboard.geodata import attributions
 from dashboard.web import layout
 from dashboard.web.basemap import offline_style
-from dashboard.web.callbacks import about, search, selection, time, upload, view
+from dashboard.web.callbacks import about, search, selection, story, time, upload, view
 from dashboard.web.figures.map_figure import base_map_figure, place_style_layers, places_collection
 from dashboard.web.plotly_config import graph_config
 from dashboard.web.queries import ALL_PRECISIONS, ALL_SIDES, ALL_TYPES, StoreAccess
@@ -101,6 +101,7 @@ def create_app(settings: Settings) -> Dash:
     selection.register(app, access, fallback)
     search.register(app)
     upload.register(app, access, layout.upload_limit_bytes(limit_mb))
+    story.register(app, access)
     # Dash registers its script bundles on the first request; under threaded gunicorn a
     # second request arriving in that gap gets a 500 for every bundle. Do it up front.
     with app.server.test_request_context("/"):

@@ -64,3 +64,31 @@ DATA_VERSION = "data-version"  # bumped after an ingest so every view re-reads t
 
 # URL restore gate: the query string is applied once per page load
 URL_PENDING = "url-pending"
+
+# story: authoring drawer, presentation stage (assets/story.js forwards presentation keys)
+STORY = "story"  # the story document, in the browser's local storage
+STORY_BUTTON = "story-button"
+STORY_PANEL = "story-panel"
+STORY_CLOSE = "story-close"
+STORY_BODY = "story-body"  # title and step list, re-rendered from STORY
+STORY_TITLE = "story-title"
+STORY_ADD = "story-add"
+STORY_CAPTURE = "story-capture"  # the live map's centre and zoom, read when a step is added
+STORY_CAPTION = "story-caption"  # pattern-matching type of each step's caption input
+STORY_UP = "story-up"
+STORY_DOWN = "story-down"
+STORY_DELETE = "story-delete"
+STORY_SAVE = "story-save"
+STORY_LOAD = "story-load"
+STORY_PDF = "story-pdf"
+STORY_HTML = "story-html"
+STORY_DOWNLOAD = "story-download"
+STORY_EXPORT_DOWNLOAD = "story-export-download"
+STORY_MESSAGE = "story-message"
+STORY_PRESENT = "story-present"
+STORY_DECK = "story-deck"  # {"on": bool, "index": int}: whether presenting, and which step
+STORY_KEY = "story-key"  # presentation keys forwarded by assets/story.js
+STORY_STAGE = "story-stage"
+STORY_STAGE_TITLE = "story-stage-title"
+STORY_STAGE_CAPTION = "story-stage-caption"
+STORY_STAGE_COUNTER = "story-stage-counter"

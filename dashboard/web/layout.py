@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.web import ids
+from dashboard.web import ids, story_layout
 from dashboard.web import symbology as sym
 from dashboard.web.panels import event_detail, legend
 from dashboard.web.viewstate import WINDOWS, ViewState, day_number
@@ -363,6 +363,7 @@ def page(
                         className="upload-wrap",
                         **{"data-limit-bytes": str(data.upload_limit_bytes)},
                     ),
+                    story_layout.story_button(),
                     html.Button("About & data", id=ids.ABOUT_BUTTON, className="button"),
                 ],
             ),
@@ -428,5 +429,6 @@ def page(
             html.Div(status, id=ids.STATUS, className="status-line muted"),
             about_panel(attributions),
             article_panel(),
+            story_layout.story_panel(),
         ],
     )
