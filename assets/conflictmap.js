@@ -135,10 +135,12 @@
         return out;
       },
 
-      urlGate: function (search) {
+      urlGate: function (search, pending) {
         if (search == null) { return nu(); }
         if (window.__conflictmapUrlApplied) { return nu(); }
         window.__conflictmapUrlApplied = true;
+        // the server already drew the page for this query: nothing to apply
+        if (pending && pending.served === search) { return nu(); }
         return search ? {search: search} : nu();
       },
 

@@ -6,9 +6,12 @@ newly ingested article shows up on reload without restarting the server.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
+import flask
 from dash import Dash, html
 
 from dashboard.config import Settings, assets_dir
@@ -16,10 +19,16 @@ from dashboard.geodata import attributions
 from dashboard.web import layout
 from dashboard.web.basemap import offline_style
 from dashboard.web.callbacks import about, search, selection, story, time, upload, view
-from dashboard.web.figures.map_figure import base_map_figure, place_style_layers, places_collection
+from dashboard.web.figures.map_figure import (
+    DEFAULT_ZOOM,
+    base_map_figure,
+    place_style_layers,
+    places_collection,
+)
 from dashboard.web.plotly_config import graph_config
 from dashboard.web.queries import ALL_PRECISIONS, ALL_SIDES, ALL_TYPES, StoreAccess
-from dashboard.web.viewstate import ViewState
+from dashboard.web.stepping import apply_slots, first_view
+from dashboard.web.viewstate import ViewState, day_date, day_number, parse_query, view_from_controls
 
 # Shown when the store is empty: the autumn 2017 campaign the demo covers.
 EMPTY_PERIOD = (date(2017, 9, 1), date(2017, 12, 31))
@@ -50,6 +59,53 @@ def _places(access: StoreAccess) -> dict[str, Any]:
     return places_collection(rows)
 
 
+def _page_search() -> str:
+    """The query string of the page the layout is requested for (``?date=…``), or ``""``.
+
+    The renderer asks for the layout from the page itself, so the request's referrer is the
+    page's address; without one the page opens on the default view and the shared-URL
+    callback applies the query as before.
+    """
+    if not flask.has_request_context():
+        return ""
+    query = urlsplit(flask.request.referrer or "").query
+    return f"?{query}" if query else ""
+
+
+def _opening_view(
+    search: str, bounds: tuple[date, date], sources: tuple[str, ...], fallback: date
+) -> ViewState:
+    """The view a page opened at ``search`` shows, read exactly as the controls would be.
+
+    The same reading as the shared-URL callback (a date outside the period is clamped) and
+    then as :func:`view_of`, so the first step finds the stores already up to date.
+    """
+    first, last = bounds
+    if not search:
+        return ViewState(day=last)
+    parsed = parse_query(search, ViewState(day=fallback))
+    lo, hi = day_number(first), day_number(last)
+    view = view_from_controls(
+        min(max(day_number(parsed.day), lo), hi),
+        {"from": parsed.range[0].isoformat(), "to": parsed.range[1].isoformat()}
+        if parsed.range
+        else None,
+        parsed.window,
+        parsed.by,
+        list(parsed.sides) if parsed.sides is not None else None,
+        list(parsed.types) if parsed.types is not None else None,
+        list(parsed.sources) if parsed.sources is not None else None,
+        list(parsed.precisions) if parsed.precisions is not None else None,
+        parsed.min_confidence,
+        all_sides=ALL_SIDES,
+        all_types=ALL_TYPES,
+        all_sources=sources,
+        all_precisions=ALL_PRECISIONS,
+        fallback_day=day_date(hi),
+    )
+    return replace(view, event=parsed.event, map_view=parsed.map_view)
+
+
 def create_app(settings: Settings) -> Dash:
     app = Dash(
         __name__,
@@ -69,20 +125,49 @@ def create_app(settings: Settings) -> Dash:
     def period() -> tuple[date, date]:
         return access.day_bounds(EMPTY_PERIOD)
 
+    fallback = EMPTY_PERIOD
+
     def page() -> html.Div:
         first, last = period()
+        sources = access.sources()
+        query = _page_search()
+        view_state = _opening_view(query, (first, last), sources, fallback[1])
         data = layout.PageData(
             first_day=first,
             last_day=last,
-            view=ViewState(day=last),
-            sources=access.sources(),
+            view=view_state,
+            sources=sources,
             sides=ALL_SIDES,
             types=ALL_TYPES,
             precisions=ALL_PRECISIONS,
             upload_limit_mb=limit_mb,
         )
-        figure = base_map_figure(place_style_layers(base_style, _places(access)))
-        timeline = view.timeline_for(access, "side", None, None, last, None, (first, last))
+        # The page opens drawn: events, control and date label come with the layout, and the
+        # stores say what is drawn, so the first step (and any later one) sends only changes.
+        opening = first_view(access, view_state)
+        shown_view = view_state.map_view
+        figure = base_map_figure(
+            place_style_layers(base_style, _places(access)),
+            center={"lat": shown_view.lat, "lon": shown_view.lon} if shown_view else None,
+            zoom=shown_view.zoom if shown_view else DEFAULT_ZOOM,
+            layers=opening.layers,
+        ).to_plotly_json()
+        apply_slots(figure, opening.slots)
+        selected_day = None
+        if view_state.event:
+            event = access.store.event(view_state.event)
+            selected_day = event.date if event else None
+        timeline = view.timeline_for(
+            access,
+            view_state.by,
+            list(view_state.sides) if view_state.sides is not None else None,
+            list(view_state.types) if view_state.types is not None else None,
+            view_state.day,
+            view_state.range,
+            (first, last),
+            selected_day,
+            view_state,
+        )
         stats = access.store.stats()
         counts = stats.get("counts", {})
         status = (
@@ -90,11 +175,24 @@ def create_app(settings: Settings) -> Dash:
             f"{counts.get('control_snapshots', 0):,} control change points · store: "
             f"{stats.get('backend', '?')}"
         )
-        return layout.page(figure, config, credits, data, timeline, status)
+        return layout.page(
+            figure,
+            config,
+            credits,
+            data,
+            timeline,
+            status,
+            opening=layout.Opening(
+                loaded=opening.loaded,
+                shown=opening.shown,
+                changes=opening.changes,
+                label=opening.label,
+                search=query,
+            ),
+        )
 
     app.layout = page
     # Callbacks need the period only as a fallback date; it is re-read on every page load.
-    fallback = EMPTY_PERIOD
     about.register(app)
     time.register(app, fallback)
     view.register(app, access, fallback)

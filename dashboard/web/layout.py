@@ -34,6 +34,18 @@ class PageData:
         return upload_limit_bytes(self.upload_limit_mb)
 
 
+@dataclass(frozen=True)
+class Opening:
+    """The view the page opens on, drawn server-side: the stores saying what the map holds,
+    the changes panel, the date label and the query string it was read from."""
+
+    loaded: dict[str, Any] | None = None
+    shown: dict[str, Any] | None = None
+    changes: Any = None
+    label: str = ""
+    search: str = ""
+
+
 def upload_limit_bytes(megabytes: float) -> int:
     """The one conversion of the setting, shared by the browser check and the server check."""
     return int(megabytes * 1_000_000)
@@ -190,7 +202,7 @@ def slider_marks(first_day: date, last_day: date, most: int = 14) -> dict[int, s
     }
 
 
-def controls_bar(data: PageData) -> html.Div:
+def controls_bar(data: PageData, label: str = "") -> html.Div:
     """Play/step buttons, speed, window, and the date slider with month marks."""
     lo, hi = day_number(data.first_day), day_number(data.last_day)
     marks = slider_marks(data.first_day, data.last_day)
@@ -229,7 +241,7 @@ def controls_bar(data: PageData) -> html.Div:
                         searchable=False,
                         className="speed",
                     ),
-                    html.Span(id=ids.DATE_LABEL, className="date-label"),
+                    html.Span(label, id=ids.DATE_LABEL, className="date-label"),
                 ],
             ),
             dcc.Slider(
@@ -307,8 +319,10 @@ def page(
     data: PageData,
     timeline: Any = None,
     status: str = "",
+    opening: Opening | None = None,
 ) -> html.Div:
     view = data.view
+    opening = opening or Opening()
     rng = (
         {"from": view.range[0].isoformat(), "to": view.range[1].isoformat()} if view.range else None
     )
@@ -318,13 +332,25 @@ def page(
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.RANGE, data=rng),
             dcc.Store(id=ids.SELECTED_EVENT, data=view.event),
-            dcc.Store(id=ids.MAP_VIEW, data=None),
+            dcc.Store(
+                id=ids.MAP_VIEW,
+                data={
+                    "lat": view.map_view.lat,
+                    "lon": view.map_view.lon,
+                    "zoom": view.map_view.zoom,
+                }
+                if view.map_view
+                else None,
+            ),
             dcc.Store(id=ids.FLY_TO, data=None),
-            dcc.Store(id=ids.LOADED_SLOTS, data=None),
-            dcc.Store(id=ids.SHOWN_CONTROL, data=None),
+            dcc.Store(id=ids.LOADED_SLOTS, data=opening.loaded),
+            dcc.Store(id=ids.SHOWN_CONTROL, data=opening.shown),
             dcc.Store(id=ids.KEYBOARD, data=None),
             dcc.Store(id=ids.DATA_VERSION, data=0),
-            dcc.Store(id=ids.URL_PENDING, data=None),
+            # the query the layout was drawn for: the page opens on it without a round trip
+            dcc.Store(
+                id=ids.URL_PENDING, data={"served": opening.search} if opening.search else None
+            ),
             dcc.Store(id=ids.UPLOAD_REJECTED, data=None),
             dcc.Store(id=ids.MAP_CLICK, data=None),
             html.Header(
@@ -401,7 +427,7 @@ def page(
                                     )
                                 ],
                             ),
-                            controls_bar(data),
+                            controls_bar(data, opening.label),
                             timeline_block(data, graph_config, timeline),
                         ],
                     ),
@@ -421,7 +447,7 @@ def page(
                                 html.Div(id=ids.EVENT_LIST, className="event-list"),
                                 cls="event-section",
                             ),
-                            _section("Control changes", html.Div(id=ids.CHANGES)),
+                            _section("Control changes", html.Div(opening.changes, id=ids.CHANGES)),
                         ],
                     ),
                 ],

@@ -151,3 +151,70 @@ def _assign(patch: Patch, slot: int, prop: str, value: Any) -> None:
         trace[outer][inner] = value
     else:
         trace[prop] = value
+
+
+@dataclass
+class FirstView:
+    """What the page needs to open already showing ``view``: the map's event slots and
+    control layers, and the stores and panels a later :func:`step` starts from."""
+
+    slots: dict[int, dict[str, Any]]
+    layers: list[dict[str, Any]]
+    loaded: dict[str, Any]
+    shown: dict[str, Any]
+    changes: Any
+    label: str
+
+
+def first_view(access: StoreAccess, view: ViewState) -> FirstView:
+    """The view drawn in full, for the layout served with the page (no callback needed).
+
+    The ``loaded``/``shown`` stores describe exactly what is drawn, so the first :func:`step`
+    (run when the page starts) finds nothing to resend.
+    """
+    slots: dict[int, dict[str, Any]] = {}
+    new_slots: dict[str, list[int]] = {}
+    for slot, want in slot_plan(view).items():
+        rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
+        slots[slot] = mf.slot_update(rows)
+        new_slots[str(slot)] = [want[0], want[1]]
+    snapshot_days = access.store.control_snapshot_days()
+    in_force = access.snapshot_day(view.day, snapshot_days)
+    read: dict[date | None, Any] = {}
+
+    def snapshot_of(day: date | None) -> Any:
+        if day not in read:
+            read[day] = access.snapshot(day)
+        return read[day]
+
+    layers = mf.control_layers(snapshot_of(in_force))
+    first, last = view.comparison_span()
+    pair_days = [access.snapshot_day(d, snapshot_days) for d in (first, last)]
+    before = snapshot_of(pair_days[0]) if pair_days[0] else None
+    after = snapshot_of(pair_days[1]) if pair_days[1] else None
+    places, areas = control_changes(before, after)
+    shown = {
+        "snapshot": in_force.isoformat() if in_force else None,
+        "compare": [d.isoformat() if d else None for d in pair_days],
+        "range": [d.isoformat() for d in view.range] if view.range else None,
+    }
+    return FirstView(
+        slots=slots,
+        layers=layers,
+        loaded={"key": view.filter_key(), "slots": new_slots},
+        shown=shown,
+        changes=changes_panel(places, areas, (first, last)),
+        label=date_label(view),
+    )
+
+
+def apply_slots(figure: dict[str, Any], slots: dict[int, dict[str, Any]]) -> None:
+    """Write :func:`first_view` slot properties into a figure dict, as a step's patch would."""
+    for slot, props in slots.items():
+        trace = figure["data"][mf.slot_trace_index(slot)]
+        for prop, value in props.items():
+            if "." in prop:
+                outer, inner = prop.split(".", 1)
+                trace.setdefault(outer, {})[inner] = value
+            else:
+                trace[prop] = value

@@ -69,7 +69,10 @@ def register(app: Dash, fallback: tuple[date, date]) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        _js("urlGate"), Output(ids.URL_PENDING, "data"), Input(ids.URL, "search")
+        _js("urlGate"),
+        Output(ids.URL_PENDING, "data"),
+        Input(ids.URL, "search"),
+        State(ids.URL_PENDING, "data"),
     )
     app.clientside_callback(
         _js("writeUrl"),
