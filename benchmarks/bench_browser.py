@@ -28,8 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from tests.browser.conftest import free_port, wait_for_http  # noqa: E402
 
 CHROMIUM = os.environ.get("CONFLICTMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -94,38 +94,16 @@ IDLE_JS = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
 # -- servers ---------------------------------------------------------------------------------
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(url: str, process: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server for {url} exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
-
-
 def _start(cmd: list[str], port: int, tmp: Path, name: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(tmp)}
     log = (tmp / f"{name}.log").open("wb")
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    _wait(f"http://127.0.0.1:{port}/", process)
+    wait_for_http(f"http://127.0.0.1:{port}/", process, timeout=120.0)
     return process
 
 
 def start_dashboard(db_url: str, tmp: Path) -> tuple[str, subprocess.Popen[bytes]]:
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, "-m", "dashboard.cli", "serve", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--db", db_url, "--workers", "1"]
     return f"http://127.0.0.1:{port}", _start(cmd, port, tmp, "dashboard")
@@ -134,7 +112,7 @@ def start_dashboard(db_url: str, tmp: Path) -> tuple[str, subprocess.Popen[bytes
 def start_naive(
     db_url: str, tmp: Path, day: date, size: tuple[int, int]
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, str(Path(__file__).resolve()), "--serve-naive", db_url]
     cmd += ["--port", str(port), "--day", day.isoformat(), "--size", f"{size[0]}x{size[1]}"]
     return f"http://127.0.0.1:{port}", _start(cmd, port, tmp, "naive")

@@ -12,8 +12,8 @@ from dashboard.gazetteer.model import KINDS
 ADMIN = ("admin1", "admin2", "admin3")
 SETTLEMENT = ("city", "town", "village")
 
-# Lower-case words allowed at the start of a name (Arabic articles) or inside one.
-NAME_PARTICLES = frozenset(
+# Particles that may open a name written in lower case ("al-Qaïm", "ez-Zor"): Arabic articles.
+LEADING_PARTICLES = frozenset(
     [
         "al",
         "el",
@@ -32,6 +32,11 @@ NAME_PARTICLES = frozenset(
         "en",
         "ul",
         "il",
+    ]
+)
+# Lower-case words allowed inside a name: the articles above and other languages' particles.
+NAME_PARTICLES = LEADING_PARTICLES | frozenset(
+    [
         "de",
         "du",
         "des",
@@ -43,7 +48,6 @@ NAME_PARTICLES = frozenset(
         "of",
         "the",
         "and",
-        "et",
         "upon",
         "on",
         "sur",
@@ -67,28 +71,6 @@ NAME_PARTICLES = frozenset(
         "umm",
         "um",
         "ben",
-    ]
-)
-# Particles that may open a name written in lower case ("al-Qaïm", "ez-Zor").
-LEADING_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ad",
-        "ed",
-        "ar",
-        "er",
-        "as",
-        "es",
-        "ash",
-        "at",
-        "et",
-        "az",
-        "ez",
-        "an",
-        "en",
-        "ul",
-        "il",
     ]
 )
 # Particles that may not end a name.
