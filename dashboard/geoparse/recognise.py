@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from dashboard.articles.model import Article
@@ -207,7 +208,7 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break
-            if _can_end(toks[j]) and gaz.has_key(key):
+            if _can_end(toks[j]) and gaz.has_key(key) and not _state_of_org(text, toks, i, j):
                 best = _Raw(i, j, key)
             if not gaz.has_prefix(key):
                 break
@@ -218,6 +219,11 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
         else:
             i += 1
     return found
+
+
+def _state_of_org(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """ "Kentucky State" in "Kentucky State Police": the state's name is "Kentucky"."""
+    return j > i and toks[j].low == "state" and _next_cap(text, toks, j)
 
 
 def _words_before(toks: list[Token], i: int, k: int) -> list[str]:
@@ -270,6 +276,48 @@ def _suffix_qualifier(toks: list[Token], j: int) -> tuple[int, tuple[str, ...] |
         if [t.low for t in got] == list(words):
             return (got[-1].end if include else end), kinds, include, 0.9
     return end, None, False, 0.0
+
+
+_CAPITALISED_DESIGNATORS = frozenset({"state", "county", "province", "governorate", "district"})
+
+
+def _proper_name_bounds(
+    text: str, toks: list[Token], j: int, m_start: int, m_end: int, ns: int, ne: int
+) -> tuple[int, int]:
+    """Mention bounds when only proper names count (GeoWebNews, TR-News guidelines).
+
+    A lower-case designator is a common noun outside the name ("Idlib province", "the
+    province of Aydin" annotate the bare name); a capitalised one is part of it ("Benue
+    State", "Collier County"), except "State" before another capitalised word ("Kentucky
+    State Police" is an organisation naming Kentucky).
+    """
+    if m_start < ns and not text[m_start].isupper():
+        m_start = ns
+    if m_end > ne:
+        nxt = toks[j + 1]
+        if not nxt.cap or (nxt.low == "state" and _next_cap(text, toks, j + 1)):
+            m_end = ne
+    elif j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if (
+            nxt.cap
+            and not nxt.upper
+            and nxt.low in _CAPITALISED_DESIGNATORS
+            and text[ne : nxt.start] == " "
+            and not (nxt.low == "state" and _next_cap(text, toks, j + 1))
+        ):
+            m_end = nxt.end
+    return m_start, m_end
+
+
+def _next_cap(text: str, toks: list[Token], k: int) -> bool:
+    """Token ``k`` is directly followed by a capitalised word of the same name chain."""
+    return (
+        k + 1 < len(toks)
+        and toks[k + 1].cap
+        and toks[k + 1].sent == toks[k].sent
+        and text[toks[k].end : toks[k + 1].start] == " "
+    )
 
 
 def _locative_cue(text: str, toks: list[Token], i: int) -> float:
@@ -397,10 +445,26 @@ def _org_tail(text: str, toks: list[Token], j: int) -> bool:
 
 
 def _demonym_spans(text: str, toks: list[Token], masked: list[tuple[int, int]]) -> list[_Raw]:
+    """Capitalised country adjectives, longest first ("South African" before "African")."""
     out: list[_Raw] = []
-    for idx, tok in enumerate(toks):
-        if tok.low in lx.DEMONYMS and tok.cap and not _overlaps(tok.start, tok.end, masked):
-            out.append(_Raw(idx, idx, tok.low))
+    idx = 0
+    while idx < len(toks):
+        found = None
+        for n in range(min(lx.DEMONYM_MAX_WORDS, len(toks) - idx), 0, -1):
+            words = toks[idx : idx + n]
+            if not all(t.cap for t in words):
+                continue
+            if any(text[a.end : b.start] != " " or a.sent != b.sent for a, b in pairwise(words)):
+                continue
+            key = " ".join(t.low for t in words)
+            if key in lx.DEMONYMS and not _overlaps(words[0].start, words[-1].end, masked):
+                found = _Raw(idx, idx + n - 1, key)
+                break
+        if found is not None:
+            out.append(found)
+            idx = found.j + 1
+        else:
+            idx += 1
     return out
 
 
@@ -449,8 +513,12 @@ def recognise(
     lower_vocab = {t.low for t in toks if not t.cap}
     raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
     if scheme == "inclusive":
+        demonyms = _demonym_spans(text, toks, [])
+        # a two-word demonym ("South Korean") wins over a shorter name read inside it
+        multi = [(toks[d.i].start, toks[d.j].end) for d in demonyms if d.j > d.i]
+        raws = [r for r in raws if not _overlaps(toks[r.i].start, toks[r.j].end, multi)]
         taken = [(toks[r.i].start, toks[r.j].end) for r in raws]
-        for d in _demonym_spans(text, toks, []):
+        for d in demonyms:
             if not _overlaps(toks[d.i].start, toks[d.j].end, taken):
                 raws.append(d)
         raws.sort(key=lambda r: r.i)
@@ -530,6 +598,8 @@ def _judge(
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
     m_end, s_kinds, _, s_cue = _suffix_qualifier(toks, j)
+    if scheme == "inclusive":
+        m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds
     cue = max(q_cue, s_cue)
     if cue:

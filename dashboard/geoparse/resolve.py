@@ -76,10 +76,11 @@ def _group_key(span: Span) -> tuple[str, tuple[str, ...] | None, str | None]:
 
 def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]:
     if span.demonym:
-        name = lx.COUNTRY_NAMES.get(span.demonym)
-        if name is None:
+        target = lx.demonym_target(span.demonym)
+        if target is None:
             return []
-        found = [c for c in gaz.lookup(name, limit=5) if c.kind == "country"]
+        name, kind = target
+        found = [c for c in gaz.lookup(name, limit=5) if c.kind == kind]
         return found[:1]
     found = gaz.lookup(span.name, lang=lang, limit=_LIMIT, kind_hint=span.kind_hint)
     if span.text != span.name:

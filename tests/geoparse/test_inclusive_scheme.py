@@ -1,0 +1,56 @@
+"""Rules for the inclusive scheme (every toponym, proper-name spans), in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.geoparse import geoparse
+
+
+@pytest.fixture(scope="module")
+def inclusive(gazetteer):
+    def run(text: str, lang: str = "en"):
+        return geoparse(text, gazetteer, nlp=None, lang=lang, scheme="inclusive")
+
+    return run
+
+
+def texts(found):
+    return [m.text for m in found]
+
+
+def test_two_word_demonym_is_one_mention_resolved_to_its_country(inclusive):
+    found = inclusive("Two South Korean engineers were freed on Monday.")
+    assert texts(found) == ["South Korean"]
+    assert found[0].country == "KR"
+
+
+def test_regional_adjective_resolves_to_the_continent(inclusive):
+    found = inclusive("The summit gathered African ministers in a hotel.")
+    assert texts(found) == ["African"]
+    assert found[0].kind == "continent"
+
+
+def test_plural_nationality_noun_is_a_demonym(inclusive):
+    found = inclusive("Many Peruvians queued at the consulate.")
+    assert texts(found) == ["Peruvians"]
+    assert found[0].country == "PE"
+
+
+def test_demonyms_stay_rejected_under_the_literal_scheme(parse):
+    assert parse("Hungarian and Danish observers arrived.") == []
+
+
+def test_lower_case_province_is_outside_the_proper_name(inclusive):
+    assert texts(inclusive("Aid convoys reached Anbar province on Friday.")) == ["Anbar"]
+    assert texts(inclusive("Floods hit the province of Anbar last week.")) == ["Anbar"]
+
+
+def test_literal_scheme_keeps_the_designator(parse):
+    assert texts(parse("Aid convoys reached Anbar province on Friday.")) == ["Anbar province"]
+
+
+def test_state_police_names_the_state_only(inclusive):
+    found = inclusive("Kentucky State Police closed the road after the crash.")
+    assert texts(found) == ["Kentucky"]
+    assert found[0].kind == "admin1"
