@@ -66,13 +66,33 @@ _SOURCE_GAP = re.compile(
     r"(?:(?:\w+\s+){0,2}(?:town|city|ville|localité|village)\s+(?:of|de|d'))?\s*$",
     _I,
 )
+_SHARE_LEAD = (
+    r"(?:(?:la\s+)?(?:majeure\s+partie|plupart|quasi-totalité|moitié|totalité)\s+"
+    r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d'|de\s+)"
+    r"|(?:most|much|parts?|half|all|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
+)
+_LIST_TAIL = (
+    r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?" + _SHARE_LEAD + r"(?:(?:\w+\s+){0,2}"
+    r"(?:villes?|localités?|régions?|towns?|city|cities|villages?|quartiers?|districts?|zones?"
+    r"|areas?)\s*(?:de|d'|of|du)?\s*)?$"
+)
 _LIST_GAP = re.compile(
     r"^(?:[^.;]{0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que|\bpuis|\bthen"
-    r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)\s*"
-    r"(?:(?:la|le|les|the|of|de|d')\s*)?"
-    r"(?:(?:\w+\s+){0,2}(?:ville|localité|région|town|city|villages?|quartiers?|district"
-    r"|zones?|areas?)\s*"
-    r"(?:de|d'|of|du)?\s*)?$",
+    r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)"
+    + _LIST_TAIL
+    # an explicit addition may follow an apposition about the place before ("Albou Kamal,
+    # leur dernier bastion urbain, à la frontière, ainsi que Hajine")
+    + r"|^(?:[^.;]{0,100}?)(?:\bas\s+well\s+as|\bainsi\s+que|\bde\s+même\s+que|\btout\s+comme"
+    r"|\balong\s+with)" + _LIST_TAIL,
+    _I,
+)
+# The words that join one listed place to the next; a share stated before them belongs to the
+# place before ("a third of the province, most of it desert, as well as Albu Kamal").
+_SEPARATOR = re.compile(
+    r"(?:(?:,|;|\bet\b|\band\b|\bas\s+well\s+as\b|\bainsi\s+que\b|\bde\s+même\s+que\b"
+    r"|\btout\s+comme\b|\balong\s+with\b|\bincluding\b|\by\s+compris\b)"
+    # "quartiers du centre et de l'est de Z": a complement joined to another, not a new place
+    r"(?!\s*(?:de|du|des|d'|of)\b))",
     _I,
 )
 _PARTIAL = re.compile(
@@ -115,7 +135,7 @@ _WORD_VALUE = {
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
-    r"(?:par|by|hands\s+of|mains\s+(?:de|du|d')|control\s+of|sous\s+(?:le\s+)?contrôle)$", _I
+    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle)$", _I
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
 _DEFINITE = re.compile(
@@ -349,6 +369,12 @@ def _holder(reading: Reading) -> str | None:
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side
+    if _STRONGHOLD.search(text):
+        # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
+        # the subject of the sentence is the side advancing on it
+        owner = _owner_after(reading)
+        if owner is not None:
+            return owner
     if reading.agent is not None:
         return reading.agent.side
     if _STRONGHOLD.search(text) or re.match(r"(?:sa|son|ses|its|their)\b", text, _I):
@@ -357,6 +383,26 @@ def _holder(reading: Reading) -> str | None:
         earlier = [h for h in hits if h.end <= reading.hit.start and h.side]
         if earlier:
             return earlier[-1].side
+    return None
+
+
+_OWNER_GAP = re.compile(
+    r"^[^,;.]{0,30}?\b(?:by|par|of|de|du|des|d')\s*(?:the\s+|l'|la\s+|le\s+|les\s+)?$", _I
+)
+
+
+def _owner_after(reading: Reading) -> str | None:
+    """The side a stronghold belongs to, named right after it ("held by X", "of the group",
+    "tenue par l'EI", "du groupe")."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    for actor in reading.actors:
+        if actor.hit.start < reading.hit.end or actor.side not in GROUND_SIDES:
+            continue
+        if actor.hit.kind in ("source", "civilian"):
+            continue
+        gap = text[reading.hit.end - offset : actor.hit.start - offset]
+        return actor.side if _OWNER_GAP.match(gap) else None
     return None
 
 
@@ -386,9 +432,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             for p in places
             if p.end <= hit.start
             and hit.start - p.end <= 60
-            and not _RELATIONAL.search(text_all[max(0, p.start - offset - 30) : p.start - offset])
+            and (
+                _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
+                or not _RELATIONAL.search(
+                    text_all[max(0, p.start - offset - 30) : p.start - offset]
+                )
+            )
         ]
-        return [before[-1]] if before else []
+        if not before:
+            return []
+        if _RELATIVE_NOUN.match(hit.text):
+            return [before[-1]]
+        chain = _backward_list(reading, places, before[-1])
+        return chain + [p for p in _compared(reading, places) if p not in chain]
     apposed = _apposition_spans(reading)
     limit = _next_claim_trigger(reading, apposed)
     after = [
@@ -448,6 +504,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             continue
         if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
             break
+        if _subject_of_next(reading, place):
+            break  # "retook Anah, and Rawa is still held by IS": Rawa opens a new clause
         chain.append(place)
         previous_end = place.end
     unique: list[PlaceMention] = []
@@ -455,6 +513,86 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+# A trigger set right after its place, as an apposition: "Anah, reprise fin septembre",
+# "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
+# make it a landmark then: the apposition is about that place.
+_APPOSED_TRIGGER = re.compile(
+    r"^\s*,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+the|l'une?\s+des|une?\s+des)\s*)?$",
+    _I,
+)
+# A comparison that extends a state to more places: "..., as do Sinjar and Makhmour",
+# "..., tout comme Husaybah", "de même que Husaybah".
+_COMPARED = re.compile(r",?\s*(?:as\s+(?:do|does|is|are)|tout\s+comme|de\s+même\s+que)\s+$", _I)
+
+
+def _backward_list(
+    reading: Reading, places: Sequence[PlaceMention], last: PlaceMention
+) -> list[PlaceMention]:
+    """The place before a passive or "held by" trigger and the places listed with it:
+    "Kirkouk, Sinjar et Makhmour sont tenues par les peshmergas"."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    others = [t for t in reading.extra.get("triggers", []) if t is not reading.hit]
+    armed = [a for a in reading.actors if a.side and a.hit.kind not in ("source", "civilian")]
+    chain = [last]
+    for place in reversed([p for p in places if p.end <= last.start]):
+        head = chain[0]
+        if (place.precision == "governorate") != (head.precision == "governorate"):
+            break
+        between = text[place.end - offset : head.start - offset]
+        if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
+            break
+        # a trigger or a side just before the place, or after it, makes it another clause's
+        lead = (place.start - 40, head.start)
+        if any(lead[0] <= t.end <= lead[1] for t in others) or any(
+            lead[0] <= a.hit.end <= lead[1] for a in armed
+        ):
+            break
+        chain.insert(0, place)
+    unique: list[PlaceMention] = []
+    for place in chain:
+        if all(place.place_id != u.place_id for u in unique):
+            unique.append(place)
+    return unique
+
+
+def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places a comparison after the trigger puts in the same state ("as do Sinjar and
+    Makhmour", "tout comme Husaybah ... et Akashat")."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    after = [p for p in places if p.start >= reading.hit.end]
+    for n, place in enumerate(after):
+        lead = text[max(reading.hit.end, place.start - 60) - offset : place.start - offset]
+        if not _COMPARED.search(lead):
+            continue
+        chain = [place]
+        for nxt in after[n + 1 :]:
+            between = text[chain[-1].end - offset : nxt.start - offset]
+            if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
+                break
+            chain.append(nxt)
+        return chain
+    return []
+
+
+_SUBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
+
+
+def _subject_of_next(reading: Reading, place: PlaceMention) -> bool:
+    """Whether a listed place is the subject of a later trigger of its sentence ("Rawa is
+    still held by", "Hit a été reprise"), which makes it that trigger's, not this one's."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    for other in reading.extra.get("triggers", []):
+        if other is reading.hit or other.start < place.end:
+            continue
+        if other.spec.frame == "event":
+            continue
+        return bool(_SUBJECT_GAP.match(text[place.end - offset : other.start - offset]))
+    return False
 
 
 # Nominal captures whose place is the relative pronoun's antecedent: "Hawija, dont la reprise
@@ -681,9 +819,9 @@ def _held_participle(reading: Reading) -> bool:
     """ "the last town held by X", "tenue par X": the holder follows, the place precedes."""
     text = reading.sentence.text
     after = text[reading.hit.end - reading.sentence.start :]
-    return bool(re.match(r"\s+(?:by|par)\b", after, _I)) or bool(
-        re.match(r"tenue?s?\s", reading.hit.text, _I)
-    )
+    return bool(
+        re.match(r"\s+(?:by|par)\b(?!\s+(?:ailleurs|exemple|endroits|moments))", after, _I)
+    ) or bool(re.match(r"tenue?s?\s", reading.hit.text, _I))
 
 
 def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = ()) -> int:
@@ -718,6 +856,13 @@ def _share(
     window = reading.sentence.text[
         lo - reading.sentence.start : place.start - reading.sentence.start
     ]
+    joints = [
+        m
+        for m in _SEPARATOR.finditer(window)
+        if lo + m.start() >= reading.hit.end or previous is not None
+    ]
+    if joints:
+        window = window[joints[-1].end() :]
     fraction = _fraction(window)
     if fraction is not None:
         return "partial", fraction

@@ -251,8 +251,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "hold",
         0.7,
         "fr",
-        r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôl(?:e|ent|ait|aient)"
-        r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|d')|sous\s+(?:le\s+)?contrôle"
+        r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
+        r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
+        r"|maîtres?(?=\s+(?:de|d'|des|du)\b)"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
         r"(?:\s+(?:importante?s?|d'importance))?",
@@ -376,6 +377,10 @@ _HEDGE = re.compile(
 )
 
 
+# A state said with être and a noun, not a participle: "les jihadistes sont maîtres de Z".
+_PREDICATE_NOUN = re.compile(r"maîtres?$", _I)
+
+
 @dataclass(frozen=True)
 class Cues:
     """What the words before a trigger say about it."""
@@ -420,8 +425,9 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         negated = bool(_NEG_EN.search(window))
         intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")
         passive = bool(_PASSIVE_EN.search(near))
-    if hit.spec.frame in ("enter", "leave"):
-        passive = False  # "sont entrées", "se sont retirés": être is their auxiliary
+    if hit.spec.frame in ("enter", "leave") or _PREDICATE_NOUN.match(hit.text):
+        # "sont entrées", "se sont retirés", "sont maîtres de": être is their auxiliary
+        passive = False
     hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
     if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
         intent = True

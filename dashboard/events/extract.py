@@ -590,7 +590,7 @@ def _roles(
         by_agent = after[0]
     frame = hit.spec.frame
     if (
-        re.search(r"(?:par|by|of|de|du|d')$", hit.text, re.I)
+        re.search(r"(?:par|by|of|de|du|des|d')$", hit.text, re.I)
         and after
         and after[0].hit.start - hit.end <= 15
     ):
