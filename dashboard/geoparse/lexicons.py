@@ -1305,3 +1305,100 @@ def demonym_target(code: str) -> tuple[str, str] | None:
         return DEMONYM_REGIONS[code]
     name = COUNTRY_NAMES.get(code)
     return (name, "country") if name else None
+
+
+# Newswire (AP style) abbreviations of US states, written with their period after a town
+# ("Severn, Md.", "Walker County (Ga.)"): folded letters before the period → state name.
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "Alabama",
+    "ariz": "Arizona",
+    "ark": "Arkansas",
+    "calif": "California",
+    "colo": "Colorado",
+    "conn": "Connecticut",
+    "del": "Delaware",
+    "fla": "Florida",
+    "ga": "Georgia",
+    "ill": "Illinois",
+    "ind": "Indiana",
+    "kan": "Kansas",
+    "kans": "Kansas",
+    "ky": "Kentucky",
+    "la": "Louisiana",
+    "md": "Maryland",
+    "mass": "Massachusetts",
+    "mich": "Michigan",
+    "minn": "Minnesota",
+    "miss": "Mississippi",
+    "mo": "Missouri",
+    "mont": "Montana",
+    "neb": "Nebraska",
+    "nev": "Nevada",
+    "n.h": "New Hampshire",
+    "n.j": "New Jersey",
+    "n.m": "New Mexico",
+    "n.y": "New York",
+    "n.c": "North Carolina",
+    "n.d": "North Dakota",
+    "okla": "Oklahoma",
+    "ore": "Oregon",
+    "pa": "Pennsylvania",
+    "r.i": "Rhode Island",
+    "s.c": "South Carolina",
+    "s.d": "South Dakota",
+    "tenn": "Tennessee",
+    "tex": "Texas",
+    "vt": "Vermont",
+    "va": "Virginia",
+    "wash": "Washington",
+    "w.va": "West Virginia",
+    "wis": "Wisconsin",
+    "wyo": "Wyoming",
+    "d.c": "District of Columbia",
+}
+
+# Common English given names (newswire frequency), so "Nick Burton" or "Tyler Williams" read
+# as people. Given names that are mostly places (Georgia, Victoria, Austin, Jordan, Paris...)
+# are left out: there the surname rules below decide.
+_ENGLISH_GIVEN_NAMES = """
+    aaron adam adrian aidan alan albert alex alexander alexandra alice alicia allen alison
+    amanda amber amy andre andrea andy angela anita ann anna annie anthony antonio april arthur
+    ashley audrey austin barbara barry becky bernie beth betty beverly bill billy bobby bonnie
+    brad bradley brandon brenda brent brett brian brittany brooke bruce bryan caitlin calvin
+    cameron carl carla carlos carmen carol caroline carolyn carrie casey catherine cathy chad
+    charlie charlotte chelsea cheryl chloe chris christian christina christine cindy claire
+    clara clark claudia colin connie craig crystal curtis cynthia dale dan dana danny darren
+    dave dean debbie deborah denise dennis derek diana diane dominic don donna doris dorothy
+    doug douglas dylan earl ed eddie edward elaine eleanor elena ellen emma eric erica erin
+    ethan eugene evan evelyn felix fiona fred freddie gabriel gail gavin gemma gene geoff
+    geoffrey gerald gina glen glenn gloria gordon grace graham greg gregory hannah harold
+    harry harvey heather helen henry holly howard hugh ian isaac jack jackie jacob jake jamie
+    jane janet janice jared jasmine jay jean jenny jeremy jerry jesse jill jimmy joan joanne
+    joel johnny jon jonathan jordan josh joshua joyce juan judith judy julia julian julie
+    justin karl kate katherine kathleen kathryn kathy katie keith kelly ken kenneth kerry kim
+    kimberly kirk kris kristen kristy kyle lance laurie lee leo leonard leslie lewis liam lily
+    lindsay lisa logan lois lorraine louis louise lucas lucy luis luke lynn maggie marc marcus
+    margaret maria marilyn mario martha martin marvin matt maureen max megan melanie melissa
+    michelle miguel mitch mitchell molly monica morgan nancy naomi natalie nathan neil nicholas
+    nick nicole nigel noah norman oliver oscar owen pamela pat patricia patty paula pauline
+    penny phil philip phillip phyllis rachel ralph randy ray raymond rebecca regina renee
+    rhonda ricardo rick ricky rita rob robbie robin rod roger ron ronald rose ross roy ruby
+    russell ruth sally sam samantha samuel sandra sara scott shane shannon sharon shaun shawn
+    sheila shelby shirley simon stacy stanley stephanie steve stuart sue susan sylvia tammy
+    tanya ted teresa terry tiffany timmy tina toby todd tommy toni tony tracy travis trevor
+    troy tyler valerie vanessa vernon vicky victor vincent wade walter wayne wendy wesley
+    zachary
+"""
+FIRST_NAMES = FIRST_NAMES | frozenset(_ENGLISH_GIVEN_NAMES.split()) - frozenset(
+    {"jordan", "austin", "charlotte", "chelsea", "regina", "lincoln", "florence"}
+)
+
+# Words that often stand before a place name inside the same capitalised chain ("Upper
+# Edmonton", "Far North Queensland", "Old Town Manassas"): not a given name.
+_PLACE_MODIFIER_WORDS = """
+    north south east west northern southern eastern western central upper lower greater far
+    new old great little inner outer downtown mount mt fort port cape lake st saint san santa
+    sainte sao são el al la le los las greater metro metropolitan county city town village
+    district borough province state region republic kingdom island islands isle bay gulf
+"""
+PLACE_MODIFIERS = frozenset(_PLACE_MODIFIER_WORDS.split())

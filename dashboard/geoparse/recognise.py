@@ -15,9 +15,10 @@ Two annotation schemes are supported because corpora disagree on what a toponym 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -397,6 +398,76 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+
+
+def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set[str]) -> set[str]:
+    """Words the article uses as people's names, so a bare "Burton" later is not the town.
+
+    Evidence, all from the article itself: a given name or a title before a capitalised word
+    ("Nick Burton", "Sen. Marco Rubio"), a middle initial ("Charles W. Murphy"), an age in
+    apposition ("Burton, 39,"), or a two-word capitalised chain whose first word is neither a
+    place, a place modifier nor an ordinary word ("Dewly Nelson"; not when the second word is
+    a country or a big city: "DeSmog Canada" is a publication).
+    """
+    names: set[str] = set()
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if not t.cap or t.upper or k + 1 >= n:
+            continue
+        nxt = toks[k + 1]
+        if nxt.sent != t.sent or not nxt.cap or nxt.upper:
+            continue
+        gap = text[t.end : nxt.start]
+        if len(t.text) == 1 and gap == ". " and k > 0 and toks[k - 1].cap:
+            names.add(nxt.low)  # middle initial
+            continue
+        if gap != " " and not (t.low in lx.PERSON_TITLES and gap == ". "):
+            continue
+        if nxt.low in lx.PLACE_MODIFIERS or nxt.low in _ORG_TAILS:
+            continue
+        if t.low in lx.FIRST_NAMES or t.low in lx.PERSON_TITLES:
+            names.add(nxt.low)
+            continue
+        chain_start = k == 0 or not (
+            toks[k - 1].cap
+            and toks[k - 1].sent == t.sent
+            and text[toks[k - 1].end : t.start] == " "
+        )
+        chain_end = not _next_cap(text, toks, k + 1)
+        if (
+            chain_start
+            and chain_end
+            and t.low not in lower_vocab
+            and t.low not in lx.PLACE_MODIFIERS
+            and t.low not in lx.FUNCTION_WORDS
+            and t.low not in lx.DEMONYMS
+            and t.low not in lx.NEVER_ALONE
+            and not gaz.has_prefix(fold(t.text))
+            and not _major_place(gaz, nxt.text)
+        ):
+            names.add(nxt.low)
+    for m in _AGE_AFTER.finditer(text):
+        k = _token_ending_at(toks, m.start())
+        if k is not None and toks[k].cap and k > 0 and toks[k - 1].cap:
+            names.add(toks[k].low)
+    return names
+
+
+def _major_place(gaz: Gazetteer, name: str) -> bool:
+    """A country, continent, first-level division or big city: rarely a surname."""
+    cands = gaz.lookup(name, limit=1)
+    if not cands:
+        return False
+    top = cands[0]
+    return top.kind in ("country", "continent", "admin1") or top.population > 1_000_000
+
+
+def _token_ending_at(toks: list[Token], end: int) -> int | None:
+    k = bisect.bisect_left(toks, end, key=lambda t: t.end)
+    return k if k < len(toks) and toks[k].end == end else None
+
+
 def _article_prefix(text: str, tok: Token, nxt: Token) -> bool:
     """An Arabic article glued to the next word ("al-Zobai"), not the French "et"."""
     if tok.low not in lx.LEADING_PARTICLES or tok.sent != nxt.sent:
@@ -468,6 +539,64 @@ def _demonym_spans(text: str, toks: list[Token], masked: list[tuple[int, int]]) 
     return out
 
 
+def _state_abbreviations(text: str, toks: list[Token]) -> list[Span]:
+    """AP-style state abbreviations after a town: "Severn, Md.", "Walker County (Ga.)".
+
+    The period is part of the mention; the comma or bracket before it and the capitalised
+    town before that are the cue, so "Mass." or "Ill." in running text are left alone.
+    "Washington, D.C." is the city's full name and stays one mention.
+    """
+    out: list[Span] = []
+    for idx, tok in enumerate(toks):
+        if not tok.cap or idx == 0:
+            continue
+        end = tok.end
+        if tok.text.endswith("."):
+            key = tok.low[:-1]
+        elif end < len(text) and text[end] == ".":
+            key, end = tok.low, end + 1
+        else:
+            continue
+        state = lx.STATE_ABBREVIATIONS.get(key)
+        prev = toks[idx - 1]
+        gap = text[prev.end : tok.start]
+        if state is None or not prev.cap or gap not in (", ", " (", ",\u00a0", " "):
+            continue
+        if key == "d.c" and prev.low == "washington":
+            out.append(
+                Span(
+                    prev.start,
+                    end,
+                    text[prev.start : end],
+                    "Washington",
+                    prev.start,
+                    end,
+                    "washington",
+                    ("city",),
+                    0.9,
+                    evidence=("abbreviation",),
+                )
+            )
+            continue
+        if gap == " ":
+            continue
+        out.append(
+            Span(
+                tok.start,
+                end,
+                text[tok.start : end],
+                state,
+                tok.start,
+                end,
+                fold(state),
+                ("admin1",),
+                0.9,
+                evidence=("abbreviation",),
+            )
+        )
+    return out
+
+
 def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
@@ -511,6 +640,7 @@ def recognise(
     toks = _tokens(text, sentences)
     masked = [m.span() for m in _ORG_PATTERN.finditer(text)]
     lower_vocab = {t.low for t in toks if not t.cap}
+    people = _person_names(text, toks, gaz, lower_vocab)
     raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
     if scheme == "inclusive":
         demonyms = _demonym_spans(text, toks, [])
@@ -522,11 +652,17 @@ def recognise(
             if not _overlaps(toks[d.i].start, toks[d.j].end, taken):
                 raws.append(d)
         raws.sort(key=lambda r: r.i)
+    abbreviations = _state_abbreviations(text, toks)
+    if abbreviations:
+        cut = [(a.start, a.end) for a in abbreviations]
+        raws = [r for r in raws if not _overlaps(toks[r.i].start, toks[r.j].end, cut)]
     ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
     ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
     spans: list[Span] = []
     for raw in raws:
-        span = _judge(text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per)
+        span = _judge(
+            text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people
+        )
         if span is None:
             continue
         si = toks[raw.i].sent
@@ -539,6 +675,15 @@ def recognise(
                 }
             )
         )
+    if abbreviations:
+        placed = [
+            replace(
+                a,
+                paragraph_kind=kinds[a.sentence_index] if a.sentence_index < len(kinds) else "body",
+            )
+            for a in abbreviations
+        ]
+        spans = sorted([*spans, *placed], key=lambda sp: sp.start)
     return spans
 
 
@@ -553,6 +698,7 @@ def _judge(
     lower_vocab: set[str],
     ner_loc: list[tuple[int, int]],
     ner_per: list[tuple[int, int]],
+    people: frozenset[str] | set[str] = frozenset(),
 ) -> Span | None:
     """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it."""
     i, j = raw.i, raw.j
@@ -616,6 +762,9 @@ def _judge(
     # rejection rules
     if not strong:
         if _person_context(text, toks, i, j) or _agency_context(toks, i):
+            return None
+        # a word the article uses as a person's name, with no locative cue here
+        if single and low in people and loc < 0.4 and not first.upper:
             return None
         if single and first.cap and not first.upper and low in lx.NEVER_ALONE:
             return None

@@ -54,3 +54,39 @@ def test_state_police_names_the_state_only(inclusive):
     found = inclusive("Kentucky State Police closed the road after the crash.")
     assert texts(found) == ["Kentucky"]
     assert found[0].kind == "admin1"
+
+
+def test_state_abbreviation_after_a_town_is_the_state(parse):
+    found = parse("A farmer from Dover, Del. won the prize.")
+    assert "Del." in texts(found)
+    state = next(m for m in found if m.text == "Del.")
+    assert (state.name, state.kind, state.country) == ("Delaware", "admin1", "US")
+
+
+def test_state_abbreviation_needs_the_comma_cue(parse):
+    assert "Ill." not in texts(parse("He felt Ill. Then he slept."))
+
+
+def test_washington_dc_is_one_mention(parse):
+    found = parse("The delegation flew to Washington, D.C. on Monday.")
+    assert texts(found) == ["Washington, D.C."]
+    assert found[0].country == "US"
+
+
+def test_surname_seen_after_a_given_name_is_a_person_later(parse):
+    text = "Coach Nick Burton trained the team. Later, Burton said the season went well."
+    assert parse(text) == []
+
+
+def test_surname_with_an_age_in_apposition_is_a_person(parse):
+    assert parse("Officers arrested Ellen Sutton, 34, on Friday. Sutton was released.") == []
+
+
+def test_locative_cue_keeps_the_place_despite_a_namesake(parse):
+    text = "Nick Burton grew up in Burton upon Trent and now lives in Burton again."
+    assert "Burton" in texts(parse(text))
+
+
+def test_a_country_after_an_unknown_capitalised_word_stays_a_place(inclusive):
+    found = inclusive("The newsletter Greenwatch Canada reported the spill.")
+    assert "Canada" in texts(found)
