@@ -170,8 +170,9 @@ _BARE_SHARE = re.compile(
 )
 # Districts held, with no place of their own: "hold several western districts".
 _DISTRICTS = re.compile(
-    r"\s*(?:(?:still|encore|only|que|qu'|plus\s+que)\s+)*(?:several|a\s+few|some|plusieurs"
+    r"\s*(?:(?:still|encore|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some|plusieurs"
     r"|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbourhoods|quartiers)\b"
+    r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b)"
     r"(?!\s+(?:of|de|d'|du)\s+[A-ZÀ-Ý])",
     _I,
 )
@@ -211,14 +212,103 @@ def claims_from_readings(
                 continue
             for place in _objects(reading):
                 taken.setdefault(reading.sentence.index, set()).add((place.place_id, gainer))
+    held: dict[int, dict[str, str]] = {}
+    for reading in readings:
+        if reading.realised and reading.frame == "hold":
+            holder = _holder(reading)
+            if holder in GROUND_SIDES:
+                for place in _objects(reading):
+                    held.setdefault(reading.sentence.index, {}).setdefault(place.place_id, holder)
     claims: list[Claim] = []
     for reading in readings:
         if not reading.realised or reading.frame == "event" or reading.date is None:
             continue  # a claim needs a day to start from
         if article.published and (article.published - reading.date).days > BACKGROUND_DAYS:
             continue
-        claims.extend(_claims_for(article, reading, event_ids.get(id(reading)), taken))
-    return _consolidate(claims)
+        holders = held.get(reading.sentence.index, {})
+        claims.extend(_claims_for(article, reading, event_ids.get(id(reading)), taken, holders))
+    claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims))
+    return _consolidate(_drop_restated_holds(claims))
+
+
+def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
+    """A place that two triggers of one sentence date differently takes its nearest one.
+
+    "Chassé de Mossoul en juillet puis de Tal Afar, dont la reprise a été proclamée jeudi":
+    Tal Afar is listed under the July expulsion but dated by its own noun, right after it.
+    """
+    kept = []
+    for claim in claims:
+        rivals = [
+            c
+            for c in claims
+            if c is not claim
+            and c.sentence_start == claim.sentence_start
+            and c.place_id == claim.place_id
+            and c.side == claim.side
+            and c.kind == claim.kind
+            and abs((c.valid_from - claim.valid_from).days) > 1
+            and c.extra.get("frame") != "hold"
+        ]
+        if claim.extra.get("frame") != "hold" and any(
+            _trigger_distance(c) < _trigger_distance(claim) for c in rivals
+        ):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _trigger_distance(claim: Claim) -> int:
+    trigger = claim.extra.get("trigger_start", 0)
+    start, end = claim.extra.get("place_start", 0), claim.extra.get("place_end", 0)
+    return start - trigger if trigger <= start else trigger - end
+
+
+def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
+    """An unnamed captor is the side the article names as gaining or holding that place.
+
+    "Chassé de Rakka il y a deux semaines" leaves the captor unsaid; "Rakka est entièrement
+    contrôlée par les FDS" further down names it. Only a single such side is taken; with
+    none or several, the government of the place's country stays.
+    """
+    out = []
+    for claim in claims:
+        if "gainer inferred" not in claim.extra.get("note", ""):
+            out.append(claim)
+            continue
+        named = {
+            c.side
+            for c in claims
+            if c.place_id == claim.place_id
+            and c.side not in ("isis", claim.side)
+            and "gainer inferred" not in c.extra.get("note", "")
+            and c.kind in ("full", "partial")
+        }
+        if len(named) == 1:
+            claim = Claim(**{**claim.__dict__, "side": named.pop()})
+        out.append(claim)
+    return out
+
+
+def _drop_restated_holds(claims: list[Claim]) -> list[Claim]:
+    """A state whose start the same sentence gives is one claim, from that start.
+
+    "Iraqi forces hold Hawija, retaken on Oct 5" says Hawija has been theirs since Oct 5:
+    the hold as of the publication day adds nothing to the capture, so it is left out.
+    """
+    gained = [c for c in claims if c.extra.get("frame") != "hold" and c.kind == "full"]
+    return [
+        c
+        for c in claims
+        if c.extra.get("frame") != "hold"
+        or not any(
+            g.sentence_start == c.sentence_start
+            and g.place_id == c.place_id
+            and g.side == c.side
+            and g.valid_from <= c.valid_from
+            for g in gained
+        )
+    ]
 
 
 def _claims_for(
@@ -226,6 +316,7 @@ def _claims_for(
     reading: Reading,
     event_id: str | None,
     taken: dict[int, set[tuple[str, str]]],
+    holders: dict[str, str] | None = None,
 ) -> list[Claim]:
     frame = reading.frame
     objects = _objects(reading)
@@ -256,7 +347,12 @@ def _claims_for(
     gainer = _gainer(reading)
     inferred = reading.agent is None or reading.agent.side not in GROUND_SIDES
     for n, place in enumerate(objects):
-        side = gainer or (_default_government(reading, place) if _may_default(reading) else None)
+        side = gainer
+        if side is None and frame in ("take_pass", "expelled") and holders:
+            # "it controls the al-Omar field, captured on Oct 22": taken by its holder
+            side = holders.get(place.place_id)
+        if side is None and _may_default(reading):
+            side = _default_government(reading, place)
         if side not in GROUND_SIDES:
             continue
         if frame == "expelled" and reading.agent is None:
@@ -440,7 +536,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             )
         ]
         if not before:
-            return []
+            return _fronted_subject(reading, places)
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
         chain = _backward_list(reading, places, before[-1])
@@ -452,7 +548,27 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         for p in places
         if hit.end <= p.start < limit and not any(s <= p.start < e for s, e in apposed)
     ]
+    relative = _relative_antecedent(reading, places)
+    if relative is not None:
+        clause_end = re.search(r"[,;.]|$", text_all[hit.end - offset :])
+        stop = hit.end + (clause_end.start() if clause_end else 0)
+        in_clause = [p for p in after if p.start < stop]
+        if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
+            # "Deir Ezzor, où l'EI ne tient plus que quelques quartiers": part of the town
+            reading.extra.setdefault("share_window", {})[relative.place_id] = "several districts"
+            return [relative]
+        if frame != "hold" and not in_clause:
+            # "Mayadin, which they took on Oct 14", "Tabqa, qu'elles ont prise en mai",
+            # "Kirkouk, où elles ont pris la place des peshmergas": the antecedent is the object,
+            # and a share is read inside the clause ("which the group largely retook")
+            tail = re.match(r"[^,;.]{0,30}", text_all[hit.end - offset :])
+            reading.extra.setdefault("share_window", {})[relative.place_id] = text_all[
+                relative.end - offset : hit.end - offset + (tail.end() if tail else 0)
+            ]
+            return [relative]
     definite = _DEFINITE.match(text_all, hit.end - offset)
+    if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
+        definite = None  # "the city centre" is a part of the city, read below
     if definite and (not after or after[0].start - offset > definite.end() + 25):
         # "de la province" alone stands for a place named before; "la ville frontalière
         # d'Albou Kamal" is followed by its own name
@@ -474,6 +590,13 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # of the place the sentence opens on
             reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
             return [framed[0]]
+        if not framed and not after:
+            # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
+            # et plusieurs quartiers du nord": districts of the town the text is about
+            antecedent = _last_place_before(reading, towns_only=True)
+            if antecedent is not None:
+                reading.extra.setdefault("share_window", {})[antecedent.place_id] = "districts"
+                return [antecedent]
     if frame == "hold":
         bare = _BARE_SHARE.match(text_all, hit.end - offset)
         confined = _CONFINED.search(text_all[: hit.end - offset])
@@ -578,6 +701,61 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
     return []
 
 
+# A relative clause opening right after a place: "Mayadin, which they took", "Tabqa,
+# qu'elles ont prise", "Kirkouk, où elles ont pris".
+_RELATIVE_OBJECT = re.compile(
+    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b[^,;.()]{0,60}$|"
+    r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$",
+    _I,
+)
+
+
+def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a relative clause holding the trigger is about, if one stands right before
+    its pronoun."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    head = text[: reading.hit.start - offset]
+    before = [p for p in places if p.end <= reading.hit.start]
+    if not before:
+        return None
+    last = before[-1]
+    relative = _RELATIVE_OBJECT.match(head, last.end - offset)
+    if relative is None:
+        return None
+    if re.search(r"\b(?:où|where)\b", relative.group(0), _I) and _RELATIONAL.search(
+        text[max(0, last.start - offset - 30) : last.start - offset]
+    ):
+        return None  # "opposite Deir al-Zor, where they took several villages": a landmark
+    return last
+
+
+def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The subject after a participial clause that opens the sentence: "Libérée en juillet,
+    Mossoul se reconstruit", "Retaken in March, Palmyra is calm"."""
+    if reading.frame != "take_pass":
+        return []
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    if text[: reading.hit.start - offset].strip(" \t\n\"«“'"):
+        return []
+    comma = re.search(r",\s*", text[reading.hit.end - offset :])
+    if comma is None:
+        return []
+    subject_at = reading.hit.end + comma.end()
+    first = next((p for p in places if p.start >= subject_at), None)
+    if first is None or not _SUBJECT_LEAD.match(text[subject_at - offset : first.start - offset]):
+        return []
+    return [first]
+
+
+# What may open the subject before its name: "la ville de", "the town of".
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:la|le|l'|the)\s*(?:(?:ville|localité|cité|town|city|village)\s+(?:de|d'|of)\s*)?)?$",
+    _I,
+)
+
+
 _SUBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
 
 
@@ -631,15 +809,22 @@ def _cut(text: str, lo: int, hi: int, spans: list[tuple[int, int]], offset: int)
     return "".join(out)
 
 
-def _last_place_before(reading: Reading) -> PlaceMention | None:
-    """The last claimable place named before the trigger, within a few sentences."""
+_FACILITIES = ("airport", "oilfield", "gasfield", "crossing", "base", "dam")
+
+
+def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMention | None:
+    """The last claimable place named before the trigger, within a few sentences; with
+    ``towns_only``, the last town named before the sentence (districts belong to a town, not
+    to an airport or a field)."""
     pool = reading.extra.get("all_places", reading.places)
+    limit = reading.sentence.start if towns_only else reading.hit.start
     earlier = [
         p
         for p in pool
-        if p.end <= reading.hit.start
+        if p.end <= limit
         and reading.hit.start - p.end <= 400
         and p.precision in ("point", "district")
+        and not (towns_only and p.kind in _FACILITIES)
     ]
     return earlier[-1] if earlier else None
 
@@ -856,6 +1041,14 @@ def _share(
     window = reading.sentence.text[
         lo - reading.sentence.start : place.start - reading.sentence.start
     ]
+    if previous is None and place.end <= reading.hit.start:
+        # a place before its trigger: "Rakka aux deux tiers reprise", "Z, largely retaken"
+        window += (
+            " "
+            + reading.sentence.text[
+                place.end - reading.sentence.start : reading.hit.start - reading.sentence.start
+            ]
+        )
     joints = [
         m
         for m in _SEPARATOR.finditer(window)
@@ -925,6 +1118,7 @@ def _claim(
             "trigger": reading.hit.text,
             "place_start": place.start,
             "place_end": place.end,
+            "trigger_start": reading.hit.start,
         },
     )
 

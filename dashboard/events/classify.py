@@ -50,14 +50,18 @@ _FR_TAKE = (
     r"|tombée?s?\s+(?:aux\s+mains|sous\s+le\s+contrôle)|tombée?s?"
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
-    r"|rétabli\s+la\s+sécurité"
+    r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|fell\s+to|fall\s+to|won\s+back|regained"
+    r"|fell\s+to|fall\s+to|won\s+back|regained|took\s+over"
+    # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
+    r"|took(?!\s+(?:place|part|refuge|shelter|cover|hold|care|time|aim|note|office|charge"
+    r"|responsibility|hostages?|prisoners?|advantage|steps?|measures|casualties|losses|fire"
+    r"|heavy|a\s+toll|the\s+lives|lives|months|weeks|days|years|root|shape|effect)\b)"
 )
 
 TRIGGERS: tuple[TriggerSpec, ...] = (
@@ -421,6 +425,10 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         if hit.spec.frame in ("take", "expel") and not _AUX_FR.search(near) and not intent:
             # a bare participle ("Anah, reprise fin septembre") is passive in meaning
             passive = passive or first_word.lower().endswith(("is", "ise", "ises", "ée", "ées"))
+            # a masculine participle opening the sentence or set off by a comma ("Chassé de
+            # Mossoul en juillet, le groupe...", "Tal Afar, libéré fin août") is passive too
+            opening = re.search(r"(?:^|[,;(—–])\s*$", text[sentence_start : hit.start])
+            passive = passive or (bool(opening) and first_word.lower().endswith(("é", "és")))
     else:
         negated = bool(_NEG_EN.search(window))
         intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")

@@ -74,6 +74,13 @@ _PREPOSITION_BEFORE = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     r"(?P<pronoun>\b(?:which|who|that|qui))\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
 )
+# What may stand between an actor and the relative pronoun that takes it up: its head noun
+# and an acronym ("Kurdish peshmerga forces, which", "les Forces démocratiques (FDS), qui").
+_ANTECEDENT_GAP = re.compile(
+    r"^\s*(?:(?:forces|fighters|units|troops|militias?|militiamen|combatants|soldiers"
+    r"|combattants|unités|troupes|soldats|milices?)\s*)?(?:\([^()]{1,20}\)\s*)?,?\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
 
 
@@ -201,10 +208,16 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             if id(hit) not in owner and opening:
                 # a date opening the sentence ("Le 2 novembre, ...") frames all its verbs
                 owner[id(hit)] = [opening[-1]]
-            if id(hit) not in owner and s_dates and (hit not in primary or not primary):
+            pool = s_dates
+            if hit.spec.frame == "hold":
+                # a state is not dated by another verb's date ("ne contrôle plus qu'une
+                # fraction de l'Anbar, qu'il avait conquise en 2014")
+                claimed = {id(d) for t in primary for d in owner.get(id(t), [])}
+                pool = [d for d in s_dates if id(d) not in claimed]
+            if id(hit) not in owner and pool and (hit not in primary or not primary):
                 # statements and states are dated by the nearest date of their sentence
                 owner[id(hit)] = [
-                    min(s_dates, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
+                    min(pool, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
                 ]
         fallback = last_date_in_paragraph.get(sentence.paragraph)
         if sentence is lead and not s_dates and fallback is None:
@@ -550,6 +563,15 @@ def _pronoun_subject(
     start, end = window_start + match.start("pronoun"), window_start + match.end("pronoun")
     if any(start <= a.hit.start < hit.start for a in actors):
         return None  # an actor named between the pronoun and the verb is the subject
+    for actor in reversed(actors):
+        # "The Syrian army said on Thursday it had captured Z": the speaker is the pronoun
+        if actor.hit.end > start or not actor.side or actor.hit.kind in ("source", "civilian"):
+            continue
+        gap = text[actor.hit.end : start]
+        if len(gap) <= 40 and _REPORTING.search(gap) and not re.search(r"[.;:«»\"“”]", gap):
+            pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
+            return ResolvedActor(hit=pronoun, side=actor.side)
+        break
     earlier = [
         h
         for h in all_hits
@@ -606,7 +628,11 @@ def _roles(
         # "Kurdish peshmerga forces, which also hold Sinjar": the relative pronoun's
         # antecedent acts, even when it sits after a preposition ("under the control of X")
         pronoun_at = window_start + relative.start("pronoun")
-        antecedent = [a for a in armed if a.hit.end <= pronoun_at and pronoun_at - a.hit.end <= 6]
+        antecedent = [
+            a
+            for a in armed
+            if a.hit.end <= pronoun_at and _ANTECEDENT_GAP.match(text[a.hit.end : pronoun_at])
+        ]
         if antecedent:
             agent = antecedent[-1]
     if agent is None and speaker is not None and hit.spec.type == "announcement":

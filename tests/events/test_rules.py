@@ -89,8 +89,12 @@ def test_an_apposed_participle_is_a_passive_about_the_place_before_it() -> None:
 
 def test_places_inside_an_apposition_do_not_break_a_held_list() -> None:
     result = _run("The Syrian army holds Mayadin, captured near Hajin on Monday, and Tabqa.", "en")
-    held = {place for place, side, _, valid in _claims(result) if valid == PUB}
-    assert held == {"Mayadin", "Tabqa"}
+    claims = _claims(result)
+    held = {place for place, side, _, valid in claims if valid == PUB}
+    # Mayadin is held since its capture on Monday: one claim from that day, by its holder
+    assert held == {"Tabqa"}
+    assert ("Mayadin", "syrian_government", "full", date(2017, 11, 6)) in claims
+    assert not any(place == "Hajin" for place, _, _, _ in claims)
 
 
 def test_a_landmark_before_a_passive_hold_is_not_the_held_place() -> None:

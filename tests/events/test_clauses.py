@@ -1,0 +1,230 @@
+"""Relative clauses, pronouns, participles and dates around control claims, in invented
+French and English sentences (none taken from the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from builders import article, places_in
+
+from dashboard.events.extract import extract
+
+PUB = date(2017, 11, 10)  # a Friday
+
+
+def _claims(body: str, lang: str) -> set[tuple[str, str, str, date]]:
+    doc = article(body, lang, PUB)
+    return {
+        (c.place_name, c.side, c.kind, c.valid_from) for c in extract(doc, places_in(doc)).claims
+    }
+
+
+# --- the object of a relative clause is the place before its pronoun ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The Syrian army controls Palmyra and Mayadin, which it took on Monday.",
+            "en",
+            ("Mayadin", "syrian_government", "full", date(2017, 11, 6)),
+        ),
+        (
+            "Les FDS tiennent aussi Tabqa, qu'elles ont reprise mardi, et Manbij.",
+            "fr",
+            ("Tabqa", "sdf", "full", date(2017, 11, 7)),
+        ),
+        (
+            "Fighting went on near Rawa, which Iraqi troops recaptured on Wednesday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full", date(2017, 11, 8)),
+        ),
+        (
+            "Les combats se poursuivent à Albou Kamal, que les jihadistes ont repris en grande "
+            "partie jeudi.",
+            "fr",
+            ("Albou Kamal", "isis", "partial", date(2017, 11, 9)),
+        ),
+        (
+            "Les forces irakiennes contrôlent aussi Kirkouk, où elles ont pris lundi la place "
+            "des peshmergas.",
+            "fr",
+            ("Kirkouk", "iraqi_forces", "full", date(2017, 11, 6)),
+        ),
+    ],
+)
+def test_a_relative_clause_takes_the_place_before_its_pronoun(
+    body: str, lang: str, expected: tuple[str, str, str, date]
+) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_a_locative_relative_after_a_landmark_does_not_take_the_landmark() -> None:
+    claims = _claims(
+        "The army crossed the river opposite Mayadin, where it took several villages.", "en"
+    )
+    assert not any(place == "Mayadin" for place, _, _, _ in claims)
+
+
+# --- bare "took" ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The Syrian Democratic Forces took Tabqa on Tuesday.",
+            ("Tabqa", "sdf", "full", date(2017, 11, 7)),
+        ),
+        (
+            "On Monday Iraqi forces took the town of Anah after a short battle.",
+            ("Anah", "iraqi_forces", "full", date(2017, 11, 6)),
+        ),
+    ],
+)
+def test_bare_took_is_a_capture(body: str, expected: tuple[str, str, str, date]) -> None:
+    assert expected in _claims(body, "en")
+
+
+def test_took_place_and_took_part_are_no_captures() -> None:
+    assert not _claims("A ceremony took place in Rawa on Tuesday.", "en")
+    assert not _claims("Iraqi forces took part in talks in Haditha on Monday.", "en")
+
+
+# --- a state with its own start is one claim from that start ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Iraqi forces hold Hit, retaken on Tuesday, and Rawa.",
+            "en",
+            {
+                ("Hit", "iraqi_forces", "full", date(2017, 11, 7)),
+                ("Rawa", "iraqi_forces", "full", PUB),
+            },
+        ),
+        (
+            "Les FDS contrôlent Raqqa, reprise le 17 octobre.",
+            "fr",
+            {("Raqqa", "sdf", "full", date(2017, 10, 17))},
+        ),
+        (
+            # the participle's captor is the holder, not the government of the country
+            "The Syrian Democratic Forces control Hajin, captured on Monday.",
+            "en",
+            {("Hajin", "sdf", "full", date(2017, 11, 6))},
+        ),
+    ],
+)
+def test_a_held_place_with_a_capture_date_starts_on_that_date(
+    body: str, lang: str, expected: set[tuple[str, str, str, date]]
+) -> None:
+    assert _claims(body, lang) == expected
+
+
+# --- who a pronoun or a relative pronoun stands for ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The Syrian army said on Thursday it had recaptured Abu Kamal.",
+            "en",
+            ("Abu Kamal", "syrian_government", "full", date(2017, 11, 9)),
+        ),
+        (
+            "Les FDS ont affirmé jeudi qu'elles avaient repris Hajin.",
+            "fr",
+            ("Hajin", "sdf", "full", date(2017, 11, 9)),
+        ),
+        (
+            "Kurdish peshmerga forces, which also hold Sinjar, left Kirkuk.",
+            "en",
+            ("Sinjar", "peshmerga", "full", PUB),
+        ),
+        (
+            "Les Forces démocratiques syriennes (FDS), qui tiennent Manbij, avancent vers Hajin.",
+            "fr",
+            ("Manbij", "sdf", "full", PUB),
+        ),
+    ],
+)
+def test_pronouns_stand_for_the_side_named_before_them(
+    body: str, lang: str, expected: tuple[str, str, str, date]
+) -> None:
+    assert expected in _claims(body, lang)
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_a_state_is_not_dated_by_another_verbs_date() -> None:
+    claims = _claims(
+        "Le groupe État islamique ne contrôle plus qu'une fraction de l'Anbar, qu'il avait "
+        "conquis en 2014.",
+        "fr",
+    )
+    assert ("Anbar", "isis", "partial", PUB) in claims
+
+
+def test_a_listed_place_with_its_own_noun_takes_that_nouns_date() -> None:
+    claims = _claims(
+        "Chassé de Mossoul en juillet puis de Tal Afar, dont la reprise a été proclamée jeudi, "
+        "le groupe État islamique recule.",
+        "fr",
+    )
+    assert ("Tal Afar", "iraqi_forces", "full", date(2017, 11, 9)) in claims
+    assert ("Tal Afar", "iraqi_forces", "full", date(2017, 7, 1)) not in claims
+
+
+# --- participles and unnamed captors ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chassé de Mossoul en juillet, le groupe État islamique recule dans l'Anbar.",
+        "Libéré en juillet, Mossoul se reconstruit lentement.",
+    ],
+)
+def test_a_masculine_participle_opening_the_sentence_is_passive(body: str) -> None:
+    assert ("Mossoul", "iraqi_forces", "full", date(2017, 7, 1)) in _claims(body, "fr")
+
+
+def test_an_unnamed_captor_is_the_side_the_article_names_for_that_place() -> None:
+    claims = _claims(
+        "Chassé de Raqqa en octobre, le groupe État islamique recule. "
+        "L'armée syrienne avance vers Mayadin. Raqqa est contrôlée par les FDS.",
+        "fr",
+    )
+    assert ("Raqqa", "sdf", "full", date(2017, 10, 1)) in claims
+    assert not any(p == "Raqqa" and side == "syrian_government" for p, side, _, _ in claims)
+
+
+# --- shares around a place ---------------------------------------------------------------------
+
+
+def test_a_share_between_a_place_and_its_passive_trigger() -> None:
+    claims = _claims("Raqqa aux deux tiers reprise par les FDS mardi.", "fr")
+    assert ("Raqqa", "sdf", "partial", date(2017, 11, 7)) in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "À Rakka, les FDS avancent. L'EI tient encore le centre-ville et plusieurs "
+            "quartiers du nord.",
+            "fr",
+        ),
+        ("The SDF pushed on in Raqqa. Islamic State still holds the city centre.", "en"),
+    ],
+)
+def test_districts_without_a_name_are_part_of_the_town_named_before(body: str, lang: str) -> None:
+    town = "Rakka" if lang == "fr" else "Raqqa"
+    assert (town, "isis", "partial", PUB) in _claims(body, lang)
