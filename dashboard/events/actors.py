@@ -252,7 +252,17 @@ LEXICON: tuple[ActorEntry, ...] = (
         "Syrian Democratic Forces",
         "sdf",
         "anaphor",
-        _words("the alliance", "l'alliance", "cette alliance", "the Kurdish-led alliance"),
+        _words(
+            "the alliance",
+            "l'alliance",
+            "cette alliance",
+            "the Kurdish-led alliance",
+            "the US-backed alliance",
+            "the US-led alliance",
+            "the Kurdish-Arab alliance",
+            "l'alliance kurdo-arabe",
+            "l'alliance soutenue par Washington",
+        ),
     ),
     ActorEntry(
         "Syrian government forces",

@@ -862,6 +862,10 @@ def _since(
         return after[0]
     for d in since:
         gap = text[d.end - offset : place.start - offset]
+        # only a date inside the state's own clause, after its verb: "has controlled Raqqa
+        # since Oct 17 and also holds Tabqa" does not date Tabqa
+        if d.start < reading.hit.end:
+            continue
         if d.end <= place.start and len(gap) <= 30 and not re.search(r"[.;]", gap):
             return d
     return None

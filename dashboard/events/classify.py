@@ -335,14 +335,14 @@ _INTENT_EN = re.compile(
     r"\b(?:to|will|would|shall|could|might|may|aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to"
     r"|prepar(?:e|es|ed|ing)\s+to|expected\s+to|vow(?:s|ed)?\s+to|seek(?:s|ing)?\s+to"
     r"|intend(?:s|ed)?\s+to|try(?:ing)?\s+to|tried\s+to|attempt(?:s|ed)?\s+to|bid\s+to"
-    r"|in\s+order\s+to|about\s+to|set\s+to|ready\s+to)\s*(?:\w+\s+){0,1}$",
+    r"|in\s+order\s+to|about\s+to|set\s+to|ready\s+to)\b\s*(?:\w+\s+){0,1}$",
     _I,
 )
 _INTENT_FR = re.compile(
     r"\b(?:pour|afin\s+de|d'|de|à|va|vont|devrait|devraient|doit|doivent|s'apprêtent\s+à"
     r"|s'apprête\s+à|se\s+préparent\s+à|se\s+prépare\s+à|visant\s+à|vise\s+à|destinée?s?\s+à"
     r"|tentent\s+de|tente\s+de|cherchent\s+à|compte|comptent|entend|entendent|objectif\s*:?)"
-    r"\s*(?:\w+\s+){0,1}$",
+    r"(?:(?<=')|(?<=:)|\b)\s*(?:\w+\s+){0,1}$",
     _I,
 )
 # Words that put an event noun in the future or the hypothetical ("the risk of clashes",
@@ -433,6 +433,10 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         negated = bool(_NEG_EN.search(window))
         intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")
         passive = bool(_PASSIVE_EN.search(near))
+    if hit.spec.frame == "take_noun" and re.match(r"(?:après|after)\b", hit.text, _I):
+        # "ne contrôle plus aucune ville après la reprise de Rawa": the noun phrase after the
+        # preposition is not under the main verb's negation
+        negated = bool(re.search(r"\b(?:pas|not|no|never|jamais)\s+$", near))
     if hit.spec.frame in ("enter", "leave") or _PREDICATE_NOUN.match(hit.text):
         # "sont entrées", "se sont retirés", "sont maîtres de": être is their auxiliary
         passive = False

@@ -81,6 +81,7 @@ _ANTECEDENT_GAP = re.compile(
     r"|combattants|unités|troupes|soldats|milices?)\s*)?(?:\([^()]{1,20}\)\s*)?,?\s*$",
     re.IGNORECASE,
 )
+_BY_AFTER = re.compile(r"\s+(?:by|par)\b(?!\s+(?:ailleurs|exemple|endroits|moments)\b)", re.I)
 _PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
 
 
@@ -617,7 +618,14 @@ def _roles(
         and after[0].hit.start - hit.end <= 15
     ):
         by_agent = after[0]
-    if passive or frame in ("take_noun",) or re.search(r"(?:par|by|of)$", hit.text, re.I):
+    # "the last town held by Islamic State": a participle before "by" is passive in meaning
+    held_by = frame == "hold" and _BY_AFTER.match(text, hit.end)
+    if (
+        passive
+        or held_by
+        or frame in ("take_noun",)
+        or re.search(r"(?:par|by|of)$", hit.text, re.I)
+    ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None
         return agent, patient

@@ -228,3 +228,58 @@ def test_a_share_between_a_place_and_its_passive_trigger() -> None:
 def test_districts_without_a_name_are_part_of_the_town_named_before(body: str, lang: str) -> None:
     town = "Rakka" if lang == "fr" else "Raqqa"
     assert (town, "isis", "partial", PUB) in _claims(body, lang)
+
+
+# --- the alliance, nominal captures after a preposition, "since" dates --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        (
+            "The Syrian Democratic Forces advanced. The US-backed alliance now holds Tabqa.",
+            "en",
+            "Tabqa",
+        ),
+        (
+            "Les Forces démocratiques syriennes progressent. L'alliance soutenue par Washington "
+            "contrôle Manbij.",
+            "fr",
+            "Manbij",
+        ),
+    ],
+)
+def test_the_alliance_named_by_its_backer_is_the_sdf(body: str, lang: str, place: str) -> None:
+    assert (place, "sdf", "full", PUB) in _claims(body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        (
+            "Le groupe État islamique ne tient plus aucune ville après la reprise mardi de Rawa "
+            "par l'armée irakienne.",
+            "fr",
+            "Rawa",
+        ),
+        (
+            "Islamic State no longer holds any town after the recapture of Anah on Tuesday by "
+            "Iraqi forces.",
+            "en",
+            "Anah",
+        ),
+    ],
+)
+def test_a_capture_noun_after_a_preposition_escapes_the_main_negation(
+    body: str, lang: str, place: str
+) -> None:
+    assert (place, "iraqi_forces", "full", date(2017, 11, 7)) in _claims(body, lang)
+
+
+def test_a_since_date_before_the_verb_does_not_date_the_next_clause() -> None:
+    claims = _claims(
+        "The Syrian Democratic Forces have controlled Raqqa since Oct 17 and also hold Tabqa.",
+        "en",
+    )
+    assert ("Raqqa", "sdf", "full", date(2017, 10, 17)) in claims
+    assert ("Tabqa", "sdf", "full", PUB) in claims
