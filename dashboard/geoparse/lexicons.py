@@ -1402,3 +1402,90 @@ _PLACE_MODIFIER_WORDS = """
     district borough province state region republic kingdom island islands isle bay gulf
 """
 PLACE_MODIFIERS = frozenset(_PLACE_MODIFIER_WORDS.split())
+
+# Capitalised words naming a building, a street or a venue after a place name ("Hertford
+# Road", "Karak Castle"): the whole facility is the toponym, so the bare place name read
+# inside it is not the mention. Organisations ("Cavan County Council") are not listed: the
+# corpora that count embedded toponyms keep the place name inside those.
+FACILITY_HEADS = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "drive",
+        "lane",
+        "boulevard",
+        "blvd",
+        "highway",
+        "way",
+        "close",
+        "crescent",
+        "terrace",
+        "parade",
+        "square",
+        "plaza",
+        "court",
+        "hospital",
+        "castle",
+        "palace",
+        "gallery",
+        "theatre",
+        "theater",
+        "hall",
+        "church",
+        "cathedral",
+        "chapel",
+        "airport",
+        "station",
+        "stadium",
+        "arena",
+        "bridge",
+        "gardens",
+        "centre",
+        "center",
+        "museum",
+        "library",
+        "farm",
+        "farms",
+        "racecourse",
+        "tower",
+        "hotel",
+        "inn",
+        "mall",
+        "prison",
+        "jail",
+        "cemetery",
+        "mosque",
+        "temple",
+    ]
+)
+
+# Capitalised English words that GeoNames also knows as some hamlet, seen in names of
+# offices, parties, events and banks ("Chief Investment Officer", "European Central Bank",
+# "Olympic champion"): never a place on their own unless a qualifier says so.
+NEVER_ALONE = NEVER_ALONE | frozenset(
+    [
+        "officer",
+        "federal",
+        "central",
+        "alliance",
+        "commonwealth",
+        "olympic",
+        "olympics",
+        "liberal",
+        "golden",
+        "summit",
+        "justice",
+        "culture",
+        "enterprise",
+        "wedding",
+        "time",
+        "front",
+    ]
+)
+
+# Places that are better known as the institution they house ("the White House said").
+INSTITUTIONS = frozenset(["white house"])

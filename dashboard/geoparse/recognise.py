@@ -161,7 +161,12 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     if a.sent != b.sent:
         return False
     gap = text[a.end : b.start]
+    if gap == ". " and a.low in _ABBREVIATED_PREFIXES:
+        return True  # "St. Petersburg", "Mt. Hermon"
     return bool(gap) and len(gap) <= 3 and _JOIN_GAP.fullmatch(gap) is not None
+
+
+_ABBREVIATED_PREFIXES = frozenset({"st", "ste", "mt", "ft", "pt"})
 
 
 def _is_elision(text: str, tok: Token) -> bool:
@@ -173,7 +178,13 @@ def _can_start(text: str, tok: Token) -> bool:
         return False
     if not _is_latin(tok.text):
         return tok.text[0].isalpha()
-    return tok.cap or tok.low in lx.LEADING_PARTICLES
+    if tok.cap:
+        return True
+    if tok.low not in lx.LEADING_PARTICLES:
+        return False
+    # "as-Sukhnah", "al Qaim": glued particles, or al/el; "at Wood Green" is a preposition
+    glued = tok.end < len(text) and text[tok.end] in "-‐‑'’ʼ"
+    return glued or tok.low in ("al", "el")
 
 
 def _can_end(tok: Token) -> bool:
@@ -319,6 +330,58 @@ def _next_cap(text: str, toks: list[Token], k: int) -> bool:
         and toks[k + 1].sent == toks[k].sent
         and text[toks[k].end : toks[k + 1].start] == " "
     )
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*\.?)?\s+(?:—|–|--?|\()\s*")
+
+
+def _dateline(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """A wire-story dateline: "WINNIPEG — ...", "GLASGOW, Ky. (AP) ..." at a text's start."""
+    first = toks[i]
+    if not first.first or not (first.upper or first.start == 0):
+        return False
+    return _DATELINE_AFTER.match(text, toks[j].end, toks[j].end + 16) is not None
+
+
+def _after_town(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """The name closes a "Town, Region" apposition ("Coalville, Utah.")."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start] != ", " or not toks[i - 1].cap:
+        return False
+    return j + 1 >= len(toks) or not toks[j + 1].cap or toks[j + 1].sent != toks[j].sent
+
+
+def _region_after(text: str, toks: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """ "Clacton, Essex", "Price, Utah": a town followed by its state, province or country.
+
+    The comma apposition is how news text situates a small place; the second name must be a
+    first-level division or a country (or a state abbreviation) for the cue to count.
+    """
+    k = j + 1
+    if k >= len(toks) or text[toks[j].end : toks[k].start] != ", ":
+        return False
+    nxt = toks[k]
+    if not nxt.cap or nxt.sent != toks[j].sent:
+        return False
+    abbrev = nxt.low[:-1] if nxt.low.endswith(".") else nxt.low
+    if abbrev in lx.STATE_ABBREVIATIONS and (
+        nxt.text.endswith(".") or text[nxt.end : nxt.end + 1] == "."
+    ):
+        return True
+    for last in (k + 1, k):
+        if last >= len(toks) or (last > k and not _joinable(text, nxt, toks[last])):
+            continue
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        if (
+            after is not None
+            and after.sent == nxt.sent
+            and (after.cap or text[toks[last].end : after.start] in _APOS)
+        ):
+            continue  # "U.S. District Court", "Georgia's father": not a bare region name
+        name = text[nxt.start : toks[last].end]
+        top = gaz.lookup(name, limit=1)
+        if top and top[0].kind in ("admin1", "country") and fold(name) == fold(top[0].matched):
+            return True
+    return False
 
 
 def _locative_cue(text: str, toks: list[Token], i: int) -> float:
@@ -505,6 +568,35 @@ def _chain_neighbour(text: str, toks: list[Token], i: int, j: int) -> bool:
         ):
             return True
     return False
+
+
+_INSTITUTION_KEYS = frozenset(fold(name) for name in lx.INSTITUTIONS)
+_FACILITY_GAP = re.compile(r" |['’]s ")
+
+
+def _facility_tail(text: str, toks: list[Token], j: int) -> bool:
+    """The name is the first part of a street's or a building's name.
+
+    The facility word follows at once or after a possessive: "Hertford Road", "St.
+    Michael's Hospital" are named after the place or saint. With words in between ("Toronto
+    General Hospital") the name says where the institution is, and stays a place.
+    """
+    k = j + 1
+    if k + 1 < len(toks) and toks[k].text == "s" and text[toks[j].end : toks[k].start] in _APOS:
+        k += 1  # the possessive "'s" is a token of its own
+    if k >= len(toks):
+        return False
+    nxt = toks[k]
+    gap = text[toks[j].end : nxt.start]
+    return (
+        nxt.cap
+        and nxt.sent == toks[j].sent
+        and nxt.low in lx.FACILITY_HEADS
+        and _FACILITY_GAP.fullmatch(gap) is not None
+    )
+
+
+_APOS = frozenset(_APOSTROPHES)
 
 
 def _org_tail(text: str, toks: list[Token], j: int) -> bool:
@@ -741,6 +833,12 @@ def _judge(
     low = first.low
     if single and (low in lx.GROUP_WORDS or low in lx.DEMONYMS):
         return None
+    if single and len(low) == 1:
+        return None  # "T-shirt", "Texas A&M"
+    if single and low in lx.FUNCTION_WORDS and not first.upper:
+        return None  # even before "city": "The city is ..."
+    if raw.key in _INSTITUTION_KEYS or _facility_tail(text, toks, j):
+        return None
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
     m_end, s_kinds, _, s_cue = _suffix_qualifier(toks, j)
@@ -753,6 +851,10 @@ def _judge(
     loc = _locative_cue(text, toks, i)
     if loc:
         evidence.append("locative")
+    said_loc = loc  # a locative word, not an apposition, can outweigh a person's name
+    if _region_after(text, toks, j, gaz) or _dateline(text, toks, i, j):
+        loc = max(loc, 0.6)
+        evidence.append("apposition")
     cue = max(cue, loc)
     if _overlaps(ns, ne, ner_loc):
         cue = max(cue, 0.5)
@@ -764,7 +866,7 @@ def _judge(
         if _person_context(text, toks, i, j) or _agency_context(toks, i):
             return None
         # a word the article uses as a person's name, with no locative cue here
-        if single and low in people and loc < 0.4 and not first.upper:
+        if single and low in people and said_loc < 0.4 and not first.upper:
             return None
         if single and first.cap and not first.upper and low in lx.NEVER_ALONE:
             return None
@@ -790,7 +892,12 @@ def _judge(
     regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
     if len(raw.key) <= 3 and not strong and loc < 0.4:
         big = top.kind in ("country", "continent") or top.population > 1_000_000
-        if not (first.upper and big) and not (regional and len(raw.key) == 3 and first.cap):
+        region_of_town = top.kind in ("admin1", "country") and _after_town(text, toks, i, j)
+        if (
+            not (first.upper and big)
+            and not (regional and len(raw.key) == 3 and first.cap)
+            and not region_of_town
+        ):
             return None
     if person_ner and not strong and not regional:
         return None

@@ -90,3 +90,59 @@ def test_locative_cue_keeps_the_place_despite_a_namesake(parse):
 def test_a_country_after_an_unknown_capitalised_word_stays_a_place(inclusive):
     found = inclusive("The newsletter Greenwatch Canada reported the spill.")
     assert "Canada" in texts(found)
+
+
+def test_street_named_after_a_town_is_not_the_town(inclusive):
+    found = inclusive("Residents of Hertford Road complained about the noise.")
+    assert "Hertford" not in texts(found)
+
+
+def test_saint_possessive_building_is_not_a_place(inclusive):
+    found = inclusive("She was taken to St. Lucia's Hospital with burns.")
+    assert texts(found) == []
+
+
+def test_town_before_an_institution_with_words_between_stays(inclusive):
+    assert "Toronto" in texts(inclusive("He works at the Toronto General Hospital clinic."))
+
+
+def test_abbreviated_saint_joins_the_name(inclusive):
+    assert texts(inclusive("The consulate in St. Petersburg closed.")) == ["St. Petersburg"]
+
+
+def test_english_preposition_does_not_open_an_arabic_name(parse):
+    found = parse("He appeared at Wood Green yesterday.")
+    assert all(not m.text.startswith("at ") for m in found)
+
+
+def test_glued_arabic_article_still_opens_a_name(parse):
+    assert texts(parse("Convoys reached as-Sukhnah on Monday.")) == ["as-Sukhnah"]
+
+
+def test_function_word_before_city_is_not_a_place(inclusive):
+    assert inclusive("The city is urging residents to stay home.") == []
+
+
+def test_capitalised_common_words_in_office_names_are_not_places(inclusive):
+    found = inclusive("The European Central Bank and the Olympic committee met.")
+    assert "Central" not in texts(found) and "Olympic" not in texts(found)
+
+
+def test_white_house_is_the_institution(inclusive):
+    assert inclusive("The White House condemned the attack.") == []
+
+
+def test_single_letters_are_never_places(inclusive):
+    assert inclusive("He wore a T-shirt to Texas A&M University.") == [
+        m for m in inclusive("He wore a T-shirt to Texas A&M University.") if len(m.text) > 1
+    ]
+
+
+def test_town_followed_by_its_state_is_a_place(inclusive):
+    found = inclusive("She grew up near Coalville, Utah, before moving east.")
+    assert texts(found)[:2] == ["Coalville", "Utah"]
+
+
+def test_dateline_town_is_a_place(inclusive):
+    found = inclusive("INNISFAIL - A young skater returned home this week.")
+    assert texts(found) == ["INNISFAIL"]
