@@ -1287,6 +1287,11 @@ for _code, _words in {
     for _w in _words.split(","):
         DEMONYMS.setdefault(_w.strip(), _code)
 
+# "EU" read as Europe under the inclusive scheme (GeoWebNews annotates it as a toponym);
+# only in capitals, so the Norman town of Eu is not a demonym.
+DEMONYMS["eu"] = "EU"
+UPPER_CASE_ONLY = frozenset({"eu"})
+
 # Demonym codes that are not ISO countries: the gazetteer feature they resolve to.
 DEMONYM_REGIONS: dict[str, tuple[str, str]] = {
     "EU": ("Europe", "continent"),

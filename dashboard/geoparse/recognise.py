@@ -303,8 +303,10 @@ def _proper_name_bounds(
     State", "Collier County"), except "State" before another capitalised word ("Kentucky
     State Police" is an organisation naming Kentucky).
     """
-    if m_start < ns and not text[m_start].isupper():
-        m_start = ns
+    if m_start < ns and (not text[m_start].isupper() or text[m_start:ns].rstrip().endswith("of")):
+        m_start = ns  # "the province of Aydin", "District of Massachusetts": the bare name
+    elif m_start == ns:
+        m_start = _directional_prefix(text, toks, ns, m_start)
     if m_end > ne:
         nxt = toks[j + 1]
         if not nxt.cap or (nxt.low == "state" and _next_cap(text, toks, j + 1)):
@@ -320,6 +322,45 @@ def _proper_name_bounds(
         ):
             m_end = nxt.end
     return m_start, m_end
+
+
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "greater",
+    ]
+)
+
+
+def _directional_prefix(text: str, toks: list[Token], ns: int, m_start: int) -> int:
+    """ "South Florida", "Upper Edmonton": a capitalised direction is part of the name.
+
+    Not after another capitalised word ("Far North Queensland" names Queensland) and not
+    at the start of a sentence, where capitals say nothing.
+    """
+    k = bisect.bisect_left(toks, ns, key=lambda t: t.start)
+    if k == 0 or k >= len(toks):
+        return m_start
+    prev = toks[k - 1]
+    if (
+        prev.cap
+        and not prev.upper
+        and not prev.first
+        and prev.low in _DIRECTIONS
+        and text[prev.end : ns] == " "
+        and not (k >= 2 and toks[k - 2].cap and toks[k - 2].sent == prev.sent)
+    ):
+        return prev.start
+    return m_start
 
 
 def _next_cap(text: str, toks: list[Token], k: int) -> bool:
@@ -620,6 +661,8 @@ def _demonym_spans(text: str, toks: list[Token], masked: list[tuple[int, int]]) 
             if any(text[a.end : b.start] != " " or a.sent != b.sent for a, b in pairwise(words)):
                 continue
             key = " ".join(t.low for t in words)
+            if key in lx.UPPER_CASE_ONLY and not words[0].upper:
+                continue
             if key in lx.DEMONYMS and not _overlaps(words[0].start, words[-1].end, masked):
                 found = _Raw(idx, idx + n - 1, key)
                 break
@@ -751,10 +794,31 @@ def recognise(
     ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
     ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
     spans: list[Span] = []
-    for raw in raws:
-        span = _judge(
-            text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people
-        )
+    judged = [
+        _judge(text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people)
+        for raw in raws
+    ]
+    # one sense per article: a name accepted once as a place is a place elsewhere too,
+    # unless a rule other than "too weak without context" rejects it there
+    accepted = {raw.key for raw, span in zip(raws, judged, strict=True) if span is not None}
+    for k, raw in enumerate(raws):
+        spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
+        if judged[k] is None and raw.key in accepted and spread:
+            judged[k] = _judge(
+                text,
+                toks,
+                raw,
+                gaz,
+                lang,
+                scheme,
+                masked,
+                lower_vocab,
+                ner_loc,
+                ner_per,
+                people,
+                seen_place=True,
+            )
+    for raw, span in zip(raws, judged, strict=True):
         if span is None:
             continue
         si = toks[raw.i].sent
@@ -779,6 +843,25 @@ def recognise(
     return spans
 
 
+def _may_spread(first: Token, raw: _Raw, people: set[str], lower_vocab: set[str]) -> bool:
+    """Whether a name accepted elsewhere in the article may be accepted here too.
+
+    Not acronyms (one reading of "CIS" says nothing of the others), nor words the article
+    uses as given names, titles or surnames, nor ordinary words it also writes in lower case.
+    """
+    if raw.i != raw.j:
+        return True
+    low = first.low
+    return not (
+        first.upper
+        or low in lx.FIRST_NAMES
+        or low in lx.PERSON_TITLES
+        or low in people
+        or low in lx.FUNCTION_WORDS
+        or low in lower_vocab
+    )
+
+
 def _judge(
     text: str,
     toks: list[Token],
@@ -791,6 +874,7 @@ def _judge(
     ner_loc: list[tuple[int, int]],
     ner_per: list[tuple[int, int]],
     people: frozenset[str] | set[str] = frozenset(),
+    seen_place: bool = False,
 ) -> Span | None:
     """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it."""
     i, j = raw.i, raw.j
@@ -855,6 +939,9 @@ def _judge(
     if _region_after(text, toks, j, gaz) or _dateline(text, toks, i, j):
         loc = max(loc, 0.6)
         evidence.append("apposition")
+    if seen_place:
+        loc = max(loc, 0.45)
+        evidence.append("same-name")
     cue = max(cue, loc)
     if _overlaps(ns, ne, ner_loc):
         cue = max(cue, 0.5)
@@ -872,6 +959,10 @@ def _judge(
             return None
         sentence_initial = single and first.first and first.cap and not first.upper
         if sentence_initial and (low in lx.FUNCTION_WORDS or low in lower_vocab):
+            return None
+        # an ordinary word of the article, capitalised as the first word of a longer name
+        # ("in Far North Queensland" when the text also says "far")
+        if single and low in lower_vocab and not first.upper and _next_cap(text, toks, j):
             return None
         if single and low in lx.FUNCTION_WORDS and not first.upper:
             return None

@@ -146,3 +146,40 @@ def test_town_followed_by_its_state_is_a_place(inclusive):
 def test_dateline_town_is_a_place(inclusive):
     found = inclusive("INNISFAIL - A young skater returned home this week.")
     assert texts(found) == ["INNISFAIL"]
+
+
+def test_eu_in_capitals_reads_as_europe(inclusive):
+    found = inclusive("EU ministers met on Monday.")
+    assert texts(found) == ["EU"]
+    assert found[0].kind == "continent"
+
+
+def test_eu_is_not_a_place_under_the_literal_scheme(parse):
+    assert parse("EU ministers met on Monday.") == []
+
+
+def test_capitalised_direction_is_part_of_the_name(inclusive):
+    found = inclusive("Heavy rain fell across South Florida overnight.")
+    assert texts(found) == ["South Florida"]
+    assert found[0].name == "Florida"
+
+
+def test_direction_after_another_capitalised_word_is_left_out(inclusive):
+    found = inclusive("The Far North Florida region lies far from the capital.")
+    assert texts(found) == ["Florida"]
+
+
+def test_designator_before_of_is_outside_the_name(inclusive):
+    found = inclusive("He sits for the District of Massachusetts bench.")
+    assert texts(found) == ["Massachusetts"]
+
+
+def test_a_name_accepted_once_is_a_place_elsewhere_in_the_article(inclusive):
+    text = "INNISFAIL - A skater returned home. Innisfail fans cheered her."
+    assert texts(inclusive(text)) == ["INNISFAIL", "Innisfail"]
+    assert inclusive("Innisfail fans cheered her.") == []
+
+
+def test_acronyms_do_not_spread(inclusive):
+    text = "Delegates flew to CIS capitals. CIS trade grew."
+    assert texts(inclusive(text)).count("CIS") <= 1
