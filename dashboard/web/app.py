@@ -16,12 +16,12 @@ from dash import Dash, html
 
 from dashboard.config import Settings, assets_dir
 from dashboard.geodata import attributions
-from dashboard.web import layout
+from dashboard.web import delivery, layout
 from dashboard.web.basemap import offline_style
 from dashboard.web.callbacks import about, search, selection, story, time, upload, view
 from dashboard.web.figures.map_figure import (
     DEFAULT_ZOOM,
-    base_map_figure,
+    map_figure_json,
     place_style_layers,
     places_collection,
 )
@@ -107,8 +107,11 @@ def _opening_view(
 
 
 def create_app(settings: Settings) -> Dash:
+    server = flask.Flask(__name__)
+    delivery.configure_compression(server)
     app = Dash(
         __name__,
+        server=server,
         title="conflictmap",
         assets_folder=str(assets_dir()),
         serve_locally=True,
@@ -116,6 +119,9 @@ def create_app(settings: Settings) -> Dash:
         compress=True,
     )
     app.server.config["CONFLICTMAP_SETTINGS"] = settings
+    app.index_string = delivery.with_plotly_preload(
+        app.index_string, app.config.requests_pathname_prefix
+    )
     access = StoreAccess(settings.store_url)
     limit_mb = settings.upload_limit_mb
     config = graph_config()
@@ -146,12 +152,12 @@ def create_app(settings: Settings) -> Dash:
         # stores say what is drawn, so the first step (and any later one) sends only changes.
         opening = first_view(access, view_state)
         shown_view = view_state.map_view
-        figure = base_map_figure(
+        figure = map_figure_json(
             place_style_layers(base_style, _places(access)),
             center={"lat": shown_view.lat, "lon": shown_view.lon} if shown_view else None,
             zoom=shown_view.zoom if shown_view else DEFAULT_ZOOM,
             layers=opening.layers,
-        ).to_plotly_json()
+        )
         apply_slots(figure, opening.slots)
         selected_day = None
         if view_state.event:
