@@ -61,11 +61,13 @@ def step(
     have: dict[str, list[int]] = (
         loaded.get("slots", {}) if (loaded.get("key") == key and not force) else {}
     )
+    counts_had: dict[str, int] = loaded.get("counts", {}) if have else {}
     plan = slot_plan(view)
     map_patch = Patch()
     touched = False
     previous = loaded.get("slots", {})
     new_slots: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
     for slot in range(N_SLOTS):
         want = plan.get(slot)
         now = have.get(str(slot))
@@ -76,11 +78,18 @@ def step(
                 touched = True
             continue
         new_slots[str(slot)] = [want[0], want[1]]
-        if now is not None and list(now) == [want[0], want[1]]:
+        if now is not None and list(now) == [want[0], want[1]] and str(slot) in counts_had:
+            counts[str(slot)] = counts_had[str(slot)]
             continue
         rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
+        counts[str(slot)] = len(rows["id"])
         for prop, value in mf.slot_update(rows).items():
             _assign(map_patch, slot, prop, value)
+        touched = True
+    size = mf.marker_size(sum(counts.values()))
+    if size != loaded.get("size") or force:
+        for slot in range(N_SLOTS):
+            _assign(map_patch, slot, "marker.size", size)
         touched = True
 
     snapshot_days = access.store.control_snapshot_days()
@@ -130,7 +139,7 @@ def step(
     return StepResult(
         map_patch=map_patch if touched else no_update,
         timeline_patch=timeline_patch,
-        loaded={"key": key, "slots": new_slots},
+        loaded={"key": key, "slots": new_slots, "counts": counts, "size": size},
         shown=new_shown,
         changes=changes,
         label=date_label(view),
@@ -174,10 +183,15 @@ def first_view(access: StoreAccess, view: ViewState) -> FirstView:
     """
     slots: dict[int, dict[str, Any]] = {}
     new_slots: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
     for slot, want in slot_plan(view).items():
         rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
         slots[slot] = mf.slot_update(rows)
         new_slots[str(slot)] = [want[0], want[1]]
+        counts[str(slot)] = len(rows["id"])
+    size = mf.marker_size(sum(counts.values()))
+    for slot in range(N_SLOTS):
+        slots.setdefault(slot, {})["marker.size"] = size
     snapshot_days = access.store.control_snapshot_days()
     in_force = access.snapshot_day(view.day, snapshot_days)
     read: dict[date | None, Any] = {}
@@ -201,7 +215,7 @@ def first_view(access: StoreAccess, view: ViewState) -> FirstView:
     return FirstView(
         slots=slots,
         layers=layers,
-        loaded={"key": view.filter_key(), "slots": new_slots},
+        loaded={"key": view.filter_key(), "slots": new_slots, "counts": counts, "size": size},
         shown=shown,
         changes=changes_panel(places, areas, (first, last)),
         label=date_label(view),

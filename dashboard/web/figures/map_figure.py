@@ -42,8 +42,23 @@ MARKER_SIZE = 15
 LETTERS_UP_TO = 1000
 """A slot with more events is drawn as discs without letters: thousands of overlapping
 letters are unreadable, and placing them (MapLibre symbol collision) costs seconds a step."""
+DENSE_SIZES: tuple[tuple[int, int], ...] = ((5_000, MARKER_SIZE), (30_000, 9))
+DENSEST_SIZE = 6
 _FILL_BELOW = "admin3-lines"
 _LINE_BELOW = "river-labels"  # lines under every label: names stay readable over a front
+
+
+def marker_size(visible: int) -> int:
+    """Disc size for a view showing ``visible`` events in all.
+
+    Thousands of 15-pixel discs cover the control areas beneath them and cost the renderer a
+    fill of every pixel they touch; the denser the view, the smaller the dots (as on any dense
+    point map). One size for the whole view, so discs of different days stay comparable.
+    """
+    for limit, size in DENSE_SIZES:
+        if visible <= limit:
+            return size
+    return DENSEST_SIZE
 
 
 def slot_trace_index(slot: int) -> int:

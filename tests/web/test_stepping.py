@@ -1,0 +1,108 @@
+"""A date step resends only what changed; marker size follows how many events the view shows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from dashboard.web.figures import map_figure as mf
+from dashboard.web.stepping import first_view, step
+from dashboard.web.viewstate import ViewState
+
+DAY = date(2017, 11, 9)
+
+
+class _Store:
+    def control_snapshot_days(self) -> list[date]:
+        return []
+
+
+class DenseAccess:
+    """``per_day[d]`` events on day ``d`` (others: ``default``), all at one town."""
+
+    def __init__(self, default: int, per_day: dict[date, int] | None = None) -> None:
+        self.default = default
+        self.per_day = per_day or {}
+        self.store = _Store()
+        self.reads: list[tuple[date, date]] = []
+
+    def event_rows(self, first: date, last: date, view: ViewState) -> dict[str, Any]:
+        self.reads.append((first, last))
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        dates = [d for d in days for _ in range(self.per_day.get(d, self.default))]
+        n = len(dates)
+        return {
+            "id": [f"e{d:%Y%m%d}-{i}" for i, d in enumerate(dates)],
+            "type": ["armed_clash"] * n,
+            "sides": ["isis,iraq"] * n,
+            "place_name": ["Rawa"] * n,
+            "date": np.array(dates, dtype="datetime64[D]"),
+            "lon": np.full(n, 41.95),
+            "lat": np.full(n, 34.47),
+        }
+
+    def snapshot_day(self, day: date, days: list[date]) -> date | None:
+        return None
+
+    def snapshot(self, day: date | None) -> dict[str, Any]:
+        return {"type": "FeatureCollection", "features": []}
+
+
+def _sizes(patch: Any) -> set[int]:
+    """Marker sizes a patch assigns, read from its list of operations."""
+    ops = patch.to_plotly_json()["operations"]
+    return {
+        op["params"]["value"]
+        for op in ops
+        if op["operation"] == "Assign" and op["location"][-2:] == ["marker", "size"]
+    }
+
+
+def test_the_denser_the_view_the_smaller_the_discs():
+    sizes = [mf.marker_size(n) for n in (0, 200, 5_000, 5_001, 30_000, 30_001, 1_000_000)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == mf.MARKER_SIZE and sizes[-1] == mf.DENSEST_SIZE
+
+
+def test_the_page_opens_with_one_size_for_every_slot():
+    access = DenseAccess(default=600)
+    opening = first_view(access, ViewState(day=DAY, window=14))
+    sizes = {props["marker.size"] for props in opening.slots.values()}
+    assert sizes == {mf.marker_size(14 * 600)}
+    assert opening.loaded["size"] == mf.marker_size(14 * 600)
+    assert sum(opening.loaded["counts"].values()) == 14 * 600
+
+
+def test_a_step_reads_one_day_and_keeps_the_size_when_density_holds():
+    access = DenseAccess(default=100)
+    view = ViewState(day=DAY, window=14)
+    opening = first_view(access, view)
+    access.reads.clear()
+    nxt = ViewState(day=DAY + timedelta(days=1), window=14)
+    result = step(access, nxt, opening.loaded, opening.shown)
+    assert access.reads == [(DAY + timedelta(days=1), DAY + timedelta(days=1))]
+    assert _sizes(result.map_patch) == set()
+    assert result.loaded["size"] == opening.loaded["size"]
+
+
+def test_a_step_into_a_dense_day_shrinks_every_slot_at_once():
+    busy = DAY + timedelta(days=1)
+    access = DenseAccess(default=100, per_day={busy: 40_000})
+    view = ViewState(day=DAY, window=14)
+    opening = first_view(access, view)
+    assert opening.loaded["size"] == mf.MARKER_SIZE
+    result = step(access, ViewState(day=busy, window=14), opening.loaded, opening.shown)
+    assert _sizes(result.map_patch) == {mf.DENSEST_SIZE}
+    sized = [
+        op["location"][1]
+        for op in result.map_patch.to_plotly_json()["operations"]
+        if op["location"][-2:] == ["marker", "size"]
+    ]
+    assert sorted(sized) == [mf.slot_trace_index(s) for s in range(14)]
+    # and back: the dense day leaves the window, the discs grow again
+    later = step(
+        access, ViewState(day=busy + timedelta(days=14), window=14), result.loaded, result.shown
+    )
+    assert _sizes(later.map_patch) == {mf.MARKER_SIZE}
