@@ -1312,8 +1312,9 @@ def demonym_target(code: str) -> tuple[str, str] | None:
     return (name, "country") if name else None
 
 
-# Newswire (AP style) abbreviations of US states, written with their period after a town
-# ("Severn, Md.", "Walker County (Ga.)"): folded letters before the period → state name.
+# Newswire (AP style) abbreviations of US states and Canadian provinces, written with their
+# period after a town ("Severn, Md.", "Walker County (Ga.)", "Barrie, Ont."): folded letters
+# before the period → state or province name.
 STATE_ABBREVIATIONS: dict[str, str] = {
     "ala": "Alabama",
     "ariz": "Arizona",
@@ -1360,6 +1361,17 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "wis": "Wisconsin",
     "wyo": "Wyoming",
     "d.c": "District of Columbia",
+    # Canadian provinces as the Canadian Press writes them ("Barrie, Ont.")
+    "alta": "Alberta",
+    "b.c": "British Columbia",
+    "man": "Manitoba",
+    "n.b": "New Brunswick",
+    "nfld": "Newfoundland and Labrador",
+    "n.s": "Nova Scotia",
+    "ont": "Ontario",
+    "p.e.i": "Prince Edward Island",
+    "que": "Quebec",
+    "sask": "Saskatchewan",
 }
 
 # Common English given names (newswire frequency), so "Nick Burton" or "Tyler Williams" read

@@ -1,0 +1,34 @@
+"""First-level divisions of large countries added to the curated table, and their abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("Wildfires spread across Alberta this summer.", "Alberta", "CA"),
+        ("Farmers in Tamil Nadu protested on Tuesday.", "Tamil Nadu", "IN"),
+        ("The factory moved to Zhejiang last year.", "Zhejiang", "CN"),
+        ("Storms battered Scotland overnight.", "Scotland", "GB"),
+        ("Floods hit Queensland after the cyclone.", "Queensland", "AU"),
+        ("Les mineurs du Limpopo sont en grève.", "Limpopo", "ZA"),
+    ],
+)
+def test_division_resolves_to_its_country(parse, sentence, mention, country):
+    lang = "fr" if sentence.startswith("Les") else "en"
+    found = [m for m in parse(sentence, lang) if m.text == mention]
+    assert found, sentence
+    assert (found[0].kind, found[0].country) == ("admin1", country)
+
+
+def test_canadian_press_province_abbreviation(parse):
+    found = parse("A family from Barrie, Ont. adopted the kitten.")
+    province = next(m for m in found if m.text == "Ont.")
+    assert (province.name, province.kind, province.country) == ("Ontario", "admin1", "CA")
+
+
+def test_french_name_of_a_division(parse):
+    found = parse("Il a grandi en Colombie-Britannique.", "fr")
+    assert [(m.text, m.country) for m in found] == [("Colombie-Britannique", "CA")]
