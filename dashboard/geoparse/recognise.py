@@ -502,7 +502,7 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_AGE_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)|\s+administration\b|-era\b")
 
 
 def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set[str]) -> set[str]:
@@ -510,9 +510,10 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
 
     Evidence, all from the article itself: a given name or a title before a capitalised word
     ("Nick Burton", "Sen. Marco Rubio"), a middle initial ("Charles W. Murphy"), an age in
-    apposition ("Burton, 39,"), or a two-word capitalised chain whose first word is neither a
-    place, a place modifier nor an ordinary word ("Dewly Nelson"; not when the second word is
-    a country or a big city: "DeSmog Canada" is a publication).
+    apposition ("Burton, 39,", "Altintas, a 22-year-old"), a presidency ("the Obama
+    administration", "Obama-era rules"), or a two-word capitalised chain whose first word is
+    neither a place, a place modifier nor an ordinary word ("Dewly Nelson"; not when the
+    second word is a country or a big city: "DeSmog Canada" is a publication).
     """
     names: set[str] = set()
     n = len(toks)
@@ -532,6 +533,16 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
             continue
         if t.low in lx.FIRST_NAMES or t.low in lx.PERSON_TITLES:
             names.add(nxt.low)
+            # the rest of the name: "Sen. Marco Rubio", "John Paul Jones"
+            m = k + 1
+            while (
+                m - k < 3
+                and _next_cap(text, toks, m)
+                and toks[m + 1].low not in _ORG_TAILS
+                and not _major_place(gaz, toks[m + 1].text)
+            ):
+                m += 1
+                names.add(toks[m].low)
             continue
         chain_start = k == 0 or not (
             toks[k - 1].cap
@@ -553,8 +564,11 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
             names.add(nxt.low)
     for m in _AGE_AFTER.finditer(text):
         k = _token_ending_at(toks, m.start())
-        if k is not None and toks[k].cap and k > 0 and toks[k - 1].cap:
-            names.add(toks[k].low)
+        if k is None or not toks[k].cap or toks[k].upper:
+            continue
+        if m.group().startswith(",") and not (k > 0 and toks[k - 1].cap):
+            continue  # an age follows a full name ("Ellen Sutton, 34,")
+        names.add(toks[k].low)  # or "the Obama administration", "Obama-era rules"
     return names
 
 
@@ -853,7 +867,7 @@ def _may_spread(first: Token, raw: _Raw, people: set[str], lower_vocab: set[str]
         return True
     low = first.low
     return not (
-        first.upper
+        (first.upper and "." not in first.text)
         or low in lx.FIRST_NAMES
         or low in lx.PERSON_TITLES
         or low in people

@@ -183,3 +183,17 @@ def test_a_name_accepted_once_is_a_place_elsewhere_in_the_article(inclusive):
 def test_acronyms_do_not_spread(inclusive):
     text = "Delegates flew to CIS capitals. CIS trade grew."
     assert texts(inclusive(text)).count("CIS") <= 1
+
+
+def test_full_name_after_a_title_marks_every_part(parse):
+    text = "Sen. Marco Tyler spoke first. Tyler then left the chamber."
+    assert "Tyler" not in texts(parse(text))
+
+
+def test_age_after_an_article_marks_a_person(parse):
+    text = "The gunman, Omer Burton, a 22-year-old officer, fired. Burton was arrested."
+    assert "Burton" not in texts(parse(text))
+
+
+def test_presidency_marks_a_person(parse):
+    assert "Jackson" not in texts(parse("Rules from the Jackson administration were lifted."))

@@ -32,3 +32,12 @@ def test_canadian_press_province_abbreviation(parse):
 def test_french_name_of_a_division(parse):
     found = parse("Il a grandi en Colombie-Britannique.", "fr")
     assert [(m.text, m.country) for m in found] == [("Colombie-Britannique", "CA")]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Czech Republic", "CZ"), ("Holy See", "VA"), ("Burma", "MM"), ("DR Congo", "CD")],
+)
+def test_common_alternative_country_names(parse, name, country):
+    found = parse(f"Talks were held in {name} on Friday.")
+    assert [(m.text, m.kind, m.country) for m in found] == [(name, "country", country)]
