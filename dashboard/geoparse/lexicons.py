@@ -166,7 +166,8 @@ LOCATIVE_PHRASES = frozenset(
     près de|aux abords de|à l'est de|à l'ouest de|au nord de|au sud de|autour de|
     en direction de|non loin de|à proximité de|north of|south of|east of|west of|
     outskirts of|outside of|near the|the town of|the city of|the village of|
-    the outskirts of|province of|border with|frontière avec|region of|la région de
+    the outskirts of|province of|border with|frontière avec|region of|la région de|
+    towns of|cities of|villages of|provinces of|states of|les villes de|les villages de
     """.replace("\n", "").split("|")
 )
 
@@ -1501,6 +1502,18 @@ NEVER_ALONE = NEVER_ALONE | frozenset(
         "wedding",
         "time",
         "front",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ]
 )
 

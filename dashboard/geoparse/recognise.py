@@ -438,6 +438,8 @@ def _locative_cue(text: str, toks: list[Token], i: int) -> float:
         return 0.25 if before[-2] in ("près", "abords", "région", "sud", "nord", "est") else 0.15
     if last in lx.LOCATIVE_CUES:
         return 0.45
+    if last == "of" and text[: toks[i].start].rstrip()[:-2].rstrip().endswith(","):
+        return 0.45  # residence after a name: "Vernon Adkins, 40, of McKee"
     if last in ("l", "la", "le") and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
         return 0.4
     if last == "the" and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
@@ -817,7 +819,8 @@ def recognise(
     accepted = {raw.key for raw, span in zip(raws, judged, strict=True) if span is not None}
     for k, raw in enumerate(raws):
         spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
-        if judged[k] is None and raw.key in accepted and spread:
+        listed = _coordinated(text, toks, raws, judged, k)
+        if judged[k] is None and (raw.key in accepted or listed) and spread:
             judged[k] = _judge(
                 text,
                 toks,
@@ -855,6 +858,38 @@ def recognise(
         ]
         spans = sorted([*spans, *placed], key=lambda sp: sp.start)
     return spans
+
+
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|et|ou))\s+")
+
+
+def _coordinated(
+    text: str, toks: list[Token], raws: list[_Raw], judged: list[Span | None], k: int
+) -> bool:
+    """The name is an item of a list of three or more names, one of them an accepted place
+    ("Alberta, Saskatchewan and Newfoundland"); two names joined by "and" may be a place and
+    a group ("Israel and Hamas").
+
+    Not for short names nor before a number ("BEIRUT, Nov 1"): a date, not a list.
+    """
+    raw = raws[k]
+    end = toks[raw.j].end
+    if len(raw.key) <= 3 or re.match(r"\s*\d", text[end : end + 3]):
+        return False
+
+    def linked(a: int, b: int) -> bool:
+        ra, rb = raws[a], raws[b]
+        return toks[ra.j].sent == toks[rb.i].sent and bool(
+            _COORDINATION.fullmatch(text, toks[ra.j].end, toks[rb.i].start)
+        )
+
+    lo = k
+    while lo > 0 and linked(lo - 1, lo):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(raws) and linked(hi, hi + 1):
+        hi += 1
+    return hi - lo >= 2 and any(judged[n] is not None for n in range(lo, hi + 1) if n != k)
 
 
 def _may_spread(first: Token, raw: _Raw, people: set[str], lower_vocab: set[str]) -> bool:
@@ -999,7 +1034,7 @@ def _judge(
         big = top.kind in ("country", "continent") or top.population > 1_000_000
         region_of_town = top.kind in ("admin1", "country") and _after_town(text, toks, i, j)
         if (
-            not (first.upper and big)
+            not (first.upper and (big or (top.kind == "admin1" and "." in first.text)))
             and not (regional and len(raw.key) == 3 and first.cap)
             and not region_of_town
         ):

@@ -197,3 +197,21 @@ def test_age_after_an_article_marks_a_person(parse):
 
 def test_presidency_marks_a_person(parse):
     assert "Jackson" not in texts(parse("Rules from the Jackson administration were lifted."))
+
+
+def test_third_item_of_a_list_of_places_is_a_place(inclusive):
+    text = "Oil towns such as Alberta, Saskatchewan and Newfoundland struggled."
+    assert texts(inclusive(text)) == ["Alberta", "Saskatchewan", "Newfoundland"]
+
+
+def test_two_names_joined_by_and_do_not_vouch_for_each_other(inclusive):
+    assert "Hamas" not in texts(inclusive("Israel and Hamas agreed to a truce."))
+
+
+def test_dateline_month_is_not_listed_with_the_city(parse):
+    assert texts(parse("BEIRUT, Nov 1 — Fighting resumed.")) == ["BEIRUT"]
+
+
+def test_residence_after_a_name_and_age_is_a_place(inclusive):
+    found = inclusive("Police arrested Vernon Hale, 40, of McKee on Friday.")
+    assert "McKee" in texts(found)
