@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dashboard.articles import read_articles
 from dashboard.articles.errors import UnreadableArticle
@@ -23,8 +24,10 @@ from dashboard.events.model import Claim, Event
 from dashboard.geoparse.model import PlaceMention
 
 if TYPE_CHECKING:
+    from dashboard.control import ControlRules, ControlSnapshot, Geography
+    from dashboard.exchange.areas import ControlSeries
     from dashboard.gazetteer import Gazetteer
-    from dashboard.store import Store
+    from dashboard.store import LogMark, Store
 
 # Bump when recognition, resolution or extraction rules change: re-ingesting an article then
 # replaces its derived rows instead of reporting it unchanged.
@@ -204,21 +207,201 @@ def _ingest_one(store: Store, article: Article, source: str, actor: str) -> Inge
     return dataclasses.replace(result, source=source)
 
 
-def refresh_control(store: Store, *, since: date | None) -> int:
+class ControlCache:
+    """The control series this process last built for a store, reused while the store's change
+    log says only new articles arrived since.
+
+    Several processes (web workers, CLI runs) share one store, so the store stays the source of
+    truth and this is only a cache: before each use it is checked against the store's change
+    log (:meth:`Store.log_mark`). Added articles are replayed as new claims; any other change
+    (an article replaced, a claim reviewed, an area imported, an entry of an unknown kind, the
+    geography files rebuilt) or a log that no longer matches the mark means a full rebuild.
+    Refreshes in one process are serialised by a lock; the timelines are not thread-safe.
+    """
+
+    # change-log tables whose entries do not touch what control is computed from
+    IGNORED_TABLES = frozenset({"control_snapshots", "events"})
+
+    def __init__(self, size: int = 2) -> None:
+        self.size = size
+        self.lock = threading.Lock()
+        self.entries: list[_CachedSeries] = []
+        self.rebuilds = 0
+        self.increments = 0
+
+    def clear(self) -> None:
+        """Forget every cached series (the next refresh rebuilds from the store)."""
+        with self.lock:
+            self.entries.clear()
+
+    def series(
+        self, store: Store, geography: Geography | None, rules: ControlRules | None
+    ) -> _CachedSeries:
+        """The series for the store as it is now: the cached one brought up to date, or a new
+        one built from every claim. Call with :attr:`lock` held."""
+        token = _geography_token() if geography is None else None
+        entry = self._find(store.identity, geography, token, rules)
+        if entry is not None:
+            self.entries.remove(entry)  # put back only once it is known to be current
+            if self._catch_up(store, entry):
+                self.increments += 1
+                self.entries.insert(0, entry)
+                return entry
+        entry = self._build(store, geography, token, rules)
+        self.rebuilds += 1
+        self.entries.insert(0, entry)
+        del self.entries[self.size :]
+        return entry
+
+    def _find(
+        self,
+        identity: str,
+        geography: Geography | None,
+        token: tuple | None,
+        rules: ControlRules | None,
+    ) -> _CachedSeries | None:
+        for entry in self.entries:
+            same_geography = (
+                entry.geography is geography if geography is not None else entry.token == token
+            )
+            if entry.identity == identity and same_geography and entry.rules is rules:
+                return entry
+        return None
+
+    def _build(
+        self,
+        store: Store,
+        geography: Geography | None,
+        token: tuple | None,
+        rules: ControlRules | None,
+    ) -> _CachedSeries:
+        from dashboard.control import load_geography
+        from dashboard.exchange.areas import ControlSeries, as_imported_areas
+
+        # The mark is read before the inputs: whatever lands in between is replayed next time
+        # (adding a claim twice changes nothing) or forces a rebuild.
+        mark = store.log_mark()
+        records = store.imported_areas()
+        # Imported control areas are the starting state, each from its own day on.
+        series = ControlSeries(
+            geography if geography is not None else load_geography(),
+            as_imported_areas(records),
+            rules,
+        )
+        series.add_claims(store.claims_until(date.max))
+        return _CachedSeries(store.identity, geography, token, rules, mark, series)
+
+    def _catch_up(self, store: Store, entry: _CachedSeries) -> bool:
+        """Replay the articles added since the entry's mark; False when only a rebuild will do."""
+        if store.log_mark(entry.mark.seq) != entry.mark:
+            return False  # another store at the same place, or an entry committed late
+        changes = store.change_log(since=entry.mark.seq)
+        if not changes:
+            return True
+        added: list[str] = []
+        for change in changes:
+            if change.table in self.IGNORED_TABLES:
+                continue
+            if change.table == "articles" and change.action == "insert":
+                if change.detail.get("claims", 1):
+                    added.append(change.row_id)
+                continue
+            return False
+        claims = store.claims_of_articles(added) if added else []
+        known = entry.series.before.claims
+        if any(c.id in known and known[c.id] != c for c in claims):
+            return False  # a claim id came back with other content: not an addition
+        if claims:
+            entry.series.add_claims(claims)
+        from dashboard.store import LogMark
+
+        last = changes[-1]
+        # counted as seen: an entry numbered lower that commits later shows in the next check
+        entry.mark = LogMark(last.seq, entry.mark.count + len(changes), last.at)
+        return True
+
+
+@dataclass
+class _CachedSeries:
+    identity: str
+    geography: Geography | None
+    token: tuple | None
+    rules: ControlRules | None
+    mark: LogMark
+    series: ControlSeries
+    digests: dict[date, tuple[ControlSnapshot, str]] = field(default_factory=dict)
+    """The stored-features digest of each snapshot already turned into GeoJSON, kept with the
+    snapshot object: a snapshot the new claims did not change is the same object."""
+
+
+def _geography_token() -> tuple:
+    """The shipped layers :func:`load_geography` reads, by modification time: a rebuilt file
+    means another geography, so the cached series is not reused."""
+    from dashboard.geodata.layers import layer_path
+
+    token = []
+    for name in ("countries", "admin1", "rivers", "iraq_admin2"):
+        try:
+            token.append((name, layer_path(name, "analysis").stat().st_mtime_ns))
+        except OSError:
+            token.append((name, None))
+    return tuple(token)
+
+
+CONTROL_CACHE = ControlCache()
+"""The process's cache; tests and tools that want their own pass another to refresh_control."""
+
+
+def refresh_control(
+    store: Store,
+    *,
+    since: date | None,
+    geography: Geography | None = None,
+    rules: ControlRules | None = None,
+    cache: ControlCache | None = None,
+) -> int:
     """Recompute control snapshots from ``since`` on, from every visible claim in the store.
 
-    The timeline is rebuilt from the store rather than kept in memory, so any process (a CLI
-    ingest, any web worker) gets the same result; the replacement is one transaction, so
-    readers never see a half-updated series. Returns the number of snapshots written.
+    The series is kept per process (``cache``, by default :data:`CONTROL_CACHE`) and checked
+    against the store's change log first, so after new articles only what their claims affect
+    is recomputed; any other change rebuilds it from the store, and every process gets the
+    same result. Only snapshots whose stored features differ are written, in one transaction,
+    so readers never see a half-updated series. Returns the number of snapshots written.
     """
     if since is None:
         return 0
-    from dashboard.control import load_geography, snapshot_to_geojson
-    from dashboard.exchange.areas import as_imported_areas, control_series
+    from dashboard.control import snapshot_to_geojson
+    from dashboard.store import features_digest
 
-    claims = store.claims_until(date.max)
-    # Imported control areas are the starting state, each from its own day on.
-    imported = as_imported_areas(store.imported_areas())
-    series = control_series(claims, load_geography(), imported)
-    fresh = [(s.date, snapshot_to_geojson(s)["features"]) for s in series if s.date >= since]
-    return store.replace_control_snapshots(since, fresh)
+    cache = cache if cache is not None else CONTROL_CACHE
+    with cache.lock:
+        entry = cache.series(store, geography, rules)
+        stored = store.control_snapshot_digests(since)
+        wanted: list[tuple[date, str, Callable[[], Any]]] = []
+        digests: dict[date, tuple[ControlSnapshot, str]] = {}
+        for snapshot in entry.series.snapshots:
+            known = entry.digests.get(snapshot.date)
+            if snapshot.date < since:
+                if known is not None and known[0] is snapshot:
+                    digests[snapshot.date] = known
+                continue
+            if known is not None and known[0] is snapshot:
+                digest = known[1]
+                features = None
+            else:
+                features = snapshot_to_geojson(snapshot)["features"]
+                digest = features_digest(features)
+            digests[snapshot.date] = (snapshot, digest)
+            if stored.get(snapshot.date) == digest:
+                features = None  # most likely left alone: keep no copy in memory
+            wanted.append((snapshot.date, digest, _features_of(snapshot, features)))
+        entry.digests = digests
+        return store.sync_control_snapshots(since, wanted)
+
+
+def _features_of(snapshot: ControlSnapshot, features: list[Any] | None) -> Callable[[], Any]:
+    if features is not None:
+        return lambda: features
+    from dashboard.control import snapshot_to_geojson
+
+    return lambda: snapshot_to_geojson(snapshot)["features"]

@@ -217,36 +217,75 @@ def snapshot_at(timeline: ControlTimeline, day: date) -> ControlSnapshot:
     )
 
 
+class ControlSeries:
+    """Every change-point snapshot for the claims added so far, each imported area in force
+    from its day on; kept up to date as claims arrive, like ``ControlTimeline``.
+
+    The days of the imported areas cut time into periods; each period is computed by a
+    timeline whose ground holds the areas imported by its start, and its first day is a change
+    point. Without imported areas this is exactly ``ControlTimeline.add_claims``. Each period
+    costs one ground build, so a few imports are cheap and hundreds would not be. A snapshot
+    that new claims do not change stays the same object, so a caller can tell it is unchanged.
+    """
+
+    def __init__(
+        self,
+        geography: Geography,
+        imported: Sequence[ImportedArea] = (),
+        rules: ControlRules | None = None,
+    ) -> None:
+        from dashboard.control import ControlTimeline
+
+        self.geography = geography
+        self.imported = tuple(imported)
+        self.rules = rules
+        self.before = ControlTimeline(geography, rules)
+        self.days = sorted({a.valid_on for a in self.imported})
+        self.periods = [
+            ControlTimeline(geography, rules, imported=[a for a in imported if a.valid_on <= d])
+            for d in self.days
+        ]
+        self._openings: list[ControlSnapshot | None] = [None] * len(self.days)
+        self.snapshots: list[ControlSnapshot] = []
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Take new claims (a claim with a known id replaces the old one) and redo only the
+        snapshots they change."""
+        claims = list(claims)
+        self.before.add_claims(claims)
+        for i, (start, timeline) in enumerate(zip(self.days, self.periods, strict=True)):
+            ground = timeline.ground
+            first = timeline.add_claims(claims)
+            # the opening snapshot shows the states on ``start``: it moves if the ground was
+            # rebuilt or a claim starts on or before that day
+            if first is not None and (timeline.ground is not ground or first <= start):
+                self._openings[i] = None
+        self.snapshots = self._assemble()
+
+    def _assemble(self) -> list[ControlSnapshot]:
+        if not self.days:
+            return list(self.before.snapshots)
+        series = [s for s in self.before.snapshots if s.date < self.days[0]]
+        for i, (start, timeline) in enumerate(zip(self.days, self.periods, strict=True)):
+            end = self.days[i + 1] if i + 1 < len(self.days) else date.max
+            period = [s for s in timeline.snapshots if start <= s.date < end]
+            if not period or period[0].date != start:
+                opening = self._openings[i]
+                if opening is None:
+                    opening = self._openings[i] = snapshot_at(timeline, start)
+                period.insert(0, opening)
+            series.extend(period)
+        return series
+
+
 def control_series(
     claims: Iterable[Claim],
     geography: Geography,
     imported: Sequence[ImportedArea] = (),
     rules: ControlRules | None = None,
 ) -> list[ControlSnapshot]:
-    """Every change-point snapshot for these claims, each imported area in force from its day.
-
-    The days of the imported areas cut time into periods; each period is computed by a
-    timeline whose ground holds the areas imported by its start, and its first day is a change
-    point. Without imported areas this is exactly ``ControlTimeline.add_claims``. Each period
-    costs one ground build, so a few imports are cheap and hundreds would not be.
-    """
-    from dashboard.control import ControlTimeline
-
-    claims = list(claims)
-    days = sorted({a.valid_on for a in imported})
-    before = ControlTimeline(geography, rules)
-    before.add_claims(claims)
-    if not days:
-        return before.snapshots
-    series = [s for s in before.snapshots if s.date < days[0]]
-    for i, start in enumerate(days):
-        end = days[i + 1] if i + 1 < len(days) else date.max
-        timeline = ControlTimeline(
-            geography, rules, imported=[a for a in imported if a.valid_on <= start]
-        )
-        timeline.add_claims(claims)
-        period = [s for s in timeline.snapshots if start <= s.date < end]
-        if not period or period[0].date != start:
-            period.insert(0, snapshot_at(timeline, start))
-        series.extend(period)
-    return series
+    """Every change-point snapshot for these claims, each imported area in force from its day
+    (see :class:`ControlSeries`)."""
+    series = ControlSeries(geography, imported, rules)
+    series.add_claims(claims)
+    return series.snapshots

@@ -25,7 +25,9 @@ from dashboard.store.records import (
     DayCount,
     ImportedControlArea,
     IngestOutcome,
+    LogMark,
 )
+from dashboard.store.sqlstore import features_digest
 from dashboard.store.url import backend_of, parse_sqlite_url, redact_url
 
 
@@ -69,6 +71,7 @@ __all__ = [
     "DayCount",
     "ImportedControlArea",
     "IngestOutcome",
+    "LogMark",
     "RecordNotFound",
     "SchemaTooNew",
     "Store",
@@ -78,6 +81,7 @@ __all__ = [
     "StoreLocked",
     "StoreUnavailable",
     "UnsupportedStoreUrl",
+    "features_digest",
     "open_store",
     "redact_url",
 ]

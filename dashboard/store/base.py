@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from dashboard.store.records import (
     DayCount,
     ImportedControlArea,
     IngestOutcome,
+    LogMark,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ class Store(ABC):
     backend: str
     url: str
     """The store URL with any password hidden."""
+
+    @property
+    def identity(self) -> str:
+        """What names the data behind this handle: two handles on one store share it, so a
+        per-process cache of derived data can be keyed by it."""
+        return self.url
 
     # -- lifecycle ---------------------------------------------------------------------------
     @abstractmethod
@@ -117,6 +124,28 @@ class Store(ABC):
         Readers see either the old series or the new one, never a mix; returns how many
         snapshots were written.
         """
+
+    @abstractmethod
+    def sync_control_snapshots(
+        self,
+        since: date,
+        snapshots: Iterable[tuple[date, str, Callable[[], Iterable[Mapping[str, Any]]]]],
+        *,
+        actor: str = "control",
+    ) -> int:
+        """Make the snapshots dated ``since`` or later exactly ``snapshots``, writing only what
+        differs, in one transaction.
+
+        Each entry is ``(day, digest, features)``: ``digest`` is :func:`features_digest` of the
+        features, and ``features`` is called only when the stored snapshot of that day has
+        another digest (or none). Stored days not listed are deleted. Readers see the old
+        series or the new one, never a mix; returns how many snapshots were written.
+        """
+
+    @abstractmethod
+    def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
+        """The digest of each stored snapshot dated ``since`` or later (None for a snapshot
+        stored without one), so a caller can tell which ones it needs to write."""
 
     @abstractmethod
     def article(self, article_id: str) -> Article | None:
@@ -204,6 +233,16 @@ class Store(ABC):
         """Every claim valid from ``day`` or earlier: the control model's input for that day."""
 
     @abstractmethod
+    def claims_of_articles(
+        self,
+        article_ids: Sequence[str],
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        """The claims read from these articles, in the order of :meth:`claims_until`: what an
+        incremental control refresh adds after new articles arrive."""
+
+    @abstractmethod
     def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
         """The latest control snapshot at or before ``day``, or None before the first."""
 
@@ -254,6 +293,12 @@ class Store(ABC):
     @abstractmethod
     def change_log(self, since: int = 0, limit: int | None = None) -> list[ChangeLogEntry]:
         """Log entries after sequence number ``since``, oldest first."""
+
+    @abstractmethod
+    def log_mark(self, upto: int | None = None) -> LogMark:
+        """Where the change log stands now (``upto`` None), or what it now holds at or below
+        sequence number ``upto``: a cache that saved a mark is still valid exactly when
+        ``log_mark(mark.seq) == mark``, and only entries after ``mark.seq`` are new to it."""
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:

@@ -48,6 +48,21 @@ class ChangeLogEntry:
 
 
 @dataclass(frozen=True)
+class LogMark:
+    """Where the change log stands, so a process can tell whether a store moved since it last
+    looked: the highest sequence number ``seq``, how many entries lie at or below it, and when
+    entry ``seq`` was written (None for an empty log).
+
+    The count catches a transaction that took a lower number but committed later (possible on
+    PostgreSQL); the time tells apart two stores that happen to reach the same number.
+    """
+
+    seq: int
+    count: int
+    at: datetime | None
+
+
+@dataclass(frozen=True)
 class DayCount:
     day: date
     key: str

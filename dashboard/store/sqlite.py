@@ -98,6 +98,11 @@ class SqliteStore(SqlStore):
             self._conn.close()
             raise
 
+    @property
+    def identity(self) -> str:
+        """The file itself, however the URL spelt its path."""
+        return f"sqlite:{self.path.resolve()}"
+
     # -- dialect ----------------------------------------------------------------------------
     def _translate(self, exc: sqlite3.Error) -> Exception:
         name = getattr(exc, "sqlite_errorname", "") or ""

@@ -7,6 +7,7 @@ and how a migration script is executed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from abc import abstractmethod
@@ -30,6 +31,7 @@ from dashboard.store.records import (
     DayCount,
     ImportedControlArea,
     IngestOutcome,
+    LogMark,
 )
 from dashboard.store.schema import SCHEMA_VERSION_DDL, Migration, load_migrations
 
@@ -492,8 +494,62 @@ class SqlStore(Store):
                     (_now(), actor, "control_snapshots", _iso(number), "delete", detail),
                 )
             for day, rows in prepared:
-                self._write_snapshot(tx, day, rows, None, actor, existed=day_number(day) in stale)
+                self._write_snapshot(
+                    tx,
+                    day,
+                    rows,
+                    {"digest": _rows_digest(rows)},
+                    actor,
+                    existed=day_number(day) in stale,
+                )
             return len(prepared)
+
+        return self._transact(work)
+
+    def sync_control_snapshots(
+        self,
+        since: date,
+        snapshots: Iterable[tuple[date, str, Callable[[], Iterable[Mapping[str, Any]]]]],
+        *,
+        actor: str = "control",
+    ) -> int:
+        wanted = list(snapshots)
+        if any(day < since for day, _, _ in wanted):
+            raise ValueError(f"a snapshot to store is dated before {since.isoformat()}")
+        if len({day for day, _, _ in wanted}) != len(wanted):
+            raise ValueError("two snapshots to store share a day")
+        first = day_number(since)
+
+        def work(tx: Transaction) -> int:
+            stored = {
+                int(number): _digest_of(self._json(metadata))
+                for number, metadata in tx.rows(
+                    "SELECT day, metadata FROM control_snapshots WHERE day >= ?", (first,)
+                )
+            }
+            keep = {day_number(day) for day, _, _ in wanted}
+            for number in sorted(set(stored) - keep):
+                tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
+                tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
+                detail = _dumps({"replaced_from": since.isoformat()})
+                tx.execute(
+                    INSERT_LOG,
+                    (_now(), actor, "control_snapshots", _iso(number), "delete", detail),
+                )
+            written = 0
+            for day, digest, features in wanted:
+                number = day_number(day)
+                if number in stored and stored[number] == digest:
+                    continue
+                rows = _feature_rows(day, features())
+                if number in stored:
+                    tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
+                    tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
+                # the digest of what is written, whatever the caller believed it to be
+                metadata = {"digest": _rows_digest(rows)}
+                self._write_snapshot(tx, day, rows, metadata, actor, existed=number in stored)
+                written += 1
+            return written
 
         return self._transact(work)
 
@@ -747,6 +803,28 @@ class SqlStore(Store):
     ) -> list[Claim]:
         return self._select_claims(None, day_number(day), bbox, statuses)
 
+    def claims_of_articles(
+        self,
+        article_ids: Sequence[str],
+        *,
+        statuses: Sequence[str] = VISIBLE_STATUSES,
+    ) -> list[Claim]:
+        ids = list(dict.fromkeys(article_ids))
+        if not ids or not statuses:
+            return []
+        found: list[Claim] = []
+        for at in range(0, len(ids), 500):  # well under both backends' parameter limits
+            chunk = ids[at : at + 500]
+            rows = self._read(
+                f"SELECT {CLAIM_COLUMNS} FROM claims WHERE article_id IN ({_in(chunk)}) "
+                f"AND status IN ({_in(statuses)}) ORDER BY valid_day, id",
+                [*chunk, *statuses],
+            )
+            found.extend(self._claim(r) for r in rows)
+        if len(ids) > 500:
+            found.sort(key=lambda c: c.valid_from)  # stable: ids stay in the database's order
+        return found
+
     def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
         head = self._read(
             "SELECT day, created_at, metadata FROM control_snapshots WHERE day = "
@@ -772,6 +850,13 @@ class SqlStore(Store):
         return ControlSnapshot(
             day_date(number), features, self._json(metadata), self._datetime(created_at)
         )
+
+    def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
+        rows = self._read(
+            "SELECT day, metadata FROM control_snapshots WHERE day >= ? ORDER BY day",
+            (day_number(since) if since is not None else -(2**31),),
+        )
+        return {day_date(number): _digest_of(self._json(metadata)) for number, metadata in rows}
 
     def control_snapshot_days(self) -> list[date]:
         return [
@@ -898,6 +983,24 @@ class SqlStore(Store):
             for r in self._read(sql, params)
         ]
 
+    def log_mark(self, upto: int | None = None) -> LogMark:
+        # one statement each, so the count and the entry are read from one state of the log
+        if upto is None:
+            rows = self._read(
+                "SELECT seq, at, (SELECT COUNT(*) FROM change_log) FROM change_log "
+                "ORDER BY seq DESC LIMIT 1"
+            )
+            if not rows:
+                return LogMark(0, 0, None)
+            seq, at, count = rows[0]
+            return LogMark(int(seq), int(count), self._datetime(at))
+        count, at = self._read(
+            "SELECT (SELECT COUNT(*) FROM change_log WHERE seq <= ?), "
+            "(SELECT at FROM change_log WHERE seq = ?)",
+            (upto, upto),
+        )[0]
+        return LogMark(upto, int(count), self._datetime(at) if at is not None else None)
+
     def stats(self) -> dict[str, Any]:
         counts = {}
         for table in (
@@ -1003,6 +1106,30 @@ def _feature_rows(day: date, features: Iterable[Mapping[str, Any]]) -> list[tupl
         kind = properties.pop("kind", "area")
         rows.append((number, ord_, side, kind, _dumps(_plain(geometry)), _dumps(properties)))
     return rows
+
+
+def _rows_digest(rows: Sequence[tuple[Any, ...]]) -> str:
+    """SHA-256 of feature rows as stored, leaving out the day they are stored under."""
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(_dumps([row[1], row[2], row[3]]).encode())
+        h.update(b"\x1f")
+        h.update(row[4].encode())
+        h.update(b"\x1f")
+        h.update(row[5].encode())
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+def features_digest(features: Iterable[Mapping[str, Any]]) -> str:
+    """The digest :meth:`SqlStore.sync_control_snapshots` compares: equal for features that
+    would be stored as the same rows, so a snapshot that did not change is not rewritten."""
+    return _rows_digest(_feature_rows(EPOCH, features))
+
+
+def _digest_of(metadata: Any) -> str | None:
+    digest = metadata.get("digest") if isinstance(metadata, Mapping) else None
+    return digest if isinstance(digest, str) else None
 
 
 def _iso(number: int) -> str:
