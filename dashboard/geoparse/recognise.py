@@ -892,6 +892,19 @@ def _coordinated(
     return hi - lo >= 2 and any(judged[n] is not None for n in range(lo, hi + 1) if n != k)
 
 
+def _acronym(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """A short word in capitals inside mixed-case text ("TASS reported", "the CMB"): an
+    acronym, unlike a capitalised headline or dateline where the neighbours are capitals too.
+    """
+    tok = toks[i]
+    if i != j or not tok.upper or "." in tok.text or len(tok.text) > 5:
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks[k].sent == tok.sent and toks[k].upper:
+            return False
+    return True
+
+
 def _may_spread(first: Token, raw: _Raw, people: set[str], lower_vocab: set[str]) -> bool:
     """Whether a name accepted elsewhere in the article may be accepted here too.
 
@@ -1030,6 +1043,14 @@ def _judge(
         return None
     top = cands[0]
     regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
+    if (
+        not strong
+        and loc < 0.6
+        and _acronym(text, toks, i, j)
+        and top.kind not in ("country", "continent")
+        and not (regional and top.population > 100_000)
+    ):
+        return None
     if len(raw.key) <= 3 and not strong and loc < 0.4:
         big = top.kind in ("country", "continent") or top.population > 1_000_000
         region_of_town = top.kind in ("admin1", "country") and _after_town(text, toks, i, j)

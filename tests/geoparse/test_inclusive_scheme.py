@@ -215,3 +215,16 @@ def test_dateline_month_is_not_listed_with_the_city(parse):
 def test_residence_after_a_name_and_age_is_a_place(inclusive):
     found = inclusive("Police arrested Vernon Hale, 40, of McKee on Friday.")
     assert "McKee" in texts(found)
+
+
+def test_acronym_in_mixed_case_text_is_not_a_place(inclusive):
+    assert inclusive("The agency TASS reported the figures on Monday.") == []
+
+
+def test_country_abbreviation_in_capitals_stays_a_place(inclusive):
+    found = inclusive("Exports to the UK rose sharply.")
+    assert [(m.text, m.kind) for m in found] == [("UK", "country")]
+
+
+def test_capitalised_headline_city_stays_a_place(parse):
+    assert "PARIS" in texts(parse("PARIS (AP) — Police closed the avenue."))
