@@ -75,6 +75,46 @@
   }
   window.setInterval(skipUnchangedTraces, 400);
 
+  /* After a step MapLibre tiles the new slot of events in its worker; until that is done
+     every frame it draws is the old picture again, and without a GPU a frame of 100k discs
+     costs hundreds of milliseconds, which also delays the worker's answer. While an event
+     source is loading (never longer than HOLD_MS, and never while the user moves the map)
+     frames are held back, so the first frame drawn after a step is the new one. Uses
+     MapLibre's internal render entry point; if it is absent, nothing is changed. */
+  var HOLD_MS = 400;
+  function holdFramesWhileEventsLoad() {
+    var gd = document.querySelector("#map .js-plotly-plot");
+    var sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    var map = sub && sub.map;
+    if (!map || map.__conflictmapHold || typeof map._render !== "function") { return; }
+    map.__conflictmapHold = true;
+    var pending = {};
+    map.on("sourcedataloading", function (e) {
+      // Plotly names a Scattermap trace's marker source "source-<uid>-circle"
+      if (e && e.sourceId && /-circle$/.test(e.sourceId)) {
+        pending[e.sourceId] = window.performance.now();
+      }
+    });
+    var render = map._render;
+    map._render = function () {
+      var now = window.performance.now();
+      var wait = false;
+      Object.keys(pending).forEach(function (id) {
+        if (now - pending[id] > HOLD_MS || !map.getSource(id) || map.isSourceLoaded(id)) {
+          delete pending[id];
+        } else {
+          wait = true;
+        }
+      });
+      if (wait && !map.isMoving()) {
+        map.triggerRepaint();
+        return map;
+      }
+      return render.apply(map, arguments);
+    };
+  }
+  window.setInterval(holdFramesWhileEventsLoad, 400);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     conflictmap: {
       playback: function (play, ticks, back, fwd, key, value, min, max, range, disabled) {
