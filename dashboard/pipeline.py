@@ -371,6 +371,7 @@ def refresh_control(
     if since is None:
         return 0
     from dashboard.control import snapshot_to_geojson
+    from dashboard.control.geojson import same_features
     from dashboard.store import features_digest
 
     cache = cache if cache is not None else CONTROL_CACHE
@@ -385,7 +386,8 @@ def refresh_control(
                 if known is not None and known[0] is snapshot:
                     digests[snapshot.date] = known
                 continue
-            if known is not None and known[0] is snapshot:
+            if known is not None and (known[0] is snapshot or same_features(known[0], snapshot)):
+                # recomputed but showing what it showed: the digest of its features stands
                 digest = known[1]
                 features = None
             else:

@@ -68,9 +68,10 @@ def snapshot_to_geojson(snapshot: ControlSnapshot) -> dict[str, Any]:
         parts = shapely.get_parts(merged)
         metric_parts = to_metric(parts)
         faces = np.flatnonzero(owner == code_of[name])
-        tree = shapely.STRtree(metric_parts)
-        pts = shapely.points(ground.face_xy[faces])
-        fi, pi = tree.query(pts, predicate="within")
+        # each part, prepared once, against a tree of face points: far cheaper than testing
+        # every point against unprepared parts, and the same pairs
+        tree = shapely.STRtree(shapely.points(ground.face_xy[faces]))
+        pi, fi = tree.query(metric_parts, predicate="contains")
         for k, (part, metric) in enumerate(zip(parts, metric_parts, strict=True)):
             places, claims = _sources(snapshot, faces[fi[pi == k]])
             features.append(
@@ -129,3 +130,54 @@ def snapshot_to_geojson(snapshot: ControlSnapshot) -> dict[str, Any]:
         },
         "features": features,
     }
+
+
+def same_features(a: ControlSnapshot, b: ControlSnapshot) -> bool:
+    """Whether two snapshots give the same features (dates aside), without building them.
+
+    Snapshots recomputed after new claims are new objects, most of them showing what they
+    showed before; this tells so from what :func:`snapshot_to_geojson` reads (ground, owners
+    and what decided them, pieces, lines, constraints, the state of every place), so only the
+    ones that really changed are converted and stored again. Claims are compared by id only:
+    a caller must not have changed a known claim's content in between.
+    """
+    if a.ground is not b.ground:
+        return False
+    own_a, own_b = a.ownership, b.ownership
+    if not (
+        np.array_equal(own_a.owner, own_b.owner)
+        and np.array_equal(own_a.source_kind, own_b.source_kind)
+        and np.array_equal(own_a.source_index, own_b.source_index)
+        and a.constraints == b.constraints
+    ):
+        return False
+    if a.areas.keys() != b.areas.keys() or any(
+        len(a.areas[name]) != len(b.areas[name])
+        or any(
+            p is not q and shapely.to_wkb(p) != shapely.to_wkb(q)
+            for p, q in zip(a.areas[name], b.areas[name], strict=True)
+        )
+        for name in a.areas
+    ):
+        return False
+    if len(a.frontlines) != len(b.frontlines) or any(
+        (f.sides, f.kind, f.length_km, f.places) != (g.sides, g.kind, g.length_km, g.places)
+        or shapely.to_wkb(f.geometry) != shapely.to_wkb(g.geometry)
+        for f, g in zip(a.frontlines, b.frontlines, strict=True)
+    ):
+        return False
+    return _same_states(a.place_states, b.place_states)
+
+
+def _same_states(a: Any, b: Any) -> bool:
+    """Every place's state equal; histories shared by both snapshots are skipped unread."""
+    from dashboard.control.timeline import StatesOn
+
+    if isinstance(a, StatesOn) and isinstance(b, StatesOn) and a.day == b.day:
+        if a.histories.keys() != b.histories.keys():
+            return False
+        return all(
+            hist is b.histories[pid] or hist.on(a.day) == b.histories[pid].on(b.day)
+            for pid, hist in a.histories.items()
+        )
+    return a.keys() == b.keys() and all(a[pid] == b[pid] for pid in a)

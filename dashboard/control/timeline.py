@@ -101,6 +101,14 @@ class StatesOn(Mapping[str, PlaceState]):
         self._histories = histories
         self._day = day
 
+    @property
+    def histories(self) -> Mapping[str, StateHistory]:
+        return self._histories
+
+    @property
+    def day(self) -> date:
+        return self._day
+
     def __getitem__(self, place_id: str) -> PlaceState:
         return self._histories[place_id].on(self._day)
 
