@@ -89,9 +89,14 @@
     if (!map || map.__conflictmapHold || typeof map._render !== "function") { return; }
     map.__conflictmapHold = true;
     var pending = {};
+    var drawn = {};  // sources drawn once: new data reloads their tiles without a frame
+    map.on("sourcedata", function (e) {
+      if (e && e.sourceId && e.isSourceLoaded) { drawn[e.sourceId] = true; }
+    });
     map.on("sourcedataloading", function (e) {
-      // Plotly names a Scattermap trace's marker source "source-<uid>-circle"
-      if (e && e.sourceId && /-circle$/.test(e.sourceId)) {
+      // Plotly names a Scattermap trace's marker source "source-<uid>-circle"; a source never
+      // loaded yet needs frames to ask for its tiles, so it is not waited for
+      if (e && e.sourceId && drawn[e.sourceId] && /-circle$/.test(e.sourceId)) {
         pending[e.sourceId] = window.performance.now();
       }
     });
