@@ -4,6 +4,10 @@ Run from a checkout:  python geodata/build.py [--sources DIR]
 
 Only this script reads the third-party sources; the app and the tests read what it writes.
 It is deterministic: running it twice on the same sources gives byte-identical files.
+
+The points of the curated first-level divisions (Canada, Australia, UK, India, China, South
+Africa) in gazetteer_curated.tsv are derived, not typed: recompute them with
+``python geodata/divisions.py`` when the GeoNames data changes, then rebuild the gazetteer.
 """
 
 from __future__ import annotations

