@@ -12,18 +12,35 @@ scratch (:func:`~dashboard.control.timeline.snapshot_from_scratch`: every place 
 claims alone, every piece and line unioned anew), so the fast path is shown to give the same
 outputs. The benchmark stops if they differ.
 
+At the store level (``--store-places``, 0 to skip): the campaign is stored as one article per
+day in a fresh SQLite store, control is refreshed once (which fills the process's cache), then
+a late article is ingested and ``refresh_control`` is timed twice over the same store: as it
+now runs (the cached series takes the article's claims, only changed snapshots are converted
+and written) and as it ran before (every claim read back, the whole series recomputed, every
+snapshot from the article's day on converted and replaced). Both must store the same
+snapshots. One article reports three captures (every later snapshot changes), another
+restates who holds three places (fewer change: only where confidence would have decayed); a
+refresh with an empty cache, as in another process, is timed too. Stored snapshots keep every
+place as a feature, so the whole series of the 10,000-place campaign would be ~9 million
+features; the store keeps only the snapshots from ``--store-window`` days before the late
+articles on, which is all either refresh rewrites for them.
+
 Run: ``.venv/bin/python benchmarks/bench_control.py [--places N] [--naive-days K]
-[--check-places N] [--check-snapshots K]``
+[--check-places N] [--check-snapshots K] [--store-places N] [--store-window DAYS]``
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import random
+import resource
 import statistics
+import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -165,12 +182,139 @@ def regression_check(geography, n_places: int, n_snapshots: int) -> None:
     )
 
 
+def _article(day: date, name: str):
+    from dashboard.articles.model import Article
+
+    return Article(
+        id=f"synthetic-{name}-{day.isoformat()}",
+        text=f"Synthetic report {name} of {day.isoformat()}.",
+        title=f"{name} {day.isoformat()}",
+        language="en",
+        language_confidence=1.0,
+        published=day,
+        published_origin="metadata",
+        published_confidence=1.0,
+        source="synthetic",
+        url=None,
+        path=None,
+        format="text",
+    )
+
+
+def naive_refresh(store, since: date) -> int:
+    """``refresh_control`` as it was: every claim read back, the whole series recomputed, every
+    snapshot from ``since`` on converted and written over the stored ones."""
+    from dashboard.control import snapshot_to_geojson
+    from dashboard.exchange.areas import as_imported_areas, control_series
+
+    claims = store.claims_until(date.max)
+    imported = as_imported_areas(store.imported_areas())
+    series = control_series(claims, load_geography(), imported)
+    fresh = [(s.date, snapshot_to_geojson(s)["features"]) for s in series if s.date >= since]
+    return store.replace_control_snapshots(since, fresh)
+
+
+def _late_article(store, name: str, claims: list[Claim], day: date) -> None:
+    article = _article(day, name)
+    mine = [Claim(**{**c.__dict__, "article_id": article.id}) for c in claims]
+    store.replace_article(article, [], [], mine)
+
+
+def _measure(store, label: str, claims: list[Claim], day: date) -> float:
+    """Ingest one late article; time the cached refresh, then the naive one over the same
+    store, which must find the same snapshots. Returns the ratio."""
+    from dashboard.pipeline import refresh_control
+
+    _late_article(store, label.split()[0], claims, day)
+    t = time.perf_counter()
+    written = refresh_control(store, since=day)
+    cached = time.perf_counter() - t
+    after = store.control_snapshot_digests(day)
+    print(
+        f"{label} ({len(claims)} claims on {day}), cached refresh: {cached:.2f} s, "
+        f"{written} of {len(after)} snapshots since then written"
+    )
+    t = time.perf_counter()
+    written = naive_refresh(store, day)
+    naive = time.perf_counter() - t
+    if store.control_snapshot_digests(day) != after:
+        raise SystemExit("regression: the cached refresh stored other snapshots")
+    print(
+        f"  naive refresh (read all, rebuild all): {naive:.2f} s, {written} snapshots written, "
+        f"identical to the cached refresh's; ratio {naive / cached:.1f}x"
+    )
+    return naive / cached
+
+
+def store_level(geography, n_places: int, window: int) -> None:
+    """Late articles into a store holding the campaign: cached refresh against the naive."""
+    from dashboard.pipeline import CONTROL_CACHE, refresh_control
+    from dashboard.store import open_store
+
+    places = synthetic_places(n_places, geography, np.random.default_rng(7))
+    claims = synthetic_claims(places, random.Random(7))
+    by_day: dict[date, dict[str, Claim]] = {}
+    for c in claims:
+        by_day.setdefault(c.valid_from, {}).setdefault(c.id, c)
+    late_day = START + timedelta(days=DAYS - 30)
+    rng = random.Random(5)
+    # a late report that three places fell to ISIS a month before the end
+    captures = [
+        Claim(**{**c.__dict__, "id": f"{c.id}:late", "side": "isis", "valid_from": late_day})
+        for c in rng.sample([c for c in claims if c.valid_from < late_day], 3)
+    ]
+    # and one, two days later, that restates who holds three other places
+    day = DAYS - 28
+    restated = [
+        _claim(pid, lon, lat, kind, holder(lon, lat, day), day, "full", rng)
+        for pid, lon, lat, kind in rng.sample(places, 3)
+    ]
+    restated = [Claim(**{**c.__dict__, "id": f"{c.id}:restated"}) for c in restated]
+    with tempfile.TemporaryDirectory(prefix="bench-control-") as folder:
+        url = f"sqlite:///{Path(folder) / 'campaign.db'}"
+        with open_store(url) as store:
+            t = time.perf_counter()
+            for day_ in sorted(by_day):
+                _late_article(store, "campaign", list(by_day[day_].values()), day_)
+            stored = sum(len(v) for v in by_day.values())
+            print(
+                f"store: {n_places} places, {stored} claims in {len(by_day)} articles stored in "
+                f"{time.perf_counter() - t:.1f} s"
+            )
+            window_start = late_day - timedelta(days=window)
+            CONTROL_CACHE.clear()
+            t = time.perf_counter()
+            written = refresh_control(store, since=window_start)
+            print(
+                f"first refresh (builds the cache): {written} snapshots since {window_start} in "
+                f"{time.perf_counter() - t:.1f} s"
+            )
+            capture_ratio = _measure(store, "capture article", captures, late_day)
+            CONTROL_CACHE.clear()
+            t = time.perf_counter()
+            written = refresh_control(store, since=late_day)
+            print(
+                f"  refresh with an empty cache (as another process would): "
+                f"{time.perf_counter() - t:.2f} s, {written} snapshots written"
+            )
+            restated_day = restated[0].valid_from
+            restate_ratio = _measure(store, "restating article", restated, restated_day)
+            print(
+                f"store-level ratio naive/cached: {capture_ratio:.1f}x for a capture, "
+                f"{restate_ratio:.1f}x for a restatement"
+            )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the benchmark process: {peak:,.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--places", type=int, default=10_000)
     parser.add_argument("--naive-days", type=int, default=3)
     parser.add_argument("--check-places", type=int, default=500)
     parser.add_argument("--check-snapshots", type=int, default=25)
+    parser.add_argument("--store-places", type=int, default=10_000)
+    parser.add_argument("--store-window", type=int, default=10)
     args = parser.parse_args()
 
     geography = load_geography()
@@ -236,6 +380,11 @@ def main() -> None:
         f"(ratio {per_day * DAYS / total:.0f}x; to the change points only: "
         f"{per_day * len(snaps) / total:.0f}x)"
     )
+
+    if args.store_places > 0:
+        del timeline, snaps, stored, snap
+        gc.collect()
+        store_level(geography, args.store_places, args.store_window)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from dashboard.control import ControlRules, ControlSnapshot, Geography
     from dashboard.exchange.areas import ControlSeries
     from dashboard.gazetteer import Gazetteer
-    from dashboard.store import LogMark, Store
+    from dashboard.store import LogMark, PreparedFeatures, Store
 
 # Bump when recognition, resolution or extraction rules change: re-ingesting an article then
 # replaces its derived rows instead of reporting it unchanged.
@@ -372,7 +372,7 @@ def refresh_control(
         return 0
     from dashboard.control import snapshot_to_geojson
     from dashboard.control.geojson import same_features
-    from dashboard.store import features_digest
+    from dashboard.store import prepare_features
 
     cache = cache if cache is not None else CONTROL_CACHE
     with cache.lock:
@@ -391,8 +391,8 @@ def refresh_control(
                 digest = known[1]
                 features = None
             else:
-                features = snapshot_to_geojson(snapshot)["features"]
-                digest = features_digest(features)
+                features = prepare_features(snapshot_to_geojson(snapshot)["features"])
+                digest = features.digest
             digests[snapshot.date] = (snapshot, digest)
             if stored.get(snapshot.date) == digest:
                 features = None  # most likely left alone: keep no copy in memory
@@ -401,7 +401,7 @@ def refresh_control(
         return store.sync_control_snapshots(since, wanted)
 
 
-def _features_of(snapshot: ControlSnapshot, features: list[Any] | None) -> Callable[[], Any]:
+def _features_of(snapshot: ControlSnapshot, features: PreparedFeatures | None) -> Callable[[], Any]:
     if features is not None:
         return lambda: features
     from dashboard.control import snapshot_to_geojson

@@ -27,7 +27,7 @@ from dashboard.store.records import (
     IngestOutcome,
     LogMark,
 )
-from dashboard.store.sqlstore import features_digest
+from dashboard.store.sqlstore import PreparedFeatures, features_digest, prepare_features
 from dashboard.store.url import backend_of, parse_sqlite_url, redact_url
 
 
@@ -72,6 +72,7 @@ __all__ = [
     "ImportedControlArea",
     "IngestOutcome",
     "LogMark",
+    "PreparedFeatures",
     "RecordNotFound",
     "SchemaTooNew",
     "Store",
@@ -83,5 +84,6 @@ __all__ = [
     "UnsupportedStoreUrl",
     "features_digest",
     "open_store",
+    "prepare_features",
     "redact_url",
 ]

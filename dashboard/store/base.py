@@ -129,7 +129,7 @@ class Store(ABC):
     def sync_control_snapshots(
         self,
         since: date,
-        snapshots: Iterable[tuple[date, str, Callable[[], Iterable[Mapping[str, Any]]]]],
+        snapshots: Iterable[tuple[date, str, Callable[[], Any]]],
         *,
         actor: str = "control",
     ) -> int:
@@ -138,8 +138,9 @@ class Store(ABC):
 
         Each entry is ``(day, digest, features)``: ``digest`` is :func:`features_digest` of the
         features, and ``features`` is called only when the stored snapshot of that day has
-        another digest (or none). Stored days not listed are deleted. Readers see the old
-        series or the new one, never a mix; returns how many snapshots were written.
+        another digest (or none); it returns GeoJSON features or, to spare converting them
+        twice, their :func:`prepare_features`. Stored days not listed are deleted. Readers
+        see the old series or the new one, never a mix; returns how many were written.
         """
 
     @abstractmethod

@@ -509,7 +509,9 @@ class SqlStore(Store):
     def sync_control_snapshots(
         self,
         since: date,
-        snapshots: Iterable[tuple[date, str, Callable[[], Iterable[Mapping[str, Any]]]]],
+        snapshots: Iterable[
+            tuple[date, str, Callable[[], Iterable[Mapping[str, Any]] | PreparedFeatures]]
+        ],
         *,
         actor: str = "control",
     ) -> int:
@@ -541,7 +543,11 @@ class SqlStore(Store):
                 number = day_number(day)
                 if number in stored and stored[number] == digest:
                     continue
-                rows = _feature_rows(day, features())
+                made = features()
+                if isinstance(made, PreparedFeatures):
+                    rows = made.rows_for(day)
+                else:
+                    rows = _feature_rows(day, made)
                 if number in stored:
                     tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
                     tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
@@ -1104,15 +1110,48 @@ def _feature_rows(day: date, features: Iterable[Mapping[str, Any]]) -> list[tupl
         properties = dict(feature.get("properties") or {})
         side = properties.pop("side", None)
         kind = properties.pop("kind", "area")
-        rows.append((number, ord_, side, kind, _dumps(_plain(geometry)), _dumps(properties)))
+        rows.append((number, ord_, side, kind, _dumps_plain(geometry), _dumps(properties)))
     return rows
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _dumps_plain(value: Any) -> str:
+    """``_dumps(_plain(value))`` without first copying every coordinate pair into a list: the
+    encoder writes tuples as arrays already (control snapshots hold millions of pairs)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_as_json)
+
+
+@dataclass(frozen=True)
+class PreparedFeatures:
+    """Control features already turned into stored rows (without their day), and the digest
+    of those rows: made once for comparing, reused for writing."""
+
+    rows: tuple[tuple[Any, ...], ...]
+    digest: str
+
+    def rows_for(self, day: date) -> list[tuple[Any, ...]]:
+        number = day_number(day)
+        return [(number, *row) for row in self.rows]
+
+
+def prepare_features(features: Iterable[Mapping[str, Any]]) -> PreparedFeatures:
+    """Rows and digest of control features, for :meth:`SqlStore.sync_control_snapshots`."""
+    rows = _feature_rows(EPOCH, features)
+    return PreparedFeatures(tuple(row[1:] for row in rows), _rows_digest(rows))
 
 
 def _rows_digest(rows: Sequence[tuple[Any, ...]]) -> str:
     """SHA-256 of feature rows as stored, leaving out the day they are stored under."""
     h = hashlib.sha256()
     for row in rows:
-        h.update(_dumps([row[1], row[2], row[3]]).encode())
+        h.update(repr((row[1], row[2], row[3])).encode())
         h.update(b"\x1f")
         h.update(row[4].encode())
         h.update(b"\x1f")
@@ -1124,7 +1163,7 @@ def _rows_digest(rows: Sequence[tuple[Any, ...]]) -> str:
 def features_digest(features: Iterable[Mapping[str, Any]]) -> str:
     """The digest :meth:`SqlStore.sync_control_snapshots` compares: equal for features that
     would be stored as the same rows, so a snapshot that did not change is not rewritten."""
-    return _rows_digest(_feature_rows(EPOCH, features))
+    return prepare_features(features).digest
 
 
 def _digest_of(metadata: Any) -> str | None:

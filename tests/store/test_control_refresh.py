@@ -362,3 +362,14 @@ def test_every_order_of_three_articles_gives_one_series(store: Store, new_store_
     for name in names:
         store_article(store, name, ARTICLES[name])
     assert results == {tuple(snapshot_digest(s) for s in rebuilt(store))}
+
+
+def test_stored_geometry_json_is_unchanged_by_the_fast_encoder() -> None:
+    from types import MappingProxyType
+
+    from dashboard.store.sqlstore import _dumps, _dumps_plain, _plain
+
+    polygon = mapping(shapely.box(40, 33, 41, 34).difference(shapely.box(40.2, 33.2, 40.4, 33.4)))
+    nested = {"type": "GeometryCollection", "geometries": (MappingProxyType(polygon),)}
+    for value in (polygon, nested):
+        assert _dumps_plain(value) == _dumps(_plain(value))
