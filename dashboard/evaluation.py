@@ -152,7 +152,7 @@ def seed_checks(seed: Path) -> list[SeedCheck]:
 
 def run(benchmarks: Path | None, seed: Path | None, out: Callable[[str], None] = print) -> int:
     """Print the whole report; returns the number of seed checks that failed."""
-    from dashboard.events.evaluate import evaluate_events
+    from dashboard.events.evaluate import EXTRA_DIR, evaluate_events
     from dashboard.gazetteer import load_gazetteer
     from dashboard.geoparse.evaluate import PUBLIC_CORPORA, evaluate_own, evaluate_public
 
@@ -161,7 +161,9 @@ def run(benchmarks: Path | None, seed: Path | None, out: Callable[[str], None] =
     out(geoparsing_table({"own": evaluate_own(ARTICLES_DIR, GOLD_DIR, gazetteer, nlp=None)}))
     out("")
     out("== Events and claims: the team's corpus, gold places as input ==")
-    out(events_table([evaluate_events("dev"), evaluate_events("test")]))
+    extra = {**evaluate_events("all", corpus=EXTRA_DIR), "split": "extra"}
+    out(events_table([evaluate_events("dev"), evaluate_events("test"), extra]))
+    out("  extra: articles on other episodes of the war, never used to write rules")
     out("")
     if benchmarks is not None and benchmarks.is_dir():
         out(f"== Geoparsing: public corpora in {benchmarks} (inclusive scheme) ==")
