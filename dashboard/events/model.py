@@ -90,6 +90,27 @@ class Event:
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
+    @property
+    def acting_side(self) -> str:
+        """The side a marker of this event is coloured by: the side that acts when the
+        sentence names exactly one, else the first of its sides by name, else "unknown".
+
+        "IS fighters attacked coalition positions" is an IS event; colouring by whichever side
+        sorts first would paint it the coalition's colour.
+        """
+        agents = {a.side for a in self.actors if a.role == "agent" and a.side}
+        if len(agents) == 1:
+            return next(iter(agents))
+        sides = sorted({a.side for a in self.actors if a.side})
+        return sides[0] if sides else "unknown"
+
+    @property
+    def sides_acting_first(self) -> list[str]:
+        """Every side named, the acting side first (map rows colour by the first)."""
+        sides = sorted({a.side for a in self.actors if a.side})
+        acting = self.acting_side
+        return [acting, *(s for s in sides if s != acting)] if acting in sides else sides
+
 
 @dataclass(frozen=True)
 class Claim:

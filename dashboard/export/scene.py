@@ -16,7 +16,6 @@ from typing import Any
 import shapely
 from shapely.geometry import box, shape
 
-from dashboard.events.model import Event
 from dashboard.store import Store
 from dashboard.store.records import BBox
 from dashboard.web.basemap import ATTRIBUTION
@@ -100,19 +99,6 @@ def _kind(feature: Mapping[str, Any]) -> str | None:
     return (feature.get("properties") or {}).get("kind")
 
 
-def event_side(event: Event) -> str:
-    """The side an event marker is coloured by: the acting side when the sentence names one.
-
-    Falls back to the web map's rule (the first of the event's sides in alphabetical order)
-    when no single side acts, so most markers agree with the dashboard.
-    """
-    agents = {a.side for a in event.actors if a.role == "agent" and a.side}
-    if len(agents) == 1:
-        return next(iter(agents))
-    sides = sorted({a.side for a in event.actors if a.side})
-    return sides[0] if sides else "unknown"
-
-
 def _in_view(feature: Mapping[str, Any], view: Any) -> bool:
     geometry = feature.get("geometry")
     if not geometry:
@@ -153,7 +139,7 @@ def gather_scene(
                 lon=place.lon,
                 lat=place.lat,
                 type=event.type,
-                side=event_side(event),
+                side=event.acting_side,
                 place=place.name,
                 day=event.date,
                 article_id=event.article_id,

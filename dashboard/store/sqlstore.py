@@ -374,7 +374,7 @@ class SqlStore(Store):
     @staticmethod
     def _event_row(e: Event, article_id: str) -> tuple[tuple[Any, ...], list[str]]:
         main = e.places[0] if e.places else None
-        sides = sorted({a.side for a in e.actors})
+        sides = e.sides_acting_first
         places = [{f: getattr(p, f) for f in _PLACE_FIELDS} for p in e.places]
         actors = [{f: getattr(a, f) for f in _ACTOR_FIELDS} for a in e.actors]
         row = (

@@ -434,3 +434,25 @@ def test_stable_ids_keep_events_apart_across_articles(store: Store) -> None:
     store.replace_article(a.article, (m,), (event,), (claim,))
     assert store.event(event.id) == replace(event, article_id=a.article.id)
     assert store.claims_until(FIRST_DAY) == [replace(claim, article_id=a.article.id)]
+
+
+# -- colouring side --------------------------------------------------------------------------
+
+
+def test_map_rows_name_the_acting_side_first(store: Store) -> None:
+    """An event is coloured by the side that acts, not by whichever side sorts first."""
+    b = make_bundle(7, events=1, claims=0)
+    (event,) = b.events
+    attack = replace(
+        event,
+        actors=(
+            ActorMention(0, 2, "IS", "isis", "isis", "agent"),
+            ActorMention(10, 19, "coalition", "coalition", "coalition", "patient"),
+        ),
+    )
+    store.replace_article(b.article, b.mentions, [attack], [])
+    rows = store.event_rows(*EVERYTHING)
+    assert rows["sides"] == ["isis,coalition"]
+    assert store.events_of_article(b.article.id)[0].acting_side == "isis"
+    # the side filter still finds it under either side
+    assert store.event_rows(*EVERYTHING, sides=["coalition"])["id"] == [attack.id]

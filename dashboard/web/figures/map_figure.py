@@ -349,6 +349,7 @@ def event_hover(place: str | None, kind: str, day: str | None = None) -> str:
 
 
 def first_side(sides: str) -> str:
+    """The side a marker is coloured by: the store lists an event's acting side first."""
     head = sides.split(",", 1)[0] if sides else ""
     return head or "unknown"
 
