@@ -127,18 +127,23 @@ def step(
         new_shown["compare"] = pair
 
     timeline_patch = Patch()
-    cursor = tl.cursor_shape(view.day)
-    timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x0"] = cursor["x0"]
-    timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x1"] = cursor["x1"]
+    timeline_touched = False
+    if force or shown.get("cursor") != view.day.isoformat():
+        cursor = tl.cursor_shape(view.day)
+        timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x0"] = cursor["x0"]
+        timeline_patch["layout"]["shapes"][tl.CURSOR_SHAPE]["x1"] = cursor["x1"]
+        timeline_touched = True
     if view.range != _range_of(shown):
         band = tl.range_shape(view.range)
         for prop in ("x0", "x1", "visible"):
             timeline_patch["layout"]["shapes"][tl.RANGE_SHAPE][prop] = band[prop]
+        timeline_touched = True
     new_shown["range"] = [d.isoformat() for d in view.range] if view.range else None
+    new_shown["cursor"] = view.day.isoformat()
 
     return StepResult(
         map_patch=map_patch if touched else no_update,
-        timeline_patch=timeline_patch,
+        timeline_patch=timeline_patch if timeline_touched else no_update,
         loaded={"key": key, "slots": new_slots, "counts": counts, "size": size},
         shown=new_shown,
         changes=changes,
@@ -211,6 +216,7 @@ def first_view(access: StoreAccess, view: ViewState) -> FirstView:
         "snapshot": in_force.isoformat() if in_force else None,
         "compare": [d.isoformat() if d else None for d in pair_days],
         "range": [d.isoformat() for d in view.range] if view.range else None,
+        "cursor": view.day.isoformat(),
     }
     return FirstView(
         slots=slots,

@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+from dash import no_update
 
 from dashboard.web.figures import map_figure as mf
+from dashboard.web.figures import timeline as tl
 from dashboard.web.stepping import first_view, step
 from dashboard.web.viewstate import ViewState
 
@@ -106,3 +108,25 @@ def test_a_step_into_a_dense_day_shrinks_every_slot_at_once():
         access, ViewState(day=busy + timedelta(days=14), window=14), result.loaded, result.shown
     )
     assert _sizes(later.map_patch) == {mf.MARKER_SIZE}
+
+
+def test_the_page_as_served_needs_nothing_more():
+    """The first step after opening (Dash runs it on load) finds everything drawn."""
+    access = DenseAccess(default=50)
+    view = ViewState(day=DAY, window=14)
+    opening = first_view(access, view)
+    access.reads.clear()
+    result = step(access, view, opening.loaded, opening.shown)
+    assert result.map_patch is no_update and result.timeline_patch is no_update
+    assert access.reads == []
+
+
+def test_a_step_moves_the_timeline_cursor():
+    access = DenseAccess(default=50)
+    opening = first_view(access, ViewState(day=DAY, window=14))
+    result = step(
+        access, ViewState(day=DAY + timedelta(days=1), window=14), opening.loaded, opening.shown
+    )
+    moved = [op["location"] for op in result.timeline_patch.to_plotly_json()["operations"]]
+    assert ["layout", "shapes", tl.CURSOR_SHAPE, "x0"] in moved
+    assert result.shown["cursor"] == (DAY + timedelta(days=1)).isoformat()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.web import ids
@@ -111,6 +111,9 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         prevent_initial_call="initial_duplicate",
     )
     def show(event_id: str | None):
+        if event_id is None and ctx.triggered_id is None:
+            # the page opens with nothing selected, and is served drawn that way
+            raise PreventUpdate
         event = access.store.event(event_id) if event_id else None
         map_patch = Patch()
         timeline_patch = Patch()

@@ -90,6 +90,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         State(ids.DATE_SLIDER, "max"),
         State(ids.SELECTED_EVENT, "data"),
         State(*SOURCE_OPTIONS),
+        prevent_initial_call=True,  # the page is served with the timeline of its view drawn
     )
     def redraw_timeline(
         by, sides, types, sources, precisions, conf, rng, _version, day, lo, hi, selected, options
