@@ -323,15 +323,15 @@ def page(
 ) -> html.Div:
     view = data.view
     opening = opening or Opening()
-    rng = (
-        {"from": view.range[0].isoformat(), "to": view.range[1].isoformat()} if view.range else None
-    )
+    # Stores start with empty values, never None: dcc.Store reports a None it mounts with as a
+    # change, which would run every callback listening to it as the page opens.
+    rng = {"from": view.range[0].isoformat(), "to": view.range[1].isoformat()} if view.range else {}
     return html.Div(
         className="app",
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.RANGE, data=rng),
-            dcc.Store(id=ids.SELECTED_EVENT, data=view.event),
+            dcc.Store(id=ids.SELECTED_EVENT, data=view.event or ""),
             dcc.Store(
                 id=ids.MAP_VIEW,
                 data={
@@ -340,19 +340,19 @@ def page(
                     "zoom": view.map_view.zoom,
                 }
                 if view.map_view
-                else None,
+                else {},
             ),
-            dcc.Store(id=ids.FLY_TO, data=None),
+            dcc.Store(id=ids.FLY_TO, data={}),
             dcc.Store(id=ids.LOADED_SLOTS, data=opening.loaded),
             dcc.Store(id=ids.SHOWN_CONTROL, data=opening.shown),
-            dcc.Store(id=ids.KEYBOARD, data=None),
+            dcc.Store(id=ids.KEYBOARD, data={}),
             dcc.Store(id=ids.DATA_VERSION, data=0),
             # the query the layout was drawn for: the page opens on it without a round trip
             dcc.Store(
-                id=ids.URL_PENDING, data={"served": opening.search} if opening.search else None
+                id=ids.URL_PENDING, data={"served": opening.search} if opening.search else {}
             ),
-            dcc.Store(id=ids.UPLOAD_REJECTED, data=None),
-            dcc.Store(id=ids.MAP_CLICK, data=None),
+            dcc.Store(id=ids.UPLOAD_REJECTED, data={}),
+            dcc.Store(id=ids.MAP_CLICK, data={}),
             html.Header(
                 className="topbar",
                 children=[

@@ -302,8 +302,8 @@ def story_panel() -> html.Div:
         children=[
             dcc.Store(id=ids.STORY, storage_type="local", data=None),
             dcc.Store(id=ids.STORY_DECK, data={"on": False, "index": 0}),
-            dcc.Store(id=ids.STORY_KEY, data=None),
-            dcc.Store(id=ids.STORY_CAPTURE, data=None),
+            dcc.Store(id=ids.STORY_KEY, data={}),
+            dcc.Store(id=ids.STORY_CAPTURE, data={}),
             dcc.Download(id=ids.STORY_DOWNLOAD),
             dcc.Download(id=ids.STORY_EXPORT_DOWNLOAD),
             html.Aside(

@@ -111,7 +111,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         prevent_initial_call="initial_duplicate",
     )
     def show(event_id: str | None):
-        if event_id is None and ctx.triggered_id is None:
+        if not event_id and ctx.triggered_id is None:
             # the page opens with nothing selected, and is served drawn that way
             raise PreventUpdate
         event = access.store.event(event_id) if event_id else None

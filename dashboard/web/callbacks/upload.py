@@ -184,6 +184,8 @@ def register(app: Dash, access: StoreAccess, limit_bytes: int) -> None:
     ):
         refused = refused_outcomes(rejected)
         if ctx.triggered_id == ids.UPLOAD_REJECTED:
+            if not rejected:
+                raise PreventUpdate
             # the browser looked at a new batch: report refusals now, clear older outcomes
             reading = int((rejected or {}).get("accepted") or 0)
             if not refused:
