@@ -257,7 +257,7 @@ def legend() -> list[Any]:
         html.Li(
             [
                 html.Span("T", className="letter letter-disc"),
-                "Event: colour = first side named, letter = type",
+                "Event: colour = side that acts, letter = type",
             ]
         ),
         html.Li([html.Span(className="swatch swatch-selected"), "Selected event"]),
