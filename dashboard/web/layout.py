@@ -261,6 +261,11 @@ def controls_bar(data: PageData, label: str = "") -> html.Div:
     )
 
 
+def range_label(brushed: tuple[date, date] | None) -> str:
+    """The words beside the timeline for the brushed range (the page opens with them)."""
+    return f"Range {brushed[0]:%d %b} – {brushed[1]:%d %b %Y}" if brushed else "No range"
+
+
 def timeline_block(data: PageData, graph_config: dict[str, Any], figure: Any) -> html.Div:
     config = {**graph_config, "scrollZoom": False, "displayModeBar": False}
     return html.Div(
@@ -291,7 +296,9 @@ def timeline_block(data: PageData, graph_config: dict[str, Any], figure: Any) ->
                         inline=True,
                         className="radio",
                     ),
-                    html.Span(id=ids.RANGE_LABEL, className="range-label"),
+                    html.Span(
+                        range_label(data.view.range), id=ids.RANGE_LABEL, className="range-label"
+                    ),
                     html.Button(
                         "Clear range", id=ids.RANGE_CLEAR, className="button small", n_clicks=0
                     ),

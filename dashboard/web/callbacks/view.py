@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.web import ids
 from dashboard.web.callbacks.view_inputs import SOURCE_OPTIONS, view_inputs, view_of
 from dashboard.web.figures.timeline import timeline_figure
+from dashboard.web.layout import range_label
 from dashboard.web.queries import StoreAccess
 from dashboard.web.stepping import step
 from dashboard.web.viewstate import ViewState, day_date
@@ -117,8 +118,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
             selected_day,
             view,
         )
-        label = f"Range {brushed[0]:%d %b} – {brushed[1]:%d %b %Y}" if brushed else "No range"
-        return figure, label
+        return figure, range_label(brushed)
 
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),
