@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "CONFLICTMAP_UPLOAD_LIMIT_MB",
         "largest article file the web app accepts, in megabytes",
     ),
+    Setting(
+        "control_cache",
+        "CONFLICTMAP_CONTROL_CACHE",
+        "control series each web worker keeps in memory so an upload recomputes only what it "
+        "changes (0: rebuild from the store each time, for large stores short of memory)",
+    ),
 )
 
 
@@ -87,6 +93,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     upload_limit_mb: float = 10.0
+    control_cache: int = 2
 
     @property
     def store_url(self) -> str:
@@ -135,6 +142,16 @@ def _coerce(setting: Setting, raw: str) -> object:
         if not 0 < limit <= 100:
             raise ConfigError(f"{setting.env}: must be between 0 and 100 megabytes, got {raw}")
         return limit
+    if setting.name == "control_cache":
+        try:
+            kept = int(raw)
+        except ValueError:
+            raise ConfigError(
+                f"{setting.env}: expected a whole number of series, got {raw!r}"
+            ) from None
+        if not 0 <= kept <= 16:
+            raise ConfigError(f"{setting.env}: must be between 0 and 16, got {kept}")
+        return kept
     if setting.name == "data_dir":
         return Path(raw).expanduser()
     return raw

@@ -35,6 +35,8 @@ def test_environment_overrides_defaults_and_flags_override_environment() -> None
         ("CONFLICTMAP_PORT", "70000", "between 1 and 65535"),
         ("CONFLICTMAP_UPLOAD_LIMIT_MB", "lots", "number of megabytes"),
         ("CONFLICTMAP_UPLOAD_LIMIT_MB", "500", "between 0 and 100"),
+        ("CONFLICTMAP_CONTROL_CACHE", "some", "whole number of series"),
+        ("CONFLICTMAP_CONTROL_CACHE", "-1", "between 0 and 16"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str, message: str) -> None:
@@ -47,3 +49,8 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [s.env for s in SETTINGS if s.env not in readme]
     assert not missing, f"README does not mention: {missing}"
+
+
+def test_the_control_cache_can_be_turned_off() -> None:
+    assert Settings().control_cache == 2
+    assert Settings.from_env({"CONFLICTMAP_CONTROL_CACHE": "0"}).control_cache == 0

@@ -106,6 +106,15 @@ def _opening_view(
     return replace(view, event=parsed.event, map_view=parsed.map_view)
 
 
+def _control_cache(size: int) -> Any:
+    """This app's control series cache (None when the pipeline is not installed)."""
+    try:
+        from dashboard.pipeline import ControlCache
+    except ImportError:
+        return None
+    return ControlCache(size=size)
+
+
 def create_app(settings: Settings) -> Dash:
     server = flask.Flask(__name__)
     delivery.configure_compression(server)
@@ -204,7 +213,9 @@ def create_app(settings: Settings) -> Dash:
     view.register(app, access, fallback)
     selection.register(app, access, fallback)
     search.register(app)
-    upload.register(app, access, layout.upload_limit_bytes(limit_mb))
+    upload.register(
+        app, access, layout.upload_limit_bytes(limit_mb), _control_cache(settings.control_cache)
+    )
     story.register(app, access)
     # Dash registers its script bundles on the first request; under threaded gunicorn a
     # second request arriving in that gap gets a 500 for every bundle. Do it up front.

@@ -373,3 +373,18 @@ def test_stored_geometry_json_is_unchanged_by_the_fast_encoder() -> None:
     nested = {"type": "GeometryCollection", "geometries": (MappingProxyType(polygon),)}
     for value in (polygon, nested):
         assert _dumps_plain(value) == _dumps(_plain(value))
+
+
+def test_a_cache_of_size_zero_keeps_nothing_and_still_refreshes_right(new_store_url) -> None:
+    """Workers short of memory rebuild from the store every time, to the same series."""
+    cache = ControlCache(size=0)
+    with open_store(new_store_url()) as store, open_store(new_store_url()) as reference:
+        for name in ("first", "late"):
+            for target in (store, reference):
+                store_article(target, name, ARTICLES[name])
+            since = min(c.valid_from for c in ARTICLES[name])
+            refresh(store, cache, since)
+            naive_refresh(reference, since)
+            assert cache.entries == []
+            assert stored_series(store) == stored_series(reference)
+        assert (cache.rebuilds, cache.increments) == (2, 0)

@@ -57,7 +57,11 @@ def pipeline_available() -> bool:
 
 
 def ingest_uploads(
-    access: StoreAccess, names: list[str], contents: list[str], limit_bytes: int
+    access: StoreAccess,
+    names: list[str],
+    contents: list[str],
+    limit_bytes: int,
+    cache: Any = None,
 ) -> list[FileOutcome]:
     """Decode and ingest each uploaded file; one failure never stops the others."""
     try:
@@ -96,7 +100,7 @@ def ingest_uploads(
             outcomes.append(_outcome(name, result))
             claim_days.extend(getattr(result, "claim_days", ()) or ())
     if claim_days:
-        _refresh_control(access, min(claim_days))
+        _refresh_control(access, min(claim_days), cache)
     return outcomes
 
 
@@ -122,13 +126,13 @@ def yielded(result: Any) -> str:
     return found
 
 
-def _refresh_control(access: StoreAccess, since: Any) -> None:
+def _refresh_control(access: StoreAccess, since: Any, cache: Any = None) -> None:
     """New claims move control from their first day on: recompute snapshots from there."""
     try:
         from dashboard.pipeline import refresh_control
     except ImportError:
         return
-    refresh_control(access.store, since=since)
+    refresh_control(access.store, since=since, cache=cache)
 
 
 STATUS_WORDS = {
@@ -163,7 +167,9 @@ def outcome_list(outcomes: list[FileOutcome], reading: int = 0) -> list[Any]:
     ]
 
 
-def register(app: Dash, access: StoreAccess, limit_bytes: int) -> None:
+def register(app: Dash, access: StoreAccess, limit_bytes: int, cache: Any = None) -> None:
+    """Upload callbacks; ``cache`` keeps this worker's control series between uploads."""
+
     @app.callback(
         Output(ids.UPLOAD_RESULT, "children"),
         Output(ids.DATA_VERSION, "data"),
@@ -194,7 +200,7 @@ def register(app: Dash, access: StoreAccess, limit_bytes: int) -> None:
         if not contents:
             raise PreventUpdate
         names = names or [f"file {i + 1}" for i in range(len(contents))]
-        outcomes = ingest_uploads(access, list(names), list(contents), limit_bytes)
+        outcomes = ingest_uploads(access, list(names), list(contents), limit_bytes, cache)
         changed = any(o.status in ("new", "updated") for o in outcomes)
         return outcome_list([*refused, *outcomes]), (version or 0) + (1 if changed else 0)
 
