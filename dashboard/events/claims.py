@@ -200,18 +200,33 @@ _SIDE_PREFIX = {
 }
 
 
+# Frames that move a place to a side; a hold the same sentence states for another side
+# describes the place before the move.
+TAKING_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "enter")
+
+
 def claims_from_readings(
     article: Article, readings: Sequence[Reading], event_ids: dict[int, str]
 ) -> list[Claim]:
     """Claims from every trigger reading of an article, merged and deduplicated."""
     taken: dict[int, set[tuple[str, str]]] = {}
     for reading in readings:
-        if reading.realised and reading.frame in ("take", "take_pass", "expel", "enter"):
+        if reading.realised and reading.frame in TAKING_FRAMES:
             gainer = _gainer(reading)
-            if gainer is None:
-                continue
-            for place in _objects(reading):
-                taken.setdefault(reading.sentence.index, set()).add((place.place_id, gainer))
+            objects = _objects(reading)
+            for n, place in enumerate(objects):
+                # "la reprise de Mossoul, plus grande ville tenue par le groupe": the hold
+                # describes the place before it was taken, by a captor named or not (but a
+                # partial expulsion with no captor takes nothing, as below)
+                side = gainer
+                if side is None and _may_default(reading):
+                    side = _default_government(reading, place)
+                if side is not None and reading.frame == "expelled" and reading.agent is None:
+                    kind, _ = _share(reading, place, objects[n - 1] if n else None)
+                    if kind != "full" or place.precision != "point":
+                        side = None
+                if side is not None:
+                    taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
     held: dict[int, dict[str, str]] = {}
     for reading in readings:
         if reading.realised and reading.frame == "hold":

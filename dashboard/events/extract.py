@@ -542,6 +542,32 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
+# French subject pronouns agree in number with what they stand for; English "they" and "it"
+# are used for groups either way, so they carry no number here.
+_PRONOUN_NUMBER = {"elles": "plural", "ils": "plural", "elle": "singular", "il": "singular"}
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "aux", "plusieurs"})
+_SINGULAR_DETERMINERS = frozenset({"le", "la", "l'", "l’", "du", "au", "son", "sa", "cette"})
+
+
+def _number_of(text: str, hit: ActorHit) -> str | None:
+    """Grammatical number of an actor mention, from its determiner ("les forces irakiennes",
+    "l'EI") or a plural common noun at its head; None when nothing says."""
+    mention = text[hit.start : hit.end]
+    own = mention.lower().split()
+    last_before = re.search(r"([\w]+['’]?)\s*$", text[max(0, hit.start - 12) : hit.start])
+    for word in [own[0] if own else "", last_before.group(1).lower() if last_before else ""]:
+        if word in _PLURAL_DETERMINERS:
+            return "plural"
+        if word in _SINGULAR_DETERMINERS or word.endswith(("l'", "l’")):
+            return "singular"
+        if word.startswith(("l'", "l’")) and len(word) > 2:
+            return "singular"
+    head = own[0] if own else ""
+    if head.endswith(("s", "x")) and not mention.split()[0].isupper():
+        return "plural"
+    return None
+
+
 def _pronoun_subject(
     text: str,
     hit: TriggerHit,
@@ -573,10 +599,14 @@ def _pronoun_subject(
             pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
             return ResolvedActor(hit=pronoun, side=actor.side)
         break
+    number = _PRONOUN_NUMBER.get(text[start:end].lower())
     earlier = [
         h
         for h in all_hits
-        if h.end <= sentence.start and h.side and h.kind not in ("source", "civilian")
+        if h.end <= sentence.start
+        and h.side
+        and h.kind not in ("source", "civilian")
+        and _number_of(text, h) in (None, number)
     ]
     if not earlier:
         return None

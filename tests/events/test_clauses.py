@@ -283,3 +283,54 @@ def test_a_since_date_before_the_verb_does_not_date_the_next_clause() -> None:
     )
     assert ("Raqqa", "sdf", "full", date(2017, 10, 17)) in claims
     assert ("Tabqa", "sdf", "full", PUB) in claims
+
+
+# --- a hold in apposition to a place taken in the same sentence is its past ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "town"),
+    [
+        (
+            "Le gouvernement avait célébré en juillet la reprise de Mossoul, "
+            "la plus grande ville tenue par les jihadistes.",
+            "fr",
+            "Mosul",
+        ),
+        (
+            "Officials marked the recapture of Ramadi, once the largest city held by "
+            "Islamic State in Anbar, last December.",
+            "en",
+            "Ramadi",
+        ),
+    ],
+)
+def test_a_hold_beside_a_capture_describes_the_place_before_it(body, lang, town):
+    claims = _claims(body, lang)
+    assert not any(c[0] == town and c[1] == "isis" for c in claims), claims
+
+
+# --- a French subject pronoun stands for a side of the same number -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "town", "side"),
+    [
+        (
+            "Les forces irakiennes ont repris Anah à l'EI la semaine dernière. "
+            "Elles avaient chassé l'organisation de Hit un an plus tôt.",
+            "Hit",
+            "iraqi_forces",
+        ),
+        (
+            "Les FDS ont repris Tabqa au groupe État islamique en mai. "
+            "Puis elles ont chassé le groupe de Raqqa le 17 octobre.",
+            "Raqqa",
+            "sdf",
+        ),
+    ],
+)
+def test_a_plural_pronoun_skips_a_singular_side_named_last(body, town, side):
+    claims = _claims(body, "fr")
+    holders = {c[1] for c in claims if c[0] == town}
+    assert side in holders and "isis" not in holders, claims
