@@ -517,6 +517,31 @@ def _owner_after(reading: Reading) -> str | None:
     return None
 
 
+_OPENING_QUOTES = "«“"
+_CLOSING_QUOTES = "»”"
+
+
+def _quote_end(text: str, start: int, end: int) -> int | None:
+    """Where quoted speech around ``text[start:end]`` closes, or None when it is not quoted.
+
+    Only speech set off by a comma counts (« … », estime X; "…," he said): a quoted phrase
+    inside the sentence (avaient « repris le contrôle intégral » du poste-frontière de X)
+    runs on to its object.
+    """
+    opened = max(text.rfind(q, 0, start) for q in _OPENING_QUOTES)
+    if opened >= 0 and not any(q in text[opened:start] for q in _CLOSING_QUOTES):
+        closes = [i for i in (text.find(q, end) for q in _CLOSING_QUOTES) if i >= 0]
+    elif text.count('"', 0, start) % 2 == 1:  # straight quotes open and close alike
+        closes = [i for i in (text.find('"', end),) if i >= 0]
+    else:
+        return None
+    if not closes:
+        return None
+    close = min(closes)
+    set_off = text[:close].rstrip().endswith(",") or text[close + 1 :].lstrip().startswith(",")
+    return close if set_off else None
+
+
 def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object and the places listed with it."""
     places = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
@@ -563,6 +588,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         for p in places
         if hit.end <= p.start < limit and not any(s <= p.start < e for s, e in apposed)
     ]
+    quote_end = _quote_end(text_all, hit.start - offset, hit.end - offset)
+    if quote_end is not None:
+        # « L'EI a perdu ses villes », estime un officier, qui attend une offensive sur
+        # Hawija: a quoted verb's objects stay inside the quotation
+        after = [p for p in after if p.start - offset < quote_end]
     relative = _relative_antecedent(reading, places)
     if relative is not None:
         clause_end = re.search(r"[,;.]|$", text_all[hit.end - offset :])

@@ -334,3 +334,21 @@ def test_a_plural_pronoun_skips_a_singular_side_named_last(body, town, side):
     claims = _claims(body, "fr")
     holders = {c[1] for c in claims if c[0] == town}
     assert side in holders and "isis" not in holders, claims
+
+
+# --- a quoted verb's objects stay inside the quotation ---------------------------------------
+
+
+def test_places_after_quoted_speech_are_not_what_the_quote_says_was_lost():
+    body = (
+        "« L'EI a perdu presque toutes ses villes », estime un colonel irakien, "
+        "qui prévoit une offensive sur Rawa dans les prochains jours."
+    )
+    assert not any(c[0] == "Rawa" for c in _claims(body, "fr"))
+    english = '"Islamic State has lost its cities," a colonel said, expecting a push on Rawa.'
+    assert not any(c[0] == "Rawa" for c in _claims(english, "en"))
+
+
+def test_a_quoted_phrase_inside_the_sentence_runs_on_to_its_object():
+    body = "L'armée irakienne a « repris le contrôle total » de Rawa mardi, selon un communiqué."
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 7)) in _claims(body, "fr")
