@@ -44,6 +44,12 @@
   }
   window.setInterval(watchMapClicks, 400);
 
+  /* Plotly's subplot of the map graph (it holds the MapLibre map), once the graph is drawn. */
+  function mapSubplot() {
+    var gd = document.querySelector("#map .js-plotly-plot");
+    return gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+  }
+
   /* Plotly hands every Scattermap trace to MapLibre again on any figure update (convert to
      GeoJSON, setData, re-tile), so a step that patches one day of events would still redo all
      fourteen: seconds at 100k events. A trace whose input object is the very one MapLibre
@@ -51,8 +57,7 @@
      changed trace, a new map or a new style goes through Plotly as usual. If Plotly's
      internals ever differ from what is expected, nothing is changed. */
   function skipUnchangedTraces() {
-    var gd = document.querySelector("#map .js-plotly-plot");
-    var sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    var sub = mapSubplot();
     if (!sub || !sub.traceHash) { return; }
     var any = Object.keys(sub.traceHash).map(function (k) { return sub.traceHash[k]; })[0];
     var proto = any && Object.getPrototypeOf(any);
@@ -83,8 +88,7 @@
      MapLibre's internal render entry point; if it is absent, nothing is changed. */
   var HOLD_MS = 400;
   function holdFramesWhileEventsLoad() {
-    var gd = document.querySelector("#map .js-plotly-plot");
-    var sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    var sub = mapSubplot();
     var map = sub && sub.map;
     if (!map || map.__conflictmapHold || typeof map._render !== "function") { return; }
     map.__conflictmapHold = true;

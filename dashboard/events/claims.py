@@ -212,19 +212,12 @@ def claims_from_readings(
     taken: dict[int, set[tuple[str, str]]] = {}
     for reading in readings:
         if reading.realised and reading.frame in TAKING_FRAMES:
+            # "la reprise de Mossoul, plus grande ville tenue par le groupe": the hold
+            # describes the place before it was taken, by a captor named or not
             gainer = _gainer(reading)
             objects = _objects(reading)
             for n, place in enumerate(objects):
-                # "la reprise de Mossoul, plus grande ville tenue par le groupe": the hold
-                # describes the place before it was taken, by a captor named or not (but a
-                # partial expulsion with no captor takes nothing, as below)
-                side = gainer
-                if side is None and _may_default(reading):
-                    side = _default_government(reading, place)
-                if side is not None and reading.frame == "expelled" and reading.agent is None:
-                    kind, _ = _share(reading, place, objects[n - 1] if n else None)
-                    if kind != "full" or place.precision != "point":
-                        side = None
+                side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, {})
                 if side is not None:
                     taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
     held: dict[int, dict[str, str]] = {}
@@ -362,18 +355,9 @@ def _claims_for(
     gainer = _gainer(reading)
     inferred = reading.agent is None or reading.agent.side not in GROUND_SIDES
     for n, place in enumerate(objects):
-        side = gainer
-        if side is None and frame in ("take_pass", "expelled") and holders:
-            # "it controls the al-Omar field, captured on Oct 22": taken by its holder
-            side = holders.get(place.place_id)
-        if side is None and _may_default(reading):
-            side = _default_government(reading, place)
-        if side not in GROUND_SIDES:
+        side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, holders)
+        if side is None:
             continue
-        if frame == "expelled" and reading.agent is None:
-            kind, _ = _share(reading, place, objects[n - 1] if n else None)
-            if kind != "full" or place.precision != "point":
-                continue
         if frame == "enter":
             kind, fraction = "contested", None
         elif frame == "leave":
@@ -389,6 +373,30 @@ def _claims_for(
             claim = _scaled(claim, 0.7, "gainer inferred: government of the place's country")
         out.append(claim)
     return out
+
+
+def _gaining_side(
+    reading: Reading,
+    place: PlaceMention,
+    previous: PlaceMention | None,
+    gainer: str | None,
+    holders: dict[str, str],
+) -> str | None:
+    """The side a change-of-control reading gives ``place`` to, or None when it gives none."""
+    side = gainer
+    if side is None and reading.frame in ("take_pass", "expelled") and holders:
+        # "it controls the al-Omar field, captured on Oct 22": taken by its holder
+        side = holders.get(place.place_id)
+    if side is None and _may_default(reading):
+        side = _default_government(reading, place)
+    if side not in GROUND_SIDES:
+        return None
+    if reading.frame == "expelled" and reading.agent is None:
+        # with no captor named, only a complete expulsion from a town moves it
+        kind, _ = _share(reading, place, previous)
+        if kind != "full" or place.precision != "point":
+            return None
+    return side
 
 
 def _gainer(reading: Reading) -> str | None:

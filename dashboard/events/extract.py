@@ -546,24 +546,21 @@ _SUBJECT_PRONOUN = re.compile(
 # are used for groups either way, so they carry no number here.
 _PRONOUN_NUMBER = {"elles": "plural", "ils": "plural", "elle": "singular", "il": "singular"}
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "aux", "plusieurs"})
-_SINGULAR_DETERMINERS = frozenset({"le", "la", "l'", "l’", "du", "au", "son", "sa", "cette"})
+_SINGULAR_DETERMINERS = frozenset({"le", "la", "du", "au", "son", "sa", "cette"})
+_ELIDED = ("l'", "l’")  # "l'EI", "l’organisation"
 
 
 def _number_of(text: str, hit: ActorHit) -> str | None:
     """Grammatical number of an actor mention, from its determiner ("les forces irakiennes",
     "l'EI") or a plural common noun at its head; None when nothing says."""
-    mention = text[hit.start : hit.end]
-    own = mention.lower().split()
-    last_before = re.search(r"([\w]+['’]?)\s*$", text[max(0, hit.start - 12) : hit.start])
-    for word in [own[0] if own else "", last_before.group(1).lower() if last_before else ""]:
+    own = text[hit.start : hit.end].split()
+    before = re.search(r"(\w+['’]?)\s*$", text[max(0, hit.start - 12) : hit.start])
+    for word in (own[0].lower() if own else "", before.group(1).lower() if before else ""):
         if word in _PLURAL_DETERMINERS:
             return "plural"
-        if word in _SINGULAR_DETERMINERS or word.endswith(("l'", "l’")):
+        if word in _SINGULAR_DETERMINERS or word.startswith(_ELIDED):
             return "singular"
-        if word.startswith(("l'", "l’")) and len(word) > 2:
-            return "singular"
-    head = own[0] if own else ""
-    if head.endswith(("s", "x")) and not mention.split()[0].isupper():
+    if own and own[0].endswith(("s", "x")) and not own[0].isupper():
         return "plural"
     return None
 
