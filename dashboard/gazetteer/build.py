@@ -391,6 +391,9 @@ def _assign_admin1(features: list[Feature], admin1: list[Feature], polygons) -> 
     import shapely
 
     names = {f.admin1_code: f.name for f in admin1}
+    for f in features:
+        if f.kind == "admin1" and f.id.startswith("cur:") and f.admin1_code:
+            names.setdefault(f.admin1_code, f.name)
     tree = shapely.STRtree(polygons.geometry.values)
     region = [f for f in features if _in_region(f.lat, f.lon) and f.kind not in _NO_ADMIN1]
     points = shapely.points([f.lon for f in region], [f.lat for f in region])
@@ -638,6 +641,11 @@ def _parse_aliases(raw: str, default_lang: str) -> list[tuple[str, int]]:
     return out
 
 
+# A curated first-level division names its GeoNames admin1 code in its note, so places filed
+# under that code are known to lie inside it ("London" with "Ontario" named beside it).
+_ADMIN1_NOTE = re.compile(r"admin1 code ([A-Z]{2}\.\w+)")
+
+
 def read_curated(path: Path) -> list[dict[str, str]]:
     """Rows of the curated table, comments and blank lines skipped."""
     with open(path, encoding="utf-8", newline="") as fh:
@@ -654,6 +662,7 @@ def _apply_curated(path: Path, features: dict[str, Feature]) -> list[str]:
         aliases = _parse_aliases(row.get("aliases", ""), row.get("lang", ""))
         approx = row.get("confidence", "") != "high"
         if action == "add":
+            code = _ADMIN1_NOTE.search(row["source"]) if row["kind"] == "admin1" else None
             feat = Feature(
                 id=fid,
                 name=row["name"],
@@ -662,6 +671,8 @@ def _apply_curated(path: Path, features: dict[str, Feature]) -> list[str]:
                 kind=row["kind"],
                 country=row["country"],
                 population=int(row["population"] or 0),
+                admin1_code=code.group(1) if code else "",
+                admin1=row["name"] if code else "",
                 flags=FEATURE_CURATED | (FEATURE_APPROXIMATE if approx else 0),
                 source=f"curated ({row['confidence']}): {row['source']}",
             )

@@ -9,14 +9,20 @@ French exonyms, qualifier kinds) and adds what only the article knows:
 * spatial coherence: candidates near the centroid of the confidently resolved places gain,
   recomputed twice so one confident cluster can pull its neighbours in;
 * one sense per article: the same name with the same kind of qualifier resolves to the same
-  feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different).
+  feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different);
+* situating apposition: a town followed by its state, province or country ("London, Ky.",
+  "Paris, Texas") is sought inside it, and so is every other mention of the same name;
+* initialisms ("U.S.", "UK") stand for countries and divisions, not for towns that happen to
+  carry the letters as a code.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from dashboard.articles.model import Article
@@ -51,7 +57,13 @@ _W_ADMIN1 = 0.08  # candidate inside a governorate the article names
 _W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
 _NEAR_KM = 1500.0
 _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district named after it
+_W_SITUATED = 0.35  # inside the division or country named in apposition ("London, Ky.")
 _LIMIT = 12
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
+_AREA_KINDS = frozenset({"country", "admin1", "continent", "region"})
+# the region of an apposition closes its phrase: "Glasgow, Ky., police said", "Paris, Texas."
+# but not "in Russia, U.S. officials said" nor a list "Raqqa, Deir ez-Zor, Hasakah"
+_PHRASE_ENDS = re.compile(r"\s*(?:$|[.;:)(\]\"”’—–-]|,\s*[a-z0-9])")
 # A weak match far from an article's tight cluster of places is more likely a folding
 # accident (a Syrian village read as a Chinese city) than a real mention: leave it out.
 _OUTLIER_KM = 1500.0
@@ -68,6 +80,8 @@ class _Group:
     choice: int = 0
     margin: float = 1.0
     best: float = 0.0
+    within: list[_Group] = field(default_factory=list)  # regions named in apposition
+    situates: list[_Group] = field(default_factory=list)  # towns it is in apposition to
 
 
 def _group_key(span: Span) -> tuple[str, tuple[str, ...] | None, str | None]:
@@ -83,6 +97,9 @@ def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]
         found = [c for c in gaz.lookup(name, limit=5) if c.kind == kind]
         return found[:1]
     found = gaz.lookup(span.name, lang=lang, limit=_LIMIT, kind_hint=span.kind_hint)
+    if _INITIALISM.fullmatch(span.text) and ("." in span.text or span.text.isupper()):
+        areas = [c for c in found if c.kind in _AREA_KINDS]
+        return areas or found
     if span.text != span.name:
         # the qualified form may itself be an alias ("poste-frontière de Husaybah")
         whole = gaz.lookup(span.text, lang=lang, limit=_LIMIT, kind_hint=span.kind_hint)
@@ -136,11 +153,41 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     s += _W_NEAR * max(0.0, 1.0 - d / _NEAR_KM)
                 if not hinted and c.kind in _SETTLEMENT:
                     s += _W_SETTLEMENT
+                if any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
+                    _inside(t, c) for town in g.situates for t in town.candidates
+                ):
+                    s += _W_SITUATED
                 scores.append(s)
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
             g.choice = order[0]
             g.best = scores[order[0]]
             g.margin = scores[order[0]] - scores[order[1]]
+
+
+def _inside(c: Candidate, region: Candidate) -> bool:
+    if c.kind in _AREA_KINDS or not c.country or c.country != region.country:
+        return False
+    if region.kind == "country":
+        return True
+    return region.kind == "admin1" and bool(c.admin1_code) and c.admin1_code == region.admin1_code
+
+
+def _link_appositions(groups: list[_Group], text: str) -> None:
+    """Note, for each group, the regions its mentions are situated in ("Glasgow, Ky.")."""
+    group_of = {id(s): g for g in groups for s in g.spans}
+    spans = sorted((s for g in groups for s in g.spans), key=lambda s: s.start)
+    for a, b in pairwise(spans):
+        if text[a.end : b.start] != ", " or not _PHRASE_ENDS.match(text, b.end):
+            continue
+        town, region = group_of[id(a)], group_of[id(b)]
+        if (
+            town is not region
+            and town.candidates[0].kind not in _AREA_KINDS
+            and all(r is not region for r in town.within)
+            and any(c.kind in ("country", "admin1") for c in region.candidates)
+        ):
+            town.within.append(region)
+            region.situates.append(town)
 
 
 def _centroid(pts: Sequence[tuple[float, float, int]]) -> tuple[float, float]:
@@ -216,9 +263,9 @@ def resolve(
     of the river nearest the article's other places instead of the river's nominal point.
     """
     if isinstance(article, str):
-        article_id, language = "", lang
+        article_id, language, text = "", lang, article
     else:
-        article_id, language = article.id, lang or article.language
+        article_id, language, text = article.id, lang or article.language, article.text
     by_key: dict[tuple[str, tuple[str, ...] | None, str | None], list[Span]] = defaultdict(list)
     for span in spans:
         by_key[_group_key(span)].append(span)
@@ -231,6 +278,7 @@ def resolve(
         if len(g.candidates) > 1:
             g.margin = g.candidates[0].score - g.candidates[1].score
         g.best = g.candidates[0].score
+    _link_appositions(groups, text)
     _rank(groups, gazetteer)
     groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)

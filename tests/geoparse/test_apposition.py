@@ -1,0 +1,55 @@
+"""A town followed by its state, province or country is sought inside it; initialisms are areas."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _resolved(found, text):
+    return [(m.name, m.country, m.admin1) for m in found if m.text.casefold() == text.casefold()]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "country", "admin1"),
+    [
+        ("GLASGOW, Ky. (AP) - Police in Glasgow arrested two men.", "Glasgow", "US", "Kentucky"),
+        ("A rally was held in London, Ontario, on Sunday.", "London", "CA", "Ontario"),
+        ("The mayor of Paris, Texas, spoke to reporters.", "Paris", "US", "Texas"),
+    ],
+)
+def test_town_is_sought_inside_the_region_in_apposition(parse, sentence, town, country, admin1):
+    found = _resolved(parse(sentence), town)
+    assert found, sentence
+    # every mention of the name follows the apposition, not only the one beside it
+    assert {(c, a) for _, c, a in found} == {(country, admin1)}
+
+
+def test_without_apposition_the_famous_place_stays(parse):
+    found = _resolved(parse("A rally was held in London on Sunday."), "London")
+    assert found == [("London", "GB", "England")]
+
+
+def test_a_country_before_an_adjectival_initialism_is_not_situated(parse):
+    found = parse("He was working in Russia, U.S. officials said on Wednesday.")
+    assert [(m.text, m.kind, m.country) for m in found] == [
+        ("Russia", "country", "RU"),
+        ("U.S.", "country", "US"),
+    ]
+
+
+def test_a_list_of_towns_is_not_an_apposition(parse):
+    found = parse("Clashes were reported in Raqqa, Deir ez-Zor, Hasakah and Qamishli.")
+    assert {m.text: m.country for m in found} == {
+        "Raqqa": "SY",
+        "Deir ez-Zor": "SY",
+        "Hasakah": "SY",
+        "Qamishli": "SY",
+    }
+
+
+@pytest.mark.parametrize(("text", "country"), [("U.S.", "US"), ("UK", "GB"), ("US", "US")])
+def test_initialisms_stand_for_countries(parse, text, country):
+    found = parse(f"Talks between Syria and the {text} resumed in Aleppo.")
+    hit = [m for m in found if m.text == text]
+    assert hit, text
+    assert (hit[0].kind, hit[0].country) == ("country", country)
