@@ -27,6 +27,7 @@ from dashboard.store.records import (
     IngestOutcome,
     LogMark,
 )
+from dashboard.store.spans import ControlSpan, feature_row, row_digest
 from dashboard.store.sqlstore import PreparedFeatures, features_digest, prepare_features
 from dashboard.store.url import backend_of, parse_sqlite_url, redact_url
 
@@ -68,6 +69,7 @@ __all__ = [
     "BBox",
     "ChangeLogEntry",
     "ControlSnapshot",
+    "ControlSpan",
     "DayCount",
     "ImportedControlArea",
     "IngestOutcome",
@@ -82,8 +84,10 @@ __all__ = [
     "StoreLocked",
     "StoreUnavailable",
     "UnsupportedStoreUrl",
+    "feature_row",
     "features_digest",
     "open_store",
     "prepare_features",
     "redact_url",
+    "row_digest",
 ]

@@ -20,6 +20,7 @@ from dashboard.store.records import (
     IngestOutcome,
     LogMark,
 )
+from dashboard.store.spans import ControlSpan
 
 if TYPE_CHECKING:
     from dashboard.articles.model import Article
@@ -144,9 +145,29 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def sync_control_spans(
+        self,
+        since: date,
+        days: Sequence[date],
+        spans: Iterable[ControlSpan],
+        *,
+        actor: str = "control",
+    ) -> int:
+        """Make the snapshots dated ``since`` or later exactly ``days``, each showing the
+        spans that cover it (``days[span.first:span.end]``), in one transaction.
+
+        Snapshots are stored as spans (a feature once for the run of change points that show
+        it unchanged), so a claim that changes a few places rewrites those places' spans and
+        the areas that changed, not every feature of every later snapshot. A stored span equal
+        to a wanted one stays; ``span.row`` is called only for spans written. Returns how
+        many snapshots now show something else than before.
+        """
+
+    @abstractmethod
     def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
         """The digest of each stored snapshot dated ``since`` or later (None for a snapshot
-        stored without one), so a caller can tell which ones it needs to write."""
+        stored without one), so a caller can tell which ones it needs to write: equal
+        digests mean the same features read back in the same order."""
 
     @abstractmethod
     def article(self, article_id: str) -> Article | None:

@@ -162,6 +162,9 @@ class PostgresStore(SqlStore):
             [west, south, east, north, first, last, west, east, south, north],
         )
 
+    def _span_filter(self, day: int) -> tuple[str, str, list[Any]]:
+        return "control_spans s", "int4range(s.first_day, s.end_day) @> ?::integer", [day]
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:

@@ -172,6 +172,14 @@ class SqliteStore(SqlStore):
             [east, west, north, south, last, first, west, east, south, north, first, last],
         )
 
+    def _span_filter(self, day: int) -> tuple[str, str, list[Any]]:
+        # CROSS JOIN makes the interval tree drive, as for event boxes
+        return (
+            "control_span_days i CROSS JOIN control_spans s",
+            "i.first_day <= ? AND i.last_day >= ? AND s.id = i.id",
+            [day, day],
+        )
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

@@ -7,7 +7,7 @@ and how a migration script is executed.
 
 from __future__ import annotations
 
-import hashlib
+import itertools
 import json
 import re
 from abc import abstractmethod
@@ -34,6 +34,18 @@ from dashboard.store.records import (
     LogMark,
 )
 from dashboard.store.schema import SCHEMA_VERSION_DDL, Migration, load_migrations
+from dashboard.store.spans import (
+    OPEN_END,
+    ControlSpan,
+    FeatureRow,
+    day_digests,
+    dumps_plain,
+    feature_row,
+    plan_spans,
+    row_digest,
+    sequence_digest,
+    spans_of_days,
+)
 
 T = TypeVar("T")
 
@@ -461,10 +473,22 @@ class SqlStore(Store):
         metadata: Mapping[str, Any] | None = None,
         actor: str = "control",
     ) -> None:
-        rows = _feature_rows(day, features)
+        prepared = prepare_features(features)
+        number = day_number(day)
 
         def work(tx: Transaction) -> None:
-            self._write_snapshot(tx, day, rows, metadata, actor)
+            later = [
+                int(r[0])
+                for r in tx.rows(
+                    "SELECT day FROM control_snapshots WHERE day > ? ORDER BY day", (number,)
+                )
+            ]
+            days = [number, *later]
+            given = {number: prepared.entries()}
+            spans = self._spans_keeping(tx, number, days, given)
+            self._sync_spans(
+                tx, number, days, spans, force={0}, metadata={0: metadata or {}}, actor=actor
+            )
 
         self._transact(work)
 
@@ -475,34 +499,21 @@ class SqlStore(Store):
         *,
         actor: str = "control",
     ) -> int:
-        prepared = [(day, _feature_rows(day, features)) for day, features in snapshots]
-        if any(day < since for day, _ in prepared):
+        prepared = sorted(
+            ((day_number(day), prepare_features(features)) for day, features in snapshots),
+            key=lambda p: p[0],
+        )
+        if any(number < day_number(since) for number, _ in prepared):
             raise ValueError(f"a snapshot to store is dated before {since.isoformat()}")
-        first = day_number(since)
+        if len({number for number, _ in prepared}) != len(prepared):
+            raise ValueError("two snapshots to store share a day")
+        days = [number for number, _ in prepared]
+        spans = spans_of_days([features.entries() for _, features in prepared])
 
         def work(tx: Transaction) -> int:
-            stale = [
-                r[0] for r in tx.rows("SELECT day FROM control_snapshots WHERE day >= ?", (first,))
-            ]
-            keep = {day_number(day) for day, _ in prepared}
-            tx.execute("DELETE FROM control_features WHERE day >= ?", (first,))
-            tx.execute("DELETE FROM control_snapshots WHERE day >= ?", (first,))
-            for number in sorted(set(stale) - keep):
-                detail = _dumps({"replaced_from": since.isoformat()})
-                tx.execute(
-                    INSERT_LOG,
-                    (_now(), actor, "control_snapshots", _iso(number), "delete", detail),
-                )
-            for day, rows in prepared:
-                self._write_snapshot(
-                    tx,
-                    day,
-                    rows,
-                    {"digest": _rows_digest(rows)},
-                    actor,
-                    existed=day_number(day) in stale,
-                )
-            return len(prepared)
+            return self._sync_spans(
+                tx, day_number(since), days, spans, rewrite=True, actor=actor, since=since
+            )
 
         return self._transact(work)
 
@@ -515,79 +526,187 @@ class SqlStore(Store):
         *,
         actor: str = "control",
     ) -> int:
-        wanted = list(snapshots)
+        wanted = sorted(snapshots, key=lambda w: w[0])
         if any(day < since for day, _, _ in wanted):
             raise ValueError(f"a snapshot to store is dated before {since.isoformat()}")
         if len({day for day, _, _ in wanted}) != len(wanted):
             raise ValueError("two snapshots to store share a day")
         first = day_number(since)
+        days = [day_number(day) for day, _, _ in wanted]
 
         def work(tx: Transaction) -> int:
-            stored = {
-                int(number): _digest_of(self._json(metadata))
-                for number, metadata in tx.rows(
-                    "SELECT day, metadata FROM control_snapshots WHERE day >= ?", (first,)
-                )
-            }
-            keep = {day_number(day) for day, _, _ in wanted}
-            for number in sorted(set(stored) - keep):
-                tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
-                tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
-                detail = _dumps({"replaced_from": since.isoformat()})
-                tx.execute(
-                    INSERT_LOG,
-                    (_now(), actor, "control_snapshots", _iso(number), "delete", detail),
-                )
-            written = 0
-            for day, digest, features in wanted:
-                number = day_number(day)
-                if number in stored and stored[number] == digest:
-                    continue
+            stored = dict(
+                tx.rows("SELECT day, digest FROM control_snapshots WHERE day >= ?", (first,))
+            )
+            given: dict[int, list[tuple[int, str, Callable[[], FeatureRow]]]] = {}
+            for number, (_, digest, features) in zip(days, wanted, strict=True):
+                if stored.get(number) == digest:
+                    continue  # kept: its features are the stored ones
                 made = features()
-                if isinstance(made, PreparedFeatures):
-                    rows = made.rows_for(day)
-                else:
-                    rows = _feature_rows(day, made)
-                if number in stored:
-                    tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
-                    tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
-                # the digest of what is written, whatever the caller believed it to be
-                metadata = {"digest": _rows_digest(rows)}
-                self._write_snapshot(tx, day, rows, metadata, actor, existed=number in stored)
-                written += 1
-            return written
+                if not isinstance(made, PreparedFeatures):
+                    made = prepare_features(made)
+                given[number] = made.entries()
+            spans = self._spans_keeping(tx, first, days, given)
+            return self._sync_spans(tx, first, days, spans, actor=actor, since=since)
 
         return self._transact(work)
 
-    def _write_snapshot(
+    def sync_control_spans(
+        self,
+        since: date,
+        days: Sequence[date],
+        spans: Iterable[ControlSpan],
+        *,
+        actor: str = "control",
+    ) -> int:
+        numbers = [day_number(day) for day in days]
+        if any(a >= b for a, b in itertools.pairwise(numbers)):
+            raise ValueError("the snapshot days to store are not in order, or repeat one")
+        if numbers and numbers[0] < day_number(since):
+            raise ValueError(f"a snapshot to store is dated before {since.isoformat()}")
+        wanted = list(spans)
+
+        def work(tx: Transaction) -> int:
+            return self._sync_spans(
+                tx, day_number(since), numbers, wanted, actor=actor, since=since
+            )
+
+        return self._transact(work)
+
+    def _spans_keeping(
         self,
         tx: Transaction,
-        day: date,
-        rows: list[tuple[Any, ...]],
-        metadata: Mapping[str, Any] | None,
+        first: int,
+        days: Sequence[int],
+        given: Mapping[int, Sequence[tuple[int, str, Callable[[], FeatureRow]]]],
+    ) -> list[ControlSpan]:
+        """Spans for ``days``: the features ``given`` for some, and for every other day the
+        features stored for it now (read back only if a span of them has to be written)."""
+        from bisect import bisect_left
+
+        per_day: list[list[tuple[int, str, Callable[[], FeatureRow]]]] = [
+            list(given[d]) if d in given else [] for d in days
+        ]
+        if len(given) < len(days):
+            for id_, f, e, ord_, digest in tx.rows(
+                "SELECT id, first_day, end_day, ord, digest FROM control_spans WHERE end_day > ? "
+                "ORDER BY ord",
+                (first,),
+            ):
+                row = self._stored_row(tx, int(id_))
+                for k in range(bisect_left(days, max(f, first)), bisect_left(days, e)):
+                    if days[k] not in given:
+                        per_day[k].append((int(ord_), digest or f"stored:{id_}", row))
+        return spans_of_days(per_day)
+
+    def _stored_row(self, tx: Transaction, id_: int) -> Callable[[], FeatureRow]:
+        def row() -> FeatureRow:
+            side, kind, geometry, properties = tx.rows(
+                "SELECT side, kind, geometry, properties FROM control_spans WHERE id = ?", (id_,)
+            )[0]
+            return (side, kind, _json_text(geometry), _json_text(properties))
+
+        return row
+
+    def _sync_spans(
+        self,
+        tx: Transaction,
+        first: int,
+        days: Sequence[int],
+        spans: Sequence[ControlSpan],
+        *,
+        rewrite: bool = False,
+        force: Iterable[int] = (),
+        metadata: Mapping[int, Mapping[str, Any]] | None = None,
         actor: str,
-        existed: bool | None = None,
-    ) -> None:
-        number = day_number(day)
-        if existed is None:
-            existed = bool(tx.rows("SELECT 1 FROM control_snapshots WHERE day = ?", (number,)))
-            tx.execute("DELETE FROM control_features WHERE day = ?", (number,))
-            tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
-        tx.execute(
-            "INSERT INTO control_snapshots (day, created_at, metadata) VALUES (?, ?, ?)",
-            (number, _now(), _dumps(dict(metadata or {}))),
-        )
-        if rows:
-            tx.executemany(
-                "INSERT INTO control_features (day, ord, side, kind, geometry, properties) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
+        since: date | None = None,
+    ) -> int:
+        """Make the snapshots dated ``first`` (a day number) or later exactly ``days``, each
+        showing the ``spans`` that cover it, writing only spans that differ; returns how many
+        snapshots now show something else (all of them with ``rewrite``)."""
+        stored_days = {
+            int(number): digest
+            for number, digest in tx.rows(
+                "SELECT day, digest FROM control_snapshots WHERE day >= ?", (first,)
             )
-        detail = _dumps({"features": len(rows)})
-        action = "update" if existed else "insert"
-        tx.execute(
-            INSERT_LOG, (_now(), actor, "control_snapshots", day.isoformat(), action, detail)
-        )
+        }
+        stored = [
+            (int(r[0]), int(r[1]), int(r[2]), int(r[3]), r[4])
+            for r in tx.rows(
+                "SELECT id, first_day, end_day, ord, digest FROM control_spans WHERE end_day > ?",
+                (first,),
+            )
+        ]
+        plan = plan_spans(first, days, stored, spans, rewrite=rewrite)
+        forced = set(range(len(days))) if rewrite else set(force)
+        need = plan.changed | forced
+        need.update(k for k, d in enumerate(days) if stored_days.get(d) is None)
+        digests = day_digests(len(days), spans, need)
+        n = len(days)
+        # every row is made before anything is deleted: a kept day's rows may be read back
+        inserts = [
+            (
+                days[s.first],
+                days[s.end] if s.end < n else OPEN_END,
+                s.ord,
+                s.digest,
+                *s.row(),
+            )
+            for s in plan.inserts
+        ]
+        if plan.deletes:
+            tx.executemany("DELETE FROM control_spans WHERE id = ?", [(i,) for i in plan.deletes])
+        if plan.ends:
+            tx.executemany("UPDATE control_spans SET end_day = ? WHERE id = ?", plan.ends)
+        if plan.ords:
+            tx.executemany("UPDATE control_spans SET ord = ? WHERE id = ?", plan.ords)
+        if inserts:
+            tx.executemany(
+                "INSERT INTO control_spans (first_day, end_day, ord, digest, side, kind, "
+                "geometry, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                inserts,
+            )
+        wanted_days = set(days)
+        origin = (since or day_date(first)).isoformat()
+        for number in sorted(set(stored_days) - wanted_days):
+            tx.execute("DELETE FROM control_snapshots WHERE day = ?", (number,))
+            detail = _dumps({"replaced_from": origin})
+            tx.execute(
+                INSERT_LOG, (_now(), actor, "control_snapshots", _iso(number), "delete", detail)
+            )
+        written = 0
+        for k in sorted(need):
+            number = days[k]
+            digest, count = digests[k]
+            existed = number in stored_days
+            if existed and stored_days[number] == digest and k not in forced:
+                continue
+            meta = _dumps(dict((metadata or {}).get(k, {})))
+            if existed:
+                tx.execute(
+                    "UPDATE control_snapshots SET created_at = ?, metadata = ?, digest = ? "
+                    "WHERE day = ?",
+                    (_now(), meta, digest, number),
+                )
+            else:
+                tx.execute(
+                    "INSERT INTO control_snapshots (day, created_at, metadata, digest) "
+                    "VALUES (?, ?, ?, ?)",
+                    (number, _now(), meta, digest),
+                )
+            tx.execute(
+                INSERT_LOG,
+                (
+                    _now(),
+                    actor,
+                    "control_snapshots",
+                    _iso(number),
+                    "update" if existed else "insert",
+                    _dumps({"features": count}),
+                ),
+            )
+            written += 1
+        return written
 
     # -- reading -----------------------------------------------------------------------------
     def article(self, article_id: str) -> Any:
@@ -831,6 +950,11 @@ class SqlStore(Store):
             found.sort(key=lambda c: c.valid_from)  # stable: ids stay in the database's order
         return found
 
+    @abstractmethod
+    def _span_filter(self, day: int) -> tuple[str, str, list[Any]]:
+        """FROM clause (aliasing control_spans as ``s``), WHERE clause and its parameters for
+        the spans in force on ``day``, using the backend's interval index."""
+
     def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
         head = self._read(
             "SELECT day, created_at, metadata FROM control_snapshots WHERE day = "
@@ -840,16 +964,18 @@ class SqlStore(Store):
         if not head:
             return None
         number, created_at, metadata = head[0]
+        source, where, params = self._span_filter(int(number))
         rows = self._read(
-            "SELECT side, kind, geometry, properties FROM control_features WHERE day = ? "
-            "ORDER BY ord",
-            (number,),
+            f"SELECT s.side, s.kind, s.geometry, s.properties FROM {source} WHERE {where} "
+            "ORDER BY s.ord",
+            params,
         )
+        decode = self._json
         features = tuple(
             {
                 "type": "Feature",
-                "geometry": self._json(geometry),
-                "properties": {"side": side, "kind": kind, **self._json(properties)},
+                "geometry": decode(geometry),
+                "properties": {"side": side, "kind": kind, **decode(properties)},
             }
             for side, kind, geometry, properties in rows
         )
@@ -859,10 +985,10 @@ class SqlStore(Store):
 
     def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
         rows = self._read(
-            "SELECT day, metadata FROM control_snapshots WHERE day >= ? ORDER BY day",
+            "SELECT day, digest FROM control_snapshots WHERE day >= ? ORDER BY day",
             (day_number(since) if since is not None else -(2**31),),
         )
-        return {day_date(number): _digest_of(self._json(metadata)) for number, metadata in rows}
+        return {day_date(number): digest for number, digest in rows}
 
     def control_snapshot_days(self) -> list[date]:
         return [
@@ -1097,78 +1223,44 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _feature_rows(day: date, features: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
-    """Control features as rows: side and kind become columns, the rest stays JSON."""
-    number = day_number(day)
-    rows = []
-    for ord_, feature in enumerate(features):
-        geometry = feature.get("geometry")
-        if hasattr(geometry, "__geo_interface__"):
-            geometry = geometry.__geo_interface__
-        if not isinstance(geometry, Mapping) or "type" not in geometry:
-            raise ValueError(f"control feature {ord_} has no GeoJSON geometry")
-        properties = dict(feature.get("properties") or {})
-        side = properties.pop("side", None)
-        kind = properties.pop("kind", "area")
-        rows.append((number, ord_, side, kind, _dumps_plain(geometry), _dumps(properties)))
-    return rows
-
-
-def _as_json(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return dict(value)
-    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
 def _dumps_plain(value: Any) -> str:
-    """``_dumps(_plain(value))`` without first copying every coordinate pair into a list: the
-    encoder writes tuples as arrays already (control snapshots hold millions of pairs)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_as_json)
+    """``_dumps(_plain(value))`` without first copying every coordinate pair into a list."""
+    return dumps_plain(value)
+
+
+def _json_text(value: Any) -> str:
+    """A JSON column as text (PostgreSQL hands back jsonb already decoded)."""
+    return value if isinstance(value, str) else _dumps(value)
 
 
 @dataclass(frozen=True)
 class PreparedFeatures:
-    """Control features already turned into stored rows (without their day), and the digest
-    of those rows: made once for comparing, reused for writing."""
+    """Control features already turned into stored rows, with the digest of each row and of
+    them all: made once for comparing, reused for writing."""
 
-    rows: tuple[tuple[Any, ...], ...]
+    rows: tuple[FeatureRow, ...]
+    digests: tuple[str, ...]
     digest: str
 
-    def rows_for(self, day: date) -> list[tuple[Any, ...]]:
-        number = day_number(day)
-        return [(number, *row) for row in self.rows]
+    def entries(self) -> list[tuple[int, str, Callable[[], FeatureRow]]]:
+        """``(ord, digest, row)`` for each feature, in order."""
+        return [
+            (ord_, digest, (lambda row=row: row))
+            for ord_, (row, digest) in enumerate(zip(self.rows, self.digests, strict=True))
+        ]
 
 
 def prepare_features(features: Iterable[Mapping[str, Any]]) -> PreparedFeatures:
-    """Rows and digest of control features, for :meth:`SqlStore.sync_control_snapshots`."""
-    rows = _feature_rows(EPOCH, features)
-    return PreparedFeatures(tuple(row[1:] for row in rows), _rows_digest(rows))
-
-
-def _rows_digest(rows: Sequence[tuple[Any, ...]]) -> str:
-    """SHA-256 of feature rows as stored, leaving out the day they are stored under."""
-    h = hashlib.sha256()
-    for row in rows:
-        h.update(repr((row[1], row[2], row[3])).encode())
-        h.update(b"\x1f")
-        h.update(row[4].encode())
-        h.update(b"\x1f")
-        h.update(row[5].encode())
-        h.update(b"\x1e")
-    return h.hexdigest()
+    """Rows and digests of control features, for :meth:`SqlStore.sync_control_snapshots`."""
+    rows = tuple(feature_row(f, i) for i, f in enumerate(features))
+    digests = tuple(row_digest(r) for r in rows)
+    return PreparedFeatures(rows, digests, sequence_digest(digests))
 
 
 def features_digest(features: Iterable[Mapping[str, Any]]) -> str:
     """The digest :meth:`SqlStore.sync_control_snapshots` compares: equal for features that
-    would be stored as the same rows, so a snapshot that did not change is not rewritten."""
+    read back the same, so a snapshot that did not change is not rewritten."""
     return prepare_features(features).digest
-
-
-def _digest_of(metadata: Any) -> str | None:
-    digest = metadata.get("digest") if isinstance(metadata, Mapping) else None
-    return digest if isinstance(digest, str) else None
 
 
 def _iso(number: int) -> str:
