@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from dashboard.articles import read_articles
 from dashboard.articles.errors import UnreadableArticle
@@ -24,10 +24,11 @@ from dashboard.events.model import Claim, Event
 from dashboard.geoparse.model import PlaceMention
 
 if TYPE_CHECKING:
-    from dashboard.control import ControlRules, ControlSnapshot, Geography
+    from dashboard.control import ControlRules, Geography
+    from dashboard.control.stored import SeriesSpans
     from dashboard.exchange.areas import ControlSeries
     from dashboard.gazetteer import Gazetteer
-    from dashboard.store import LogMark, PreparedFeatures, Store
+    from dashboard.store import LogMark, Store
 
 # Bump when recognition, resolution or extraction rules change: re-ingesting an article then
 # replaces its derived rows instead of reporting it unchanged.
@@ -329,9 +330,14 @@ class _CachedSeries:
     rules: ControlRules | None
     mark: LogMark
     series: ControlSeries
-    digests: dict[date, tuple[ControlSnapshot, str]] = field(default_factory=dict)
-    """The stored-features digest of each snapshot already turned into GeoJSON, kept with the
-    snapshot object: a snapshot the new claims did not change is the same object."""
+    spans: SeriesSpans = field(default_factory=lambda: _series_spans())
+    """What was converted of the series' snapshots, so a refresh converts only what changed."""
+
+
+def _series_spans() -> SeriesSpans:
+    from dashboard.control.stored import SeriesSpans
+
+    return SeriesSpans()
 
 
 def _geography_token() -> tuple:
@@ -365,45 +371,16 @@ def refresh_control(
     The series is kept per process (``cache``, by default :data:`CONTROL_CACHE`) and checked
     against the store's change log first, so after new articles only what their claims affect
     is recomputed; any other change rebuilds it from the store, and every process gets the
-    same result. Only snapshots whose stored features differ are written, in one transaction,
-    so readers never see a half-updated series. Returns the number of snapshots written.
+    same result. The store keeps each feature once for the run of change points that show it
+    unchanged, so only the features that differ are converted and written, in one
+    transaction: readers never see a half-updated series. Returns the number of snapshots
+    that changed.
     """
     if since is None:
         return 0
-    from dashboard.control import snapshot_to_geojson
-    from dashboard.control.geojson import same_features
-    from dashboard.store import prepare_features
-
     cache = cache if cache is not None else CONTROL_CACHE
     with cache.lock:
         entry = cache.series(store, geography, rules)
-        stored = store.control_snapshot_digests(since)
-        wanted: list[tuple[date, str, Callable[[], Any]]] = []
-        digests: dict[date, tuple[ControlSnapshot, str]] = {}
-        for snapshot in entry.series.snapshots:
-            known = entry.digests.get(snapshot.date)
-            if snapshot.date < since:
-                if known is not None and known[0] is snapshot:
-                    digests[snapshot.date] = known
-                continue
-            if known is not None and (known[0] is snapshot or same_features(known[0], snapshot)):
-                # recomputed but showing what it showed: the digest of its features stands
-                digest = known[1]
-                features = None
-            else:
-                features = prepare_features(snapshot_to_geojson(snapshot)["features"])
-                digest = features.digest
-            digests[snapshot.date] = (snapshot, digest)
-            if stored.get(snapshot.date) == digest:
-                features = None  # most likely left alone: keep no copy in memory
-            wanted.append((snapshot.date, digest, _features_of(snapshot, features)))
-        entry.digests = digests
-        return store.sync_control_snapshots(since, wanted)
-
-
-def _features_of(snapshot: ControlSnapshot, features: PreparedFeatures | None) -> Callable[[], Any]:
-    if features is not None:
-        return lambda: features
-    from dashboard.control import snapshot_to_geojson
-
-    return lambda: snapshot_to_geojson(snapshot)["features"]
+        snapshots = [s for s in entry.series.snapshots if s.date >= since]
+        spans = entry.spans.spans(snapshots)
+        return store.sync_control_spans(since, [s.date for s in snapshots], spans)

@@ -7,6 +7,7 @@ contested ground (see :mod:`dashboard.control.relations`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -17,16 +18,19 @@ from dashboard.control.areas import (
     FROM_CONSTRAINT,
     FROM_PLACE,
     FROM_REGION,
+    GroundPlace,
     merge_pieces,
 )
 from dashboard.control.geography import to_metric
+from dashboard.control.state import PlaceState
 from dashboard.control.timeline import ControlSnapshot
+from dashboard.events.model import Claim
 
 _AREA_KIND = {"contested": "contested", "neutral": "neutral"}
+CODE_OF = {name: code for code, name in CODE_NAMES.items()}
 
 
-def _claim_ref(snapshot: ControlSnapshot, claim_id: str) -> dict[str, Any]:
-    claim = snapshot.claims[claim_id]
+def _claim_ref(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id,
         "article_id": claim.article_id,
@@ -58,69 +62,85 @@ def _sources(snapshot: ControlSnapshot, faces: np.ndarray) -> tuple[list[str], l
     return sorted(places), sorted(claims)
 
 
-def snapshot_to_geojson(snapshot: ControlSnapshot) -> dict[str, Any]:
-    """FeatureCollection: one feature per connected area of an owner, per frontline, per place."""
+def owner_features(snapshot: ControlSnapshot, name: str) -> list[dict[str, Any]]:
+    """The area features of one owner (a side, contested or neutral): one per connected part."""
     ground, owner = snapshot.ground, snapshot.ownership.owner
-    features: list[dict[str, Any]] = []
-    code_of = {name: code for code, name in CODE_NAMES.items()}
-    for name in sorted(snapshot.areas):
-        merged = merge_pieces(snapshot.areas[name])
-        parts = shapely.get_parts(merged)
-        metric_parts = to_metric(parts)
-        faces = np.flatnonzero(owner == code_of[name])
-        # each part, prepared once, against a tree of face points: far cheaper than testing
-        # every point against unprepared parts, and the same pairs
-        tree = shapely.STRtree(shapely.points(ground.face_xy[faces]))
-        pi, fi = tree.query(metric_parts, predicate="contains")
-        for k, (part, metric) in enumerate(zip(parts, metric_parts, strict=True)):
-            places, claims = _sources(snapshot, faces[fi[pi == k]])
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": shapely.geometry.mapping(part),
-                    "properties": {
-                        "kind": _AREA_KIND.get(name, "area"),
-                        "side": name if name not in _AREA_KIND else None,
-                        "area_km2": round(float(metric.area) / 1e6, 3),
-                        "places": places,
-                        "claims": claims,
-                    },
-                }
-            )
-    for line in snapshot.frontlines:
+    merged = merge_pieces(snapshot.areas[name])
+    parts = shapely.get_parts(merged)
+    metric_parts = to_metric(parts)
+    faces = np.flatnonzero(owner == CODE_OF[name])
+    # each part, prepared once, against a tree of face points: far cheaper than testing
+    # every point against unprepared parts, and the same pairs
+    tree = shapely.STRtree(shapely.points(ground.face_xy[faces]))
+    pi, fi = tree.query(metric_parts, predicate="contains")
+    features = []
+    for k, (part, metric) in enumerate(zip(parts, metric_parts, strict=True)):
+        places, claims = _sources(snapshot, faces[fi[pi == k]])
         features.append(
             {
                 "type": "Feature",
-                "geometry": shapely.geometry.mapping(line.geometry),
+                "geometry": shapely.geometry.mapping(part),
                 "properties": {
-                    "kind": line.kind,
-                    "sides": list(line.sides),
-                    "length_km": line.length_km,
-                    "places": list(line.places),
+                    "kind": _AREA_KIND.get(name, "area"),
+                    "side": name if name not in _AREA_KIND else None,
+                    "area_km2": round(float(metric.area) / 1e6, 3),
+                    "places": places,
+                    "claims": claims,
                 },
             }
         )
-    for place in ground.places:
+    return features
+
+
+def frontline_features(snapshot: ControlSnapshot) -> list[dict[str, Any]]:
+    """One feature per line of contact, in the snapshot's order."""
+    return [
+        {
+            "type": "Feature",
+            "geometry": shapely.geometry.mapping(line.geometry),
+            "properties": {
+                "kind": line.kind,
+                "sides": list(line.sides),
+                "length_km": line.length_km,
+                "places": list(line.places),
+            },
+        }
+        for line in snapshot.frontlines
+    ]
+
+
+def place_feature(
+    place: GroundPlace, state: PlaceState, claims: Mapping[str, Claim]
+) -> dict[str, Any]:
+    """A place in a known state, with the claims that decided it."""
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "kind": "place",
+            "id": place.id,
+            "name": place.name,
+            "side": state.side,
+            "sides": list(state.sides),
+            "state": state.state,
+            "confidence": state.confidence,
+            "reason": state.reason,
+            "claims": [_claim_ref(claims[c]) for c in state.claims],
+        },
+    }
+
+
+def snapshot_to_geojson(snapshot: ControlSnapshot) -> dict[str, Any]:
+    """FeatureCollection: one feature per connected area of an owner, per frontline, per place."""
+    features: list[dict[str, Any]] = []
+    for name in sorted(snapshot.areas):
+        features.extend(owner_features(snapshot, name))
+    features.extend(frontline_features(snapshot))
+    for place in snapshot.ground.places:
         state = snapshot.place_states.get(place.id)
         if state is None or state.state == "unknown":
             continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": {
-                    "kind": "place",
-                    "id": place.id,
-                    "name": place.name,
-                    "side": state.side,
-                    "sides": list(state.sides),
-                    "state": state.state,
-                    "confidence": state.confidence,
-                    "reason": state.reason,
-                    "claims": [_claim_ref(snapshot, c) for c in state.claims],
-                },
-            }
-        )
+        features.append(place_feature(place, state, snapshot.claims))
     return {
         "type": "FeatureCollection",
         "properties": {

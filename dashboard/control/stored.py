@@ -1,0 +1,257 @@
+"""A series of snapshots as the store keeps them: spans of features that stay unchanged over
+runs of change points (see :mod:`dashboard.store.spans`).
+
+Places come straight from their state histories: a place shows the same feature from one of
+its change points to the next, whatever happens elsewhere, so its spans are its steps, found
+without building a feature per place per snapshot. Areas and lines are converted per
+snapshot, but only for owners whose areas, faces or deciding claims changed since the same
+day was last converted; the others reuse what was found then.
+
+The order of a snapshot's features is that of :func:`snapshot_to_geojson`, written as a
+position that does not shift when another layer grows: areas by owner, then lines, then
+places by their index in the ground.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import shapely
+
+from dashboard.control.areas import CODE_NAMES, FROM_PLACE, FROM_REGION, GroundPlace
+from dashboard.control.geojson import (
+    CODE_OF,
+    frontline_features,
+    owner_features,
+    place_feature,
+)
+from dashboard.control.state import PlaceState
+from dashboard.control.timeline import ControlSnapshot, StatesOn
+from dashboard.store.spans import ControlSpan, FeatureRow, feature_row, row_digest, spans_of_days
+
+_OWNER_RANK = {name: i for i, name in enumerate(sorted(CODE_NAMES.values()))}
+_PART = 10**7  # room for that many parts per owner
+LINES = 10**10
+PLACES = 2 * 10**10
+
+Entry = tuple[int, str, Callable[[], FeatureRow]]
+
+
+class SeriesSpans:
+    """Turns a series into spans, remembering what it converted so a later call converts only
+    what changed. Kept with the series it describes (claims are compared by id only)."""
+
+    def __init__(self) -> None:
+        self._layers: dict[date, tuple[ControlSnapshot, dict[str, list[tuple[int, str]]]]] = {}
+        self._places: dict[tuple[GroundPlace, PlaceState], str] = {}
+
+    def spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
+        """Spans covering every feature of ``snapshots`` (consecutive change points, in order;
+        a span's ``first`` and ``end`` index this list)."""
+        layers = [self._area_layer(s) for s in snapshots]
+        if snapshots:  # days that are no longer change points
+            days = {s.date for s in snapshots}
+            for gone in [d for d in self._layers if d >= snapshots[0].date and d not in days]:
+                del self._layers[gone]
+        return spans_of_days(layers) + self._place_spans(snapshots)
+
+    # -- areas and lines ------------------------------------------------------------------------
+    def _area_layer(self, snapshot: ControlSnapshot) -> list[Entry]:
+        known = self._layers.get(snapshot.date)
+        groups: dict[str, list[tuple[int, str]]] = {}
+        made: dict[str, list[FeatureRow]] = {}
+
+        def rows(group: str) -> list[FeatureRow]:
+            if group not in made:
+                features = (
+                    frontline_features(snapshot) if group == "" else owner_features(snapshot, group)
+                )
+                made[group] = [feature_row(f) for f in features]
+            return made[group]
+
+        changed = _changed_claims(known[0], snapshot) if known is not None else None
+        for group in [*sorted(snapshot.areas), ""]:
+            if known is not None and group in known[1]:
+                before = known[0]
+                same = (
+                    before is snapshot
+                    or (group == "" and _same_lines(before, snapshot))
+                    or (group != "" and _same_owner(before, snapshot, group, changed))
+                )
+                if same:
+                    groups[group] = known[1][group]
+                    continue
+            base = LINES if group == "" else _OWNER_RANK[group] * _PART
+            groups[group] = [(base + k, row_digest(r)) for k, r in enumerate(rows(group))]
+        self._layers[snapshot.date] = (snapshot, groups)
+        entries: list[Entry] = []
+        for group, found in groups.items():
+            for k, (ord_, digest) in enumerate(found):
+                entries.append((ord_, digest, _lazy(rows, group, k)))
+        return entries
+
+    # -- places ---------------------------------------------------------------------------------
+    def _place_spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
+        pieces: list[tuple[int, int, int, GroundPlace, PlaceState, Mapping[str, Any]]] = []
+        k0 = 0
+        while k0 < len(snapshots):
+            head = snapshots[k0]
+            k1 = k0 + 1
+            while k1 < len(snapshots) and _same_source(snapshots[k1], head):
+                k1 += 1
+            pieces.extend(_steps(snapshots[k0:k1], k0))
+            k0 = k1
+        # one span per run of consecutive snapshots showing one place the same way
+        pieces.sort(key=lambda p: (p[2], p[0]))
+        spans: list[ControlSpan] = []
+        last: list[Any] | None = None
+        for first, end, ord_, place, state, claims in pieces:
+            digest = self._place_digest(place, state, claims)
+            if last is not None and last[2] == ord_ and last[1] == first and last[3] == digest:
+                last[1] = end
+                continue
+            if last is not None:
+                spans.append(ControlSpan(last[0], last[1], last[2], last[3], last[4]))
+            last = [first, end, ord_, digest, _place_row(place, state, claims)]
+        if last is not None:
+            spans.append(ControlSpan(last[0], last[1], last[2], last[3], last[4]))
+        return spans
+
+    def _place_digest(
+        self, place: GroundPlace, state: PlaceState, claims: Mapping[str, Any]
+    ) -> str:
+        key = (place, state)
+        digest = self._places.get(key)
+        if digest is None:
+            digest = self._places[key] = row_digest(_place_row(place, state, claims)())
+        return digest
+
+
+def _lazy(rows: Callable[[str], list[FeatureRow]], group: str, k: int) -> Callable[[], FeatureRow]:
+    return lambda: rows(group)[k]
+
+
+def _place_row(
+    place: GroundPlace, state: PlaceState, claims: Mapping[str, Any]
+) -> Callable[[], FeatureRow]:
+    return lambda: feature_row(place_feature(place, state, claims))
+
+
+def _same_source(a: ControlSnapshot, b: ControlSnapshot) -> bool:
+    """Whether two snapshots read their places from one ground and one set of histories."""
+    sa, sb = a.place_states, b.place_states
+    return (
+        a.ground is b.ground
+        and isinstance(sa, StatesOn)
+        and isinstance(sb, StatesOn)
+        and sa.histories is sb.histories
+        and a.claims is b.claims
+    )
+
+
+def _steps(
+    snapshots: Sequence[ControlSnapshot], offset: int
+) -> list[tuple[int, int, int, GroundPlace, PlaceState, Mapping[str, Any]]]:
+    """``(first, end, ord, place, state, claims)`` for every place shown in these snapshots
+    (one ground, one set of histories), one per step of its history that they show."""
+    head = snapshots[0]
+    ground, claims, states = head.ground, head.claims, head.place_states
+    found = []
+    if not isinstance(states, StatesOn):  # states given per snapshot: one step each
+        for k, snapshot in enumerate(snapshots):
+            for index, place in enumerate(snapshot.ground.places):
+                state = snapshot.place_states.get(place.id)
+                if state is not None and state.state != "unknown":
+                    found.append((offset + k, offset + k + 1, PLACES + index, place, state, claims))
+        return found
+    days = [s.date for s in snapshots]
+    n = len(days)
+    histories = states.histories
+    for index, place in enumerate(ground.places):
+        history = histories.get(place.id)
+        if history is None:
+            continue
+        starts, steps = history.starts, history.states
+        t = max(bisect_right(starts, days[0]) - 1, 0)
+        while t < len(starts):
+            a = bisect_left(days, starts[t]) if starts[t] > days[0] else 0
+            if a >= n:
+                break
+            b = bisect_left(days, starts[t + 1]) if t + 1 < len(starts) else n
+            state = steps[t]
+            if a < b and state.state != "unknown":
+                found.append((offset + a, offset + b, PLACES + index, place, state, claims))
+            t += 1
+    return found
+
+
+def _changed_claims(a: ControlSnapshot, b: ControlSnapshot) -> set[str] | None:
+    """Places whose deciding claims differ between two snapshots of one day (None: unknown,
+    so every owner is converted again)."""
+    sa, sb = a.place_states, b.place_states
+    if a.ground is not b.ground or a.date != b.date:
+        return None
+    if not (isinstance(sa, StatesOn) and isinstance(sb, StatesOn)):
+        return None
+    ha, hb = sa.histories, sb.histories
+    if ha is hb:
+        return set()
+    if ha.keys() != hb.keys():
+        return None
+    day = a.date
+    return {
+        pid
+        for pid, history in ha.items()
+        if history is not hb[pid] and history.on(day).claims != hb[pid].on(day).claims
+    }
+
+
+def _same_pieces(a: Sequence[Any], b: Sequence[Any]) -> bool:
+    return len(a) == len(b) and all(
+        p is q or shapely.to_wkb(p) == shapely.to_wkb(q) for p, q in zip(a, b, strict=True)
+    )
+
+
+def _same_owner(
+    a: ControlSnapshot, b: ControlSnapshot, name: str, changed: set[str] | None
+) -> bool:
+    """Whether one owner's area features are the same in two snapshots of one day, from what
+    :func:`owner_features` reads: its pieces, its faces and what decided them, and the claims
+    of the places and regions that did."""
+    if changed is None or name not in a.areas or a.constraints != b.constraints:
+        return False
+    if not _same_pieces(a.areas[name], b.areas[name]):
+        return False
+    oa, ob = a.ownership, b.ownership
+    code = CODE_OF[name]
+    mine = oa.owner == code
+    if not np.array_equal(mine, ob.owner == code):
+        return False
+    faces = np.flatnonzero(mine)
+    kinds, index = oa.source_kind[faces], oa.source_index[faces]
+    if not (
+        np.array_equal(kinds, ob.source_kind[faces])
+        and np.array_equal(index, ob.source_index[faces])
+    ):
+        return False
+    if not changed:
+        return True
+    ground = a.ground
+    places = [ground.place_index[p] for p in changed if p in ground.place_index]
+    regions = [ground.region_index[p] for p in changed if p in ground.region_index]
+    return not (
+        np.isin(index[kinds == FROM_PLACE], places).any()
+        or np.isin(index[kinds == FROM_REGION], regions).any()
+    )
+
+
+def _same_lines(a: ControlSnapshot, b: ControlSnapshot) -> bool:
+    return len(a.frontlines) == len(b.frontlines) and all(
+        (f.sides, f.kind, f.length_km, f.places) == (g.sides, g.kind, g.length_km, g.places)
+        and (f.geometry is g.geometry or shapely.to_wkb(f.geometry) == shapely.to_wkb(g.geometry))
+        for f, g in zip(a.frontlines, b.frontlines, strict=True)
+    )
