@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -175,6 +176,7 @@ def serve_naive(db_url: str, port: int, day: date, size: tuple[int, int]) -> Non
 
     from dashboard.config import assets_dir
     from dashboard.web.basemap import offline_style
+    from dashboard.web.delivery import PLOTLY_BUNDLE
     from dashboard.web.plotly_config import graph_config
     from dashboard.web.queries import StoreAccess
     from dashboard.web.server import _Standalone
@@ -182,9 +184,12 @@ def serve_naive(db_url: str, port: int, day: date, size: tuple[int, int]) -> Non
 
     access = StoreAccess(db_url)
     style = offline_style()
+    # the app's assets (keyboard.js sends the keys) but Dash's own full plotly.js, as a plain
+    # Dash page would have, not the app's partial bundle
     app = Dash(
         __name__,
         assets_folder=str(assets_dir()),
+        assets_ignore=re.escape(PLOTLY_BUNDLE),
         serve_locally=True,
         update_title=None,
         compress=True,

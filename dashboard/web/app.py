@@ -128,9 +128,7 @@ def create_app(settings: Settings) -> Dash:
         compress=True,
     )
     app.server.config["CONFLICTMAP_SETTINGS"] = settings
-    app.index_string = delivery.with_plotly_preload(
-        app.index_string, app.config.requests_pathname_prefix
-    )
+    delivery.serve_assets_whole(server, app.config.requests_pathname_prefix)
     access = StoreAccess(settings.store_url)
     limit_mb = settings.upload_limit_mb
     config = graph_config()

@@ -1,13 +1,17 @@
-"""How the page's files reach the browser: compressed once, and plotly.js asked for early.
+"""How the page's files reach the browser: compressed once, and the page's own plotly.js.
 
 Two costs of a first load that have nothing to do with the data:
 
-* Flask-Compress compresses every response as it goes out; for plotly.js (4.8 MB) that is
-  150 ms or more of server CPU on every page load. The script bundles and assets never change
+* Flask-Compress compresses every response as it goes out; for plotly.js (3 MB) that is
+  100 ms or more of server CPU on every page load. The script bundles and assets never change
   while the server runs, so their compressed bytes are kept (bounded, per process); data
-  responses are never kept.
-* Dash loads plotly.js only once the graph component asks for it, after the layout has
-  arrived: a preload hint in the page starts that download with the other scripts.
+  responses are never kept. Dash sends assets as file streams, which Flask-Compress
+  compresses chunk by chunk and never keeps, so they are read whole first.
+* The full plotly.js (4.8 MB) takes about half a second to evaluate, mostly for trace types
+  the page never draws. ``assets/plotly-map-bar.min.js`` (built by
+  ``scripts/build-plotly-bundle.sh``) carries only scatter, scattermap and bar; as an asset it
+  runs before Dash's renderer and sets ``window.Plotly``, and Dash's graph component loads its
+  own copy only when ``window.Plotly`` is missing, so the full bundle is never fetched.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from collections import OrderedDict
 import flask
 
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
-PLOTLY_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
+PLOTLY_BUNDLE = "plotly-map-bar.min.js"
+DASH_PLOTLY_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
 _NOT_KEPT = "\x00"
 
 
@@ -72,10 +77,27 @@ def configure_compression(server: flask.Flask) -> None:
     server.config["COMPRESS_CACHE_KEY"] = cache_key
 
 
-def with_plotly_preload(index_string: str, prefix: str) -> str:
-    """The page template with a preload hint for plotly.js, at the exact address Dash's graph
-    component later asks for (a different address would download it twice)."""
-    hint = f'<link rel="preload" as="script" href="{prefix}{PLOTLY_PATH}">'
-    if "{%css%}" not in index_string:
-        return index_string
-    return index_string.replace("{%css%}", "{%css%}\n        " + hint, 1)
+def serve_assets_whole(server: flask.Flask, prefix: str = "/") -> None:
+    """Read asset files into the response so Flask-Compress compresses them once and keeps
+    them; streamed, they would be compressed anew on every request.
+
+    Call after Dash has set up compression: Flask runs later-registered ``after_request``
+    functions first, so this one sees the response before Flask-Compress does.
+    """
+    assets = f"{prefix}assets/"
+
+    @server.after_request
+    def _whole(response: flask.Response) -> flask.Response:
+        if (
+            flask.request.method == "GET"
+            and flask.request.path.startswith(assets)
+            and response.status_code == 200
+            and response.is_streamed
+        ):
+            body = response.response
+            response.direct_passthrough = False
+            data = b"".join(response.iter_encoded())
+            if hasattr(body, "close"):
+                body.close()
+            response.set_data(data)
+        return response

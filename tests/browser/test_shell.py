@@ -6,6 +6,9 @@ import io
 
 import pytest
 from PIL import Image
+from plotly.offline import get_plotlyjs_version
+
+from dashboard.web.delivery import PLOTLY_BUNDLE
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +52,25 @@ def test_map_draws_offline_without_errors(live_server, page):
     assert record.console_errors == []
     glyphs = [u for u in record.requests if "/assets/glyphs/" in u]
     assert glyphs, "no label glyphs were requested: place labels cannot be drawn"
+
+
+def test_the_page_runs_on_its_partial_plotly_and_never_fetches_the_full_one(live_server, page):
+    pg, record = page
+    pg.goto(live_server.url + "/", wait_until="networkidle")
+    pg.wait_for_function(
+        "() => { const gd = document.querySelector('#map .js-plotly-plot');"
+        " return !!(gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot); }",
+        timeout=30_000,
+    )
+    assert pg.evaluate("() => window.Plotly.version") == get_plotlyjs_version()
+    traces = pg.evaluate("() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
+    assert traces == ["bar", "scatter", "scattermap"]
+    assert pg.evaluate("() => document.querySelectorAll('#timeline .js-plotly-plot').length") == 1
+    assert [u for u in record.requests if "/_dash-component-suites/plotly/" in u] == []
+    assert [u for u in record.requests if PLOTLY_BUNDLE in u] != []
+    assert record.external_requests() == []
+    assert record.page_errors == []
+    assert record.console_errors == []
 
 
 def test_about_panel_lists_data_attributions(live_server, page):

@@ -1,17 +1,24 @@
-"""Page delivery: static files compressed once and served intact; plotly.js preloaded; the
-page's map figure built from a cached template equals the validated one."""
+"""Page delivery: static files compressed once and served intact; the page's own plotly.js
+runs before Dash's renderer, and the full bundle is never asked for; the page's map figure
+built from a cached template equals the validated one."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import plotly.io as pio
 import pytest
 
 from dashboard.config import Settings
 from dashboard.web.app import create_app
-from dashboard.web.delivery import PLOTLY_PATH, StaticCompressionCache, cache_key
+from dashboard.web.delivery import (
+    DASH_PLOTLY_PATH,
+    PLOTLY_BUNDLE,
+    StaticCompressionCache,
+    cache_key,
+)
 from dashboard.web.figures.map_figure import base_map_figure, control_layers, map_figure_json
 
 
@@ -21,16 +28,26 @@ def client(tmp_path_factory):
     return create_app(settings).server.test_client()
 
 
-def test_the_page_asks_for_plotly_early_at_the_address_dash_uses(client):
+def _script_sources(html: str) -> list[str]:
+    return re.findall(r'<script src="([^"]+)"', html)
+
+
+def test_the_partial_plotly_runs_before_the_renderer_and_the_full_one_is_not_named(client):
     html = client.get("/").get_data(as_text=True)
-    assert f'<link rel="preload" as="script" href="/{PLOTLY_PATH}">' in html
-    assert client.get(f"/{PLOTLY_PATH}").status_code == 200
+    scripts = [src.split("?")[0] for src in _script_sources(html)]
+    bundle = f"/assets/{PLOTLY_BUNDLE}"
+    renderer = next(i for i, src in enumerate(scripts) if "dash_renderer" in src)
+    assert bundle in scripts and scripts.index(bundle) < renderer
+    assert DASH_PLOTLY_PATH not in html
 
 
 def test_a_compressed_script_is_the_same_script_every_time(client):
-    plain = client.get(f"/{PLOTLY_PATH}", headers={"Accept-Encoding": "identity"}).get_data()
+    html = client.get("/").get_data(as_text=True)
+    (src,) = [s for s in _script_sources(html) if PLOTLY_BUNDLE in s]
+    plain = client.get(src, headers={"Accept-Encoding": "identity"}).get_data()
+    assert len(plain) > 1_000_000
     for _ in range(2):  # the second answer comes from the cache
-        response = client.get(f"/{PLOTLY_PATH}", headers={"Accept-Encoding": "gzip"})
+        response = client.get(src, headers={"Accept-Encoding": "gzip"})
         assert response.headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(response.get_data()) == plain
 
