@@ -456,9 +456,13 @@ LEXICON: tuple[ActorEntry, ...] = (
 )
 
 
+# "Islamic State-held Abu Kamal", "ISIS-controlled": the holder joined to its participle
+_END = r"(?!\w)(?!-(?!(?:held|controlled|occupied)\b))"
+
+
 def _compile(entry: ActorEntry) -> re.Pattern[str]:
     flags = 0 if entry.case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{entry.pattern})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{entry.pattern}){_END}", flags)
 
 
 _COMPILED: tuple[tuple[ActorEntry, re.Pattern[str]], ...] = tuple(

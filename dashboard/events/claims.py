@@ -101,7 +101,7 @@ _PARTIAL = re.compile(
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbourhoods)"
-    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods)\b",
+    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods|enclaves?)\b",
     _I,
 )
 _PERCENT = re.compile(
@@ -135,7 +135,9 @@ _WORD_VALUE = {
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
-    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle)$", _I
+    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle"
+    r"|^under\s.*control)$",
+    _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
 _DEFINITE = re.compile(
@@ -152,6 +154,12 @@ _NOUN_PRECISION = {
     "localité": "point",
     "cité": "point",
 }
+# the side a place was lost to, named after it
+_LOST_TO = re.compile(
+    r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d')|face\s+(?:à|aux?))\s*"
+    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",
+    _I,
+)
 _STRONGHOLD = re.compile(r"derni|last", _I)
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
 # as well as Tikrit"): skipped, and the list goes on after it.
@@ -418,6 +426,13 @@ def _gainer(reading: Reading) -> str | None:
             ]
             if others:
                 return others[0]
+        winner = reading.patient
+        if frame == "lose" and winner is not None and winner.side in GROUND_SIDES:
+            # "lost Sinjar to Islamic State", "a perdu Tabqa au profit des FDS"
+            start = reading.sentence.start
+            before = reading.sentence.text[reading.hit.end - start : winner.hit.start - start]
+            if _LOST_TO.search(before):
+                return winner.side
         return None
     return None
 

@@ -47,17 +47,29 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
 _FR_TAKE = (
     r"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|repris(?:es?)?|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
-    r"|tombée?s?\s+(?:aux\s+mains|sous\s+le\s+contrôle)|tombée?s?"
+    r"|tombée?s?"
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
+    r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
+)
+# a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
+# aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
+_FR_FALL = (
+    r"tombée?s?\s+(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)\s+(?:de|du|des|d')"
+    r"|(?:re)?passée?s?\s+sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d')"
+)
+_EN_FALL = (
+    r"f(?:ell|alls?|allen|alling)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of)"
+    r"|(?:passed|returned)\s+(?:back\s+)?(?:to|under)\s+the\s+control\s+of"
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|fell\s+to|fall\s+to|won\s+back|regained|took\s+over"
+    r"|won\s+back|regained|took\s+over"
+    r"|rais(?:ed|es|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?(?=\s+(?:over|above|in|at)\b)"
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
     r"|took(?!\s+(?:place|part|refuge|shelter|cover|hold|care|time|aim|note|office|charge"
     r"|responsibility|hostages?|prisoners?|advantage|steps?|measures|casualties|losses|fire"
@@ -68,6 +80,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
     # --- capture -----------------------------------------------------------------------------
     _spec("capture", "take", 0.8, "fr", _FR_TAKE),
     _spec("capture", "take", 0.8, "en", _EN_TAKE),
+    _spec("capture", "take_pass", 0.8, "fr", _FR_FALL),
+    _spec("capture", "take_pass", 0.8, "en", _EN_FALL),
     _spec(
         "capture",
         "take_noun",
@@ -101,8 +115,21 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
         r"|cleared\s+the\s+last",
     ),
-    _spec("capture", "lose", 0.65, "fr", r"(?:a|ont|avait|avaient)\s+perdu"),
-    _spec("capture", "lose", 0.65, "en", r"lost(?=\s+(?:its|their|control|the)\b)"),
+    _spec(
+        "capture",
+        "lose",
+        0.65,
+        "fr",
+        r"(?:a|ont|avait|avaient)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?",
+    ),
+    _spec(
+        "capture",
+        "lose",
+        0.65,
+        "en",
+        r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
+        r"|lost(?=\s+(?:(?:its|their|the)\b|(?-i:[A-Z])))",
+    ),
     # --- entering a place that is still fought over ----------------------------------------
     _spec(
         "armed_clash",
@@ -268,6 +295,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "en",
         r"holds?|held|holding|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)",
@@ -275,8 +303,12 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
 )
 
 
+# "Islamic State-held Abu Kamal": a hold participle may hang from its holder by a hyphen
+_AFTER_HOLDER = r"(?<=[^\W\d_]-)(?=(?:held|controlled|occupied)\b)"
+
+
 def _compile(spec: TriggerSpec) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{spec.pattern})(?![\w-])", _I)
+    return re.compile(rf"(?:(?<![\w-])|{_AFTER_HOLDER})(?:{spec.pattern})(?![\w-])", _I)
 
 
 COMPILED: dict[str, tuple[tuple[TriggerSpec, re.Pattern[str]], ...]] = {

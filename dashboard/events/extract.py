@@ -81,6 +81,7 @@ _ANTECEDENT_GAP = re.compile(
     r"|combattants|unités|troupes|soldats|milices?)\s*)?(?:\([^()]{1,20}\)\s*)?,?\s*$",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[,;.:]")
 _BY_AFTER = re.compile(r"\s+(?:by|par)\b(?!\s+(?:ailleurs|exemple|endroits|moments)\b)", re.I)
 _PASSIVE_IN_TRIGGER = re.compile(r"^(?:been|was|were|be|is|are)\b", re.IGNORECASE)
 
@@ -639,19 +640,22 @@ def _roles(
     if after and _BY.match(text[hit.end : after[0].hit.start + 1]):
         by_agent = after[0]
     frame = hit.spec.frame
-    if (
-        re.search(r"(?:par|by|of|de|du|des|d')$", hit.text, re.I)
-        and after
-        and after[0].hit.start - hit.end <= 15
+    gap = text[hit.end : after[0].hit.start] if after else ""
+    if (after and re.search(r"(?:par|by|of|de|du|des|d'|\bto)$", hit.text, re.I)) and (
+        len(gap) <= 15 or (frame == "take_pass" and len(gap) <= 40 and not _CLAUSE_END.search(gap))
     ):
-        by_agent = after[0]
-    # "the last town held by Islamic State": a participle before "by" is passive in meaning
+        by_agent = after[0]  # "fell to the militants of Islamic State"
+    inside = [a for a in armed if a.hit.start >= hit.start and a.hit.end <= hit.end]
+    if frame == "hold" and inside:
+        return inside[0], None  # "under Islamic State control": the holder is in the phrase
+    # "the last town held by Islamic State": a participle before "by" is passive in meaning;
+    # a state is not passive for its auxiliary ("Raqqa was under its control")
     held_by = frame == "hold" and _BY_AFTER.match(text, hit.end)
     if (
-        passive
+        (passive and frame != "hold")
         or held_by
-        or frame in ("take_noun",)
-        or re.search(r"(?:par|by|of)$", hit.text, re.I)
+        or frame in ("take_noun", "take_pass")
+        or (re.search(r"(?:par|by|of|\bto)$", hit.text, re.I) and frame != "lose")
     ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None

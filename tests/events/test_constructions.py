@@ -1,0 +1,104 @@
+"""Common wire-copy constructions of control, one sentence each, in invented French and English
+sentences (none taken from the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from builders import article, places_in
+
+from dashboard.events.extract import extract
+
+PUB = date(2017, 11, 10)  # a Friday
+
+
+def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
+    doc = article(body, lang, PUB)
+    return {(c.place_name, c.side, c.kind) for c in extract(doc, places_in(doc)).claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a place falls to the side named after the preposition, whoever comes before
+        ("Ramadi fell to Islamic State fighters on Sunday.", "en", ("Ramadi", "isis", "full")),
+        (
+            "After weeks of clashes with the army, Hit fell to the militants of Islamic State.",
+            "en",
+            ("Hit", "isis", "full"),
+        ),
+        (
+            "Ramadi est tombée aux mains de l'État islamique dimanche.",
+            "fr",
+            ("Ramadi", "isis", "full"),
+        ),
+        (
+            "Rawa est passée sous le contrôle des forces irakiennes jeudi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        # raising a flag over a place
+        (
+            "Syrian troops raised the national flag over Palmyra on Thursday.",
+            "en",
+            ("Palmyra", "syrian_government", "full"),
+        ),
+        (
+            "Les FDS ont hissé leur drapeau sur Tabqa mardi.",
+            "fr",
+            ("Tabqa", "sdf", "full"),
+        ),
+        # a place lost to a named side
+        (
+            "Iraqi forces lost Sinjar to Islamic State on Monday.",
+            "en",
+            ("Sinjar", "isis", "full"),
+        ),
+        (
+            "L'armée syrienne a perdu Palmyre au profit de l'EI lundi.",
+            "fr",
+            ("Palmyre", "isis", "full"),
+        ),
+        # holds: hyphenated holder, "under X control", "under its control"
+        (
+            "Islamic State-held Abu Kamal came under air attack on Thursday.",
+            "en",
+            ("Abu Kamal", "isis", "full"),
+        ),
+        (
+            "The SDF said Raqqa was now fully under its control.",
+            "en",
+            ("Raqqa", "sdf", "full"),
+        ),
+        (
+            "Tal Afar est désormais sous le contrôle des forces irakiennes.",
+            "fr",
+            ("Tal Afar", "iraqi_forces", "full"),
+        ),
+    ],
+)
+def test_construction_gives_its_claim(body: str, lang: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_under_a_named_side_control_names_the_holder_not_the_attacker() -> None:
+    claims = _claims("Iraqi forces attacked Hit, under Islamic State control since 2014.", "en")
+    assert ("Hit", "isis", "full") in claims
+    assert not any(side == "iraqi_forces" for _, side, _ in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Islamic State lost control of Palmyra on Thursday.", "en"),
+        ("Les jihadistes ont perdu le contrôle de Palmyre jeudi.", "fr"),
+    ],
+)
+def test_losing_control_is_no_hold_by_the_loser(body: str, lang: str) -> None:
+    assert not any(side == "isis" for _, side, _ in _claims(body, lang))
+
+
+def test_an_enclave_held_is_part_of_the_place() -> None:
+    claims = _claims("Islamic State besieged the government-held enclave of Mayadin.", "en")
+    assert claims == {("Mayadin", "syrian_government", "partial")}
