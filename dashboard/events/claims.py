@@ -136,7 +136,7 @@ _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle"
-    r"|^under\s.*control)$",
+    r"|^under\s.*control|^in\s.*hands)$",
     _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
@@ -418,7 +418,7 @@ def _gainer(reading: Reading) -> str | None:
         loser = reading.patient if frame == "expelled" else reading.agent
         if frame == "expelled" and reading.agent and reading.agent.side in GROUND_SIDES:
             return reading.agent.side
-        if frame == "leave":
+        if frame == "leave" and loser is not None:
             others = [
                 a.side
                 for a in reading.actors
@@ -568,11 +568,19 @@ def _quote_end(text: str, start: int, end: int) -> int | None:
 def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object and the places listed with it."""
     places = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
-    if not places and reading.frame != "hold":
-        return []
     hit = reading.hit
     text_all = reading.sentence.text
     offset = reading.sentence.start
+    if not places and not (
+        reading.frame == "hold"
+        or (
+            # "They retook the town": a place named before, read below
+            reading.frame in ("take", "expel", "enter")
+            and reading.agent is not None
+            and _DEFINITE.match(text_all, hit.end - offset)
+        )
+    ):
+        return []
     frame = reading.frame
     backward = frame == "take_pass" or (
         frame == "hold" and (_HOLD_BY.search(hit.text) or _held_participle(reading))

@@ -43,6 +43,11 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
     return TriggerSpec(type_, frame, strength, "|".join(alts), lang)
 
 
+# A capitalised word that can name a place: not a weekday or a month ("recovered Monday").
+_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])"
+)
 # French participles and finite forms; voice is decided from the auxiliary before them.
 _FR_TAKE = (
     r"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|repris(?:es?)?|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
@@ -50,6 +55,7 @@ _FR_TAKE = (
     r"|tombée?s?"
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
+    rf"|pris(?=\s+{_NAME})|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
 )
@@ -68,7 +74,10 @@ _EN_TAKE = (
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|won\s+back|regained|took\s+over"
+    r"|won\s+back|regained|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    # verbs of control over a named place or a place noun, not "secured a deal"
+    rf"|(?:secur|recover)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
+    r"|border|crossing)\b))"
     r"|rais(?:ed|es|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?(?=\s+(?:over|above|in|at)\b)"
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
     r"|took(?!\s+(?:place|part|refuge|shelter|cover|hold|care|time|aim|note|office|charge"
@@ -96,7 +105,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "take_noun",
         0.6,
         "en",
-        r"(?:the|its|their|after\s+the)\s+(?:recapture|liberation|capture|fall|loss|retaking)"
+        r"(?:the|its|their|after\s+the)\s+(?:(?:full|complete|total|final)\s+)?"
+        r"(?:recapture|liberation|capture|fall|loss|retaking)"
         r"(?=\s+of\b)|whose\s+(?:recapture|liberation|capture|fall|retaking)",
     ),
     _spec(
@@ -113,6 +123,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted)"
         r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
+        r"|(?:driven|chased|flushed|routed)(?=\s+(?:\w+\s+){0,3}?from\b)"
         r"|cleared\s+the\s+last",
     ),
     _spec(
@@ -128,7 +139,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.65,
         "en",
         r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
-        r"|lost(?=\s+(?:(?:its|their|the)\b|(?-i:[A-Z])))",
+        rf"|lost(?=\s+(?:(?:its|their|the)\b|{_NAME}))",
     ),
     # --- entering a place that is still fought over ----------------------------------------
     _spec(
@@ -284,7 +295,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
-        r"|maîtres?(?=\s+(?:de|d'|des|du)\b)"
+        r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
         r"(?:\s+(?:importante?s?|d'importance))?",
@@ -297,6 +308,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"holds?|held|holding|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
+        r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)",
     ),

@@ -35,6 +35,13 @@ _NATIONALITY = re.compile(
 )
 # Actors whose names contain a nationality word that says nothing about the government side.
 _NEUTRAL_KINDS = ("source", "civilian")
+# The country across a border ("à la frontière avec l'Irak", "the Syrian border") is not
+# where the sentence's forces are.
+_ACROSS_BORDER = re.compile(
+    r"(?:(?:frontière|border|frontier)\s+(?:avec|with)\s+(?:l'|le\s+|la\s+|the\s+)?|frontière\s+)\Z",
+    re.IGNORECASE,
+)
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
 # How far back a country cue still frames a sentence that has none (about two sentences).
 _CARRY_CHARS = 300
 _NEUTRAL_SIDES = ("sdf", "syrian_opposition", "peshmerga", "us_coalition", "isis")
@@ -62,13 +69,15 @@ def country_cues(
     cues: list[CountryCue] = []
     for place in places:
         code = country_code(place.country)
-        if code in GOVERNMENT_OF:
+        if code in GOVERNMENT_OF and not _ACROSS_BORDER.search(text, 0, place.start):
             cues.append(CountryCue(place.start, code))
     masked = [
         (h.start, h.end) for h in hits if h.kind in _NEUTRAL_KINDS or h.side in _NEUTRAL_SIDES
     ]
     for match in _NATIONALITY.finditer(text):
         if any(s <= match.start() < e for s, e in masked):
+            continue
+        if _ACROSS_BORDER.search(text, 0, match.start()) or _BORDER_AFTER.match(text, match.end()):
             continue
         cues.append(CountryCue(match.start(), "IQ" if match.group("iq") else "SY"))
     cues.sort(key=lambda c: c.offset)

@@ -76,6 +76,34 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "fr",
             ("Tal Afar", "iraqi_forces", "full"),
         ),
+        # a place named in the sentence before, taken by a pronoun subject
+        (
+            "Iraqi forces launched an offensive on Anah on Monday. "
+            "They retook the town on Tuesday.",
+            "en",
+            ("Anah", "iraqi_forces", "full"),
+        ),
+        (
+            "Les forces irakiennes ont lancé l'assaut sur Anah lundi. Elles ont repris la ville "
+            "mardi.",
+            "fr",
+            ("Anah", "iraqi_forces", "full"),
+        ),
+        # other verbs and phrases of control
+        ("Iraqi forces have secured Anah after a battle.", "en", ("Anah", "iraqi_forces", "full")),
+        ("Les forces irakiennes ont sécurisé Anah.", "fr", ("Anah", "iraqi_forces", "full")),
+        ("Les forces irakiennes ont pris Rawa vendredi.", "fr", ("Rawa", "iraqi_forces", "full")),
+        ("Iraqi forces took back Rawa on Friday.", "en", ("Rawa", "iraqi_forces", "full")),
+        ("Islamic State has been driven from Anah.", "en", ("Anah", "iraqi_forces", "full")),
+        ("Islamic State still occupies Hajin.", "en", ("Hajin", "isis", "full")),
+        ("L'EI occupe toujours Hajin.", "fr", ("Hajin", "isis", "full")),
+        ("Hajin remains in the hands of Islamic State.", "en", ("Hajin", "isis", "full")),
+        ("Anah is back in Islamic State hands.", "en", ("Anah", "isis", "full")),
+        (
+            "The SDF announced the full liberation of Raqqa on Friday.",
+            "en",
+            ("Raqqa", "sdf", "full"),
+        ),
     ],
 )
 def test_construction_gives_its_claim(body: str, lang: str, expected: tuple[str, str, str]) -> None:
@@ -102,3 +130,27 @@ def test_losing_control_is_no_hold_by_the_loser(body: str, lang: str) -> None:
 def test_an_enclave_held_is_part_of_the_place() -> None:
     claims = _claims("Islamic State besieged the government-held enclave of Mayadin.", "en")
     assert claims == {("Mayadin", "syrian_government", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Iraqi forces drove from Haditha towards Rawa on Monday.", "en"),
+        ("The bodies of two soldiers were recovered Monday near Anah.", "en"),
+        ("L'ONG qui s'occupe des déplacés de Mossoul a lancé un appel.", "fr"),
+        ("Islamic State fighters remained holed up in a few farms near Mayadin.", "en"),
+    ],
+)
+def test_look_alikes_give_no_claim(body: str, lang: str) -> None:
+    assert _claims(body, lang) == set()
+
+
+def test_the_country_across_a_border_does_not_say_whose_troops_these_are() -> None:
+    body = (
+        "Les forces du régime syrien sont entrées mercredi dans Abu Kamal, dernière ville tenue "
+        "par l'EI, à la frontière avec l'Irak.\n\nSelon une ONG, les troupes ont pénétré dans "
+        "les quartiers sud de la localité."
+    )
+    sides = {side for _, side, _ in _claims(body, "fr")}
+    assert "iraqi_forces" not in sides
+    assert "syrian_government" in sides
