@@ -18,12 +18,13 @@ a late article is ingested and ``refresh_control`` is timed twice over the same 
 now runs (the cached series takes the article's claims, only changed snapshots are converted
 and written) and as it ran before (every claim read back, the whole series recomputed, every
 snapshot from the article's day on converted and replaced). Both must store the same
-snapshots. One article reports three captures (every later snapshot changes), another
-restates who holds three places (fewer change: only where confidence would have decayed); a
-refresh with an empty cache, as in another process, is timed too. Stored snapshots keep every
-place as a feature, so the whole series of the 10,000-place campaign would be ~9 million
-features; the store keeps only the snapshots from ``--store-window`` days before the late
-articles on, which is all either refresh rewrites for them.
+snapshots. The naive refresh runs on a copy of the store made after the first refresh, so
+each path finds the store as it leaves it. One article reports three captures (every later
+snapshot changes, by three places and the areas around them), another restates who holds
+three places (fewer change: only where confidence would have decayed); a refresh with an
+empty cache, as in another process, is timed too, and so is reading one day back. The store
+keeps the snapshots from ``--store-window`` days before the late articles on, which is all
+either refresh rewrites for them.
 
 Run: ``.venv/bin/python benchmarks/bench_control.py [--places N] [--naive-days K]
 [--check-places N] [--check-snapshots K] [--store-places N] [--store-window DAYS]``
@@ -202,8 +203,9 @@ def _article(day: date, name: str):
 
 
 def naive_refresh(store, since: date) -> int:
-    """``refresh_control`` as it was: every claim read back, the whole series recomputed, every
-    snapshot from ``since`` on converted and written over the stored ones."""
+    """A full refresh as it was before snapshots were kept as spans: every claim read back,
+    the whole series recomputed, every snapshot from ``since`` on converted to GeoJSON and
+    written over the stored ones."""
     from dashboard.control import snapshot_to_geojson
     from dashboard.exchange.areas import as_imported_areas, control_series
 
@@ -220,34 +222,72 @@ def _late_article(store, name: str, claims: list[Claim], day: date) -> None:
     store.replace_article(article, [], [], mine)
 
 
-def _measure(store, label: str, claims: list[Claim], day: date) -> float:
-    """Ingest one late article; time the cached refresh, then the naive one over the same
-    store, which must find the same snapshots. Returns the ratio."""
+def _measure(stores, label: str, claims: list[Claim], day: date) -> tuple[float, float]:
+    """Ingest one late article into both stores; time the cached refresh on the first and
+    the naive full refresh on the second, which must store the same snapshots. Returns the
+    two times."""
     from dashboard.pipeline import refresh_control
 
-    _late_article(store, label.split()[0], claims, day)
+    store, reference = stores
+    for target in stores:
+        _late_article(target, label.split()[0], claims, day)
     t = time.perf_counter()
     written = refresh_control(store, since=day)
     cached = time.perf_counter() - t
     after = store.control_snapshot_digests(day)
     print(
         f"{label} ({len(claims)} claims on {day}), cached refresh: {cached:.2f} s, "
-        f"{written} of {len(after)} snapshots since then written"
+        f"{written} of {len(after)} snapshots since then changed, {_spans(store)} spans stored"
     )
     t = time.perf_counter()
-    written = naive_refresh(store, day)
+    written = naive_refresh(reference, day)
     naive = time.perf_counter() - t
-    if store.control_snapshot_digests(day) != after:
+    if reference.control_snapshot_digests(day) != after:
         raise SystemExit("regression: the cached refresh stored other snapshots")
     print(
-        f"  naive refresh (read all, rebuild all): {naive:.2f} s, {written} snapshots written, "
-        f"identical to the cached refresh's; ratio {naive / cached:.1f}x"
+        f"  naive full refresh (read all, rebuild all, convert and replace every snapshot): "
+        f"{naive:.2f} s, {written} snapshots written, the same as the cached refresh's; "
+        f"ratio {naive / cached:.1f}x"
     )
-    return naive / cached
+    return cached, naive
+
+
+def _spans(store) -> int:
+    return int(store._read("SELECT COUNT(*) FROM control_spans")[0][0])
+
+
+def _read_days(store, days: list[date]) -> None:
+    """One day's control read back from the store (areas, lines, places with their claims),
+    beside the same rows found by scanning every span instead of the interval index."""
+    from dashboard.store.sqlstore import day_number
+
+    indexed, scanned = [], []
+    for day in days:
+        t = time.perf_counter()
+        snapshot = store.control_snapshot_on(day)
+        indexed.append(time.perf_counter() - t)
+        number = day_number(snapshot.date)
+        t = time.perf_counter()
+        rows = store._read(
+            "SELECT side, kind, geometry, properties FROM control_spans "
+            "WHERE first_day <= ? AND end_day > ? ORDER BY ord",
+            (number, number),
+        )
+        scanned.append(time.perf_counter() - t)
+        if len(rows) != len(snapshot.features):
+            raise SystemExit("regression: the interval index found other spans than a scan")
+    print(
+        f"read one day from the store ({len(snapshot.features)} features on {days[-1]}): "
+        f"median {statistics.median(indexed) * 1e3:.1f} ms, max {max(indexed) * 1e3:.1f} ms "
+        f"(goal < 20 ms); rows by a scan of every span, not decoded: median "
+        f"{statistics.median(scanned) * 1e3:.1f} ms"
+    )
 
 
 def store_level(geography, n_places: int, window: int) -> None:
     """Late articles into a store holding the campaign: cached refresh against the naive."""
+    import shutil
+
     from dashboard.pipeline import CONTROL_CACHE, refresh_control
     from dashboard.store import open_store
 
@@ -271,8 +311,8 @@ def store_level(geography, n_places: int, window: int) -> None:
     ]
     restated = [Claim(**{**c.__dict__, "id": f"{c.id}:restated"}) for c in restated]
     with tempfile.TemporaryDirectory(prefix="bench-control-") as folder:
-        url = f"sqlite:///{Path(folder) / 'campaign.db'}"
-        with open_store(url) as store:
+        path = Path(folder) / "campaign.db"
+        with open_store(f"sqlite:///{path}") as store:
             t = time.perf_counter()
             for day_ in sorted(by_day):
                 _late_article(store, "campaign", list(by_day[day_].values()), day_)
@@ -287,21 +327,27 @@ def store_level(geography, n_places: int, window: int) -> None:
             written = refresh_control(store, since=window_start)
             print(
                 f"first refresh (builds the cache): {written} snapshots since {window_start} in "
-                f"{time.perf_counter() - t:.1f} s"
+                f"{time.perf_counter() - t:.1f} s, {_spans(store)} spans"
             )
-            capture_ratio = _measure(store, "capture article", captures, late_day)
+        # the naive refresh runs on a copy, so each path finds the store as it leaves it
+        copy = Path(folder) / "reference.db"
+        shutil.copyfile(path, copy)
+        with open_store(f"sqlite:///{path}") as store, open_store(f"sqlite:///{copy}") as ref:
+            times = [_measure((store, ref), "capture article", captures, late_day)]
             CONTROL_CACHE.clear()
             t = time.perf_counter()
             written = refresh_control(store, since=late_day)
             print(
                 f"  refresh with an empty cache (as another process would): "
-                f"{time.perf_counter() - t:.2f} s, {written} snapshots written"
+                f"{time.perf_counter() - t:.2f} s, {written} snapshots changed"
             )
             restated_day = restated[0].valid_from
-            restate_ratio = _measure(store, "restating article", restated, restated_day)
+            times.append(_measure((store, ref), "restating article", restated, restated_day))
+            sample = sorted(rng.sample(store.control_snapshot_days(), 30))
+            _read_days(store, sample)
             print(
-                f"store-level ratio naive/cached: {capture_ratio:.1f}x for a capture, "
-                f"{restate_ratio:.1f}x for a restatement"
+                f"store-level ratio naive/cached: {times[0][1] / times[0][0]:.1f}x for a "
+                f"capture, {times[1][1] / times[1][0]:.1f}x for a restatement"
             )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the benchmark process: {peak:,.0f} MB")

@@ -8,6 +8,7 @@ contested ground (see :mod:`dashboard.control.relations`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -62,34 +63,62 @@ def _sources(snapshot: ControlSnapshot, faces: np.ndarray) -> tuple[list[str], l
     return sorted(places), sorted(claims)
 
 
-def owner_features(snapshot: ControlSnapshot, name: str) -> list[dict[str, Any]]:
-    """The area features of one owner (a side, contested or neutral): one per connected part."""
+@dataclass(frozen=True)
+class OwnerParts:
+    """One owner's area as connected parts: what its features' geometry and size come from,
+    and which faces each part holds (what its places and claims come from)."""
+
+    parts: np.ndarray  # lon/lat polygons
+    km2: tuple[float, ...]
+    faces: tuple[np.ndarray, ...]
+
+
+def owner_parts(snapshot: ControlSnapshot, name: str) -> OwnerParts:
+    """Merge one owner's pieces into connected parts and find the faces inside each."""
     ground, owner = snapshot.ground, snapshot.ownership.owner
     merged = merge_pieces(snapshot.areas[name])
     parts = shapely.get_parts(merged)
     metric_parts = to_metric(parts)
     faces = np.flatnonzero(owner == CODE_OF[name])
+    points = ground._cache.get("face_points")
+    if points is None:
+        points = ground._cache["face_points"] = shapely.points(ground.face_xy)
     # each part, prepared once, against a tree of face points: far cheaper than testing
     # every point against unprepared parts, and the same pairs
-    tree = shapely.STRtree(shapely.points(ground.face_xy[faces]))
+    tree = shapely.STRtree(points[faces])
     pi, fi = tree.query(metric_parts, predicate="contains")
-    features = []
-    for k, (part, metric) in enumerate(zip(parts, metric_parts, strict=True)):
-        places, claims = _sources(snapshot, faces[fi[pi == k]])
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": shapely.geometry.mapping(part),
-                "properties": {
-                    "kind": _AREA_KIND.get(name, "area"),
-                    "side": name if name not in _AREA_KIND else None,
-                    "area_km2": round(float(metric.area) / 1e6, 3),
-                    "places": places,
-                    "claims": claims,
-                },
-            }
-        )
-    return features
+    return OwnerParts(
+        parts,
+        tuple(round(float(m.area) / 1e6, 3) for m in metric_parts),
+        tuple(faces[fi[pi == k]] for k in range(len(parts))),
+    )
+
+
+def owner_properties(
+    snapshot: ControlSnapshot, name: str, km2: float, faces: np.ndarray
+) -> dict[str, Any]:
+    """The properties of one part of an owner's area."""
+    places, claims = _sources(snapshot, faces)
+    return {
+        "kind": _AREA_KIND.get(name, "area"),
+        "side": name if name not in _AREA_KIND else None,
+        "area_km2": km2,
+        "places": places,
+        "claims": claims,
+    }
+
+
+def owner_features(snapshot: ControlSnapshot, name: str) -> list[dict[str, Any]]:
+    """The area features of one owner (a side, contested or neutral): one per connected part."""
+    found = owner_parts(snapshot, name)
+    return [
+        {
+            "type": "Feature",
+            "geometry": shapely.geometry.mapping(part),
+            "properties": owner_properties(snapshot, name, km2, faces),
+        }
+        for part, km2, faces in zip(found.parts, found.km2, found.faces, strict=True)
+    ]
 
 
 def frontline_features(snapshot: ControlSnapshot) -> list[dict[str, Any]]:

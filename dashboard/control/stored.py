@@ -14,8 +14,10 @@ places by their index in the ground.
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -25,13 +27,23 @@ import shapely
 from dashboard.control.areas import CODE_NAMES, FROM_PLACE, FROM_REGION, GroundPlace
 from dashboard.control.geojson import (
     CODE_OF,
+    OwnerParts,
     frontline_features,
-    owner_features,
+    owner_parts,
+    owner_properties,
     place_feature,
 )
 from dashboard.control.state import PlaceState
 from dashboard.control.timeline import ControlSnapshot, StatesOn
-from dashboard.store.spans import ControlSpan, FeatureRow, feature_row, row_digest, spans_of_days
+from dashboard.store.spans import (
+    ControlSpan,
+    FeatureRow,
+    dumps_plain,
+    feature_row,
+    row_digest,
+    spans_of_days,
+    text_digest,
+)
 
 _OWNER_RANK = {name: i for i, name in enumerate(sorted(CODE_NAMES.values()))}
 _PART = 10**7  # room for that many parts per owner
@@ -48,6 +60,8 @@ class SeriesSpans:
     def __init__(self) -> None:
         self._layers: dict[date, tuple[ControlSnapshot, dict[str, list[tuple[int, str]]]]] = {}
         self._places: dict[tuple[GroundPlace, PlaceState], str] = {}
+        self._parts: dict[str, _Parts] = {}
+        self._texts = GeometryTexts()
 
     def spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
         """Spans covering every feature of ``snapshots`` (consecutive change points, in order;
@@ -65,12 +79,15 @@ class SeriesSpans:
         groups: dict[str, list[tuple[int, str]]] = {}
         made: dict[str, list[FeatureRow]] = {}
 
+        digests: dict[str, list[str]] = {}
+
         def rows(group: str) -> list[FeatureRow]:
             if group not in made:
-                features = (
-                    frontline_features(snapshot) if group == "" else owner_features(snapshot, group)
-                )
-                made[group] = [feature_row(f) for f in features]
+                if group == "":
+                    made[group] = [feature_row(f) for f in frontline_features(snapshot)]
+                    digests[group] = [row_digest(r) for r in made[group]]
+                else:
+                    made[group], digests[group] = self._owner_rows(snapshot, group)
             return made[group]
 
         changed = _changed_claims(known[0], snapshot) if known is not None else None
@@ -86,13 +103,46 @@ class SeriesSpans:
                     groups[group] = known[1][group]
                     continue
             base = LINES if group == "" else _OWNER_RANK[group] * _PART
-            groups[group] = [(base + k, row_digest(r)) for k, r in enumerate(rows(group))]
+            rows(group)
+            groups[group] = [(base + k, d) for k, d in enumerate(digests[group])]
         self._layers[snapshot.date] = (snapshot, groups)
         entries: list[Entry] = []
         for group, found in groups.items():
             for k, (ord_, digest) in enumerate(found):
                 entries.append((ord_, digest, _lazy(rows, group, k)))
         return entries
+
+    def _owner_rows(
+        self, snapshot: ControlSnapshot, name: str
+    ) -> tuple[list[FeatureRow], list[str]]:
+        """One owner's rows and digests. Its parts and their GeoJSON text are reused from the
+        last conversion while its pieces are the same objects over the same faces (the
+        dissolve hands back the same pieces where nothing moved): then only the places and
+        claims of each part are found again."""
+        pieces = tuple(snapshot.areas[name])
+        faces = np.flatnonzero(snapshot.ownership.owner == CODE_OF[name])
+        last = self._parts.get(name)
+        if (
+            last is None
+            or last.ground is not snapshot.ground
+            or len(last.pieces) != len(pieces)
+            or any(p is not q for p, q in zip(last.pieces, pieces, strict=True))
+            or not np.array_equal(last.faces, faces)
+        ):
+            found = owner_parts(snapshot, name)
+            texts, digests = self._texts.get(found.parts)
+            last = _Parts(snapshot.ground, pieces, faces, found, texts, digests)
+            self._parts[name] = last
+        rows, digests = [], []
+        found = last.found
+        for k, text in enumerate(last.texts):
+            properties = owner_properties(snapshot, name, found.km2[k], found.faces[k])
+            side = properties.pop("side")
+            kind = properties.pop("kind")
+            row = (side, kind, text, dumps_plain(properties))
+            rows.append(row)
+            digests.append(row_digest(row, last.digests[k]))
+        return rows, digests
 
     # -- places ---------------------------------------------------------------------------------
     def _place_spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
@@ -129,6 +179,46 @@ class SeriesSpans:
         if digest is None:
             digest = self._places[key] = row_digest(_place_row(place, state, claims)())
         return digest
+
+
+class GeometryTexts:
+    """GeoJSON text (and its digest) of polygons by their exact WKB, for the parts of areas
+    that come back unchanged at other change points: encoding their coordinates is most of
+    the cost of converting an area, and most parts are ones already seen."""
+
+    def __init__(self, budget: int = 64 * 2**20) -> None:
+        self.budget = budget
+        self.size = 0
+        self._found: dict[bytes, tuple[str, str]] = {}
+
+    def get(self, parts: np.ndarray) -> tuple[list[str], list[str]]:
+        texts, digests = [], []
+        for part, wkb in zip(parts, shapely.to_wkb(parts), strict=True):
+            key = hashlib.sha256(wkb).digest()
+            found = self._found.pop(key, None)  # popped and put back: the newest last
+            if found is None:
+                text = dumps_plain(shapely.geometry.mapping(part))
+                found = (text, text_digest(text))
+                self.size += len(text)
+            self._found[key] = found
+            texts.append(found[0])
+            digests.append(found[1])
+        while self.size > self.budget and self._found:
+            oldest = next(iter(self._found))
+            self.size -= len(self._found.pop(oldest)[0])
+        return texts, digests
+
+
+@dataclass
+class _Parts:
+    """The last conversion of one owner's area, reused while its pieces stay the same."""
+
+    ground: Any
+    pieces: tuple
+    faces: np.ndarray
+    found: OwnerParts
+    texts: list[str]
+    digests: list[str]
 
 
 def _lazy(rows: Callable[[str], list[FeatureRow]], group: str, k: int) -> Callable[[], FeatureRow]:

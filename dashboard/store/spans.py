@@ -68,14 +68,19 @@ def feature_row(feature: Mapping[str, Any], ord_: int = 0) -> FeatureRow:
     return (side, kind, dumps_plain(geometry), _dumps(properties))
 
 
-def row_digest(row: FeatureRow) -> str:
-    """What tells two stored features apart: equal for rows that read back the same."""
+def row_digest(row: FeatureRow, geometry_digest: str | None = None) -> str:
+    """What tells two stored features apart: equal for rows that read back the same.
+    ``geometry_digest`` is :func:`text_digest` of the geometry text, when already known."""
     h = hashlib.sha256(repr((row[0], row[1])).encode())
     h.update(b"\x1f")
-    h.update(row[2].encode())
+    h.update((geometry_digest or text_digest(row[2])).encode())
     h.update(b"\x1f")
     h.update(row[3].encode())
     return h.hexdigest()[:32]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def sequence_digest(digests: Iterable[str]) -> str:
