@@ -129,6 +129,9 @@ def create_app(settings: Settings) -> Dash:
     )
     app.server.config["CONFLICTMAP_SETTINGS"] = settings
     delivery.serve_assets_whole(server, app.config.requests_pathname_prefix)
+    app.index_string = delivery.with_early_requests(
+        app.index_string, app.config.requests_pathname_prefix
+    )
     access = StoreAccess(settings.store_url)
     limit_mb = settings.upload_limit_mb
     config = graph_config()

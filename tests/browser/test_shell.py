@@ -73,6 +73,21 @@ def test_the_page_runs_on_its_partial_plotly_and_never_fetches_the_full_one(live
     assert record.console_errors == []
 
 
+def test_the_layout_is_fetched_once_from_the_early_request(live_server, page):
+    """The head's preload is the renderer's request: a mismatch would fetch the layout twice
+    and make the browser warn that the preload went unused."""
+    pg, record = page
+    warnings: list[str] = []
+    pg.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    pg.goto(live_server.url + "/?date=2017-11-10", wait_until="networkidle")
+    pg.wait_for_selector("#map canvas.maplibregl-canvas", timeout=30_000)
+    pg.wait_for_timeout(3500)  # Chromium warns about an unused preload after about 3 s
+    for path in ("/_dash-layout", "/_dash-dependencies"):
+        assert [u for u in record.requests if u.endswith(path)] == [live_server.url + path]
+    assert [w for w in warnings if "preload" in w] == []
+    assert record.page_errors == [] and record.console_errors == []
+
+
 def test_about_panel_lists_data_attributions(live_server, page):
     pg, record = page
     pg.goto(live_server.url + "/", wait_until="networkidle")

@@ -15,9 +15,11 @@ from dashboard.config import Settings
 from dashboard.web.app import create_app
 from dashboard.web.delivery import (
     DASH_PLOTLY_PATH,
+    EARLY_REQUESTS,
     PLOTLY_BUNDLE,
     StaticCompressionCache,
     cache_key,
+    with_early_requests,
 )
 from dashboard.web.figures.map_figure import base_map_figure, control_layers, map_figure_json
 
@@ -50,6 +52,16 @@ def test_a_compressed_script_is_the_same_script_every_time(client):
         response = client.get(src, headers={"Accept-Encoding": "gzip"})
         assert response.headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(response.get_data()) == plain
+
+
+def test_the_head_asks_for_the_layout_and_callbacks_as_the_renderer_will(client):
+    html = client.get("/").get_data(as_text=True)
+    head = html[: html.index("</head>")]
+    for path in EARLY_REQUESTS:
+        assert f'<link rel="preload" as="fetch" crossorigin="anonymous" href="/{path}">' in head
+        assert client.get(f"/{path}").status_code == 200
+    prefixed = with_early_requests("<head>{%css%}</head>", "/app/")
+    assert 'href="/app/_dash-layout"' in prefixed and 'href="/app/_dash-dependencies"' in prefixed
 
 
 def test_data_responses_are_never_kept():
