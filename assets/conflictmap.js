@@ -124,6 +124,50 @@
   }
   window.setInterval(holdFramesWhileEventsLoad, 400);
 
+  /* Without a GPU every frame MapLibre paints costs 50-200 ms of the page's thread and of the
+     software rasteriser, and while the page opens it would paint one after every source and
+     tile that arrives (a dozen or more), each slowing the worker that tiles the next. Until
+     the basemap and the figure's own sources have loaded once, frames still update sources,
+     tiles and labels but paint nothing (never while the map moves, never longer than
+     FIRST_HOLD_MS), so the first picture painted is the whole map. Uses MapLibre's painter;
+     if it is absent, nothing is changed. */
+  var FIRST_HOLD_MS = 4000;
+  function paintOnceLoaded(map) {
+    var painter = map && map.painter;
+    if (!painter || map.__conflictmapFirstPaint || typeof painter.render !== "function") {
+      return;
+    }
+    map.__conflictmapFirstPaint = true;
+    var started = window.performance.now();
+    var basemapLoaded = false;
+    map.once("load", function () { basemapLoaded = true; });
+    var paint = painter.render;
+    painter.render = function (style, options) {
+      var ready = basemapLoaded && map.style && map.style.loaded();
+      if (!ready && !map.isMoving() && window.performance.now() - started < FIRST_HOLD_MS) {
+        // what render() records before drawing: tiles arriving meanwhile read their layers
+        // from the painter's style, and would be kept empty without it
+        this.style = style;
+        this.options = options;
+        map.triggerRepaint();  // a frame again soon, so the hold ends even if nothing arrives
+        return;
+      }
+      painter.render = paint;
+      return paint.apply(this, arguments);
+    };
+  }
+  /* Plotly creates the map inside its first plot call and MapLibre paints from the next
+     animation frame on: the observer hears of the new canvas before that frame and lets go
+     once the page's map is seen. */
+  var firstMap = new window.MutationObserver(function () {
+    var sub = mapSubplot();
+    if (sub && sub.map) {
+      paintOnceLoaded(sub.map);
+      firstMap.disconnect();
+    }
+  });
+  firstMap.observe(document.documentElement, {childList: true, subtree: true});
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     conflictmap: {
       playback: function (play, ticks, back, fwd, key, value, min, max, range, disabled) {

@@ -111,6 +111,45 @@ def test_dashboard_draws_control_and_events_offline(dashboard_server, page):
     _clean(record)
 
 
+# Notes, for every clear of a WebGL canvas, whether the map's style and sources had all loaded.
+# MapLibre clears once or more at the start of each frame it paints.
+CLEARS = """
+(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+        const gl = getContext.call(this, type, attrs);
+        if (gl && /webgl/.test(type) && !gl.__clears) {
+            gl.__clears = true;
+            const clear = gl.clear.bind(gl);
+            gl.clear = function (bits) {
+                const gd = document.querySelector('#map .js-plotly-plot');
+                const m = gd && gd._fullLayout && gd._fullLayout.map
+                    && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+                const loaded = !!(m && m.style && m.style.loaded());
+                (window.__clears = window.__clears || []).push(loaded);
+                return clear(bits);
+            };
+        }
+        return gl;
+    };
+})();
+"""
+
+
+def test_the_first_load_paints_the_map_only_once_everything_has_loaded(dashboard_server, page):
+    """Without a GPU each painted frame is dear: while the page opens, frames paint nothing
+    until the basemap and the figure's sources have loaded, and the painted map is whole."""
+    pg, record = page
+    pg.add_init_script(CLEARS)
+    _open(pg, dashboard_server, "?date=2017-11-10&window=14&lat=34.6&lon=40.9&zoom=7.2")
+    clears = pg.evaluate("() => window.__clears || []")
+    assert clears, "the map was never painted"
+    assert all(clears), f"{clears.count(False)} clears painted a map still loading"
+    assert _drawn_fraction(pg.locator("#map").screenshot()) > 0.2
+    assert len(_event_letters(pg)) > 0
+    _clean(record)
+
+
 def test_keyboard_steps_a_day_and_shift_steps_a_week(dashboard_server, page):
     pg, record = page
     _open(pg, dashboard_server, "?date=2017-10-10")
