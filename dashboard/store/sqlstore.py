@@ -10,7 +10,9 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import threading
 from abc import abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
@@ -965,23 +967,66 @@ class SqlStore(Store):
             return None
         number, created_at, metadata = head[0]
         source, where, params = self._span_filter(int(number))
-        rows = self._read(
-            f"SELECT s.side, s.kind, s.geometry, s.properties FROM {source} WHERE {where} "
-            "ORDER BY s.ord",
-            params,
+        decoded = self._decoded_spans()
+        index = self._read(
+            f"SELECT s.id, s.digest FROM {source} WHERE {where} ORDER BY s.ord", params
         )
-        decode = self._json
+        found = decoded.lookup([digest for _, digest in index])
+        missing = [id_ for (id_, _), hit in zip(index, found, strict=True) if hit is None]
+        whole = f"{source} WHERE {where} ORDER BY s.ord"
+        if 2 * len(missing) > len(index):
+            found = [hit for _, hit in self._decode_spans(decoded, whole, params)]
+        elif missing:
+            by_id: dict[Any, Any] = {}
+            for at in range(0, len(missing), 500):
+                chunk = missing[at : at + 500]
+                query = f"control_spans s WHERE s.id IN ({_in(chunk)})"
+                by_id.update(self._decode_spans(decoded, query, chunk))
+            found = [
+                hit if hit is not None else by_id.get(id_)
+                for (id_, _), hit in zip(index, found, strict=True)
+            ]
+            if any(
+                hit is None or hit[2] != digest
+                for hit, (_, digest) in zip(found, index, strict=True)
+            ):  # written in between: read the day again in one statement
+                found = [hit for _, hit in self._decode_spans(decoded, whole, params)]
         features = tuple(
-            {
-                "type": "Feature",
-                "geometry": decode(geometry),
-                "properties": {"side": side, "kind": kind, **decode(properties)},
-            }
-            for side, kind, geometry, properties in rows
+            {"type": "Feature", "geometry": geometry, "properties": dict(properties)}
+            for geometry, properties, _ in found
         )
         return ControlSnapshot(
             day_date(number), features, self._json(metadata), self._datetime(created_at)
         )
+
+    def _decoded_spans(self) -> DecodedSpans:
+        found = getattr(self, "_decoded", None)
+        if found is None:
+            found = self._decoded = DecodedSpans()
+        return found
+
+    def _decode_spans(
+        self, decoded: DecodedSpans, query: str, params: Sequence[Any]
+    ) -> list[tuple[Any, tuple[Any, dict[str, Any], str | None]]]:
+        """``(id, (geometry, properties, digest))`` of the spans a query selects (``query``
+        follows FROM), each kept in ``decoded`` by digest."""
+        rows = self._read(
+            f"SELECT s.id, s.digest, s.side, s.kind, s.geometry, s.properties FROM {query}",
+            params,
+        )
+        decode = self._json
+        made = []
+        for id_, digest, side, kind, geometry, properties in rows:
+            hit = decoded.get(digest)
+            if hit is None:
+                hit = (
+                    decode(geometry),
+                    {"side": side, "kind": kind, **decode(properties)},
+                    digest,
+                )
+                decoded.put(digest, hit)
+            made.append((id_, hit))
+        return made
 
     def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
         rows = self._read(
@@ -1231,6 +1276,38 @@ def _dumps_plain(value: Any) -> str:
 def _json_text(value: Any) -> str:
     """A JSON column as text (PostgreSQL hands back jsonb already decoded)."""
     return value if isinstance(value, str) else _dumps(value)
+
+
+class DecodedSpans:
+    """Control features already decoded, by digest: a span's content never changes under its
+    digest, and successive days share nearly all their features, so stepping through the
+    days decodes only what changed. Bounded by count; one per store handle."""
+
+    def __init__(self, limit: int = 40_000) -> None:
+        self.limit = limit
+        self._found: OrderedDict[str, tuple[Any, dict[str, Any], str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def lookup(self, digests: Sequence[str | None]) -> list[Any]:
+        with self._lock:
+            found = []
+            for digest in digests:
+                hit = self._found.get(digest) if digest is not None else None
+                if hit is not None:
+                    self._found.move_to_end(digest)  # type: ignore[arg-type]
+                found.append(hit)
+            return found
+
+    def get(self, digest: str | None) -> Any:
+        return self.lookup([digest])[0]
+
+    def put(self, digest: str | None, value: tuple[Any, dict[str, Any], str | None]) -> None:
+        if digest is None:
+            return
+        with self._lock:
+            self._found[digest] = value
+            while len(self._found) > self.limit:
+                self._found.popitem(last=False)
 
 
 @dataclass(frozen=True)
