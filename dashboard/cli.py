@@ -86,6 +86,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 f"  {p['text']!r:28} -> {p['name']} [{p['precision']}] "
                 f"({p['lat']:.4f}, {p['lon']:.4f}) conf {p['confidence']:.2f}"
             )
+        if item["unlocated"]:
+            names = ", ".join(repr(u["text"]) for u in item["unlocated"])
+            print(f"  not in the gazetteer (streets, buildings): {names}")
         print(f"events ({len(item['events'])}):")
         for e in item["events"]:
             sides = ", ".join(f"{a['text']}={a['side']}" for a in e["actors"])
@@ -131,6 +134,10 @@ def _analysis_json(analysis: Any) -> dict[str, Any]:
                 "confidence": round(p.confidence, 3),
             }
             for p in analysis.places
+        ],
+        "unlocated": [
+            {"text": u.text, "start": u.start, "end": u.end, "kind": u.head.lower()}
+            for u in analysis.unlocated
         ],
         "events": [
             {

@@ -48,7 +48,7 @@ def geoparsing_table(rows: dict[str, dict[str, Any]]) -> str:
     header = (
         f"{'corpus/split':24} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} "
         f"{'Acc@161':>8} {'id@161':>7} {'mean km':>8} {'median':>7} "
-        f"{'gold-span@161':>14}"
+        f"{'gold-span@161':>14} {'unlocated':>9}"
     )
     lines = [header, "-" * len(header)]
     for name, by_split in rows.items():
@@ -59,7 +59,7 @@ def geoparsing_table(rows: dict[str, dict[str, Any]]) -> str:
                 f"{_pct(d.get('R')):>6} {_pct(d.get('F1')):>6} "
                 f"{_pct(d.get('e2e_acc161')):>8} {_pct(d.get('e2e_id_acc161')):>7} "
                 f"{_km(d.get('e2e_mean_km')):>8} {_km(d.get('e2e_median_km')):>7} "
-                f"{_pct(d.get('gold_spans_id_acc161')):>14}"
+                f"{_pct(d.get('gold_spans_id_acc161')):>14} {d.get('unlocated', 0):>9}"
             )
     return "\n".join(lines)
 
@@ -178,7 +178,9 @@ def run(benchmarks: Path | None, seed: Path | None, out: Callable[[str], None] =
         out(
             "  P/R/F1: exact character spans. Acc@161: share of correctly recognised "
             "toponyms within 161 km; id@161 also counts the gold GeoNames id as 0 km; "
-            "gold-span@161 resolves every gold span (unresolvable ones count as misses)."
+            "gold-span@161 resolves every gold span (unresolvable ones count as misses); "
+            "unlocated: correctly recognised streets and buildings no gazetteer can place, "
+            "left out of Acc@161."
         )
         out("")
     else:

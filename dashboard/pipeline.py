@@ -21,6 +21,7 @@ from dashboard.articles.errors import UnreadableArticle
 from dashboard.articles.files import MAX_ARTICLE_BYTES, STDIN, expand_path
 from dashboard.articles.model import Article
 from dashboard.events.model import Claim, Event
+from dashboard.geoparse.facilities import FacilityMention
 from dashboard.geoparse.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class ArticleAnalysis:
     places: tuple[PlaceMention, ...]
     events: tuple[Event, ...]
     claims: tuple[Claim, ...]
+    # named streets and buildings no gazetteer holds: reported, never mapped
+    unlocated: tuple[FacilityMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,18 +103,20 @@ def analyse(
     evidence for toponyms; the rules work without it.
     """
     from dashboard.events.extract import extract
-    from dashboard.geoparse import geoparse
+    from dashboard.geoparse import geoparse_all
 
     if use_ner:
-        places = tuple(geoparse(article, gazetteer=gazetteer))
+        located, unlocated = geoparse_all(article, gazetteer=gazetteer)
     else:
-        places = tuple(geoparse(article, gazetteer=gazetteer, nlp=None))
+        located, unlocated = geoparse_all(article, gazetteer=gazetteer, nlp=None)
+    places = tuple(located)
     extraction = extract(article, list(places))
     return ArticleAnalysis(
         article=article,
         places=places,
         events=tuple(extraction.events),
         claims=tuple(extraction.claims),
+        unlocated=tuple(unlocated),
     )
 
 

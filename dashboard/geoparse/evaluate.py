@@ -30,6 +30,7 @@ from typing import Any
 from dashboard.articles.model import Article
 from dashboard.gazetteer import Gazetteer, distance_km, fold
 from dashboard.geoparse import lexicons as lx
+from dashboard.geoparse.facilities import FacilityMention
 from dashboard.geoparse.model import PlaceMention
 from dashboard.geoparse.recognise import Scheme, Span
 from dashboard.geoparse.resolve import resolve
@@ -78,6 +79,7 @@ class Scores:
     fp: int = 0
     fn: int = 0
     overlap_tp: int = 0
+    unlocated: int = 0  # recognised streets and buildings left without coordinates
     errors_km: list[float] = field(default_factory=list)
     gold_span_errors_km: list[float] = field(default_factory=list)
     # the same, counting a prediction with the gold GeoNames id as 0 km: the shipped gazetteer
@@ -118,6 +120,7 @@ class Scores:
             "TP": self.tp,
             "FP": self.fp,
             "FN": self.fn,
+            "unlocated": self.unlocated,
             **_error_stats("e2e", self.errors_km),
             **_error_stats("gold_spans", self.gold_span_errors_km),
             **_error_stats("e2e_id", self.errors_km_id),
@@ -213,28 +216,36 @@ def _nth_occurrence(text: str, sub: str, n: int) -> int:
     return pos
 
 
-Parser = Callable[[GoldDocument], list[PlaceMention]]
+Predicted = PlaceMention | FacilityMention
+Parser = Callable[[GoldDocument], list[Predicted]]
 
 
 def default_parser(gazetteer: Gazetteer, scheme: Scheme = "literal", nlp: Any = None) -> Parser:
-    """A parser for :func:`score_documents`: geoparse the article (or the bare text)."""
-    from dashboard.geoparse import geoparse
+    """A parser for :func:`score_documents`: geoparse the article (or the bare text).
 
-    def parse(doc: GoldDocument) -> list[PlaceMention]:
+    Named streets and buildings count as recognised toponyms; those no gazetteer can place
+    are left out of the resolution figures (as before they were recognised) and counted.
+    """
+    from dashboard.geoparse import geoparse_all
+
+    def parse(doc: GoldDocument) -> list[Predicted]:
         if doc.article is not None:
-            found = geoparse(doc.article, gazetteer, nlp=nlp, scheme=scheme)
+            places, facilities = geoparse_all(doc.article, gazetteer, nlp=nlp, scheme=scheme)
             shift = doc.offset
             return [
                 _shifted(m, -shift)
-                for m in found
+                for m in [*places, *facilities]
                 if m.start >= shift and m.end <= shift + len(doc.text)
             ]
-        return geoparse(doc.text, gazetteer, nlp=nlp, lang=doc.lang, scheme=scheme)
+        places, facilities = geoparse_all(
+            doc.text, gazetteer, nlp=nlp, lang=doc.lang, scheme=scheme
+        )
+        return [*places, *facilities]
 
     return parse
 
 
-def _shifted(m: PlaceMention, delta: int) -> PlaceMention:
+def _shifted(m: Predicted, delta: int) -> Predicted:
     from dataclasses import replace
 
     return replace(m, start=m.start + delta, end=m.end + delta)
@@ -267,7 +278,7 @@ def score_documents(
 
 
 def _score_one(
-    s: Scores, doc: GoldDocument, predicted: list[PlaceMention], gold_resolved: list[PlaceMention]
+    s: Scores, doc: GoldDocument, predicted: list[Predicted], gold_resolved: list[PlaceMention]
 ) -> None:
     s.documents += 1
     gold_by_span = {(g.start, g.end): g for g in doc.places}
@@ -279,7 +290,11 @@ def _score_one(
             continue
         s.tp += 1
         if g.lat is not None and g.lon is not None:
-            err = distance_km(g.lat, g.lon, m.lat, m.lon)
+            at = _coordinates(m)
+            if at is None:
+                s.unlocated += 1  # recognised, but no gazetteer can place it: not resolved
+                continue
+            err = distance_km(g.lat, g.lon, *at)
             s.errors_km.append(err)
             s.errors_km_id.append(0.0 if _same_id(g, m) else err)
     s.fn += sum(1 for span in gold_by_span if span not in pred_spans)
@@ -296,13 +311,26 @@ def _score_one(
             continue
         m = resolved.get(span)
         # a gold toponym the gazetteer cannot resolve counts as a maximal error
-        err = distance_km(g.lat, g.lon, m.lat, m.lon) if m is not None else 20_000.0
+        err = distance_km(g.lat, g.lon, m.lat, m.lon) if m is not None else _UNPLACED_KM
         s.gold_span_errors_km.append(err)
         s.gold_span_errors_km_id.append(0.0 if m is not None and _same_id(g, m) else err)
 
 
-def _same_id(gold: GoldPlace, m: PlaceMention) -> bool:
-    return gold.geonameid is not None and m.place_id == f"gn:{gold.geonameid}"
+_UNPLACED_KM = 20_000.0  # a gold toponym the gazetteer cannot resolve is as wrong as can be
+
+
+def _coordinates(m: Predicted) -> tuple[float, float] | None:
+    if isinstance(m, FacilityMention):
+        return (m.near.lat, m.near.lon) if m.near is not None else None
+    return m.lat, m.lon
+
+
+def _same_id(gold: GoldPlace, m: Predicted) -> bool:
+    return (
+        isinstance(m, PlaceMention)
+        and gold.geonameid is not None
+        and m.place_id == f"gn:{gold.geonameid}"
+    )
 
 
 def evaluate_public(

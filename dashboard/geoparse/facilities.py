@@ -1,0 +1,207 @@
+"""Named streets, buildings and venues: places the gazetteer cannot hold, still worth reporting.
+
+"Royal Street", "Alder Hey Children's Hospital", "University of Alberta", "rue Casa Calvo"
+name places an analyst may need, but no shipped gazetteer lists them, so they cannot be
+resolved to coordinates. They are found from the shape of the name (capitalised words with a
+facility word before or after them) and reported beside the resolved places as *unlocated*
+mentions, so the text's places are all accounted for and gazetteer gaps are visible. They never
+feed events or control, which need coordinates.
+
+Under the inclusive annotation scheme (GeoWebNews), the whole facility name is the toponym: a
+place name read inside it ("Cavan" in "Cavan Institute") gives way to it, and the facility is
+located at that place. Under the literal scheme the place name inside keeps its reading and the
+facility is only reported when it contains no resolved place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from dashboard.geoparse.model import PlaceMention
+from dashboard.geoparse.recognise import Scheme
+
+# A word of a proper name: capitalised, an abbreviated saint or mount, or an ordinal number.
+_WORD = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w’'&]*(?:-[A-Z][\w’'&]*)*|\d+(?:st|nd|rd|th))"
+_JOIN = r"(?:of|the|de|du|des|la|le)"
+_SP = r"[^\S\n]+"  # spaces within a line: a name does not run over a line break
+_NAME = rf"{_WORD}(?:{_SP}(?:{_JOIN}{_SP})?{_WORD}){{0,5}}?"
+_SUFFIX_HEADS = (
+    r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Lane|Boulevard|Blvd\.|Highway|Square|Plaza"
+    r"|Hospital|Castle|Palace|Gallery|Theatre|Theater|Church|Cathedral|Chapel|Mosque|Temple"
+    r"|Airport|Station|Stadium|Arena|Racecourse|Bridge|Gardens|Museum|Library|Tower|Hotel|Inn"
+    r"|Mall|Market|Prison|Jail|Cemetery|School|Elementary|Academy|Institute|College|University"
+    r"|Park|Canal|Railroad|Railway|Dam|Plantation|Quarter|Golf\s+Club|Mountains|Hills|Delta"
+)
+_SUFFIX = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_NAME}){_SP}(?P<head>{_SUFFIX_HEADS})"
+    rf"(?:{_SP}(?:West|East|North|South)\b)?(?![\w’'-])"
+)
+_PREFIX = re.compile(
+    rf"(?<![\w’'.-])(?P<head>Lake|Mount|Hotel|Rue|Avenue|Boulevard|Camp|Fort){_SP}(?P<name>{_WORD}"
+    rf"(?:{_SP}{_WORD})?)(?![\w’'-])"
+)
+_OF = re.compile(
+    rf"(?<![\w’'.-])(?P<head>University|Embassy|Gulf|Bay|Isle|Cape){_SP}of{_SP}(?:the{_SP})?"
+    rf"(?P<name>{_WORD}(?:{_SP}(?:of{_SP})?{_WORD}){{0,4}})(?![\w’'-])"
+)
+_FR = re.compile(
+    r"(?<![\w’'-])(?P<head>rue|place|avenue|boulevard|quai|pont|hôpital|mosquée|église"
+    r"|cathédrale|stade|aéroport|barrage|université|prison)\s+"
+    rf"(?P<name>(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|al-)\s*)?{_WORD}(?:[\s-]+{_WORD}){{0,3}})"
+    r"(?![\w’'-])"
+)
+# Words that open a sentence or a phrase without being part of the name after them.
+_LEADING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "at",
+        "in",
+        "on",
+        "from",
+        "to",
+        "by",
+        "near",
+        "and",
+        "but",
+        "or",
+        "as",
+        "of",
+        "for",
+        "with",
+        "after",
+        "before",
+        "during",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "au",
+        "aux",
+        "à",
+        "dans",
+        "sur",
+        "près",
+        "de",
+        "du",
+        "des",
+        "et",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FacilityMention:
+    """A named street, building or venue; ``near`` is the place its name contains, if any."""
+
+    start: int
+    end: int
+    text: str
+    head: str
+    near: PlaceMention | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.near is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["near"] = self.near.to_dict() if self.near is not None else None
+        return out
+
+
+def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, head) of facility names in ``text``; overlaps keep the longest."""
+    found: list[tuple[int, int, str]] = []
+    patterns = (_SUFFIX, _PREFIX, _OF, _FR) if lang == "fr" else (_SUFFIX, _PREFIX, _OF)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            suffix = pattern is _SUFFIX
+            start = _trim_leading(text, m.start(), None if suffix else m.start("name"))
+            if suffix and start is not None:
+                start = _after_possessor(text, start, m.start("head"))
+            if start is None or (suffix and start >= m.start("head")):
+                continue  # nothing of a name is left before the facility word
+            found.append((start, m.end(), m.group("head")))
+    found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for span in found:
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+_POSSESSIVE = re.compile(r"[\w.-]+['’]s?[^\S\n]+(?=\S)")
+
+
+def _after_possessor(text: str, start: int, head: int) -> int:
+    """ "Toronto's Pearson Airport": the owner named before the name is not part of it, but
+    "St. Michael's Hospital" and "Children's Hospital" are named with the possessive."""
+    last = start
+    for m in _POSSESSIVE.finditer(text, start, head):
+        if m.end() < head:
+            last = m.end()
+    return last
+
+
+def _trim_leading(text: str, start: int, name_start: int | None) -> int | None:
+    """Drop sentence- or phrase-opening words from a suffix match ("The Royal Street")."""
+    if name_start is not None:
+        return start  # a prefix head opens the name itself
+    while True:
+        word = re.match(r"[\w’'&.-]+", text[start:])
+        if word is None:
+            return None
+        if word.group(0).lower() not in _LEADING:
+            return start
+        rest = re.match(r"[\w’'&.-]+\s+", text[start:])
+        if rest is None:
+            return None
+        start += rest.end()
+
+
+def merge_facilities(
+    text: str,
+    located: Sequence[PlaceMention],
+    lang: str | None,
+    scheme: Scheme = "literal",
+) -> tuple[list[PlaceMention], list[FacilityMention]]:
+    """Resolved places and the facilities named around them, after the scheme's rule.
+
+    A facility the gazetteer already covers (a resolved place spans it) or that cuts through
+    a resolved name is not reported. Inclusive: resolved places inside a facility give way
+    to it and locate it. Literal: a facility holding a resolved place is left to that place.
+    """
+    kept = list(located)
+    facilities: list[FacilityMention] = []
+    for start, end, head in facility_spans(text, lang):
+        inside = [m for m in kept if start <= m.start and m.end <= end]
+        across = [
+            m
+            for m in kept
+            if m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+        ]
+        if across:
+            continue  # a resolved name covers or straddles it: the gazetteer's reading wins
+        if inside and scheme != "inclusive":
+            continue
+        near = inside[0] if inside else None
+        if inside:
+            kept = [m for m in kept if m not in inside]
+        facilities.append(FacilityMention(start, end, text[start:end], head, near))
+    return kept, facilities

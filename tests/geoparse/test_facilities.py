@@ -1,0 +1,68 @@
+"""Named streets and buildings: reported beside the resolved places, never mapped."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.geoparse import geoparse, geoparse_all
+from dashboard.geoparse.facilities import facility_spans
+
+
+def _names(text: str, lang: str = "en") -> list[str]:
+    return [text[s:e] for s, e, _ in facility_spans(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police closed Royal Street on Monday.", ["Royal Street"]),
+        ("The Royal Street fire spread.", ["Royal Street"]),
+        ("He was taken to Alder Hey Children's Hospital.", ["Alder Hey Children's Hospital"]),
+        ("She studied at the University of Alberta.", ["University of Alberta"]),
+        (
+            "Flights left Toronto's Pearson International Airport.",
+            ["Pearson International Airport"],
+        ),
+        ("Traffic on Eglinton Avenue West was stopped.", ["Eglinton Avenue West"]),
+        ("They walked along the rue Casa Calvo.", ["rue Casa Calvo"]),
+    ],
+)
+def test_facility_names_are_found_whole(text, expected):
+    assert _names(text, "fr" if "rue " in text else "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hospital was busy.",  # a facility word alone names nothing
+        "Ministers from Mosul and Erbil met on\nUniversity grounds.",  # no name across lines
+        "Crowds gathered at the West and the East Gate.",
+    ],
+)
+def test_no_facility_without_a_name(text):
+    assert _names(text) == []
+
+
+def test_literal_scheme_keeps_the_resolved_places_and_adds_the_unplaceable(gazetteer):
+    text = "Police closed Royal Street near the French Quarter in New Orleans."
+    located, facilities = geoparse_all(text, gazetteer, nlp=None)
+    assert [m.text for m in located] == [m.text for m in geoparse(text, gazetteer, nlp=None)]
+    assert {f.text for f in facilities} >= {"Royal Street", "French Quarter"}
+    assert all(f.near is None for f in facilities if f.text == "Royal Street")
+
+
+def test_inclusive_scheme_reads_the_whole_name_located_at_the_place_inside(gazetteer):
+    located, facilities = geoparse_all(
+        "He studied at the University of Alberta.", gazetteer, nlp=None, scheme="inclusive"
+    )
+    assert located == []
+    (facility,) = facilities
+    assert facility.text == "University of Alberta"
+    assert facility.near is not None and facility.near.country == "CA"
+
+
+def test_a_facility_the_gazetteer_spans_is_not_reported_twice(gazetteer):
+    text = "Fighting closed the Husaybah border crossing and Rawa."
+    located, facilities = geoparse_all(text, gazetteer, nlp=None)
+    covered = [(m.start, m.end) for m in located]
+    assert all(not any(s < f.end and f.start < e for s, e in covered) for f in facilities)
