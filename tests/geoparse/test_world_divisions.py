@@ -41,3 +41,33 @@ def test_french_name_of_a_division(parse):
 def test_common_alternative_country_names(parse, name, country):
     found = parse(f"Talks were held in {name} on Friday.")
     assert [(m.text, m.kind, m.country) for m in found] == [(name, "country", country)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "mention", "name"),
+    [
+        (
+            "Government forces pushed deeper into Eastern Ghouta on Sunday.",
+            "en",
+            "Eastern Ghouta",
+            "Eastern Ghouta",
+        ),
+        (
+            "Les bombardements sur la Ghouta orientale ont repris.",
+            "fr",
+            "Ghouta orientale",
+            "Eastern Ghouta",
+        ),
+        (
+            "Thousands fled to Mount Sinjar in August 2014.",
+            "en",
+            "Mount Sinjar",
+            "Sinjar Mountains",
+        ),
+        ("Rebels shelled Jobar on the edge of Damascus.", "en", "Jobar", "Jobar"),
+    ],
+)
+def test_areas_of_the_theatre_that_reporting_names(parse, sentence, lang, mention, name):
+    found = [m for m in parse(sentence, lang) if m.text == mention]
+    assert found, sentence
+    assert (found[0].name, found[0].country) == (name, "SY" if name != "Sinjar Mountains" else "IQ")
