@@ -386,6 +386,7 @@ def refresh_control(
     cache = cache if cache is not None else CONTROL_CACHE
     with cache.lock:
         entry = cache.series(store, geography, rules)
+        since = entry.spans.first_changed(entry.series.snapshots, since)
         snapshots = [s for s in entry.series.snapshots if s.date >= since]
         spans = entry.spans.spans(snapshots)
         return store.sync_control_spans(since, [s.date for s in snapshots], spans)

@@ -73,6 +73,19 @@ class SeriesSpans:
                 del self._layers[gone]
         return spans_of_days(layers) + self._place_spans(snapshots)
 
+    def first_changed(self, snapshots: Sequence[ControlSnapshot], since: date) -> date:
+        """``since``, or an earlier day whose snapshot was written before and has been
+        recomputed since (claims about a place never seen before redraw the ground from the
+        first day): a refresh from there leaves no stale day behind."""
+        days = {s.date for s in snapshots}
+        earlier = [d for d, (s, _) in self._layers.items() if d < since and d not in days]
+        earlier += [s.date for s in snapshots if s.date < since and self._recomputed(s)]
+        return min([since, *earlier])
+
+    def _recomputed(self, snapshot: ControlSnapshot) -> bool:
+        known = self._layers.get(snapshot.date)
+        return known is not None and known[0] is not snapshot
+
     # -- areas and lines ------------------------------------------------------------------------
     def _area_layer(self, snapshot: ControlSnapshot) -> list[Entry]:
         known = self._layers.get(snapshot.date)
