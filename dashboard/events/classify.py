@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.events.actors import first_letters
+
 _I = re.IGNORECASE
 
 
@@ -336,15 +338,51 @@ class TriggerHit:
     spec: TriggerSpec
 
 
+def _by_first_letter(
+    specs: tuple[tuple[TriggerSpec, re.Pattern[str]], ...],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each first letter, the triggers that can start with it; and those that can start
+    with anything (tried at every word)."""
+    anywhere: list[int] = []
+    table: dict[str, list[int]] = {}
+    for index, (spec, _) in enumerate(specs):
+        letters = first_letters(spec.pattern)
+        if letters is None:
+            anywhere.append(index)
+            continue
+        for letter in letters:
+            table.setdefault(letter, []).append(index)
+    return (
+        {k: tuple(sorted(v + anywhere)) for k, v in table.items()},
+        tuple(anywhere),
+    )
+
+
+# Every trigger starts a word (its pattern opens with a word-start lookbehind, or follows a
+# holder's hyphen): the text is walked word by word and only the triggers whose first letter
+# fits are tried, instead of one scan of the whole text per trigger family.
+_GATES = {lang: _by_first_letter(specs) for lang, specs in COMPILED.items()}
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
 def find_triggers(text: str, lang: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
     """Trigger hits inside ``text[start:end]``; overlaps keep the longest, ties the stronger."""
     end = len(text) if end is None else end
-    specs = COMPILED.get(lang, COMPILED["en"])
-    raw = [
-        TriggerHit(m.start(), m.end(), m.group(0), spec)
-        for spec, pattern in specs
-        for m in pattern.finditer(text, start, end)
-    ]
+    code = lang if lang in COMPILED else "en"
+    specs = COMPILED[code]
+    table, anywhere = _GATES[code]
+    resume = [start] * len(specs)  # as a scan per trigger would: no overlap within one
+    raw: list[TriggerHit] = []
+    for word in _WORD_START.finditer(text, start, end):
+        at = word.start()
+        for index in table.get(text[at].lower(), anywhere):
+            if at < resume[index]:
+                continue
+            spec, pattern = specs[index]
+            m = pattern.match(text, at, end)
+            if m is not None:
+                raw.append(TriggerHit(m.start(), m.end(), m.group(0), spec))
+                resume[index] = max(m.end(), at + 1)
     raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
     kept: list[TriggerHit] = []
     for hit in raw:

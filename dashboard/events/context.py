@@ -47,6 +47,10 @@ _CARRY_CHARS = 300
 _NEUTRAL_SIDES = ("sdf", "syrian_opposition", "peshmerga", "us_coalition", "isis")
 
 
+def _across_border(text: str, at: int) -> bool:
+    return _ACROSS_BORDER.search(text, max(0, at - 40), at) is not None
+
+
 def country_code(value: str | None) -> str | None:
     """ISO code for a PlaceMention country given as a code or an English/French name."""
     if not value:
@@ -69,7 +73,7 @@ def country_cues(
     cues: list[CountryCue] = []
     for place in places:
         code = country_code(place.country)
-        if code in GOVERNMENT_OF and not _ACROSS_BORDER.search(text, 0, place.start):
+        if code in GOVERNMENT_OF and not _across_border(text, place.start):
             cues.append(CountryCue(place.start, code))
     masked = [
         (h.start, h.end) for h in hits if h.kind in _NEUTRAL_KINDS or h.side in _NEUTRAL_SIDES
@@ -77,7 +81,7 @@ def country_cues(
     for match in _NATIONALITY.finditer(text):
         if any(s <= match.start() < e for s, e in masked):
             continue
-        if _ACROSS_BORDER.search(text, 0, match.start()) or _BORDER_AFTER.match(text, match.end()):
+        if _across_border(text, match.start()) or _BORDER_AFTER.match(text, match.end()):
             continue
         cues.append(CountryCue(match.start(), "IQ" if match.group("iq") else "SY"))
     cues.sort(key=lambda c: c.offset)
