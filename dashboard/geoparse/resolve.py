@@ -109,37 +109,42 @@ def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]
 
 
 def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
-    """Re-score every group's candidates with the article context; three sweeps."""
+    """Re-score every group's candidates with the article context; three sweeps.
+
+    A group's context is the article's other places: its own mentions do not vote for the
+    reading they are being weighed against (ten mentions of "London" in a story about
+    London, Ontario would otherwise keep it in England).
+    """
     for sweep in range(3):
-        confident = [
-            g for g in groups if g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
+        # the readings this sweep starts from, so the order of the groups does not matter
+        picks = [
+            (g, g.candidates[g.choice])
+            for g in groups
+            if g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
         ]
-        named_countries = {
-            g.candidates[g.choice].country
-            for g in confident
-            if g.candidates[g.choice].kind == "country"
-        }
         weights: Counter[str] = Counter()
-        for g in confident:
-            c = g.candidates[g.choice]
+        for g, c in picks:
             if c.country:
                 weights[c.country] += len(g.spans)
-        majority = weights.most_common(1)[0][0] if weights else None
-        admin1s = {
-            g.candidates[g.choice].admin1_code
-            for g in confident
-            if g.candidates[g.choice].kind == "admin1"
-        }
-        pts = [
-            (g.candidates[g.choice].lat, g.candidates[g.choice].lon, len(g.spans))
-            for g in confident
-            if g.candidates[g.choice].kind in _POINT_KINDS
-        ]
-        centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
         for g in groups:
             if len(g.candidates) < 2:
                 g.best = g.candidates[0].score if g.candidates else 0.0
                 continue
+            others = [c for o, c in picks if o is not g]
+            named_countries = {c.country for c in others if c.kind == "country"}
+            rest = weights.copy()
+            own = next((c for o, c in picks if o is g), None)
+            if own is not None and own.country:
+                rest[own.country] -= len(g.spans)
+            rest = +rest
+            majority = rest.most_common(1)[0][0] if rest else None
+            admin1s = {c.admin1_code for c in others if c.kind == "admin1"}
+            pts = [
+                (c.lat, c.lon, len(o.spans))
+                for o, c in picks
+                if o is not g and c.kind in _POINT_KINDS
+            ]
+            centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
             scores = []
             hinted = g.spans[0].kind_hint is not None
             for c in g.candidates:
