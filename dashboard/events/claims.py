@@ -572,7 +572,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     text_all = reading.sentence.text
     offset = reading.sentence.start
     if not places and not (
-        reading.frame == "hold"
+        reading.frame in ("hold", "take_pass")
         or (
             # "They retook the town": a place named before, read below
             reading.frame in ("take", "expel", "enter")
@@ -607,7 +607,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             )
         ]
         if not before:
-            return _fronted_subject(reading, places)
+            return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
         chain = _backward_list(reading, places, before[-1])
@@ -823,6 +823,26 @@ def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[P
     if first is None or not _SUBJECT_LEAD.match(text[subject_at - offset : first.start - offset]):
         return []
     return [first]
+
+
+def _definite_subject(reading: Reading) -> list[PlaceMention]:
+    """The town a definite subject stands for: "By nightfall the town had been retaken", "La
+    ville a été reprise dans la soirée", "the city was fully under its control"."""
+    head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
+    if _DEFINITE_SUBJECT.search(head) is None:
+        return []
+    pool = reading.extra.get("all_places", reading.places)
+    towns = [p for p in pool if p.end <= reading.hit.start and p.kind in _TOWN_KINDS]
+    return towns[-1:]
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village"})
+# A definite subject close before its verb, in the same clause.
+_DEFINITE_SUBJECT = re.compile(
+    r"\b(?:the|la|cette|this)\s+(?P<noun>ville|city|town|localité|cité)\b"
+    r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)[^,;.:]{0,40}$",
+    _I,
+)
 
 
 # What may open the subject before its name: "la ville de", "the town of".

@@ -46,6 +46,10 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
 
 
 # A capitalised word that can name a place: not a weekday or a month ("recovered Monday").
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _NAME = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])"
@@ -69,6 +73,10 @@ _FR_FALL = (
 )
 _EN_FALL = (
     r"f(?:ell|alls?|allen|alling)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of)"
+    # "Rawa fell on Friday", "the town fell within hours": a time follows, not a target
+    rf"|fell(?=\s+(?:on\s+(?:\w+day|{_MONTH}\s+\d+)|in\s+(?:{_MONTH}|\d{{4}}|the\s+"
+    r"(?:morning|afternoon|evening|night))|within|after|late|early|last|this|yesterday"
+    r"|overnight|quickly)\b|\s*[,.;])"
     r"|(?:passed|returned)\s+(?:back\s+)?(?:to|under)\s+the\s+control\s+of"
 )
 _EN_TAKE = (

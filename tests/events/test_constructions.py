@@ -104,6 +104,28 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "en",
             ("Raqqa", "sdf", "full"),
         ),
+        # a definite subject standing for the town named before
+        (
+            "Iraqi forces launched an assault on Rawa on Thursday. By nightfall the town had "
+            "been retaken.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Les forces irakiennes ont lancé l'assaut sur Rawa jeudi. La ville a été reprise "
+            "dans la soirée.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Syrian troops entered Mayadin on Tuesday. The army said the city was fully under "
+            "its control on Wednesday.",
+            "en",
+            ("Mayadin", "syrian_government", "full"),
+        ),
+        # a town that fell, with a time after the verb
+        ("Rawa fell on Friday.", "en", ("Rawa", "iraqi_forces", "full")),
+        ("Hit fell in June after a long siege.", "en", ("Hit", "iraqi_forces", "full")),
     ],
 )
 def test_construction_gives_its_claim(body: str, lang: str, expected: tuple[str, str, str]) -> None:
@@ -139,6 +161,12 @@ def test_an_enclave_held_is_part_of_the_place() -> None:
         ("The bodies of two soldiers were recovered Monday near Anah.", "en"),
         ("L'ONG qui s'occupe des déplacés de Mossoul a lancé un appel.", "fr"),
         ("Islamic State fighters remained holed up in a few farms near Mayadin.", "en"),
+        ("A rocket fell on a school in Rawa.", "en"),
+        ("Prices fell in Rawa last week.", "en"),
+        (
+            "Fighting went on in Rawa. The town centre had been taken by Monday, they said.",
+            "en",
+        ),
     ],
 )
 def test_look_alikes_give_no_claim(body: str, lang: str) -> None:
