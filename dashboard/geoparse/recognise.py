@@ -524,6 +524,7 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
+_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+)-year-old\s+")
 _AGE_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)|\s+administration\b|-era\b")
 
 
@@ -591,6 +592,25 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
         if m.group().startswith(",") and not (k > 0 and toks[k - 1].cap):
             continue  # an age follows a full name ("Ellen Sutton, 34,")
         names.add(toks[k].low)  # or "the Obama administration", "Obama-era rules"
+    for m in _AGE_BEFORE.finditer(text):
+        # "Nine-year-old Georgia Stevens": a full name after an age ("a 30-year-old Georgia
+        # man" is a place of origin: one capitalised word before a common noun)
+        k = bisect.bisect_left(toks, m.end(), key=lambda t: t.start)
+        if k + 1 >= len(toks) or toks[k].start != m.end():
+            continue
+        first, last = toks[k], toks[k + 1]
+        if (
+            first.cap
+            and last.cap
+            and not first.upper
+            and not last.upper
+            and first.sent == last.sent
+            and text[first.end : last.start] == " "
+            and last.low not in _ORG_TAILS
+            and last.low not in lx.PLACE_MODIFIERS
+            and not _major_place(gaz, last.text)
+        ):
+            names.update((first.low, last.low))
     return names
 
 

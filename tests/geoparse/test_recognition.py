@@ -120,3 +120,16 @@ def test_elided_article_is_not_part_of_the_mention(parse):
 @pytest.mark.parametrize("word", ["Monday", "Province", "Centre", "Nord"])
 def test_common_capitalised_words_alone_are_not_places(parse, word):
     assert parse(f"They spoke of the {word} again.") == []
+
+
+def test_a_name_after_an_age_is_a_person_all_through_the_article(parse):
+    text = (
+        "Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four "
+        "in Innisfail."
+    )
+    assert [m.text for m in parse(text)] == ["Innisfail"]
+
+
+def test_a_place_of_origin_after_an_age_stays_a_place(parse):
+    found = parse("A 30-year-old Georgia man was arrested in Atlanta.")
+    assert [m.text for m in found] == ["Georgia", "Atlanta"]
