@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,6 @@ import shapely
 from dashboard.control.areas import CODE_NAMES, FROM_PLACE, FROM_REGION, GroundPlace
 from dashboard.control.geojson import (
     CODE_OF,
-    OwnerParts,
     frontline_features,
     owner_parts,
     owner_properties,
@@ -47,6 +47,8 @@ from dashboard.store.spans import (
 
 _OWNER_RANK = {name: i for i, name in enumerate(sorted(CODE_NAMES.values()))}
 _PART = 10**7  # room for that many parts per owner
+PARTS_BUDGET = 128 * 2**20
+"""Bytes of owner conversions kept for reuse (face lists, mostly)."""
 LINES = 10**10
 PLACES = 2 * 10**10
 
@@ -60,7 +62,8 @@ class SeriesSpans:
     def __init__(self) -> None:
         self._layers: dict[date, tuple[ControlSnapshot, dict[str, list[tuple[int, str]]]]] = {}
         self._places: dict[tuple[GroundPlace, PlaceState], str] = {}
-        self._parts: dict[str, _Parts] = {}
+        self._parts: OrderedDict[tuple, _Parts] = OrderedDict()
+        self._parts_size = 0
         self._texts = GeometryTexts()
 
     def spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
@@ -128,33 +131,37 @@ class SeriesSpans:
     def _owner_rows(
         self, snapshot: ControlSnapshot, name: str
     ) -> tuple[list[FeatureRow], list[str]]:
-        """One owner's rows and digests. Its parts and their GeoJSON text are reused from the
-        last conversion while its pieces are the same objects over the same faces (the
-        dissolve hands back the same pieces where nothing moved): then only the places and
-        claims of each part are found again."""
+        """One owner's rows and digests. Its parts and their GeoJSON text are reused from an
+        earlier conversion of the same pieces over the same faces (the dissolve hands back the
+        same pieces where nothing moved, and a recomputed day shows the pieces it showed
+        before): then only the places and claims of each part are found again."""
         pieces = tuple(snapshot.areas[name])
         faces = np.flatnonzero(snapshot.ownership.owner == CODE_OF[name])
-        last = self._parts.get(name)
+        key = (id(snapshot.ground), tuple(id(p) for p in pieces))
+        known = self._parts.get(key)
         if (
-            last is None
-            or last.ground is not snapshot.ground
-            or len(last.pieces) != len(pieces)
-            or any(p is not q for p, q in zip(last.pieces, pieces, strict=True))
-            or not np.array_equal(last.faces, faces)
+            known is not None
+            and known.ground is snapshot.ground
+            and np.array_equal(known.faces, faces)
         ):
+            self._parts.move_to_end(key)
+        else:
             found = owner_parts(snapshot, name)
             texts, digests = self._texts.get(found.parts)
-            last = _Parts(snapshot.ground, pieces, faces, found, texts, digests)
-            self._parts[name] = last
+            part_faces = tuple(f.astype(np.int32) for f in found.faces)
+            known = _Parts(snapshot.ground, pieces, faces, found.km2, part_faces, texts, digests)
+            self._parts[key] = known  # the pieces are held, so their ids stay theirs
+            self._parts_size += known.size
+            while self._parts_size > PARTS_BUDGET and len(self._parts) > 1:
+                self._parts_size -= self._parts.popitem(last=False)[1].size
         rows, digests = [], []
-        found = last.found
-        for k, text in enumerate(last.texts):
-            properties = owner_properties(snapshot, name, found.km2[k], found.faces[k])
+        for k, text in enumerate(known.texts):
+            properties = owner_properties(snapshot, name, known.km2[k], known.part_faces[k])
             side = properties.pop("side")
             kind = properties.pop("kind")
             row = (side, kind, text, dumps_plain(properties))
             rows.append(row)
-            digests.append(row_digest(row, last.digests[k]))
+            digests.append(row_digest(row, known.digests[k]))
         return rows, digests
 
     # -- places ---------------------------------------------------------------------------------
@@ -224,14 +231,25 @@ class GeometryTexts:
 
 @dataclass
 class _Parts:
-    """The last conversion of one owner's area, reused while its pieces stay the same."""
+    """A conversion of one owner's pieces into parts, reused while they come back."""
 
     ground: Any
     pieces: tuple
     faces: np.ndarray
-    found: OwnerParts
+    km2: tuple[float, ...]
+    part_faces: tuple[np.ndarray, ...]
     texts: list[str]
     digests: list[str]
+
+    @property
+    def size(self) -> int:
+        """Roughly the bytes it holds (texts shared with other conversions counted each
+        time: an overestimate, so the budget is never exceeded)."""
+        return (
+            self.faces.nbytes
+            + sum(f.nbytes for f in self.part_faces)
+            + sum(len(t) for t in self.texts)
+        )
 
 
 def _lazy(rows: Callable[[str], list[FeatureRow]], group: str, k: int) -> Callable[[], FeatureRow]:
