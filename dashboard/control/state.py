@@ -9,7 +9,10 @@ The rules, in the order they are applied to the claims about one place up to a d
 2. *Latest claim wins.* Otherwise the latest ``full`` claim names the holder.
 3. *Conflicting reports.* If another side was named holder by a full claim within
    ``contest_window_days`` before the latest one, the place is contested, unless the latest
-   side's support there is at least ``dominance_ratio`` times the strongest other side's.
+   side's support there is at least ``dominance_ratio`` times the strongest other side's. A
+   capture reports a change of hands, so the loser's claims up to its day are the state it
+   ended, not a conflicting report ("ISIS still holds Hawija" on the 2nd, "Iraqi forces
+   retook Hawija" on the 5th).
 4. *Confirmation and decay.* The holder's confidence combines every agreeing claim since
    the place last changed hands (noisy-or), each halved every ``half_life_days`` of age.
    Below ``confidence_floor`` the place reverts to unknown, and the ground falls back to
@@ -178,6 +181,12 @@ class _Rec(NamedTuple):
     confidence: float
     evidence: int
     id: str
+    change: bool = False  # reports a change of hands (a capture), not a state
+    doubtful_from: str | None = None  # the loser, when the text names no winner
+
+
+# Claim frames that report a place changing hands (see ``dashboard.events.classify``).
+CHANGE_FRAMES = frozenset({"take", "take_pass", "take_noun", "expel", "expelled", "lose", "leave"})
 
 
 def _rec(claim: Claim) -> _Rec:
@@ -190,7 +199,22 @@ def _rec(claim: Claim) -> _Rec:
         claim.confidence,
         evidence_date(claim).toordinal(),
         claim.id,
+        claim.extra.get("frame") in CHANGE_FRAMES,
+        claim.extra.get("loser") if claim.extra.get("gainer_inferred") else None,
     )
+
+
+def _credible(fulls: Sequence[_Rec]) -> list[_Rec]:
+    """Full claims without the inferred winners of a loss by a side that did not hold the
+    place: "ISIS lost Raqqa", read as a government gain, says nothing once the SDF hold it."""
+    out: list[_Rec] = []
+    holder: str | None = None
+    for r in fulls:
+        if r.doubtful_from and holder is not None and holder not in (r.doubtful_from, r.side):
+            continue
+        out.append(r)
+        holder = r.side
+    return out
 
 
 def _combined(recs: Sequence[_Rec], day: int, half_life: float) -> float:
@@ -214,6 +238,7 @@ def _decide(
 
     ``fulls`` and ``fights`` are the full and fighting claims among the deciding tail, in order.
     """
+    fulls = _credible(fulls)
     last_full = fulls[-1].day if fulls else None
     if fights and (last_full is None or fights[-1].day > last_full):
         since = fights if last_full is None else [r for r in fights if r.day > last_full]
@@ -229,6 +254,10 @@ def _decide(
     while k > 0 and fulls[k - 1].day >= window_start:
         k -= 1
     window = fulls[k:]
+    changed = max((r.day for r in window if r.side == side and r.change), default=None)
+    if changed is not None:
+        # the state the capture ended is no conflicting report
+        window = [r for r in window if r.side == side or r.day > changed]
     named = {r.side for r in window}
     if len(named) > 1:
         support = {

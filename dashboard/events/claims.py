@@ -379,6 +379,12 @@ def _claims_for(
             claim.extra["date_precision"] = own.precision
         if inferred and gainer is None:
             claim = _scaled(claim, 0.7, "gainer inferred: government of the place's country")
+        if gainer is None:
+            # what the text does say: who lost it (the control rules weigh the guess by it)
+            claim.extra["gainer_inferred"] = True
+            loser = reading.agent if frame in ("lose", "leave") else reading.patient
+            if loser is not None and loser.side in GROUND_SIDES and loser.side != side:
+                claim.extra["loser"] = loser.side
         out.append(claim)
     return out
 
@@ -474,6 +480,10 @@ def _default_government(reading: Reading, place: PlaceMention) -> str | None:
     in_sentence = {a.side for a in reading.actors if a.side in local}
     if len(in_sentence) == 1:
         return next(iter(in_sentence))
+    if reading.frame in ("lose", "leave") and len(in_article) > 1:
+        # "ISIS lost Raqqa and Abu Kamal" in a story naming both the SDF and the army: the
+        # text says who lost, not who won
+        return None
     return government
 
 

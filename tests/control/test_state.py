@@ -46,6 +46,27 @@ def test_conflicting_sides_within_the_window_make_it_contested():
     assert state.reason == "conflicting_reports"
 
 
+def test_a_capture_ends_the_state_it_reports_changing_without_a_conflict():
+    held = claim("qaim", "isis", D - timedelta(days=2))
+    retaken = claim("qaim", "iraqi_forces", D)
+    retaken.extra["frame"] = "take"
+    state = state_of([held, retaken], D)
+    assert (state.state, state.side) == ("held", "iraqi_forces")
+    # a report of the loser after the capture still conflicts with it
+    later = claim("qaim", "isis", D + timedelta(days=1), article="a3")
+    assert state_of([held, retaken, later], D + timedelta(days=1)).state == "contested"
+
+
+def test_a_guessed_winner_of_a_loss_by_a_side_that_did_not_hold_the_place_is_ignored():
+    sdf = claim("qaim", "sdf", D - timedelta(days=40))
+    guess = claim("qaim", "syrian_government", D, article="a2")
+    guess.extra.update({"frame": "lose", "gainer_inferred": True, "loser": "isis"})
+    assert state_of([sdf, guess], D).side == "sdf"
+    # the same guess after the loser's own hold moves the place
+    held = claim("qaim", "isis", D - timedelta(days=40))
+    assert state_of([held, guess], D).side == "syrian_government"
+
+
 def test_conflict_outside_the_window_is_a_change_of_hands():
     claims = [claim("qaim", "isis", D - timedelta(days=4)), claim("qaim", "iraqi_forces", D)]
     assert state_of(claims, D).side == "iraqi_forces"
