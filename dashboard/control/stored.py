@@ -25,7 +25,13 @@ from typing import Any
 import numpy as np
 import shapely
 
-from dashboard.control.areas import CODE_NAMES, FROM_PLACE, FROM_REGION, GroundPlace
+from dashboard.control.areas import (
+    CODE_NAMES,
+    FROM_CONSTRAINT,
+    FROM_PLACE,
+    FROM_REGION,
+    GroundPlace,
+)
 from dashboard.control.geojson import (
     CODE_OF,
     frontline_features,
@@ -60,7 +66,8 @@ class SeriesSpans:
     what changed. Kept with the series it describes (claims are compared by id only)."""
 
     def __init__(self) -> None:
-        self._layers: dict[date, tuple[ControlSnapshot, dict[str, list[tuple[int, str]]]]] = {}
+        # per day: the snapshot converted, each group's (ord, digest) and part geometry digests
+        self._layers: dict[date, tuple[ControlSnapshot, dict[str, list], dict[str, list]]] = {}
         self._places: dict[tuple[GroundPlace, PlaceState], str] = {}
         self._parts: OrderedDict[tuple, _Parts] = OrderedDict()
         self._parts_size = 0
@@ -81,7 +88,7 @@ class SeriesSpans:
         recomputed since (claims about a place never seen before redraw the ground from the
         first day): a refresh from there leaves no stale day behind."""
         days = {s.date for s in snapshots}
-        earlier = [d for d, (s, _) in self._layers.items() if d < since and d not in days]
+        earlier = [d for d in self._layers if d < since and d not in days]
         earlier += [s.date for s in snapshots if s.date < since and self._recomputed(s)]
         return min([since, *earlier])
 
@@ -93,20 +100,29 @@ class SeriesSpans:
     def _area_layer(self, snapshot: ControlSnapshot) -> list[Entry]:
         known = self._layers.get(snapshot.date)
         groups: dict[str, list[tuple[int, str]]] = {}
-        made: dict[str, list[FeatureRow]] = {}
+        keys: dict[str, list[str]] = {}
+        made: dict[str, list[Callable[[], FeatureRow]]] = {}
+        changed = _changed_claims(known[0], snapshot) if known is not None else None
 
-        digests: dict[str, list[str]] = {}
-
-        def rows(group: str) -> list[FeatureRow]:
+        def rows(group: str) -> list[Callable[[], FeatureRow]]:
             if group not in made:
                 if group == "":
-                    made[group] = [feature_row(f) for f in frontline_features(snapshot)]
-                    digests[group] = [row_digest(r) for r in made[group]]
+                    lines = [feature_row(f) for f in frontline_features(snapshot)]
+                    made[group] = [(lambda row=row: row) for row in lines]
+                    groups[group] = [(LINES + k, row_digest(r)) for k, r in enumerate(lines)]
+                    keys[group] = []
                 else:
-                    made[group], digests[group] = self._owner_rows(snapshot, group)
+                    before = None
+                    if known is not None and changed is not None and group in known[2]:
+                        parts = zip(known[2][group], known[1][group], strict=True)
+                        before = (known[0], dict(parts))
+                    made[group], found, keys[group] = self._owner_rows(
+                        snapshot, group, before, changed
+                    )
+                    base = _OWNER_RANK[group] * _PART
+                    groups[group] = [(base + k, d) for k, d in enumerate(found)]
             return made[group]
 
-        changed = _changed_claims(known[0], snapshot) if known is not None else None
         for group in [*sorted(snapshot.areas), ""]:
             if known is not None and group in known[1]:
                 before = known[0]
@@ -117,11 +133,10 @@ class SeriesSpans:
                 )
                 if same:
                     groups[group] = known[1][group]
+                    keys[group] = known[2].get(group, [])
                     continue
-            base = LINES if group == "" else _OWNER_RANK[group] * _PART
             rows(group)
-            groups[group] = [(base + k, d) for k, d in enumerate(digests[group])]
-        self._layers[snapshot.date] = (snapshot, groups)
+        self._layers[snapshot.date] = (snapshot, groups, keys)
         entries: list[Entry] = []
         for group, found in groups.items():
             for k, (ord_, digest) in enumerate(found):
@@ -129,12 +144,19 @@ class SeriesSpans:
         return entries
 
     def _owner_rows(
-        self, snapshot: ControlSnapshot, name: str
-    ) -> tuple[list[FeatureRow], list[str]]:
-        """One owner's rows and digests. Its parts and their GeoJSON text are reused from an
-        earlier conversion of the same pieces over the same faces (the dissolve hands back the
-        same pieces where nothing moved, and a recomputed day shows the pieces it showed
-        before): then only the places and claims of each part are found again."""
+        self,
+        snapshot: ControlSnapshot,
+        name: str,
+        before: tuple[ControlSnapshot, dict[str, tuple[int, str]]] | None,
+        changed: set[str] | None,
+    ) -> tuple[list[Callable[[], FeatureRow]], list[str], list[str]]:
+        """One owner's rows (made when asked for), digests and part geometry digests.
+
+        Its parts and their GeoJSON text are reused from an earlier conversion of the same
+        pieces over the same faces (the dissolve hands back the same pieces where nothing
+        moved). A part the same day showed before (``before``: that snapshot, and its parts
+        by geometry digest) keeps its digest when what decided its faces did not change, so
+        its places and claims are not gathered again."""
         pieces = tuple(snapshot.areas[name])
         faces = np.flatnonzero(snapshot.ownership.owner == CODE_OF[name])
         key = (id(snapshot.ground), tuple(id(p) for p in pieces))
@@ -154,15 +176,20 @@ class SeriesSpans:
             self._parts_size += known.size
             while self._parts_size > PARTS_BUDGET and len(self._parts) > 1:
                 self._parts_size -= self._parts.popitem(last=False)[1].size
-        rows, digests = [], []
-        for k, text in enumerate(known.texts):
-            properties = owner_properties(snapshot, name, known.km2[k], known.part_faces[k])
-            side = properties.pop("side")
-            kind = properties.pop("kind")
-            row = (side, kind, text, dumps_plain(properties))
-            rows.append(row)
-            digests.append(row_digest(row, known.digests[k]))
-        return rows, digests
+        moved = _moved_sources(before[0], snapshot, changed) if before is not None else None
+        makers, found_digests = [], []
+        for k in range(len(known.texts)):
+            maker = _owner_row(snapshot, name, known, k)
+            old = before[1].get(known.digests[k]) if before is not None else None
+            if old is not None and moved is not None and not moved(known.part_faces[k]):
+                digest = old[1]
+            else:
+                row = maker()
+                digest = row_digest(row, known.digests[k])
+                maker = lambda row=row: row  # noqa: E731
+            makers.append(maker)
+            found_digests.append(digest)
+        return makers, found_digests, list(known.digests)
 
     # -- places ---------------------------------------------------------------------------------
     def _place_spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
@@ -252,8 +279,52 @@ class _Parts:
         )
 
 
-def _lazy(rows: Callable[[str], list[FeatureRow]], group: str, k: int) -> Callable[[], FeatureRow]:
-    return lambda: rows(group)[k]
+def _lazy(
+    rows: Callable[[str], list[Callable[[], FeatureRow]]], group: str, k: int
+) -> Callable[[], FeatureRow]:
+    return lambda: rows(group)[k]()
+
+
+def _owner_row(
+    snapshot: ControlSnapshot, name: str, known: _Parts, k: int
+) -> Callable[[], FeatureRow]:
+    def make() -> FeatureRow:
+        properties = owner_properties(snapshot, name, known.km2[k], known.part_faces[k])
+        side = properties.pop("side")
+        kind = properties.pop("kind")
+        return (side, kind, known.texts[k], dumps_plain(properties))
+
+    return make
+
+
+def _moved_sources(
+    a: ControlSnapshot, b: ControlSnapshot, changed: set[str] | None
+) -> Callable[[np.ndarray], bool] | None:
+    """Tells whether what decided some faces differs between two snapshots of one day (their
+    sources, or the claims of the places, regions and constraints behind them); None when
+    that cannot be told."""
+    if changed is None or a.ground is not b.ground:
+        return None
+    ground, oa, ob = a.ground, a.ownership, b.ownership
+    places = np.array([ground.place_index[p] for p in changed if p in ground.place_index])
+    regions = np.array([ground.region_index[p] for p in changed if p in ground.region_index])
+    same_constraints = a.constraints == b.constraints
+
+    def moved(faces: np.ndarray) -> bool:
+        kinds, index = ob.source_kind[faces], ob.source_index[faces]
+        if not (
+            np.array_equal(kinds, oa.source_kind[faces])
+            and np.array_equal(index, oa.source_index[faces])
+        ):
+            return True
+        if not same_constraints and (kinds == FROM_CONSTRAINT).any():
+            return True
+        return bool(
+            (len(places) and np.isin(index[kinds == FROM_PLACE], places).any())
+            or (len(regions) and np.isin(index[kinds == FROM_REGION], regions).any())
+        )
+
+    return moved
 
 
 def _place_row(
