@@ -551,6 +551,72 @@ _SINGULAR_DETERMINERS = frozenset({"le", "la", "du", "au", "son", "sa", "cette"}
 _ELIDED = ("l'", "l’")  # "l'EI", "l’organisation"
 
 
+# French pronouns also agree in gender: "elles" is "les forces", "les FDS"; "ils" is "les
+# jihadistes", "les peshmergas". The gender of an actor comes from its head noun.
+_PRONOUN_GENDER = {"elles": "f", "elle": "f", "ils": "m", "il": "m"}
+_FEMININE_HEADS = frozenset(
+    [
+        "forces",
+        "force",
+        "troupes",
+        "unités",
+        "unité",
+        "milices",
+        "milice",
+        "brigades",
+        "brigade",
+        "armée",
+        "armées",
+        "coalition",
+        "organisation",
+        "alliance",
+        "police",
+        "fds",
+        "ypg",
+        "sdf",
+    ]
+)
+_MASCULINE_HEADS = frozenset(
+    [
+        "jihadistes",
+        "djihadistes",
+        "jihadiste",
+        "djihadiste",
+        "combattants",
+        "combattant",
+        "insurgés",
+        "rebelles",
+        "militants",
+        "peshmergas",
+        "peshmerga",
+        "hachd",
+        "régime",
+        "gouvernement",
+        "soldats",
+        "soldat",
+        "ei",
+        "daech",
+        "daesh",
+        "groupe",
+        "état",
+        "paramilitaires",
+    ]
+)
+
+
+def _gender_of(hit: ActorHit) -> str | None:
+    """Grammatical gender of a French actor mention from its head noun; None when unknown."""
+    words = hit.text.lower().replace("’", "'").split()
+    if not words:
+        return None
+    head = words[0].split("'")[-1]
+    if head in _FEMININE_HEADS:
+        return "f"
+    if head in _MASCULINE_HEADS:
+        return "m"
+    return None
+
+
 def _number_of(text: str, hit: ActorHit) -> str | None:
     """Grammatical number of an actor mention, from its determiner ("les forces irakiennes",
     "l'EI") or a plural common noun at its head; None when nothing says."""
@@ -597,7 +663,9 @@ def _pronoun_subject(
             pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
             return ResolvedActor(hit=pronoun, side=actor.side)
         break
-    number = _PRONOUN_NUMBER.get(text[start:end].lower())
+    pronoun_word = text[start:end].lower()
+    number = _PRONOUN_NUMBER.get(pronoun_word)
+    gender = _PRONOUN_GENDER.get(pronoun_word)
     earlier = [
         h
         for h in all_hits
@@ -605,6 +673,7 @@ def _pronoun_subject(
         and h.side
         and h.kind not in ("source", "civilian")
         and _number_of(text, h) in (None, number)
+        and _gender_of(h) in (None, gender)
     ]
     if not earlier:
         return None

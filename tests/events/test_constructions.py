@@ -182,3 +182,22 @@ def test_the_country_across_a_border_does_not_say_whose_troops_these_are() -> No
     sides = {side for _, side, _ in _claims(body, "fr")}
     assert "iraqi_forces" not in sides
     assert "syrian_government" in sides
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "elles" is feminine: the Forces, not the jihadistes named after them
+        (
+            "Les FDS ont pris Tabqa aux jihadistes. Elles contrôlent aussi Manbij.",
+            ("Manbij", "sdf", "full"),
+        ),
+        # "ils" is masculine: the jihadistes, not the forces that drove them out
+        (
+            "Les forces irakiennes ont chassé les jihadistes de Hit. Ils tiennent encore Rawa.",
+            ("Rawa", "isis", "full"),
+        ),
+    ],
+)
+def test_a_french_pronoun_agrees_in_gender_with_its_antecedent(body, expected):
+    assert expected in _claims(body, "fr")
