@@ -383,10 +383,21 @@ def refresh_control(
     """
     if since is None:
         return 0
+    from dashboard.control.stored import PLACES
+
     cache = cache if cache is not None else CONTROL_CACHE
     with cache.lock:
         entry = cache.series(store, geography, rules)
         since = entry.spans.first_changed(entry.series.snapshots, since)
         snapshots = [s for s in entry.series.snapshots if s.date >= since]
-        spans = entry.spans.spans(snapshots)
-        return store.sync_control_spans(since, [s.date for s in snapshots], spans)
+        layers = entry.spans
+        if layers.fresh:  # trust what the store holds where it was made from the same inputs
+            stored = store.control_layer(since, PLACES)
+            layers.seed({day: (meta.get("areas"), found) for day, (meta, found) in stored.items()})
+        spans = layers.spans(snapshots)
+        return store.sync_control_spans(
+            since,
+            [s.date for s in snapshots],
+            spans,
+            metadata=lambda k: {"areas": layers.fingerprint(snapshots[k])},
+        )

@@ -53,6 +53,9 @@ from dashboard.store.spans import (
 
 _OWNER_RANK = {name: i for i, name in enumerate(sorted(CODE_NAMES.values()))}
 _PART = 10**7  # room for that many parts per owner
+FINGERPRINT = "areas-1"
+"""Changes whenever what :func:`owner_features` and :func:`frontline_features` make of their
+inputs changes, so fingerprints stored by older code never match."""
 PARTS_BUDGET = 128 * 2**20
 """Bytes of owner conversions kept for reuse (face lists, mostly)."""
 LINES = 10**10
@@ -71,6 +74,8 @@ class SeriesSpans:
         self._places: dict[tuple[GroundPlace, PlaceState], str] = {}
         self._parts: OrderedDict[tuple, _Parts] = OrderedDict()
         self._parts_size = 0
+        self._fingerprints: dict[date, tuple[ControlSnapshot, str]] = {}
+        self._seeded: dict[date, tuple[str | None, Sequence[tuple[int, str]]]] = {}
         self._texts = GeometryTexts()
 
     def spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
@@ -82,6 +87,24 @@ class SeriesSpans:
             for gone in [d for d in self._layers if d >= snapshots[0].date and d not in days]:
                 del self._layers[gone]
         return spans_of_days(layers) + self._place_spans(snapshots)
+
+    def fingerprint(self, snapshot: ControlSnapshot) -> str:
+        """:func:`area_fingerprint` of a snapshot, computed once per snapshot object."""
+        found = self._fingerprints.get(snapshot.date)
+        if found is None or found[0] is not snapshot:
+            found = self._fingerprints[snapshot.date] = (snapshot, area_fingerprint(snapshot))
+        return found[1]
+
+    def seed(self, stored: Mapping[date, tuple[str | None, Sequence[tuple[int, str]]]]) -> None:
+        """Take what the store holds of each day's areas and lines (the fingerprint they were
+        made from, and their positions and digests), so a process that converted nothing yet
+        converts only the days whose snapshot has another fingerprint."""
+        self._seeded = {day: found for day, found in stored.items() if found[0] is not None}
+
+    @property
+    def fresh(self) -> bool:
+        """Whether nothing was converted yet (a new process, or a rebuilt series)."""
+        return not self._layers
 
     def first_changed(self, snapshots: Sequence[ControlSnapshot], since: date) -> date:
         """``since``, or an earlier day whose snapshot was written before and has been
@@ -123,6 +146,18 @@ class SeriesSpans:
                     groups[group] = [(base + k, d) for k, d in enumerate(found)]
             return made[group]
 
+        seeded = self._seeded.pop(snapshot.date, None)
+        if known is None and seeded is not None and seeded[0] == self.fingerprint(snapshot):
+            names = sorted(CODE_NAMES.values())
+            for ord_, digest in seeded[1]:
+                group = "" if ord_ >= LINES else names[ord_ // _PART]
+                groups.setdefault(group, []).append((ord_, digest))
+            self._layers[snapshot.date] = (snapshot, groups, keys)
+            return [
+                (ord_, digest, _lazy(rows, group, k))
+                for group, found in list(groups.items())
+                for k, (ord_, digest) in enumerate(found)
+            ]
         for group in [*sorted(snapshot.areas), ""]:
             if known is not None and group in known[1]:
                 before = known[0]
@@ -331,6 +366,45 @@ def _place_row(
     place: GroundPlace, state: PlaceState, claims: Mapping[str, Any]
 ) -> Callable[[], FeatureRow]:
     return lambda: feature_row(place_feature(place, state, claims))
+
+
+def area_fingerprint(snapshot: ControlSnapshot) -> str:
+    """A digest of everything a snapshot's areas and lines are made from: its ground (face
+    points, places, regions), each owner's pieces, who holds every face and what decided it,
+    the claims deciding every place and region, the constraints and the lines. Equal
+    fingerprints give equal area and line features, so a process can trust the stored ones."""
+    ground = snapshot.ground
+    base = ground._cache.get("fingerprint")
+    if base is None:
+        h = hashlib.sha256(np.ascontiguousarray(ground.face_xy).tobytes())
+        h.update(repr([p.id for p in ground.places]).encode())
+        h.update(repr([r.id for r in ground.regions]).encode())
+        base = ground._cache["fingerprint"] = h.hexdigest()
+    keys = ground._cache.setdefault("piece_keys", {})
+    if len(keys) > 200_000:
+        keys.clear()
+    h = hashlib.sha256(FINGERPRINT.encode())
+    h.update(base.encode())
+    for name in sorted(snapshot.areas):
+        h.update(name.encode() + b"\x1f")
+        for piece in snapshot.areas[name]:
+            found = keys.get(id(piece))
+            if found is None or found[0] is not piece:  # the piece is held: its id stays its own
+                found = keys[id(piece)] = (piece, hashlib.sha256(shapely.to_wkb(piece)).digest())
+            h.update(found[1])
+    own = snapshot.ownership
+    for array in (own.owner, own.source_kind, own.source_index):
+        h.update(array.dtype.str.encode())
+        h.update(np.ascontiguousarray(array).tobytes())
+    h.update(repr(snapshot.constraints).encode())
+    for line in snapshot.frontlines:
+        h.update(repr((line.sides, line.kind, line.length_km, line.places)).encode())
+        h.update(shapely.to_wkb(line.geometry))
+    states = snapshot.place_states
+    for pid in [*(p.id for p in ground.places), *(r.id for r in ground.regions)]:
+        state = states.get(pid)
+        h.update(repr(state.claims if state is not None else None).encode())
+    return h.hexdigest()
 
 
 def _same_source(a: ControlSnapshot, b: ControlSnapshot) -> bool:

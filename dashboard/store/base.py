@@ -151,6 +151,7 @@ class Store(ABC):
         days: Sequence[date],
         spans: Iterable[ControlSpan],
         *,
+        metadata: Callable[[int], Mapping[str, Any]] | None = None,
         actor: str = "control",
     ) -> int:
         """Make the snapshots dated ``since`` or later exactly ``days``, each showing the
@@ -159,9 +160,18 @@ class Store(ABC):
         Snapshots are stored as spans (a feature once for the run of change points that show
         it unchanged), so a claim that changes a few places rewrites those places' spans and
         the areas that changed, not every feature of every later snapshot. A stored span equal
-        to a wanted one stays; ``span.row`` is called only for spans written. Returns how
-        many snapshots now show something else than before.
+        to a wanted one stays; ``span.row`` is called only for spans written, and
+        ``metadata(k)`` only for the days ``days[k]`` written. Returns how many snapshots now
+        show something else than before.
         """
+
+    @abstractmethod
+    def control_layer(
+        self, since: date, below: int
+    ) -> dict[date, tuple[dict[str, Any], list[tuple[int, str]]]]:
+        """For each snapshot dated ``since`` or later: its metadata, and the position and
+        digest of each of its features positioned below ``below``, in order; so a process
+        that did not write them can tell which ones it would write the same."""
 
     @abstractmethod
     def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:

@@ -559,6 +559,7 @@ class SqlStore(Store):
         days: Sequence[date],
         spans: Iterable[ControlSpan],
         *,
+        metadata: Callable[[int], Mapping[str, Any]] | None = None,
         actor: str = "control",
     ) -> int:
         numbers = [day_number(day) for day in days]
@@ -570,7 +571,7 @@ class SqlStore(Store):
 
         def work(tx: Transaction) -> int:
             return self._sync_spans(
-                tx, day_number(since), numbers, wanted, actor=actor, since=since
+                tx, day_number(since), numbers, wanted, metadata=metadata, actor=actor, since=since
             )
 
         return self._transact(work)
@@ -619,7 +620,9 @@ class SqlStore(Store):
         *,
         rewrite: bool = False,
         force: Iterable[int] = (),
-        metadata: Mapping[int, Mapping[str, Any]] | None = None,
+        metadata: Mapping[int, Mapping[str, Any]]
+        | Callable[[int], Mapping[str, Any]]
+        | None = None,
         actor: str,
         since: date | None = None,
     ) -> int:
@@ -683,7 +686,10 @@ class SqlStore(Store):
             existed = number in stored_days
             if existed and stored_days[number] == digest and k not in forced:
                 continue
-            meta = _dumps(dict((metadata or {}).get(k, {})))
+            if callable(metadata):
+                meta = _dumps(dict(metadata(k)))
+            else:
+                meta = _dumps(dict((metadata or {}).get(k, {})))
             if existed:
                 tx.execute(
                     "UPDATE control_snapshots SET created_at = ?, metadata = ?, digest = ? "
@@ -1027,6 +1033,29 @@ class SqlStore(Store):
                 decoded.put(digest, hit)
             made.append((id_, hit))
         return made
+
+    def control_layer(
+        self, since: date, below: int
+    ) -> dict[date, tuple[dict[str, Any], list[tuple[int, str]]]]:
+        from bisect import bisect_left
+
+        first = day_number(since)
+        heads = self._read(
+            "SELECT day, metadata FROM control_snapshots WHERE day >= ? ORDER BY day", (first,)
+        )
+        numbers = [int(number) for number, _ in heads]
+        found: list[list[tuple[int, str]]] = [[] for _ in numbers]
+        for f, e, ord_, digest in self._read(
+            "SELECT first_day, end_day, ord, digest FROM control_spans "
+            "WHERE end_day > ? AND ord < ? ORDER BY ord",
+            (first, below),
+        ):
+            for k in range(bisect_left(numbers, max(f, first)), bisect_left(numbers, e)):
+                found[k].append((int(ord_), digest))
+        return {
+            day_date(number): (self._json(metadata), layer)
+            for (number, metadata), layer in zip(heads, found, strict=True)
+        }
 
     def control_snapshot_digests(self, since: date | None = None) -> dict[date, str | None]:
         rows = self._read(

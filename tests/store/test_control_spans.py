@@ -281,3 +281,39 @@ def test_a_store_from_before_spans_keeps_its_articles_and_snapshots(store_url: s
         assert all(reads_as(store, f, expected[d]) for d, f in stored.items())
         assert None not in store.control_snapshot_digests().values()
         assert refresh(store, ControlCache(), EVERYTHING) == 0
+
+
+def test_a_fresh_process_converts_only_days_made_from_other_inputs(
+    store: Store, monkeypatch
+) -> None:
+    """A process with an empty cache (a command-line ingest) trusts the stored areas of every
+    day whose inputs have the stored fingerprint, and still stores what a rebuild gives."""
+    import dashboard.control.stored as stored_module
+
+    converted: list[date] = []
+    real = stored_module.owner_parts
+
+    def counting(snapshot: Any, name: str) -> Any:
+        converted.append(snapshot.date)
+        return real(snapshot, name)
+
+    monkeypatch.setattr(stored_module, "owner_parts", counting)
+    for name in ("first", "early", "region"):
+        store_article(store, name, ARTICLES[name])
+    refresh(store, ControlCache())
+    days = store.control_snapshot_days()
+    assert len(days) >= 4 and converted
+
+    converted.clear()
+    assert refresh(store, ControlCache()) == 0
+    assert converted == []  # every day's areas were made from the same inputs
+
+    store_article(store, "late", ARTICLES["late"])
+    written = refresh(store, ControlCache(), date(2017, 8, 20))
+    assert written >= 1
+    assert set(converted) and len(set(converted)) < len(store.control_snapshot_days())
+    assert all(day >= date(2017, 8, 20) for day in converted)
+    expected = {s.date: snapshot_to_geojson(s)["features"] for s in rebuilt(store)}
+    stored = dict(stored_series(store))
+    assert stored.keys() == expected.keys()
+    assert all(reads_as(store, f, expected[d]) for d, f in stored.items())
