@@ -32,7 +32,7 @@ wins over "syriennes".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Nouns for armed units, used to build "<noun> <nationality>" (fr) and "<nationality> <noun>"
@@ -579,21 +579,29 @@ def _gate(indexes: tuple[int, ...]) -> re.Pattern[str]:
     )
 
 
-def _by_first_letter() -> dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]]:
-    """For each first letter, a gate pattern and the entries to try at a word starting with it;
-    key None holds the entries that can start anywhere."""
+def index_by_first_letter(
+    patterns: Sequence[str],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each first letter, the indexes of the patterns a word starting with it may match
+    (those that can start with anything included); and those that can start with anything."""
     anywhere: list[int] = []
     table: dict[str, list[int]] = {}
-    for index, entry in enumerate(LEXICON):
-        letters = first_letters(entry.pattern)
+    for index, pattern in enumerate(patterns):
+        letters = first_letters(pattern)
         if letters is None:
             anywhere.append(index)
             continue
         for letter in letters:
             table.setdefault(letter, []).append(index)
+    return {k: tuple(sorted(v + anywhere)) for k, v in table.items()}, tuple(anywhere)
+
+
+def _by_first_letter() -> dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]]:
+    """For each first letter, a gate pattern and the entries to try at a word starting with it;
+    key None holds the entries that can start anywhere."""
+    table, anywhere = index_by_first_letter([entry.pattern for entry in LEXICON])
     out: dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]] = {}
-    for letter, indexes in [*table.items(), (None, [])]:
-        chosen = tuple(sorted(indexes + anywhere))
+    for letter, chosen in [*table.items(), (None, anywhere)]:
         if chosen:
             out[letter] = (_gate(chosen), chosen)
     return out

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.events.actors import first_letters
+from dashboard.events.actors import index_by_first_letter
 
 _I = re.IGNORECASE
 
@@ -346,30 +346,13 @@ class TriggerHit:
     spec: TriggerSpec
 
 
-def _by_first_letter(
-    specs: tuple[tuple[TriggerSpec, re.Pattern[str]], ...],
-) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """For each first letter, the triggers that can start with it; and those that can start
-    with anything (tried at every word)."""
-    anywhere: list[int] = []
-    table: dict[str, list[int]] = {}
-    for index, (spec, _) in enumerate(specs):
-        letters = first_letters(spec.pattern)
-        if letters is None:
-            anywhere.append(index)
-            continue
-        for letter in letters:
-            table.setdefault(letter, []).append(index)
-    return (
-        {k: tuple(sorted(v + anywhere)) for k, v in table.items()},
-        tuple(anywhere),
-    )
-
-
 # Every trigger starts a word (its pattern opens with a word-start lookbehind, or follows a
 # holder's hyphen): the text is walked word by word and only the triggers whose first letter
 # fits are tried, instead of one scan of the whole text per trigger family.
-_GATES = {lang: _by_first_letter(specs) for lang, specs in COMPILED.items()}
+_GATES = {
+    lang: index_by_first_letter([spec.pattern for spec, _ in specs])
+    for lang, specs in COMPILED.items()
+}
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 

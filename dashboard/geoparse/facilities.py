@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from dashboard.dates.lexicon import WEEKDAYS
+from dashboard.geoparse import lexicons as lx
 from dashboard.geoparse.model import PlaceMention
 from dashboard.geoparse.recognise import Scheme
 
@@ -54,54 +56,10 @@ _FR = re.compile(
     r"(?![\w’'-])"
 )
 # Words that open a sentence or a phrase without being part of the name after them.
-_LEADING = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "at",
-        "in",
-        "on",
-        "from",
-        "to",
-        "by",
-        "near",
-        "and",
-        "but",
-        "or",
-        "as",
-        "of",
-        "for",
-        "with",
-        "after",
-        "before",
-        "during",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "au",
-        "aux",
-        "à",
-        "dans",
-        "sur",
-        "près",
-        "de",
-        "du",
-        "des",
-        "et",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-    ]
+_LEADING = (
+    lx.FUNCTION_WORDS
+    | {"near", "près", "l", "yesterday", "today", "hier", "aujourd'hui"}
+    | {day for names in WEEKDAYS.values() for day in names}
 )
 
 
