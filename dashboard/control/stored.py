@@ -81,6 +81,11 @@ class SeriesSpans:
     def spans(self, snapshots: Sequence[ControlSnapshot]) -> list[ControlSpan]:
         """Spans covering every feature of ``snapshots`` (consecutive change points, in order;
         a span's ``first`` and ``end`` index this list)."""
+        if snapshots:  # forget fingerprints of snapshots since recomputed: they hold them
+            current = {s.date: s for s in snapshots}
+            for day in [d for d in self._fingerprints if d >= snapshots[0].date]:
+                if current.get(day) is not self._fingerprints[day][0]:
+                    del self._fingerprints[day]
         layers = [self._area_layer(s) for s in snapshots]
         if snapshots:  # days that are no longer change points
             days = {s.date for s in snapshots}
