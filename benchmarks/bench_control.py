@@ -22,7 +22,9 @@ snapshots. The naive refresh runs on a copy of the store made after the first re
 each path finds the store as it leaves it. One article reports three captures (every later
 snapshot changes, by three places and the areas around them), another restates who holds
 three places (fewer change: only where confidence would have decayed); a refresh with an
-empty cache, as in another process, is timed too, and so is reading one day back. The store
+empty cache, as in another process (a command-line ingest), is timed too: it recomputes the
+series but takes the stored areas of every day whose inputs have the stored fingerprint.
+Reading one day back is timed cold and as a step from the previous change point. The store
 keeps the snapshots from ``--store-window`` days before the late articles on, which is all
 either refresh rewrites for them.
 
