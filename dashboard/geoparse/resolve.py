@@ -71,7 +71,7 @@ _CLUSTER_KM = 300.0
 _WEAK_SCORE = 0.65
 
 
-@dataclass
+@dataclass(eq=False)  # groups refer to each other (appositions): compared by identity
 class _Group:
     """Spans sharing a name and a qualifier kind: resolved together, one feature."""
 
