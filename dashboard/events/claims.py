@@ -160,6 +160,14 @@ _LOST_TO = re.compile(
     r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",
     _I,
 )
+# A division that only says where the towns of a phrase lie: "l'une des dernières localités
+# de la province d'Anbar encore aux mains de l'EI", "one of the last towns in Anbar held by".
+_CONTAINER_OF = re.compile(
+    r"\b(?:localités?|villes?|bourgs?|villages?|towns?|cities|city|bastions?|strongholds?"
+    r"|positions?|places?)\s+(?:\w+\s+){0,2}?(?:de\s+la|du|de|d'|of(?:\s+the)?|in(?:\s+the)?"
+    r"|dans\s+la|en)\s*(?:province|gouvernorat|governorate|région|region)?\s*(?:de\s+|d'|of\s+)?$",
+    _I,
+)
 _STRONGHOLD = re.compile(r"derni|last", _I)
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
 # as well as Tikrit"): skipped, and the list goes on after it.
@@ -616,6 +624,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 )
             )
         ]
+        for p in before:
+            if p.precision != "point" and _CONTAINER_OF.search(
+                text_all[max(0, p.start - offset - 50) : p.start - offset]
+            ):
+                # the towns held lie in it: part of the division, not all of it
+                reading.extra.setdefault("share_window", {})[p.place_id] = "part of"
         if not before:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):

@@ -18,6 +18,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Tabqa": ("gn:163345", 35.83, 38.55, "point", "SY"),
     "province de Homs": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
     "Anbar": ("gn:99592", 33.23, 41.53, "governorate", "IQ"),
+    "province d'Anbar": ("gn:99592", 33.23, 41.53, "governorate", "IQ"),
     "Homs province": ("gn:169575", 34.5, 37.9, "governorate", "SY"),
     "Sinjar": ("gn:94298", 36.32, 41.87, "point", "IQ"),
     "Makhmour": ("gn:99237", 35.78, 43.58, "point", "IQ"),

@@ -201,3 +201,14 @@ def test_the_country_across_a_border_does_not_say_whose_troops_these_are() -> No
 )
 def test_a_french_pronoun_agrees_in_gender_with_its_antecedent(body, expected):
     assert expected in _claims(body, "fr")
+
+
+def test_the_division_holding_the_last_towns_is_held_in_part() -> None:
+    doc = article(
+        "Rawa est l'une des trois dernières localités de la province d'Anbar encore aux mains "
+        "de l'EI.",
+        "fr",
+        PUB,
+    )
+    anbar = [c for c in extract(doc, places_in(doc)).claims if c.place_id == "gn:99592"]
+    assert anbar and all((c.side, c.kind) == ("isis", "partial") for c in anbar)
