@@ -268,12 +268,12 @@ def _read_days(store, days: list[date]) -> None:
     all_days = store.control_snapshot_days()
     cold, step, scanned = [], [], []
     for day in days:
-        store._decoded = None
+        store._decoded = store._last_day = None
         t = time.perf_counter()
         snapshot = store.control_snapshot_on(day)
         cold.append(time.perf_counter() - t)
         at = all_days.index(snapshot.date)
-        store._decoded = None
+        store._decoded = store._last_day = None
         store.control_snapshot_on(all_days[max(at - 1, 0)])
         t = time.perf_counter()
         again = store.control_snapshot_on(day)

@@ -12,6 +12,7 @@ import json
 import re
 import threading
 from abc import abstractmethod
+from bisect import bisect_left, insort
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -585,7 +586,6 @@ class SqlStore(Store):
     ) -> list[ControlSpan]:
         """Spans for ``days``: the features ``given`` for some, and for every other day the
         features stored for it now (read back only if a span of them has to be written)."""
-        from bisect import bisect_left
 
         per_day: list[list[tuple[int, str, Callable[[], FeatureRow]]]] = [
             list(given[d]) if d in given else [] for d in days
@@ -965,45 +965,99 @@ class SqlStore(Store):
 
     def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
         head = self._read(
-            "SELECT day, created_at, metadata FROM control_snapshots WHERE day = "
+            "SELECT day, created_at, metadata, digest FROM control_snapshots WHERE day = "
             "(SELECT MAX(day) FROM control_snapshots WHERE day <= ?)",
             (day_number(day),),
         )
         if not head:
             return None
-        number, created_at, metadata = head[0]
-        source, where, params = self._span_filter(int(number))
+        number, created_at, metadata, digest = head[0]
+        number = int(number)
         decoded = self._decoded_spans()
-        index = self._read(
-            f"SELECT s.id, s.digest FROM {source} WHERE {where} ORDER BY s.ord", params
-        )
-        found = decoded.lookup([digest for _, digest in index])
-        missing = [id_ for (id_, _), hit in zip(index, found, strict=True) if hit is None]
-        whole = f"{source} WHERE {where} ORDER BY s.ord"
-        if 2 * len(missing) > len(index):
-            found = [hit for _, hit in self._decode_spans(decoded, whole, params)]
-        elif missing:
-            by_id: dict[Any, Any] = {}
-            for at in range(0, len(missing), 500):
-                chunk = missing[at : at + 500]
-                query = f"control_spans s WHERE s.id IN ({_in(chunk)})"
-                by_id.update(self._decode_spans(decoded, query, chunk))
-            found = [
-                hit if hit is not None else by_id.get(id_)
-                for (id_, _), hit in zip(index, found, strict=True)
-            ]
-            if any(
-                hit is None or hit[2] != digest
-                for hit, (_, digest) in zip(found, index, strict=True)
-            ):  # written in between: read the day again in one statement
-                found = [hit for _, hit in self._decode_spans(decoded, whole, params)]
+        found = self._day_from_last(decoded, number, digest)
+        if found is None:
+            entries = self._day_in_full(decoded, number)
+            found = (entries, sorted(entries))
+        entries, order = found
+        if digest is not None:
+            self._last_day = (number, entries, order)
         features = tuple(
-            {"type": "Feature", "geometry": geometry, "properties": dict(properties)}
-            for geometry, properties, _ in found
+            {"type": "Feature", "geometry": hit[0], "properties": dict(hit[1])}
+            for hit in (entries[o][2] for o in order)
         )
         return ControlSnapshot(
             day_date(number), features, self._json(metadata), self._datetime(created_at)
         )
+
+    def _day_in_full(self, decoded: DecodedSpans, number: int) -> dict[int, Any]:
+        """The spans in force on a day, by position: ``ord -> (id, digest, decoded)``."""
+        source, where, params = self._span_filter(number)
+        index = self._read(f"SELECT s.id, s.ord, s.digest FROM {source} WHERE {where}", params)
+        found = decoded.lookup([digest for _, _, digest in index])
+        missing = [id_ for (id_, _, _), hit in zip(index, found, strict=True) if hit is None]
+        whole = f"{source} WHERE {where}"
+        if 2 * len(missing) > len(index):
+            return {
+                ord_: (id_, hit[2], hit)
+                for id_, ord_, hit in self._decode_spans(decoded, whole, params)
+            }
+        by_id = self._decode_ids(decoded, missing)
+        entries = {}
+        for (id_, ord_, digest), hit in zip(index, found, strict=True):
+            hit = hit if hit is not None else by_id.get(id_)
+            if hit is None or hit[2] != digest:  # written in between: read it in one statement
+                return {o: (i, h[2], h) for i, o, h in self._decode_spans(decoded, whole, params)}
+            entries[int(ord_)] = (id_, digest, hit)
+        return entries
+
+    def _day_from_last(
+        self, decoded: DecodedSpans, number: int, digest: str | None
+    ) -> tuple[dict[int, Any], list[int]] | None:
+        """The day assembled from the last day this handle read and the spans that start or
+        end between the two; None when a full read is the way (nothing read yet, days far
+        apart, or what was assembled is not what the store says the day shows)."""
+        last = getattr(self, "_last_day", None)
+        if last is None or digest is None:
+            return None
+        before, entries, order = last
+        if before != number:
+            lo, hi = min(before, number), max(before, number)
+            rows = self._read(
+                "SELECT id, first_day, end_day, ord, digest FROM control_spans "
+                "WHERE (first_day > ? AND first_day <= ?) OR (end_day > ? AND end_day <= ?)",
+                (lo, hi, lo, hi),
+            )
+            if 4 * len(rows) > len(entries) + 400:
+                return None  # far apart: reading the day itself is cheaper
+            entries, order = dict(entries), list(order)
+            for id_, f, e, ord_, _ in rows:
+                if not f <= number < e and entries.get(ord_, (None,))[0] == id_:
+                    del entries[ord_]
+                    order.pop(bisect_left(order, ord_))
+            coming = [(id_, int(ord_), d) for id_, f, e, ord_, d in rows if f <= number < e]
+            found = decoded.lookup([d for _, _, d in coming])
+            by_id = self._decode_ids(
+                decoded,
+                [id_ for (id_, _, _), hit in zip(coming, found, strict=True) if hit is None],
+            )
+            for (id_, ord_, d), hit in zip(coming, found, strict=True):
+                hit = hit if hit is not None else by_id.get(id_)
+                if hit is None or hit[2] != d:
+                    return None
+                if ord_ not in entries:
+                    insort(order, ord_)
+                entries[ord_] = (id_, d, hit)
+        if sequence_digest(entries[o][1] or "" for o in order) != digest:
+            return None  # the store changed in between
+        return entries, order
+
+    def _decode_ids(self, decoded: DecodedSpans, ids: Sequence[Any]) -> dict[Any, Any]:
+        by_id: dict[Any, Any] = {}
+        for at in range(0, len(ids), 500):
+            chunk = list(ids[at : at + 500])
+            query = f"control_spans s WHERE s.id IN ({_in(chunk)})"
+            by_id.update((i, h) for i, _, h in self._decode_spans(decoded, query, chunk))
+        return by_id
 
     def _decoded_spans(self) -> DecodedSpans:
         found = getattr(self, "_decoded", None)
@@ -1013,16 +1067,16 @@ class SqlStore(Store):
 
     def _decode_spans(
         self, decoded: DecodedSpans, query: str, params: Sequence[Any]
-    ) -> list[tuple[Any, tuple[Any, dict[str, Any], str | None]]]:
-        """``(id, (geometry, properties, digest))`` of the spans a query selects (``query``
-        follows FROM), each kept in ``decoded`` by digest."""
+    ) -> list[tuple[Any, int, tuple[Any, dict[str, Any], str | None]]]:
+        """``(id, ord, (geometry, properties, digest))`` of the spans a query selects
+        (``query`` follows FROM), each kept in ``decoded`` by digest."""
         rows = self._read(
-            f"SELECT s.id, s.digest, s.side, s.kind, s.geometry, s.properties FROM {query}",
+            f"SELECT s.id, s.ord, s.digest, s.side, s.kind, s.geometry, s.properties FROM {query}",
             params,
         )
         decode = self._json
         made = []
-        for id_, digest, side, kind, geometry, properties in rows:
+        for id_, ord_, digest, side, kind, geometry, properties in rows:
             hit = decoded.get(digest)
             if hit is None:
                 hit = (
@@ -1031,13 +1085,12 @@ class SqlStore(Store):
                     digest,
                 )
                 decoded.put(digest, hit)
-            made.append((id_, hit))
+            made.append((id_, int(ord_), hit))
         return made
 
     def control_layer(
         self, since: date, below: int
     ) -> dict[date, tuple[dict[str, Any], list[tuple[int, str]]]]:
-        from bisect import bisect_left
 
         first = day_number(since)
         heads = self._read(

@@ -317,3 +317,28 @@ def test_a_fresh_process_converts_only_days_made_from_other_inputs(
     stored = dict(stored_series(store))
     assert stored.keys() == expected.keys()
     assert all(reads_as(store, f, expected[d]) for d, f in stored.items())
+
+
+def test_stepping_through_days_reads_what_a_fresh_handle_reads(store_url: str) -> None:
+    """A handle assembles a day from the last one it read; forwards, backwards, far away and
+    after another handle rewrote the series, it reads what a new handle reads."""
+    cache = ControlCache()
+    with open_store(store_url) as writer, open_store(store_url) as reader:
+        for name in ("first", "early", "late", "unseen"):
+            store_article(writer, name, ARTICLES[name])
+        refresh(writer, cache)
+
+        def check(days: list[date]) -> None:
+            for day in days:
+                with open_store(store_url) as fresh:
+                    expected = fresh.control_snapshot_on(day)
+                found = reader.control_snapshot_on(day)
+                assert found is not None and expected is not None
+                assert (found.date, found.features) == (expected.date, expected.features)
+
+        days = writer.control_snapshot_days()
+        assert len(days) >= 5
+        check([*days, *days[::-1], *days[::3], days[0], days[-1], date(2017, 8, 30)])
+        store_article(writer, "region", ARTICLES["region"])
+        refresh(writer, cache)
+        check([days[2], *writer.control_snapshot_days()])
