@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: serve test install install-test system-deps lint format geodata demo bench clean
+.PHONY: serve test install install-test system-deps lint format geodata plotly-bundle demo bench clean
 
 demo: install
 	$(BIN)/conflictmap demo
@@ -56,6 +56,10 @@ geodata: install
 	$(BIN)/pip install --quiet -e '.[build]'
 	dpkg-query -W fonts-open-sans >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq fonts-open-sans
 	$(BIN)/python geodata/build.py
+
+## Rebuild assets/plotly-map-bar.min.js from the npm registry (maintainers only; needs node/npm)
+plotly-bundle:
+	bash scripts/build-plotly-bundle.sh
 
 bench: install-test
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
