@@ -60,7 +60,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         State(*SOURCE_OPTIONS),
         State(ids.LOADED_SLOTS, "data"),
         State(ids.SHOWN_CONTROL, "data"),
-        prevent_initial_call="initial_duplicate",
+        prevent_initial_call=True,  # the page is served showing its view: nothing to move yet
     )
     def move(*args: Any) -> tuple[Any, ...]:
         *values, _version, source_options, loaded, shown = args
