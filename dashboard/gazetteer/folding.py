@@ -100,7 +100,7 @@ _TABLE = _build_table()
 _ELISION = re.compile(r"(?:(?<=\s)|^)(?:[dlj]|qu)['’ʼ](?=\w)")
 # A word-final "h" after a vowel is a transliteration of taa marbuta or just spelling noise:
 # Raqqah/Raqqa, Anah/Ana, Rawah/Rawa, Husaybah/Husayba.
-_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_FINAL_H = re.compile(r"(?<=[aeiou])h(?=\s|$)")
 _DOUBLED = re.compile(r"(.)\1+")
 _ARABIC_RANGE = re.compile(r"[\u0600-\u06ff]")
 
@@ -142,11 +142,21 @@ def fold_tokens(text: str) -> list[str]:
 
 
 def _join_key(tokens: list[str]) -> str:
+    """The tokens joined, transliteration pairs applied and doubled letters merged, repeated
+    until nothing changes: a pass can make a new match ("oou" -> "ou" -> "u", a lone final
+    "h" joined to a vowel), and a key must fold to itself."""
     key = "".join(tokens)
-    for src, dst in _TRANSLIT:
-        if src in key:
-            key = key.replace(src, dst)
-    return _DOUBLED.sub(r"\1", key)
+    for _ in range(8):  # a fixed point comes after one or two passes in practice
+        before = key
+        if key.endswith("h"):
+            key = _FINAL_H.sub("", key)
+        for src, dst in _TRANSLIT:
+            if src in key:
+                key = key.replace(src, dst)
+        key = _DOUBLED.sub(r"\1", key)
+        if key == before:
+            break
+    return key
 
 
 @lru_cache(maxsize=65536)
