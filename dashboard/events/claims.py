@@ -855,9 +855,8 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
     if _DEFINITE_SUBJECT.search(head) is None:
         return []
-    pool = reading.extra.get("all_places", reading.places)
-    towns = [p for p in pool if p.end <= reading.hit.start and p.kind in _TOWN_KINDS]
-    return towns[-1:]
+    found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+    return [found] if found is not None else []
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
@@ -1073,17 +1072,21 @@ def _held_within(reading: Reading, place: PlaceMention) -> bool:
 
 
 def _antecedent(
-    reading: Reading, precision: str, span: tuple[int, int] | None = None
+    reading: Reading,
+    precision: str,
+    span: tuple[int, int] | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> PlaceMention | None:
     """The place a definite description ("la province", "the city") stands for.
 
-    The last place of that precision named before the trigger, unless a town named more
-    recently sits in a governorate: "chassé de ses bastions à Deir Ezzor, mais contrôle 35 %
-    de la province" means the town's governorate, not a province named sentences earlier.
+    The last place of that precision (and of one of ``kinds``, when given) named before the
+    trigger, unless a town named more recently sits in a governorate: "chassé de ses bastions
+    à Deir Ezzor, mais contrôle 35 % de la province" means the town's governorate, not a
+    province named sentences earlier.
     """
     pool = reading.extra.get("all_places", reading.places)
     earlier = [p for p in pool if p.end <= reading.hit.start]
-    same = [p for p in earlier if p.precision == precision]
+    same = [p for p in earlier if p.precision == precision and (kinds is None or p.kind in kinds)]
     if precision == "governorate" and span is not None:
         finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]
         if finer and (not same or finer[-1].start > same[-1].start):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.dates.lexicon import MONTHS_ABBREVIATED, MONTHS_FULL, WEEKDAYS, alternation
 from dashboard.events.actors import index_by_first_letter
 
 _I = re.IGNORECASE
@@ -45,15 +46,10 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
     return TriggerSpec(type_, frame, strength, "|".join(alts), lang)
 
 
-# A capitalised word that can name a place: not a weekday or a month ("recovered Monday").
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
-_NAME = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])"
-)
+# English months (a time after "fell"), and a capitalised word that can name a place: not a
+# weekday or a month ("recovered Monday").
+_MONTH = rf"(?:{alternation([*MONTHS_FULL['en'], *MONTHS_ABBREVIATED['en']])})\.?"
+_NAME = rf"(?!(?:{alternation([*WEEKDAYS['en'], *MONTHS_FULL['en']])})\b)(?-i:[A-Z])"
 # French participles and finite forms; voice is decided from the auxiliary before them.
 _FR_TAKE = (
     r"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|repris(?:es?)?|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"

@@ -117,20 +117,18 @@ def _after_possessor(text: str, start: int, head: int) -> int:
     return last
 
 
+_WORD_AND_SPACE = re.compile(r"([\w’'&.-]+)\s+")
+
+
 def _trim_leading(text: str, start: int, name_start: int | None) -> int | None:
     """Drop sentence- or phrase-opening words from a suffix match ("The Royal Street")."""
     if name_start is not None:
         return start  # a prefix head opens the name itself
-    while True:
-        word = re.match(r"[\w’'&.-]+", text[start:])
-        if word is None:
-            return None
-        if word.group(0).lower() not in _LEADING:
+    while (word := _WORD_AND_SPACE.match(text, start)) is not None:
+        if word.group(1).lower() not in _LEADING:
             return start
-        rest = re.match(r"[\w’'&.-]+\s+", text[start:])
-        if rest is None:
-            return None
-        start += rest.end()
+        start = word.end()
+    return None
 
 
 def merge_facilities(
