@@ -80,18 +80,31 @@
   }
   window.setInterval(skipUnchangedTraces, 400);
 
-  /* After a step MapLibre tiles the new slot of events in its worker; until that is done
-     every frame it draws is the old picture again, and without a GPU a frame of 100k discs
-     costs hundreds of milliseconds, which also delays the worker's answer. While an event
-     source is loading (never longer than HOLD_MS, and never while the user moves the map)
-     frames are held back, so the first frame drawn after a step is the new one. Uses
-     MapLibre's internal render entry point; if it is absent, nothing is changed. */
+  /* Without a GPU every frame MapLibre paints costs 50-200 ms of the page's thread and of the
+     software rasteriser, so frames that would only show an unfinished picture are skipped:
+     - while the page opens it would paint after every source and tile that arrives (a dozen
+       or more), each slowing the worker that tiles the next; until the basemap and the
+       figure's own sources have loaded once (never longer than FIRST_HOLD_MS), nothing is
+       painted, so the first picture is the whole map;
+     - after a step MapLibre re-tiles the new slot of events in its worker, and until that is
+       done a frame is the old picture again, which also delays the worker's answer; while an
+       event source that was drawn before is loading (never longer than HOLD_MS) nothing is
+       painted, so the first frame after a step is the new one.
+     Frames still run (sources, tiles and labels update) and never hold while the map moves.
+     The check sits in MapLibre's painter, after the frame has updated its sources: a source
+     can look loaded before the frame and be re-tiling by the time it would be painted. If the
+     painter is absent, nothing is changed. */
+  var FIRST_HOLD_MS = 4000;
   var HOLD_MS = 400;
-  function holdFramesWhileEventsLoad() {
-    var sub = mapSubplot();
-    var map = sub && sub.map;
-    if (!map || map.__conflictmapHold || typeof map._render !== "function") { return; }
+  function holdUnfinishedFrames(map) {
+    var painter = map && map.painter;
+    if (!painter || map.__conflictmapHold || typeof painter.render !== "function") { return; }
     map.__conflictmapHold = true;
+    var started = window.performance.now();
+    // a map found late (a new figure) may have fired "load" already
+    var basemapLoaded = map._loaded === true;
+    var opened = false;
+    map.once("load", function () { basemapLoaded = true; });
     var pending = {};
     var drawn = {};  // sources drawn once: new data reloads their tiles without a frame
     map.on("sourcedata", function (e) {
@@ -104,9 +117,13 @@
         pending[e.sourceId] = window.performance.now();
       }
     });
-    var render = map._render;
-    map._render = function () {
-      var now = window.performance.now();
+    function opening(now) {
+      if (opened) { return false; }
+      var ready = basemapLoaded && map.style && map.style.loaded();
+      opened = ready || now - started >= FIRST_HOLD_MS;
+      return !opened;
+    }
+    function loading(now) {
       var wait = false;
       Object.keys(pending).forEach(function (id) {
         if (now - pending[id] > HOLD_MS || !map.getSource(id) || map.isSourceLoaded(id)) {
@@ -115,36 +132,12 @@
           wait = true;
         }
       });
-      if (wait && !map.isMoving()) {
-        map.triggerRepaint();
-        return map;
-      }
-      return render.apply(map, arguments);
-    };
-  }
-  window.setInterval(holdFramesWhileEventsLoad, 400);
-
-  /* Without a GPU every frame MapLibre paints costs 50-200 ms of the page's thread and of the
-     software rasteriser, and while the page opens it would paint one after every source and
-     tile that arrives (a dozen or more), each slowing the worker that tiles the next. Until
-     the basemap and the figure's own sources have loaded once, frames still update sources,
-     tiles and labels but paint nothing (never while the map moves, never longer than
-     FIRST_HOLD_MS), so the first picture painted is the whole map. Uses MapLibre's painter;
-     if it is absent, nothing is changed. */
-  var FIRST_HOLD_MS = 4000;
-  function paintOnceLoaded(map) {
-    var painter = map && map.painter;
-    if (!painter || map.__conflictmapFirstPaint || typeof painter.render !== "function") {
-      return;
+      return wait;
     }
-    map.__conflictmapFirstPaint = true;
-    var started = window.performance.now();
-    var basemapLoaded = false;
-    map.once("load", function () { basemapLoaded = true; });
     var paint = painter.render;
     painter.render = function (style, options) {
-      var ready = basemapLoaded && map.style && map.style.loaded();
-      if (!ready && !map.isMoving() && window.performance.now() - started < FIRST_HOLD_MS) {
+      var now = window.performance.now();
+      if (!map.isMoving() && (opening(now) || loading(now))) {
         // what render() records before drawing: tiles arriving meanwhile read their layers
         // from the painter's style, and would be kept empty without it
         this.style = style;
@@ -152,7 +145,6 @@
         map.triggerRepaint();  // a frame again soon, so the hold ends even if nothing arrives
         return;
       }
-      painter.render = paint;
       return paint.apply(this, arguments);
     };
   }
@@ -162,11 +154,16 @@
   var firstMap = new window.MutationObserver(function () {
     var sub = mapSubplot();
     if (sub && sub.map) {
-      paintOnceLoaded(sub.map);
+      holdUnfinishedFrames(sub.map);
       firstMap.disconnect();
     }
   });
   firstMap.observe(document.documentElement, {childList: true, subtree: true});
+  /* A whole new figure (not a patch) gives Plotly a new map: it is held the same way. */
+  window.setInterval(function () {
+    var sub = mapSubplot();
+    if (sub && sub.map) { holdUnfinishedFrames(sub.map); }
+  }, 400);
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     conflictmap: {
@@ -226,6 +223,14 @@
         if (c) { out.lat = c.lat; out.lon = c.lon; }
         if (z != null) { out.zoom = z; }
         return out;
+      },
+
+      /* The whole zoom level crowded days are merged at (dashboard/web/figures/density.py):
+         it changes, and the server is asked to redraw them, only when a level is crossed. */
+      detailLevel: function (view, current) {
+        if (!view || typeof view.zoom !== "number" || !isFinite(view.zoom)) { return nu(); }
+        var level = Math.min(22, Math.max(0, Math.floor(view.zoom)));
+        return level === current ? nu() : level;
       },
 
       urlGate: function (search, pending) {

@@ -19,6 +19,7 @@ from dashboard.geodata import attributions
 from dashboard.web import delivery, layout
 from dashboard.web.basemap import offline_style
 from dashboard.web.callbacks import about, search, selection, story, time, upload, view
+from dashboard.web.figures.density import detail_level
 from dashboard.web.figures.map_figure import (
     DEFAULT_ZOOM,
     map_figure_json,
@@ -160,8 +161,9 @@ def create_app(settings: Settings) -> Dash:
         )
         # The page opens drawn: events, control and date label come with the layout, and the
         # stores say what is drawn, so the first step (and any later one) sends only changes.
-        opening = first_view(access, view_state)
         shown_view = view_state.map_view
+        level = detail_level(shown_view.zoom if shown_view else None, DEFAULT_ZOOM)
+        opening = first_view(access, view_state, level)
         figure = map_figure_json(
             place_style_layers(base_style, _places(access)),
             center={"lat": shown_view.lat, "lon": shown_view.lon} if shown_view else None,
@@ -204,6 +206,7 @@ def create_app(settings: Settings) -> Dash:
                 changes=opening.changes,
                 label=opening.label,
                 search=query,
+                level=level,
             ),
         )
 

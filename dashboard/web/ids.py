@@ -12,6 +12,7 @@ MAP = "map"
 MAP_VIEW = "map-view"  # where the user has panned/zoomed to (for the URL)
 FLY_TO = "fly-to"  # a requested view change (search result, restored URL)
 LOADED_SLOTS = "loaded-slots"  # which day spans each event trace holds in this browser tab
+DETAIL_LEVEL = "detail-level"  # the map's whole zoom level: crowded days are merged at it
 MAP_CLICK = "map-click"  # the clicked marker's key and place, read from the click event
 SHOWN_CONTROL = "shown-control"  # which snapshot / comparison the map and panel show
 

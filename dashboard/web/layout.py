@@ -44,6 +44,7 @@ class Opening:
     changes: Any = None
     label: str = ""
     search: str = ""
+    level: int = 0
 
 
 def upload_limit_bytes(megabytes: float) -> int:
@@ -350,6 +351,7 @@ def page(
                 else {},
             ),
             dcc.Store(id=ids.FLY_TO, data={}),
+            dcc.Store(id=ids.DETAIL_LEVEL, data=opening.level),
             dcc.Store(id=ids.LOADED_SLOTS, data=opening.loaded),
             dcc.Store(id=ids.SHOWN_CONTROL, data=opening.shown),
             dcc.Store(id=ids.KEYBOARD, data={}),

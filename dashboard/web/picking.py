@@ -17,25 +17,15 @@ from typing import Any
 
 import numpy as np
 
+from dashboard.web.figures import density
 from dashboard.web.figures.map_figure import event_keys, first_side
 from dashboard.web.queries import StoreAccess
-from dashboard.web.viewstate import ViewState, day_date
+from dashboard.web.symbology import TYPE_WEIGHT
+from dashboard.web.viewstate import ViewState, day_date, day_number
 
 # Degrees within which two markers sit on the same spot (about 10 m: one gazetteer point).
 SAME_SPOT = 1e-4
 MOST_LISTED = 40
-
-# Control changes first: they are what moves the map; then fighting, then reports.
-TYPE_WEIGHT: dict[str, int] = {
-    "capture": 0,
-    "withdrawal": 1,
-    "assault": 2,
-    "armed_clash": 3,
-    "suicide_bombing": 4,
-    "air_strike": 5,
-    "shelling": 6,
-    "announcement": 7,
-}
 
 
 @dataclass(frozen=True)
@@ -123,12 +113,15 @@ def pick_marker(
     lon: float | None = None,
     lat: float | None = None,
     slot_span: tuple[int, int] | None = None,
+    level: int | None = None,
 ) -> Pick | None:
     """The event behind a clicked marker, and every event of the view at the same spot.
 
     The view's visible days are searched first; ``slot_span`` (the day numbers the clicked
-    trace holds in the browser) covers a click that raced a date change. None when the event
-    is gone (filtered out or removed from the store since the marker was drawn).
+    trace holds in the browser) covers a click that raced a date change. A disc drawn for a
+    crowded day at zoom ``level`` stands for its whole cell: the list is then the cell's
+    events of those days. None when the event is gone (filtered out or removed from the store
+    since the marker was drawn).
     """
     first, last = view.visible_span()
     rows = access.event_rows(first, last, view)
@@ -140,9 +133,17 @@ def pick_marker(
     if index is None:
         return None
     lons, lats = np.asarray(rows["lon"]), np.asarray(rows["lat"])
-    near = np.flatnonzero(
-        (np.abs(lons - lons[index]) <= SAME_SPOT) & (np.abs(lats - lats[index]) <= SAME_SPOT)
-    )
+    if level is not None and level >= 0:
+        near = density.same_cell(lons, lats, index, level)
+        if slot_span is not None:
+            days = np.fromiter((day_number(_day(d)) for d in rows["date"]), dtype=np.int64)
+            near = near[(days[near] >= slot_span[0]) & (days[near] <= slot_span[1])]
+        where = "around"
+    else:
+        near = np.flatnonzero(
+            (np.abs(lons - lons[index]) <= SAME_SPOT) & (np.abs(lats - lats[index]) <= SAME_SPOT)
+        )
+        where = "at"
     chosen = str(rows["id"][index])
     if near.size <= 1:
         return Pick(chosen, "", ())
@@ -150,7 +151,7 @@ def pick_marker(
         near.tolist(), key=lambda i: (-_day(rows["date"][i]).toordinal(), relevance(rows, i))
     )
     place = str(rows["place_name"][index] or "this spot")
-    title = f"{len(order)} events at {place}, {_span_words(first, last)}"
+    title = f"{len(order)} events {where} {place}, {_span_words(first, last)}"
     return _bounded(access, chosen, title, rows, order)
 
 

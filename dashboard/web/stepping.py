@@ -16,6 +16,7 @@ from typing import Any
 from dash import Patch, no_update
 
 from dashboard.web.control_changes import control_changes
+from dashboard.web.figures import density
 from dashboard.web.figures import map_figure as mf
 from dashboard.web.figures import timeline as tl
 from dashboard.web.panels import changes_panel
@@ -49,11 +50,14 @@ def step(
     loaded: dict[str, Any] | None,
     shown: dict[str, Any] | None,
     *,
+    level: int | None = None,
     force: bool = False,
 ) -> StepResult:
     """Patches for the map and timeline that move the page from ``loaded``/``shown`` to ``view``.
 
-    ``force`` (after an ingest) treats the page as empty so everything is re-read.
+    ``level`` is the map's whole zoom level: crowded days are drawn merged at it (see
+    :mod:`density`), and redrawn when it changes. ``force`` (after an ingest) treats the page
+    as empty so everything is re-read.
     """
     loaded = loaded or {}
     shown = shown or {}
@@ -77,13 +81,14 @@ def step(
                     _assign(map_patch, slot, prop, value)
                 touched = True
             continue
-        new_slots[str(slot)] = [want[0], want[1]]
-        if now is not None and list(now) == [want[0], want[1]] and str(slot) in counts_had:
+        if _reusable(now, want, level) and str(slot) in counts_had:
+            new_slots[str(slot)] = list(now)
             counts[str(slot)] = counts_had[str(slot)]
             continue
         rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
         counts[str(slot)] = len(rows["id"])
-        for prop, value in mf.slot_update(rows).items():
+        new_slots[str(slot)] = _slot_entry(want, len(rows["id"]), level)
+        for prop, value in mf.slot_update(rows, level).items():
             _assign(map_patch, slot, prop, value)
         touched = True
     size = mf.marker_size(sum(counts.values()))
@@ -151,6 +156,20 @@ def step(
     )
 
 
+def _slot_entry(span: tuple[int, int], count: int, level: int | None) -> list[int]:
+    """What the browser is told a slot holds: its days and the level it was merged at (-1:
+    one disc per event, whatever the zoom)."""
+    merged = level is not None and count > density.MERGE_OVER
+    return [span[0], span[1], level if merged and level is not None else -1]
+
+
+def _reusable(now: list[int] | None, want: tuple[int, int], level: int | None) -> bool:
+    if now is None or list(now[:2]) != [want[0], want[1]]:
+        return False
+    drawn_at = now[2] if len(now) > 2 else -1
+    return drawn_at == -1 or drawn_at == level
+
+
 def _range_of(shown: dict[str, Any]) -> tuple[date, date] | None:
     raw = shown.get("range")
     if not raw:
@@ -180,7 +199,7 @@ class FirstView:
     label: str
 
 
-def first_view(access: StoreAccess, view: ViewState) -> FirstView:
+def first_view(access: StoreAccess, view: ViewState, level: int | None = None) -> FirstView:
     """The view drawn in full, for the layout served with the page (no callback needed).
 
     The ``loaded``/``shown`` stores describe exactly what is drawn, so the first :func:`step`
@@ -191,8 +210,8 @@ def first_view(access: StoreAccess, view: ViewState) -> FirstView:
     counts: dict[str, int] = {}
     for slot, want in slot_plan(view).items():
         rows = access.event_rows(day_date(want[0]), day_date(want[1]), view)
-        slots[slot] = mf.slot_update(rows)
-        new_slots[str(slot)] = [want[0], want[1]]
+        slots[slot] = mf.slot_update(rows, level)
+        new_slots[str(slot)] = _slot_entry(want, len(rows["id"]), level)
         counts[str(slot)] = len(rows["id"])
     size = mf.marker_size(sum(counts.values()))
     for slot in range(N_SLOTS):

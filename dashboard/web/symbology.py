@@ -71,6 +71,19 @@ TYPE_LETTERS: dict[str, str] = {
     "announcement": "i",
 }
 
+# Which type speaks first where events of one spot are listed or drawn as one disc: control
+# changes (what moves the map), then fighting, then reports.
+TYPE_WEIGHT: dict[str, int] = {
+    "capture": 0,
+    "withdrawal": 1,
+    "assault": 2,
+    "armed_clash": 3,
+    "suicide_bombing": 4,
+    "air_strike": 5,
+    "shelling": 6,
+    "announcement": 7,
+}
+
 # A second, type-keyed palette for the timeline's "by type" view (Tol's muted scheme).
 TYPE_COLOURS: dict[str, str] = {
     "armed_clash": "#CC6677",

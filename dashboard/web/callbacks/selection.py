@@ -58,6 +58,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
             _number(point.get("lon")),
             _number(point.get("lat")),
             (int(span[0]), int(span[1])) if span else None,
+            int(span[2]) if span and len(span) > 2 else None,
         )
         if chosen is None:
             gone = Pick(

@@ -69,6 +69,13 @@ def register(app: Dash, fallback: tuple[date, date]) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
+        _js("detailLevel"),
+        Output(ids.DETAIL_LEVEL, "data"),
+        Input(ids.MAP_VIEW, "data"),
+        State(ids.DETAIL_LEVEL, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
         _js("urlGate"),
         Output(ids.URL_PENDING, "data"),
         Input(ids.URL, "search"),

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dash import Dash, Input, Output, Patch, State, ctx
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.web import ids
 from dashboard.web.callbacks.view_inputs import SOURCE_OPTIONS, view_inputs, view_of
+from dashboard.web.figures.density import detail_level
+from dashboard.web.figures.map_figure import DEFAULT_ZOOM
 from dashboard.web.figures.timeline import timeline_figure
 from dashboard.web.layout import range_label
 from dashboard.web.queries import StoreAccess
@@ -57,15 +59,23 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
         Output(ids.DATE_LABEL, "children"),
         *view_inputs(),
         Input(ids.DATA_VERSION, "data"),
+        Input(ids.DETAIL_LEVEL, "data"),
         State(*SOURCE_OPTIONS),
         State(ids.LOADED_SLOTS, "data"),
         State(ids.SHOWN_CONTROL, "data"),
         prevent_initial_call=True,  # the page is served showing its view: nothing to move yet
     )
     def move(*args: Any) -> tuple[Any, ...]:
-        *values, _version, source_options, loaded, shown = args
+        *values, _version, level, source_options, loaded, shown = args
         view = view_of(values, source_options, fallback[1])
-        result = step(access, view, loaded, shown, force=ctx.triggered_id == ids.DATA_VERSION)
+        result = step(
+            access,
+            view,
+            loaded,
+            shown,
+            level=int(level) if isinstance(level, int | float) else None,
+            force=ctx.triggered_id == ids.DATA_VERSION,
+        )
         return (
             result.map_patch,
             result.timeline_patch,
@@ -122,15 +132,20 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
 
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.DETAIL_LEVEL, "data", allow_duplicate=True),
         Input(ids.FLY_TO, "data"),
+        State(ids.DETAIL_LEVEL, "data"),
         prevent_initial_call=True,
     )
-    def fly(target: dict[str, Any] | None):
-        """Move the map; a new ``uirevision`` lets the figure's view override the user's."""
+    def fly(target: dict[str, Any] | None, level: int | None):
+        """Move the map; a new ``uirevision`` lets the figure's view override the user's.
+
+        A programmatic move reports no relayout, so the detail level is set here too."""
         if not target:
             raise PreventUpdate
         patch = Patch()
         patch["layout"]["map"]["center"] = {"lat": target["lat"], "lon": target["lon"]}
         patch["layout"]["map"]["zoom"] = target["zoom"]
         patch["layout"]["uirevision"] = f"view-{target.get('rev', 0)}"
-        return patch
+        new_level = detail_level(target["zoom"], DEFAULT_ZOOM)
+        return patch, (no_update if new_level == level else new_level)

@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 
 from dashboard.web import symbology as sym
 from dashboard.web.basemap import FONT_BOLD
+from dashboard.web.figures import density
 from dashboard.web.viewstate import N_SLOTS
 
 # Western Anbar and Deir ez-Zor: where the 2017 campaign the demo covers took place.
@@ -153,6 +154,27 @@ def place_style_layers(style: Mapping[str, Any], places: Mapping[str, Any]) -> d
     return out
 
 
+def trace_anchor(trace: int) -> str:
+    """Id of the empty style layer trace ``trace`` is drawn just beneath (its ``below``)."""
+    return f"trace-anchor-{trace}"
+
+
+def anchored_style(style: Mapping[str, Any]) -> dict[str, Any]:
+    """The style with one hidden, sourceless layer on top per trace, in trace order.
+
+    Plotly gives every trace whose ``below`` it shares with another a fresh place in the
+    layer stack on each update: it removes and re-adds the trace's layers, which makes
+    MapLibre tile the trace's data a second time. A distinct anchor per trace keeps every
+    trace where it is, in the same bottom-to-top order as before.
+    """
+    out = dict(style)
+    ids = [trace_anchor(i) for i in range(FIRST_SLOT_TRACE + N_SLOTS)]
+    layers = [layer for layer in out.get("layers", []) if layer.get("id") not in ids]
+    anchors = [{"id": i, "type": "background", "layout": {"visibility": "none"}} for i in ids]
+    out["layers"] = [*layers, *anchors]
+    return out
+
+
 def base_map_figure(
     style: dict[str, Any],
     *,
@@ -168,6 +190,7 @@ def base_map_figure(
             lon=[],
             mode="markers",
             name="selected",
+            below=trace_anchor(SELECTION_TRACE),
             hoverinfo="skip",
             marker={"size": MARKER_SIZE + 14, "color": sym.SELECTION_COLOUR, "opacity": 0.55},
         )
@@ -180,6 +203,7 @@ def base_map_figure(
                 lon=[],
                 mode="markers+text",
                 name=f"events {slot}",
+                below=trace_anchor(slot_trace_index(slot)),
                 text=[],
                 hovertext=[],
                 customdata=[],
@@ -199,7 +223,7 @@ def base_map_figure(
     fig = go.Figure(traces)
     fig.update_layout(
         map={
-            "style": style,
+            "style": anchored_style(style),
             "center": center or DEFAULT_CENTER,
             "zoom": zoom,
             "layers": layers or control_layers(None),
@@ -230,7 +254,7 @@ def map_figure_json(
     once per process and copied, not re-validated on every page load (tens of ms each)."""
     figure = copy.deepcopy(_empty_map_json())
     figure["layout"]["map"].update(
-        style=style,
+        style=anchored_style(style),
         center=center or DEFAULT_CENTER,
         zoom=zoom,
         layers=layers if layers is not None else control_layers(None),
@@ -359,12 +383,14 @@ def _day_words(value: Any) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def slot_update(rows: Mapping[str, Any]) -> dict[str, Any]:
+def slot_update(rows: Mapping[str, Any], level: int | None = None) -> dict[str, Any]:
     """Trace properties for one event slot from store map rows, kept small on the wire.
 
     Coordinates and colour codes travel as base64 typed arrays; when the slot holds a single
     day (every step without a brushed range) the date is written once in the hover template
-    instead of once per event. The side is the disc's colour (the legend names it).
+    instead of once per event. The side is the disc's colour (the legend names it). With a
+    ``level`` (the map's whole zoom) a slot of more than ``MERGE_OVER`` events is drawn with
+    one disc per side and screen cell (see :mod:`density`).
     """
     n = len(rows["id"])
     # a few sides, places and types repeat over thousands of rows: look each up once
@@ -376,6 +402,32 @@ def slot_update(rows: Mapping[str, Any]) -> dict[str, Any]:
     codes = np.fromiter((code_of[s] for s in rows["sides"]), dtype=np.uint8, count=n)
     days = np.asarray(rows["date"])
     one_day = n > 0 and bool((days == days[0]).all())
+    template = f"%{{hovertext}}<br>{_day_words(days[0])}" if one_day else "%{hovertext}"
+    lon, lat = np.asarray(rows["lon"]), np.asarray(rows["lat"])
+    ids = rows["id"]
+    if level is not None and n > density.MERGE_OVER:
+        merged = density.merge(lon, lat, codes, _rank(rows), level)
+        shown = merged.shown
+        hover = _merged_hover(rows, merged, one_day)
+        ids = [ids[i] for i in shown]
+        lon, lat, codes = lon[shown], lat[shown], codes[shown]
+        letters = False
+    else:
+        hover = _event_hovers(rows, days, one_day)
+        letters = n <= LETTERS_UP_TO
+    return {
+        "lon": typed_array(lon, "float32"),
+        "lat": typed_array(lat, "float32"),
+        "mode": "markers+text" if letters else "markers",
+        "text": [LETTERS.get(t) or sym.type_letter(t) for t in rows["type"]] if letters else [],
+        "hovertext": hover,
+        "hovertemplate": template + "<extra></extra>",
+        "marker.color": typed_array(codes, "uint8"),
+        "customdata": typed_array(event_keys(ids), "uint32"),
+    }
+
+
+def _event_hovers(rows: Mapping[str, Any], days: np.ndarray, one_day: bool) -> list[str]:
     labels: dict[Any, str] = {}
     texts: dict[tuple[Any, ...], str] = {}
     hover = []
@@ -388,19 +440,33 @@ def slot_update(rows: Mapping[str, Any]) -> dict[str, Any]:
                 when = labels.get(day) or labels.setdefault(day, _day_words(day))
             text = texts[key] = event_hover(place, kind, when)
         hover.append(text)
-    template = f"%{{hovertext}}<br>{_day_words(days[0])}" if one_day else "%{hovertext}"
-    return {
-        "lon": typed_array(np.asarray(rows["lon"]), "float32"),
-        "lat": typed_array(np.asarray(rows["lat"]), "float32"),
-        "mode": "markers+text" if n <= LETTERS_UP_TO else "markers",
-        "text": [LETTERS.get(t) or sym.type_letter(t) for t in rows["type"]]
-        if n <= LETTERS_UP_TO
-        else [],
-        "hovertext": hover,
-        "hovertemplate": template + "<extra></extra>",
-        "marker.color": typed_array(codes, "uint8"),
-        "customdata": typed_array(event_keys(rows["id"]), "uint32"),
-    }
+    return hover
+
+
+def _rank(rows: Mapping[str, Any]) -> np.ndarray:
+    """Lower is drawn first in a merged disc: control changes, then the most confident."""
+    weight = np.fromiter(
+        (sym.TYPE_WEIGHT.get(t, len(sym.TYPE_WEIGHT)) for t in rows["type"]),
+        dtype=np.float64,
+        count=len(rows["type"]),
+    )
+    if "confidence" not in rows:
+        return weight
+    confidence = np.nan_to_num(np.asarray(rows["confidence"], dtype=np.float64))
+    return weight - np.clip(confidence, 0.0, 1.0) * 0.5
+
+
+def _merged_hover(rows: Mapping[str, Any], merged: density.Merged, one_day: bool) -> list[str]:
+    """One line per disc: its event's place and type, and how many more it stands for."""
+    days = rows["date"]
+    hover = []
+    for first, count in zip(merged.shown.tolist(), merged.counts.tolist(), strict=True):
+        when = None if one_day else _day_words(days[first])
+        text = event_hover(rows["place_name"][first], rows["type"][first], when)
+        if count > 1:
+            text += f"<br>+ {count - 1} more event{'s' if count > 2 else ''} here: click to list"
+        hover.append(text)
+    return hover
 
 
 EMPTY_SLOT: dict[str, Any] = {
