@@ -143,11 +143,34 @@
         this.style = style;
         this.options = options;
         map.triggerRepaint();  // a frame again soon, so the hold ends even if nothing arrives
+        afterPaint.held = true;
         return;
       }
-      return paint.apply(this, arguments);
+      var drawn = paint.apply(this, arguments);
+      if (afterPaint.held) { flushAfterPaint(); }
+      return drawn;
     };
   }
+
+  /* Work that should not compete with the next picture for the page's thread: run once a
+     frame held for new events has been painted (or after AFTER_PAINT_MS at the latest). */
+  var AFTER_PAINT_MS = 400;
+  var afterPaint = {queue: [], held: false, timer: null};
+  function flushAfterPaint() {
+    var queue = afterPaint.queue;
+    afterPaint.queue = [];
+    afterPaint.held = false;
+    if (afterPaint.timer) { window.clearTimeout(afterPaint.timer); afterPaint.timer = null; }
+    queue.forEach(function (job) { window.setTimeout(job, 0); });
+  }
+  function whenPainted(job) {
+    afterPaint.queue.push(job);
+    afterPaint.held = false;
+    if (!afterPaint.timer) {
+      afterPaint.timer = window.setTimeout(flushAfterPaint, AFTER_PAINT_MS);
+    }
+  }
+  var latestDay = {value: null};
   /* Plotly creates the map inside its first plot call and MapLibre paints from the next
      animation frame on: the observer hears of the new canvas before that frame and lets go
      once the page's map is seen. */
@@ -231,6 +254,37 @@
         if (!view || typeof view.zoom !== "number" || !isFinite(view.zoom)) { return nu(); }
         var level = Math.min(22, Math.max(0, Math.floor(view.zoom)));
         return level === current ? nu() : level;
+      },
+
+      /* A new date: if the server sent ahead what this one-day step draws (same filters,
+         window and zoom level, no brushed range), it is drawn now and recorded as drawn, and
+         the server is asked for the rest. dashboard/web/stepping.py writes `ahead` and
+         mirrors this function in take_ahead. */
+      stepAhead: function (value, ahead, loaded, shown, windowDays, range, level) {
+        if (value == null) { return [nu(), nu(), nu(), nu()]; }
+        latestDay.value = value;
+        var request = {day: value};
+        var fits = ahead && ahead.patch && ahead.day === value && loaded &&
+          loaded.key === ahead.key && ahead.window === windowDays &&
+          ahead.level === level && !(range && range.from && range.to);
+        if (!fits) { return [nu(), nu(), nu(), request]; }
+        var slots = Object.assign({}, loaded.slots);
+        var counts = Object.assign({}, loaded.counts);
+        slots[ahead.slot] = ahead.entry;
+        counts[ahead.slot] = ahead.count;
+        var drawn = Object.assign({}, loaded, {slots: slots, counts: counts});
+        var control = nu();
+        if ("snapshot" in ahead) {
+          control = Object.assign({}, shown || {}, {snapshot: ahead.snapshot});
+        }
+        // the server's answer (cursor, label, changes, the next step ahead) waits until the
+        // new picture is painted; a newer date meanwhile makes this request moot
+        whenPainted(function () {
+          if (latestDay.value === value && window.dash_clientside.set_props) {
+            window.dash_clientside.set_props("day-request", {data: request});
+          }
+        });
+        return [ahead.patch, drawn, control, nu()];
       },
 
       urlGate: function (search, pending) {

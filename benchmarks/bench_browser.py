@@ -149,7 +149,12 @@ def naive_figure(access: Any, style: dict[str, Any], day: date) -> Any:
     import pandas as pd
     import plotly.express as px
 
-    from dashboard.web.figures.map_figure import DEFAULT_CENTER, DEFAULT_ZOOM, control_layers
+    from dashboard.web.figures.map_figure import (
+        DEFAULT_CENTER,
+        DEFAULT_ZOOM,
+        anchored_style,
+        control_layers,
+    )
     from dashboard.web.viewstate import ViewState
 
     view = ViewState(day=day, window=WINDOW)
@@ -177,7 +182,7 @@ def naive_figure(access: Any, style: dict[str, Any], day: date) -> Any:
         center=DEFAULT_CENTER,
     )
     fig.update_layout(
-        map_style=style,
+        map_style=anchored_style(style),
         map_layers=control_layers(access.snapshot(access.snapshot_day(day))),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         uirevision="map",

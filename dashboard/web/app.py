@@ -207,6 +207,7 @@ def create_app(settings: Settings) -> Dash:
                 label=opening.label,
                 search=query,
                 level=level,
+                ahead=opening.ahead,
             ),
         )
 

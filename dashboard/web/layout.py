@@ -45,6 +45,7 @@ class Opening:
     label: str = ""
     search: str = ""
     level: int = 0
+    ahead: dict[str, Any] | None = None
 
 
 def upload_limit_bytes(megabytes: float) -> int:
@@ -352,6 +353,8 @@ def page(
             ),
             dcc.Store(id=ids.FLY_TO, data={}),
             dcc.Store(id=ids.DETAIL_LEVEL, data=opening.level),
+            dcc.Store(id=ids.STEP_AHEAD, data=opening.ahead or {}),
+            dcc.Store(id=ids.DAY_REQUEST, data={}),
             dcc.Store(id=ids.LOADED_SLOTS, data=opening.loaded),
             dcc.Store(id=ids.SHOWN_CONTROL, data=opening.shown),
             dcc.Store(id=ids.KEYBOARD, data={}),

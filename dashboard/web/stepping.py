@@ -10,7 +10,7 @@ nothing else. Everything is derived from the store and the request: no server me
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dash import Patch, no_update
@@ -21,7 +21,7 @@ from dashboard.web.figures import map_figure as mf
 from dashboard.web.figures import timeline as tl
 from dashboard.web.panels import changes_panel
 from dashboard.web.queries import StoreAccess
-from dashboard.web.viewstate import N_SLOTS, ViewState, day_date, slot_plan
+from dashboard.web.viewstate import N_SLOTS, ViewState, day_date, day_number, slot_plan
 
 
 @dataclass
@@ -32,10 +32,84 @@ class StepResult:
     shown: dict[str, Any]
     changes: Any
     label: str
+    ahead: dict[str, Any] | None = None
+
+
+def step_ahead(
+    access: StoreAccess,
+    view: ViewState,
+    level: int | None,
+    forward: bool = True,
+    snapshot_days: list[date] | None = None,
+) -> dict[str, Any] | None:
+    """What the next one-day step in the same direction will draw, sent in advance: one
+    slot of events, and the control layers when a new snapshot takes force that day.
+
+    The browser applies it the moment the date moves (``assets/conflictmap.js``), so a step
+    redraws the map without waiting for the server; the step that follows then finds it drawn
+    and sends only the rest. Only without a brushed range: a window's days rotate through the
+    slots one at a time, a range's chunks do not.
+    """
+    if view.range is not None:
+        return None
+    target = view.day + timedelta(days=1 if forward else -1)
+    entering = target if forward else target - timedelta(days=view.window - 1)
+    number = day_number(entering)
+    slot = number % view.window
+    rows = access.event_rows(entering, entering, view)
+    patch = Patch()
+    for prop, value in mf.slot_update(rows, level).items():
+        _assign(patch, slot, prop, value)
+    ahead: dict[str, Any] = {
+        "day": day_number(target),
+        "key": view.filter_key(),
+        "window": view.window,
+        "level": level,
+        "slot": str(slot),
+        "entry": _slot_entry((number, number), len(rows["id"]), level),
+        "count": len(rows["id"]),
+    }
+    days = access.store.control_snapshot_days() if snapshot_days is None else snapshot_days
+    now, then = (access.snapshot_day(d, days) for d in (view.day, target))
+    if then != now:
+        _patch_layers(patch, access.snapshot(then), access.snapshot(now))
+        ahead["snapshot"] = then.isoformat() if then else None
+    ahead["patch"] = patch.to_plotly_json()
+    return ahead
 
 
 def _words(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+def take_ahead(
+    loaded: dict[str, Any],
+    ahead: dict[str, Any] | None,
+    view: ViewState,
+    level: int | None,
+    shown: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """What the browser's ``stepAhead`` does when the date moves to ``view.day``: the loaded
+    slots and shown control with the step ahead recorded, or None when it does not fit."""
+    fits = (
+        bool(ahead)
+        and ahead.get("day") == day_number(view.day)
+        and loaded.get("key") == ahead.get("key") == view.filter_key()
+        and ahead.get("window") == view.window
+        and ahead.get("level") == level
+        and view.range is None
+    )
+    if not fits or ahead is None:
+        return None
+    drawn = {
+        **loaded,
+        "slots": {**loaded.get("slots", {}), ahead["slot"]: ahead["entry"]},
+        "counts": {**loaded.get("counts", {}), ahead["slot"]: ahead["count"]},
+    }
+    control = dict(shown or {})
+    if "snapshot" in ahead:
+        control["snapshot"] = ahead["snapshot"]
+    return drawn, control
 
 
 def date_label(view: ViewState) -> str:
@@ -109,9 +183,8 @@ def step(
         return read[key]
 
     if force or shown.get("snapshot", "none") != in_force_key:
-        fc = snapshot_of(in_force_key)
-        for i, layer in enumerate(mf.control_layers(fc)):
-            map_patch["layout"]["map"]["layers"][i]["source"] = layer["source"]
+        drawn = None if force or "snapshot" not in shown else snapshot_of(shown["snapshot"])
+        _patch_layers(map_patch, snapshot_of(in_force_key), drawn)
         new_shown["snapshot"] = in_force_key
         touched = True
 
@@ -146,6 +219,8 @@ def step(
     new_shown["range"] = [d.isoformat() for d in view.range] if view.range else None
     new_shown["cursor"] = view.day.isoformat()
 
+    previous_day = shown.get("cursor")
+    forward = previous_day is None or view.day >= date.fromisoformat(previous_day)
     return StepResult(
         map_patch=map_patch if touched else no_update,
         timeline_patch=timeline_patch if timeline_touched else no_update,
@@ -153,7 +228,18 @@ def step(
         shown=new_shown,
         changes=changes,
         label=date_label(view),
+        ahead=step_ahead(access, view, level, forward, snapshot_days),
     )
+
+
+def _patch_layers(patch: Patch, fc: Any, drawn: Any | None) -> None:
+    """Assign the control layers' sources for snapshot ``fc``; with the snapshot the map
+    shows (``drawn``), only the layers that differ (a change point seldom moves every side,
+    and each source replaced is tiled again)."""
+    old = mf.control_layers(drawn) if drawn is not None else None
+    for i, layer in enumerate(mf.control_layers(fc)):
+        if old is None or old[i]["source"] != layer["source"]:
+            patch["layout"]["map"]["layers"][i]["source"] = layer["source"]
 
 
 def _slot_entry(span: tuple[int, int], count: int, level: int | None) -> list[int]:
@@ -197,6 +283,7 @@ class FirstView:
     shown: dict[str, Any]
     changes: Any
     label: str
+    ahead: dict[str, Any] | None = None
 
 
 def first_view(access: StoreAccess, view: ViewState, level: int | None = None) -> FirstView:
@@ -244,6 +331,7 @@ def first_view(access: StoreAccess, view: ViewState, level: int | None = None) -
         shown=shown,
         changes=changes_panel(places, areas, (first, last)),
         label=date_label(view),
+        ahead=step_ahead(access, view, level, snapshot_days=snapshot_days),
     )
 
 

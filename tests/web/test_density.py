@@ -163,10 +163,13 @@ def test_crossing_a_zoom_level_redraws_crowded_days_only():
     slots = opening.loaded["slots"]
     assert {s[2] for s in slots.values()} == {6, -1}
     access.reads.clear()
+    ahead = (DAY + timedelta(days=1),) * 2  # the next day, read to be sent ahead
     same = step(access, view, opening.loaded, opening.shown, level=6)
-    assert access.reads == []  # nothing to redraw at the same level
+    assert access.reads == [ahead]  # nothing to redraw at the same level
+    access.reads.clear()
     zoomed = step(access, view, opening.loaded, opening.shown, level=8)
-    assert len(access.reads) == 6 and (quiet_day, quiet_day) not in access.reads
+    assert len(access.reads) == 7 and access.reads[-1] == ahead
+    assert (quiet_day, quiet_day) not in access.reads
     assert {s[2] for s in zoomed.loaded["slots"].values()} == {8, -1}
     assert same.loaded["slots"] == slots
 
@@ -192,3 +195,31 @@ def test_a_click_on_a_merged_disc_lists_every_event_of_its_cell():
     assert pick.title.startswith(f"{listed} events around")
     plain = pick_marker(access, view, key, lon, lat, span)
     assert plain is not None and len(plain.listed) + plain.more < listed
+
+
+def test_every_trace_and_control_layer_sits_beneath_its_own_anchor():
+    style = {
+        "version": 8,
+        "sources": {},
+        "layers": [
+            {"id": "land", "type": "background"},
+            {"id": "admin3-lines", "type": "background"},
+            {"id": "river-labels", "type": "background"},
+            {"id": "town-labels", "type": "background"},
+        ],
+    }
+    figure = mf.map_figure_json(style)
+    order = [layer["id"] for layer in figure["layout"]["map"]["style"]["layers"]]
+    belows = [t["below"] for t in figure["data"]] + [
+        layer["below"] for layer in figure["layout"]["map"]["layers"]
+    ]
+    assert len(set(belows)) == len(belows) and set(belows) <= set(order)
+    layers = figure["layout"]["map"]["layers"]
+    fills = [order.index(lay["below"]) for lay in layers if lay["type"] == "fill"]
+    lines = [order.index(lay["below"]) for lay in layers if lay["type"] == "line"]
+    assert max(fills) < order.index("admin3-lines") < min(lines) < order.index("river-labels")
+    traces = [order.index(t["below"]) for t in figure["data"]]
+    assert traces == sorted(traces) and min(traces) > order.index("town-labels")
+    # applied twice, the style stays the same
+    again = mf.anchored_style(figure["layout"]["map"]["style"])
+    assert [layer["id"] for layer in again["layers"]] == order

@@ -10,8 +10,8 @@ from dash import no_update
 
 from dashboard.web.figures import map_figure as mf
 from dashboard.web.figures import timeline as tl
-from dashboard.web.stepping import first_view, step
-from dashboard.web.viewstate import ViewState
+from dashboard.web.stepping import first_view, step, take_ahead
+from dashboard.web.viewstate import ViewState, day_number
 
 DAY = date(2017, 11, 9)
 
@@ -84,7 +84,8 @@ def test_a_step_reads_one_day_and_keeps_the_size_when_density_holds():
     access.reads.clear()
     nxt = ViewState(day=DAY + timedelta(days=1), window=14)
     result = step(access, nxt, opening.loaded, opening.shown)
-    assert access.reads == [(DAY + timedelta(days=1), DAY + timedelta(days=1))]
+    # the new day, then the day after it (sent ahead for the next step)
+    assert access.reads == [(DAY + timedelta(days=d), DAY + timedelta(days=d)) for d in (1, 2)]
     assert _sizes(result.map_patch) == set()
     assert result.loaded["size"] == opening.loaded["size"]
 
@@ -118,7 +119,56 @@ def test_the_page_as_served_needs_nothing_more():
     access.reads.clear()
     result = step(access, view, opening.loaded, opening.shown)
     assert result.map_patch is no_update and result.timeline_patch is no_update
-    assert access.reads == []
+    assert access.reads == [(DAY + timedelta(days=1),) * 2]  # only the step ahead
+
+
+def test_the_slot_sent_ahead_is_the_one_the_next_step_would_send():
+    access = DenseAccess(default=30, per_day={DAY + timedelta(days=1): 70})
+    view = ViewState(day=DAY, window=7)
+    opening = first_view(access, view)
+    ahead = opening.ahead
+    assert ahead is not None
+    nxt = ViewState(day=DAY + timedelta(days=1), window=7)
+    plain = step(access, nxt, opening.loaded, opening.shown)
+    slot_ops = [
+        op
+        for op in plain.map_patch.to_plotly_json()["operations"]
+        if op["location"][:2] == ["data", mf.slot_trace_index(int(ahead["slot"]))]
+    ]
+    assert slot_ops == ahead["patch"]["operations"]
+    assert ahead["count"] == 70
+    # the browser draws it first; then the step sends neither that slot nor anything else
+    applied = take_ahead(opening.loaded, ahead, nxt, None, opening.shown)
+    assert applied is not None
+    access.reads.clear()
+    after = step(access, nxt, *applied)
+    assert after.map_patch is no_update
+    assert after.loaded == plain.loaded
+    assert access.reads == [(DAY + timedelta(days=2),) * 2]  # only the next step ahead
+
+
+def test_a_step_ahead_does_not_fit_a_jump_other_filters_or_a_range():
+    access = DenseAccess(default=30)
+    opening = first_view(access, ViewState(day=DAY, window=7))
+    ahead = opening.ahead
+    jump = ViewState(day=DAY + timedelta(days=3), window=7)
+    other = ViewState(day=DAY + timedelta(days=1), window=7, types=("capture",))
+    ranged = ViewState(day=DAY + timedelta(days=1), window=7, range=(DAY, DAY + timedelta(days=5)))
+    wider = ViewState(day=DAY + timedelta(days=1), window=14)
+    for view in (jump, other, ranged, wider):
+        assert take_ahead(opening.loaded, ahead, view, None) is None
+    assert take_ahead(opening.loaded, ahead, ViewState(day=DAY + timedelta(days=1)), 6) is None
+
+
+def test_stepping_back_sends_ahead_the_day_that_enters_the_window():
+    access = DenseAccess(default=10)
+    opening = first_view(access, ViewState(day=DAY, window=7))
+    back = ViewState(day=DAY - timedelta(days=1), window=7)
+    result = step(access, back, opening.loaded, opening.shown)
+    assert result.ahead is not None
+    assert result.ahead["day"] == day_number(DAY - timedelta(days=2))
+    entering = day_number(DAY - timedelta(days=2 + 6))
+    assert result.ahead["entry"][:2] == [entering, entering]
 
 
 def test_a_step_moves_the_timeline_cursor():
@@ -130,3 +180,69 @@ def test_a_step_moves_the_timeline_cursor():
     moved = [op["location"] for op in result.timeline_patch.to_plotly_json()["operations"]]
     assert ["layout", "shapes", tl.CURSOR_SHAPE, "x0"] in moved
     assert result.shown["cursor"] == (DAY + timedelta(days=1)).isoformat()
+
+
+class _SnapStore:
+    def control_snapshot_days(self) -> list[date]:
+        return [DAY, DAY + timedelta(days=1)]
+
+
+class TwoSnapshots(DenseAccess):
+    """Two change points: the second moves the front and the SDF's area, nothing else."""
+
+    def __init__(self) -> None:
+        super().__init__(default=5)
+        self.store = _SnapStore()  # type: ignore[assignment]
+
+    def snapshot_day(self, day: date, days: list[date]) -> date | None:
+        return max((d for d in days if d <= day), default=None)
+
+    def snapshot(self, day: date | None) -> dict[str, Any]:
+        shift = 0.0 if day == DAY else 0.2
+        square = [[[40.0, 34.0], [41.0, 34.0], [41.0, 35.0], [40.0, 34.0]]]
+        moved = [[[41.0 + shift, 34.0], [42.0, 34.0], [42.0, 35.0], [41.0 + shift, 34.0]]]
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"kind": "area", "side": "isis"},
+                    "geometry": {"type": "Polygon", "coordinates": square},
+                },
+                {
+                    "type": "Feature",
+                    "properties": {"kind": "area", "side": "sdf"},
+                    "geometry": {"type": "Polygon", "coordinates": moved},
+                },
+                {
+                    "type": "Feature",
+                    "properties": {"kind": "frontline"},
+                    "geometry": {"type": "LineString", "coordinates": moved[0][:2]},
+                },
+            ],
+        }
+
+
+def test_a_new_change_point_resends_only_the_layers_it_changes():
+    access = TwoSnapshots()
+    opening = first_view(access, ViewState(day=DAY, window=7))
+    names = [layer["name"] for layer in mf.control_layers(None)]
+    expected = {names.index("area sdf"), names.index("frontline casing"), names.index("frontline")}
+    # sent ahead with the next day's events, and the same when the step itself sends them
+    ahead_layers = {
+        op["location"][3]
+        for op in opening.ahead["patch"]["operations"]
+        if op["location"][:3] == ["layout", "map", "layers"]
+    }
+    assert (
+        ahead_layers == expected and opening.ahead["snapshot"] == (DAY + timedelta(1)).isoformat()
+    )
+    result = step(
+        access, ViewState(day=DAY + timedelta(days=1), window=7), opening.loaded, opening.shown
+    )
+    stepped = {
+        op["location"][3]
+        for op in result.map_patch.to_plotly_json()["operations"]
+        if op["location"][:3] == ["layout", "map", "layers"]
+    }
+    assert stepped == expected

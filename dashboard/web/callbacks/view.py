@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dash import Dash, Input, Output, Patch, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.web import ids
@@ -50,24 +50,48 @@ def timeline_for(
 
 
 def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> None:
+    app.clientside_callback(
+        ClientsideFunction(namespace="conflictmap", function_name="stepAhead"),
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.LOADED_SLOTS, "data", allow_duplicate=True),
+        Output(ids.SHOWN_CONTROL, "data", allow_duplicate=True),
+        Output(ids.DAY_REQUEST, "data"),
+        Input(ids.DATE_SLIDER, "value"),
+        State(ids.STEP_AHEAD, "data"),
+        State(ids.LOADED_SLOTS, "data"),
+        State(ids.SHOWN_CONTROL, "data"),
+        State(ids.WINDOW, "value"),
+        State(ids.RANGE, "data"),
+        State(ids.DETAIL_LEVEL, "data"),
+        prevent_initial_call=True,
+    )
+
+    # The date reaches the server through DAY_REQUEST, written after the step ahead (if it
+    # fits) is drawn and recorded in LOADED_SLOTS and SHOWN_CONTROL, so the step below never
+    # resends it.
+    move_inputs = [Input(ids.DAY_REQUEST, "data"), *view_inputs()[1:]]
+
     @app.callback(
         Output(ids.MAP, "figure", allow_duplicate=True),
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Output(ids.LOADED_SLOTS, "data"),
-        Output(ids.SHOWN_CONTROL, "data"),
+        Output(ids.SHOWN_CONTROL, "data", allow_duplicate=True),
         Output(ids.CHANGES, "children"),
         Output(ids.DATE_LABEL, "children"),
-        *view_inputs(),
+        Output(ids.STEP_AHEAD, "data"),
+        *move_inputs,
         Input(ids.DATA_VERSION, "data"),
         Input(ids.DETAIL_LEVEL, "data"),
+        State(ids.DATE_SLIDER, "value"),
         State(*SOURCE_OPTIONS),
         State(ids.LOADED_SLOTS, "data"),
         State(ids.SHOWN_CONTROL, "data"),
         prevent_initial_call=True,  # the page is served showing its view: nothing to move yet
     )
     def move(*args: Any) -> tuple[Any, ...]:
-        *values, _version, level, source_options, loaded, shown = args
-        view = view_of(values, source_options, fallback[1])
+        request, *values, _version, level, slider, source_options, loaded, shown = args
+        day = (request or {}).get("day", slider)
+        view = view_of([day, *values], source_options, fallback[1])
         result = step(
             access,
             view,
@@ -83,6 +107,7 @@ def register(app: Dash, access: StoreAccess, fallback: tuple[date, date]) -> Non
             result.shown,
             result.changes,
             result.label,
+            result.ahead or {},
         )
 
     @app.callback(

@@ -159,19 +159,36 @@ def trace_anchor(trace: int) -> str:
     return f"trace-anchor-{trace}"
 
 
-def anchored_style(style: Mapping[str, Any]) -> dict[str, Any]:
-    """The style with one hidden, sourceless layer on top per trace, in trace order.
+def layer_anchor(index: int) -> str:
+    """Id of the empty style layer control layer ``index`` is drawn just beneath."""
+    return f"layer-anchor-{index}"
 
-    Plotly gives every trace whose ``below`` it shares with another a fresh place in the
-    layer stack on each update: it removes and re-adds the trace's layers, which makes
-    MapLibre tile the trace's data a second time. A distinct anchor per trace keeps every
-    trace where it is, in the same bottom-to-top order as before.
+
+def _anchor(anchor_id: str) -> dict[str, Any]:
+    return {"id": anchor_id, "type": "background", "layout": {"visibility": "none"}}
+
+
+def anchored_style(style: Mapping[str, Any]) -> dict[str, Any]:
+    """The style with a hidden, sourceless layer for each trace and control layer to sit
+    beneath: the control layers' just below the basemap layer they belong under, the traces'
+    on top, each group in its own order.
+
+    Plotly gives every trace or layer whose ``below`` it shares with another a fresh place in
+    the layer stack on each update: it removes and re-adds its layers, which makes MapLibre
+    tile its data a second time. A distinct anchor for each keeps it where it is.
     """
     out = dict(style)
-    ids = [trace_anchor(i) for i in range(FIRST_SLOT_TRACE + N_SLOTS)]
-    layers = [layer for layer in out.get("layers", []) if layer.get("id") not in ids]
-    anchors = [{"id": i, "type": "background", "layout": {"visibility": "none"}} for i in ids]
-    out["layers"] = [*layers, *anchors]
+    below = _basemap_below()
+    traces = [trace_anchor(i) for i in range(FIRST_SLOT_TRACE + N_SLOTS)]
+    ours = {*traces, *(layer_anchor(i) for i in range(len(below)))}
+    layers = [layer for layer in out.get("layers", []) if layer.get("id") not in ours]
+    placed: list[dict[str, Any]] = []
+    for layer in layers:
+        placed += [_anchor(layer_anchor(i)) for i, b in enumerate(below) if b == layer.get("id")]
+        placed.append(layer)
+    missing = [i for i, b in enumerate(below) if b not in {lay.get("id") for lay in layers}]
+    placed += [_anchor(layer_anchor(i)) for i in missing]
+    out["layers"] = [*placed, *(_anchor(t) for t in traces)]
     return out
 
 
@@ -309,7 +326,6 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
                 "type": "fill",
                 "color": sym.side_colour(side),
                 "opacity": AREA_OPACITY,
-                "below": _FILL_BELOW,
             }
         )
     contested = _features(fc, "contested")
@@ -321,7 +337,6 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "type": "fill",
             "color": sym.CONTESTED_COLOUR,
             "opacity": 0.6,
-            "below": _FILL_BELOW,
         }
     )
     layers.append(
@@ -332,7 +347,6 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "type": "line",
             "color": sym.CONTESTED_OUTLINE,
             "line": {"width": 2.2, "dash": [2, 1.2]},
-            "below": _LINE_BELOW,
         }
     )
     front = _features(fc, "frontline")
@@ -345,7 +359,6 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "color": "#ffffff",
             "opacity": 0.9,
             "line": {"width": 5.5},
-            "below": _LINE_BELOW,
         }
     )
     layers.append(
@@ -356,10 +369,18 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "type": "line",
             "color": sym.FRONTLINE_COLOUR,
             "line": {"width": 2.6},
-            "below": _LINE_BELOW,
         }
     )
+    # each layer sits beneath its own anchor, itself placed under the basemap layer named
+    # here (see anchored_style)
+    for i, layer in enumerate(layers):
+        layer["below"] = layer_anchor(i)
     return layers
+
+
+def _basemap_below() -> list[str]:
+    """The basemap layer each control layer is drawn under, in control layer order."""
+    return [_FILL_BELOW] * (len(sym.TERRITORIAL_SIDES) + 1) + [_LINE_BELOW] * 3
 
 
 def event_hover(place: str | None, kind: str, day: str | None = None) -> str:
