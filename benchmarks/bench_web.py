@@ -18,6 +18,7 @@ the real demo store (articles read by the pipeline, control computed from their 
 from __future__ import annotations
 
 import argparse
+import base64
 import random
 import statistics
 import sys
@@ -47,8 +48,7 @@ from dashboard.web.figures.map_figure import (  # noqa: E402
     DEFAULT_ZOOM,
     anchored_style,
     control_layers,
-    event_keys,
-    typed_array,
+    slot_update,
 )
 from dashboard.web.queries import StoreAccess  # noqa: E402
 from dashboard.web.stepping import step, take_ahead  # noqa: E402
@@ -248,9 +248,12 @@ def main() -> int:
             ours_ms.append((time.perf_counter() - t0) * 1000)
             ours_bytes.append(len(body))
             # what naming each event costs: its 4-byte key, against sending the id itself
-            new_day = access.event_rows(day, day, ViewState(day=day, window=7))["id"]
-            key_bytes.append(len(to_json_plotly(typed_array(event_keys(new_day), "uint32"))))
-            id_bytes.append(len(to_json_plotly(list(new_day))))
+            # (one key per disc drawn: a merged disc names its chosen event)
+            new_day = access.event_rows(day, day, ViewState(day=day, window=7))
+            keys = slot_update(new_day, level)["customdata"]
+            key_bytes.append(len(to_json_plotly(keys)))
+            drawn = len(base64.b64decode(keys["bdata"])) // 4
+            id_bytes.append(len(to_json_plotly(list(new_day["id"][:drawn]))))
             loaded, shown = result.loaded, result.shown
             t0 = time.perf_counter()
             naive = naive_step(gdf, access, style, day)
