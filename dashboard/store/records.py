@@ -26,9 +26,36 @@ class ArticleSummary:
     ingested_at: datetime
 
 
+class SharedDict(dict[str, Any]):
+    """A dict that refuses changes: a feature read from the store is the one every later
+    read of the same span returns (so a day is assembled without copying ~10,000 of them);
+    copy it (``dict(feature)``) to change it. Still a dict for JSON encoders."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a control feature read from the store is shared: copy it to change it")
+
+    __setitem__ = __delitem__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __ior__ = _refuse  # type: ignore[assignment]
+
+    def __copy__(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        import copy
+
+        return {k: copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __reduce__(self) -> Any:
+        return (dict, (dict(self),))
+
+
 @dataclass(frozen=True)
 class ControlSnapshot:
-    """Control areas from a change point on, as GeoJSON features (side, kind in properties)."""
+    """Control areas from a change point on, as GeoJSON features (side, kind in properties).
+
+    Features (and their properties) are :class:`SharedDict`: read-only, shared between reads.
+    """
 
     date: date
     features: tuple[dict[str, Any], ...]

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
+import orjson
 
 from dashboard import __version__
 from dashboard.events.model import STATUSES, ActorMention, Claim, Event
@@ -35,6 +36,7 @@ from dashboard.store.records import (
     ImportedControlArea,
     IngestOutcome,
     LogMark,
+    SharedDict,
 )
 from dashboard.store.schema import SCHEMA_VERSION_DDL, Migration, load_migrations
 from dashboard.store.spans import (
@@ -182,7 +184,7 @@ class SqlStore(Store):
     @staticmethod
     def _json(value: Any) -> Any:
         """Decode a JSON column (SQLite hands back text; PostgreSQL already-decoded jsonb)."""
-        return json.loads(value) if isinstance(value, str) else value
+        return orjson.loads(value) if isinstance(value, str) else value
 
     @staticmethod
     def _date(value: Any) -> date | None:
@@ -981,10 +983,7 @@ class SqlStore(Store):
         entries, order = found
         if digest is not None:
             self._last_day = (number, entries, order)
-        features = tuple(
-            {"type": "Feature", "geometry": hit[0], "properties": dict(hit[1])}
-            for hit in (entries[o][2] for o in order)
-        )
+        features = tuple(entries[o][2][3] for o in order)
         return ControlSnapshot(
             day_date(number), features, self._json(metadata), self._datetime(created_at)
         )
@@ -1067,8 +1066,8 @@ class SqlStore(Store):
 
     def _decode_spans(
         self, decoded: DecodedSpans, query: str, params: Sequence[Any]
-    ) -> list[tuple[Any, int, tuple[Any, dict[str, Any], str | None]]]:
-        """``(id, ord, (geometry, properties, digest))`` of the spans a query selects
+    ) -> list[tuple[Any, int, DecodedSpan]]:
+        """``(id, ord, (geometry, properties, digest, feature))`` of the spans a query selects
         (``query`` follows FROM), each kept in ``decoded`` by digest."""
         rows = self._read(
             f"SELECT s.id, s.ord, s.digest, s.side, s.kind, s.geometry, s.properties FROM {query}",
@@ -1079,11 +1078,10 @@ class SqlStore(Store):
         for id_, ord_, digest, side, kind, geometry, properties in rows:
             hit = decoded.get(digest)
             if hit is None:
-                hit = (
-                    decode(geometry),
-                    {"side": side, "kind": kind, **decode(properties)},
-                    digest,
-                )
+                shape = decode(geometry)
+                props = SharedDict({"side": side, "kind": kind, **decode(properties)})
+                feature = SharedDict({"type": "Feature", "geometry": shape, "properties": props})
+                hit = (shape, props, digest, feature)
                 decoded.put(digest, hit)
             made.append((id_, int(ord_), hit))
         return made
@@ -1360,6 +1358,10 @@ def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else _dumps(value)
 
 
+DecodedSpan = tuple[Any, dict[str, Any], str | None, dict[str, Any]]
+"""A span as read: geometry, properties, digest, and the GeoJSON feature every read returns."""
+
+
 class DecodedSpans:
     """Control features already decoded, by digest: a span's content never changes under its
     digest, and successive days share nearly all their features, so stepping through the
@@ -1367,7 +1369,7 @@ class DecodedSpans:
 
     def __init__(self, limit: int = 40_000) -> None:
         self.limit = limit
-        self._found: OrderedDict[str, tuple[Any, dict[str, Any], str | None]] = OrderedDict()
+        self._found: OrderedDict[str, DecodedSpan] = OrderedDict()
         self._lock = threading.Lock()
 
     def lookup(self, digests: Sequence[str | None]) -> list[Any]:
@@ -1383,7 +1385,7 @@ class DecodedSpans:
     def get(self, digest: str | None) -> Any:
         return self.lookup([digest])[0]
 
-    def put(self, digest: str | None, value: tuple[Any, dict[str, Any], str | None]) -> None:
+    def put(self, digest: str | None, value: DecodedSpan) -> None:
         if digest is None:
             return
         with self._lock:

@@ -3,13 +3,16 @@ written before spans existed. Runs on SQLite and on PostGIS (the planner tests a
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
 import shapely
+from plotly.io.json import to_json_plotly
 from shapely.geometry import mapping
 
 from dashboard.control import snapshot_to_geojson
@@ -186,15 +189,32 @@ def cached_equal_to_rebuilt(store: Store, cache: ControlCache) -> bool:
     ]
 
 
-def test_a_read_feature_can_be_changed_without_changing_the_next_read(store: Store) -> None:
+def test_a_read_feature_is_shared_read_only_and_a_copy_can_be_changed(store: Store) -> None:
     cache = ControlCache()
     store_article(store, "first", ARTICLES["first"])
     refresh(store, cache)
     first = store.control_snapshot_on(D)
     assert first is not None and first.features
-    first.features[0]["properties"]["side"] = "changed by a caller"
+    feature = first.features[0]
+    for change in (
+        lambda: feature["properties"].__setitem__("side", "changed by a caller"),
+        lambda: feature["properties"].update(side="changed by a caller"),
+        lambda: feature.pop("geometry"),
+        lambda: feature.__delitem__("properties"),
+    ):
+        with pytest.raises(TypeError, match="copy it to change it"):
+            change()
+    mine = {**feature, "properties": dict(feature["properties"])}
+    mine["properties"]["side"] = "changed by a caller"
+    plain = copy.deepcopy(feature)
+    plain["properties"]["side"] = "changed too"
     again = store.control_snapshot_on(D)
-    assert again is not None and again.features[0]["properties"]["side"] != "changed by a caller"
+    assert again is not None and again.features[0]["properties"]["side"] == feature["properties"][
+        "side"
+    ] not in ("changed by a caller", "changed too")
+    # still plain JSON objects to every encoder, and plain dicts once pickled
+    assert json.loads(json.dumps(feature)) == json.loads(to_json_plotly(feature))
+    assert type(pickle.loads(pickle.dumps(feature))) is dict
 
 
 def test_a_read_sees_what_another_handle_wrote_since(store_url: str) -> None:
