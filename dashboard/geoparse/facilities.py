@@ -36,9 +36,11 @@ _SUFFIX_HEADS = (
     r"|Airport|Station|Stadium|Arena|Racecourse|Bridge|Gardens|Museum|Library|Tower|Hotel|Inn"
     r"|Mall|Market|Prison|Jail|Cemetery|School|Elementary|Academy|Institute|College|University"
     r"|Park|Canal|Railroad|Railway|Dam|Plantation|Quarter|Golf\s+Club|Mountains|Hills|Delta"
+    r"|Hall|Court|Complex"
 )
 _SUFFIX = re.compile(
     rf"(?<![\w’'.-])(?P<name>{_NAME}){_SP}(?P<head>{_SUFFIX_HEADS})"
+    rf"(?:{_SP}(?:{_SUFFIX_HEADS}))*"  # "Market Complex", "Station Square"
     rf"(?:{_SP}(?:West|East|North|South)\b)?(?![\w’'-])"
 )
 _PREFIX = re.compile(

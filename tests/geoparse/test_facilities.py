@@ -25,6 +25,9 @@ def _names(text: str, lang: str = "en") -> list[str]:
         ),
         ("Traffic on Eglinton Avenue West was stopped.", ["Eglinton Avenue West"]),
         ("They walked along the rue Casa Calvo.", ["rue Casa Calvo"]),
+        ("Residents met at Ballymore Town Hall on Friday.", ["Ballymore Town Hall"]),
+        ("He appeared at Kirkby Magistrates' Court.", ["Kirkby Magistrates' Court"]),
+        ("Shops in the Al Noor Market Complex reopened.", ["Al Noor Market Complex"]),
     ],
 )
 def test_facility_names_are_found_whole(text, expected):
