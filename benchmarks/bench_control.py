@@ -24,7 +24,9 @@ snapshot changes, by three places and the areas around them), another restates w
 three places (fewer change: only where confidence would have decayed); a refresh with an
 empty cache, as in another process (a command-line ingest), is timed too: it recomputes the
 series but takes the stored areas of every day whose inputs have the stored fingerprint.
-Reading one day back is timed cold and as a step from the previous change point. The store
+Reading one day back is timed cold and as a step from the previous change point, in a fresh
+process as a web worker reads it (the ingesting process holds the series cache, gigabytes
+of objects whose garbage collection would be counted too), and also in this process. The store
 keeps the snapshots from ``--store-window`` days before the late articles on, which is all
 either refresh rewrites for them.
 
@@ -40,6 +42,8 @@ import math
 import random
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -267,7 +271,10 @@ def _read_days(store, days: list[date]) -> None:
 
     all_days = store.control_snapshot_days()
     cold, step, scanned = [], [], []
+    snapshot = again = rows = None
     for day in days:
+        # the previous day's features are freed here, not inside a timed read
+        snapshot = again = rows = None
         store._decoded = store._last_day = None
         t = time.perf_counter()
         snapshot = store.control_snapshot_on(day)
@@ -292,7 +299,7 @@ def _read_days(store, days: list[date]) -> None:
             raise SystemExit("regression: the interval index found other spans than a scan")
     sizes = [len(store.control_snapshot_on(d).features) for d in days]
     print(
-        f"read one day from the store ({min(sizes)}-{max(sizes)} features): a step from the "
+        f"    read one day from the store ({min(sizes)}-{max(sizes)} features): a step from the "
         f"previous change point median {statistics.median(step) * 1e3:.1f} ms, max "
         f"{max(step) * 1e3:.1f} ms (goal < 20 ms); cold, every feature decoded, median "
         f"{statistics.median(cold) * 1e3:.1f} ms, max {max(cold) * 1e3:.1f} ms "
@@ -361,6 +368,12 @@ def store_level(geography, n_places: int, window: int) -> None:
             restated_day = restated[0].valid_from
             times.append(_measure((store, ref), "restating article", restated, restated_day))
             sample = sorted(rng.sample(store.control_snapshot_days()[1:], 30))
+            print("  in a fresh process (as a web worker reads it):", flush=True)
+            subprocess.run(
+                [sys.executable, __file__, "--read-days", str(path), *map(str, sample)],
+                check=True,
+            )
+            print("  in this process, beside the series cache:")
             _read_days(store, sample)
             print(
                 f"store-level ratio naive/cached: {times[0][1] / times[0][0]:.1f}x for a "
@@ -378,7 +391,14 @@ def main() -> None:
     parser.add_argument("--check-snapshots", type=int, default=25)
     parser.add_argument("--store-places", type=int, default=10_000)
     parser.add_argument("--store-window", type=int, default=10)
+    parser.add_argument("--read-days", nargs="+", metavar=("STORE", "DAY"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.read_days:
+        from dashboard.store import open_store
+
+        with open_store(f"sqlite:///{args.read_days[0]}") as store:
+            _read_days(store, [date.fromisoformat(d) for d in args.read_days[1:]])
+        return
 
     geography = load_geography()
     if args.check_snapshots > 0:

@@ -7,6 +7,7 @@ and how a migration script is executed.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import re
@@ -14,7 +15,8 @@ import threading
 from abc import abstractmethod
 from bisect import bisect_left, insort
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
@@ -966,6 +968,10 @@ class SqlStore(Store):
         the spans in force on ``day``, using the backend's interval index."""
 
     def control_snapshot_on(self, day: date) -> ControlSnapshot | None:
+        with _no_cycle_collection():
+            return self._control_snapshot_on(day)
+
+    def _control_snapshot_on(self, day: date) -> ControlSnapshot | None:
         head = self._read(
             "SELECT day, created_at, metadata, digest FROM control_snapshots WHERE day = "
             "(SELECT MAX(day) FROM control_snapshots WHERE day <= ?)",
@@ -1356,6 +1362,20 @@ def _dumps_plain(value: Any) -> str:
 def _json_text(value: Any) -> str:
     """A JSON column as text (PostgreSQL hands back jsonb already decoded)."""
     return value if isinstance(value, str) else _dumps(value)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector while a day is decoded: decoding creates tens of thousands of
+    lists (coordinates) that hold no cycles, and each collection they trigger would walk every
+    object already decoded (hundreds of thousands in a warm store handle) for nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 DecodedSpan = tuple[Any, dict[str, Any], str | None, dict[str, Any]]
