@@ -391,8 +391,11 @@ def _claims_for(
             # what the text does say: who lost it (the control rules weigh the guess by it)
             claim.extra["gainer_inferred"] = True
             loser = reading.agent if frame in ("lose", "leave") else reading.patient
+            held_by = (holders or {}).get(place.place_id)
             if loser is not None and loser.side in GROUND_SIDES and loser.side != side:
                 claim.extra["loser"] = loser.side
+            elif loser is None and held_by in GROUND_SIDES and held_by != side:
+                claim.extra["loser"] = held_by  # "the last town held by IS fell"
         out.append(claim)
     return out
 
@@ -406,8 +409,10 @@ def _gaining_side(
 ) -> str | None:
     """The side a change-of-control reading gives ``place`` to, or None when it gives none."""
     side = gainer
-    if side is None and reading.frame in ("take_pass", "expelled") and holders:
-        # "it controls the al-Omar field, captured on Oct 22": taken by its holder
+    falls = reading.hit.spec.frame == "take_pass"  # "fell", "passed under the control of"
+    if side is None and reading.frame in ("take_pass", "expelled") and holders and not falls:
+        # "it controls the al-Omar field, captured on Oct 22": taken by its holder; but a
+        # place that fell went from its holder ("Rawa, the last town held by IS, fell")
         side = holders.get(place.place_id)
     if side is None and _may_default(reading):
         side = _default_government(reading, place)

@@ -149,6 +149,21 @@ def test_losing_control_is_no_hold_by_the_loser(body: str, lang: str) -> None:
     assert not any(side == "isis" for _, side, _ in _claims(body, lang))
 
 
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        ("Hit, the last town held by Islamic State in the valley, fell on Monday.", "en", "Hit"),
+        ("Palmyra, a city held by Islamic State since May, fell overnight.", "en", "Palmyra"),
+    ],
+)
+def test_a_place_that_fell_went_from_its_holder(body: str, lang: str, place: str) -> None:
+    doc = article(body, lang, PUB)
+    claims = extract(doc, places_in(doc)).claims
+    assert not any(c.side == "isis" and c.place_name == place for c in claims)
+    gained = [c for c in claims if c.place_name == place]
+    assert gained and all(c.extra.get("loser") == "isis" for c in gained)
+
+
 def test_an_enclave_held_is_part_of_the_place() -> None:
     claims = _claims("Islamic State besieged the government-held enclave of Mayadin.", "en")
     assert claims == {("Mayadin", "syrian_government", "partial")}
