@@ -9,6 +9,7 @@ nothing else. Everything is derived from the store and the request: no server me
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ def step_ahead(
     level: int | None,
     forward: bool = True,
     snapshot_days: list[date] | None = None,
+    snapshot: Callable[[date | None], Any] | None = None,
 ) -> dict[str, Any] | None:
     """What the next one-day step in the same direction will draw, sent in advance: one
     slot of events, and the control layers when a new snapshot takes force that day.
@@ -48,7 +50,8 @@ def step_ahead(
     The browser applies it the moment the date moves (``assets/conflictmap.js``), so a step
     redraws the map without waiting for the server; the step that follows then finds it drawn
     and sends only the rest. Only without a brushed range: a window's days rotate through the
-    slots one at a time, a range's chunks do not.
+    slots one at a time, a range's chunks do not. ``snapshot`` reads a change point's
+    snapshot (the step's own reader, so a snapshot it has read is not read again).
     """
     if view.range is not None:
         return None
@@ -72,7 +75,8 @@ def step_ahead(
     days = access.store.control_snapshot_days() if snapshot_days is None else snapshot_days
     now, then = (access.snapshot_day(d, days) for d in (view.day, target))
     if then != now:
-        _patch_layers(patch, access.snapshot(then), access.snapshot(now))
+        read = snapshot or access.snapshot
+        _patch_layers(patch, read(then), read(now))
         ahead["snapshot"] = then.isoformat() if then else None
     ahead["patch"] = patch.to_plotly_json()
     return ahead
@@ -228,7 +232,14 @@ def step(
         shown=new_shown,
         changes=changes,
         label=date_label(view),
-        ahead=step_ahead(access, view, level, forward, snapshot_days),
+        ahead=step_ahead(
+            access,
+            view,
+            level,
+            forward,
+            snapshot_days,
+            lambda d: snapshot_of(d.isoformat() if d else None),
+        ),
     )
 
 
@@ -331,7 +342,7 @@ def first_view(access: StoreAccess, view: ViewState, level: int | None = None) -
         shown=shown,
         changes=changes_panel(places, areas, (first, last)),
         label=date_label(view),
-        ahead=step_ahead(access, view, level, snapshot_days=snapshot_days),
+        ahead=step_ahead(access, view, level, snapshot_days=snapshot_days, snapshot=snapshot_of),
     )
 
 
