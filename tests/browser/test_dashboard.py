@@ -19,7 +19,7 @@ def _open(pg, server, query: str = "") -> None:
     pg.goto(server.url + "/" + query, wait_until="networkidle")
     pg.wait_for_selector("#map canvas.maplibregl-canvas", timeout=30_000)
     pg.wait_for_function(
-        "() => document.querySelector('#date-label').textContent.includes('·')", timeout=20_000
+        "() => document.querySelector('#date-label')?.textContent.includes('·')", timeout=20_000
     )
     _settle(pg)
 
@@ -259,7 +259,8 @@ def test_shared_url_restores_the_view(dashboard_server, page, browser):
     other = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     other.goto(shared, wait_until="networkidle")
     other.wait_for_function(
-        "() => document.querySelector('#date-label').textContent"
+        # the page may still be rendering its layout when the network goes quiet
+        "() => document.querySelector('#date-label')?.textContent"
         ".startsWith('20 October 2017 · events 20 Oct')",
         timeout=20_000,
     )
