@@ -35,28 +35,45 @@ from dashboard.web.viewstate import ViewState, day_date, day_number, parse_query
 EMPTY_PERIOD = (date(2017, 9, 1), date(2017, 12, 31))
 
 
-def _places(access: StoreAccess) -> dict[str, Any]:
-    """Towns to label: those in the first and last control snapshots, the ones that changed
-    hands between them ranked first (they are what the period is about)."""
-    days = access.store.control_snapshot_days()
+def _places(access: StoreAccess, samples: int = 6) -> dict[str, Any]:
+    """Towns to label: those shown by a few change points spread over the store's period, the
+    ones whose holder differs between the first and the last of them ranked first (they are
+    what the period is about). The last change point alone is often the day every claim has
+    aged out, showing no town at all. Kept per process under the digests of the change points
+    read, so a page load reads them again only after the store changed."""
+    digests = access.store.control_snapshot_digests()
+    days = list(digests)
     if not days:
         return places_collection([])
-    first, last = access.snapshot(days[0]), access.snapshot(days[-1])
+    step = max(1, (len(days) - 1) // max(1, samples - 1))
+    picked = tuple(sorted({*days[::step], days[-1]}))
+    key = (access.store.identity, picked, tuple(digests[d] for d in picked))
+    if None in key[2]:  # a store written before days carried digests: nothing to key on
+        return _places_on(access, picked)
+    found = _PLACES.get(key)
+    if found is None:
+        found = _PLACES[key] = _places_on(access, picked)
+        while len(_PLACES) > 4:
+            _PLACES.pop(next(iter(_PLACES)))
+    return found
 
-    def holders(fc: dict[str, Any]) -> dict[str, tuple[str | None, float, float]]:
-        out = {}
-        for f in fc["features"]:
+
+_PLACES: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _places_on(access: StoreAccess, days: tuple[date, ...]) -> dict[str, Any]:
+    seen: dict[str, list[tuple[str | None, float, float]]] = {}
+    for day in days:
+        for f in access.snapshot(day)["features"]:
             p = f.get("properties") or {}
             g = f.get("geometry") or {}
             if p.get("kind") == "place" and p.get("name") and g.get("type") == "Point":
-                out[p["name"]] = (p.get("side") or p.get("state"), *g["coordinates"][:2])
-        return out
-
-    before, after = holders(first), holders(last)
+                side = p.get("side") or p.get("state")
+                seen.setdefault(p["name"], []).append((side, *g["coordinates"][:2]))
     rows = []
-    for name, (side, lon, lat) in {**before, **after}.items():
-        changed = name in before and name in after and before[name][0] != side
-        rows.append((name, lon, lat, 2 if changed else 1))
+    for name, states in seen.items():
+        changed = states[0][0] != states[-1][0]
+        rows.append((name, states[-1][1], states[-1][2], 2 if changed else 1))
     return places_collection(rows)
 
 
