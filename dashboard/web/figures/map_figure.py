@@ -379,8 +379,9 @@ def control_layers(fc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
 
 
 def _basemap_below() -> list[str]:
-    """The basemap layer each control layer is drawn under, in control layer order."""
-    return [_FILL_BELOW] * (len(sym.TERRITORIAL_SIDES) + 1) + [_LINE_BELOW] * 3
+    """The basemap layer each control layer is drawn under, in control layer order: fills
+    under the boundaries (borders and rivers show through them), lines under every label."""
+    return [_FILL_BELOW if lay["type"] == "fill" else _LINE_BELOW for lay in control_layers(None)]
 
 
 def event_hover(place: str | None, kind: str, day: str | None = None) -> str:
