@@ -235,6 +235,43 @@ def test_glyph_ranges_decode_with_the_stack_name_plotly_asks_for() -> None:
     assert ord("ï") in glyphs  # al-Qaïm
 
 
+def _shipped_glyphs(stack: str) -> dict[int, dict]:
+    glyphs: dict[int, dict] = {}
+    for path in (ROOT / "assets" / "glyphs" / stack).glob("*.pbf"):
+        glyphs.update({g["id"]: g for g in decode_glyph_range(path.read_bytes())["glyphs"]})
+    return glyphs
+
+
+@pytest.mark.parametrize("stack", ["Open Sans Regular", "Open Sans Bold", "Open Sans Italic"])
+def test_every_latin_letter_of_the_regions_place_names_has_a_glyph(stack: str) -> None:
+    # Labels are drawn from gazetteer names; a letter without a glyph silently vanishes
+    # ("Ḥadīthah" drawn as "adīthah"). Arabic script is left out of the glyphs on purpose.
+    from dashboard.gazetteer.query import load_gazetteer
+
+    glyphs = _shipped_glyphs(stack)
+    gazetteer = load_gazetteer()
+    missing: dict[str, str] = {}
+    for index in range(len(gazetteer)):
+        feature = gazetteer.feature_at(index)
+        if feature.country not in {"IQ", "SY", "JO", "TR", "LB", "SA", "IR"}:
+            continue
+        for char in feature.name:
+            if ord(char) not in glyphs and not 0x0600 <= ord(char) < 0x0700:
+                missing.setdefault(char, feature.name)
+    assert not missing, missing
+
+
+def test_letters_the_font_lacks_are_composed_with_their_mark_below() -> None:
+    glyphs = _shipped_glyphs("Open Sans Regular")
+    for plain, marked in [("H", "Ḥ"), ("h", "ḩ"), ("t", "ṯ"), ("z", "ẓ")]:
+        base, composed = glyphs[ord(plain)], glyphs[ord(marked)]
+        assert composed["top"] == base["top"] and composed["advance"] == base["advance"]
+        assert composed["height"] > base["height"] + 2, marked  # ink below the baseline
+    cedilla = glyphs[0x327]  # combining: zero width, drawn over the letter before it
+    assert cedilla["advance"] == 0 and cedilla["left"] < 0
+    assert glyphs[0x2BF]["bitmap"] == glyphs[0x2018]["bitmap"]  # ʿayn drawn as ‘
+
+
 # ---------------------------------------------------------------------------------------------
 # ring orientation
 

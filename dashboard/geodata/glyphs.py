@@ -26,11 +26,11 @@ RADIUS_PX = 8
 CUTOFF = 0.25
 CURVE_STEPS = 8
 
-# Latin, Latin-1, Latin Extended-A/B, spacing modifiers (ʿ ʾ), Latin Extended Additional
-# (ḩ ṣ ṭ of romanised Arabic) and general punctuation (‘ ’ – …). Arabic is left out on
-# purpose: without MapLibre's RTL plugin (Plotly does not load it) Arabic would be drawn
-# unshaped and left to right, which is unreadable.
-DEFAULT_RANGES: tuple[int, ...] = (0, 256, 512, 7680, 8192)
+# Latin, Latin-1, Latin Extended-A/B, spacing modifiers (ʿ ʾ), combining marks (z̧), Latin
+# Extended Additional (ḩ ṣ ṭ of romanised Arabic) and general punctuation (‘ ’ – …). Arabic
+# is left out on purpose: without MapLibre's RTL plugin (Plotly does not load it) Arabic would
+# be drawn unshaped and left to right, which is unreadable.
+DEFAULT_RANGES: tuple[int, ...] = (0, 256, 512, 768, 7680, 8192)
 
 DEBIAN_OPEN_SANS = Path("/usr/share/fonts/truetype/open-sans")
 DEFAULT_FONTS: dict[str, str] = {
@@ -39,6 +39,29 @@ DEFAULT_FONTS: dict[str, str] = {
     "Open Sans Italic": "OpenSans-Italic.ttf",
 }
 FONT_LICENCE = "Open Sans (Debian fonts-open-sans 1.11): Apache-2.0"
+
+# Open Sans 1.11 lacks letters that romanised Arabic and Persian need (ḥ ṣ ṭ ḍ ẓ ḩ ṯ, and z̧ z̄
+# written with combining marks). They are composed here from the base letter and the mark: the
+# font's own combining mark when it has one, else a spacing look-alike placed above or below.
+MARK_STAND_INS: dict[int, tuple[int, str]] = {
+    0x304: (0x2C9, "above"),  # macron
+    0x306: (0x2D8, "above"),  # breve
+    0x307: (0x2D9, "above"),  # dot above
+    0x308: (0xA8, "above"),  # diaeresis
+    0x30A: (0x2DA, "above"),  # ring above
+    0x30C: (0x2C7, "above"),  # caron
+    0x323: (0x2D9, "below"),  # dot below
+    0x324: (0xA8, "below"),  # diaeresis below
+    0x327: (0xB8, "below"),  # cedilla
+    0x32E: (0x2D8, "below"),  # breve below
+    0x331: (0x2C9, "below"),  # macron below
+}
+# Modifier letters for ʿayn and hamza, drawn with the quotation marks they resemble.
+LOOKALIKES: dict[int, int] = {0x2BB: 0x2018, 0x2BE: 0x2019, 0x2BF: 0x2018}
+MARK_GAP_EM = 0.064
+# Where a zero-width combining mark is centred, relative to the pen after the base letter,
+# when the font has no mark to copy it from: about half a lowercase letter back.
+COMBINING_CENTRE_EM = -0.3
 
 
 @dataclass(frozen=True)
@@ -105,11 +128,15 @@ def write_fontstack(font_path: Path, stack: str, out: Path, ranges: tuple[int, .
     for start in ranges:
         glyphs = []
         for codepoint in range(start, start + 256):
-            name = cmap.get(codepoint)
-            if name is None:
-                continue
-            rings = _outline(glyph_set, name, scale)
-            advance = round(hmtx[name][0] * scale)
+            name = cmap.get(codepoint) or cmap.get(LOOKALIKES.get(codepoint, -1))
+            if name is not None:
+                rings = _outline(glyph_set, name, scale)
+                advance = round(hmtx[name][0] * scale)
+            else:
+                composed = _composed(cmap, glyph_set, hmtx, codepoint, scale)
+                if composed is None:
+                    continue
+                rings, advance = composed
             glyphs.append(render_sdf(codepoint, rings, advance, ascender))
         if not glyphs:
             continue
@@ -117,6 +144,59 @@ def write_fontstack(font_path: Path, stack: str, out: Path, ranges: tuple[int, .
         path.write_bytes(encode_glyph_range(stack, start, glyphs))
         written.append(path)
     return written
+
+
+def _composed(
+    cmap: dict[int, str], glyph_set: Any, hmtx: Any, codepoint: int, scale: float
+) -> tuple[list[np.ndarray], int] | None:
+    """A glyph the font lacks, built as base letter plus mark; None when it cannot be.
+
+    A precomposed letter (from its canonical decomposition) gets the mark centred on the
+    base's ink and kept clear of it; a lone combining mark gets zero advance and sits over the
+    letter before it, as the font's own combining marks do.
+    """
+    import unicodedata
+
+    if codepoint in MARK_STAND_INS:
+        rings = _mark(cmap, glyph_set, codepoint, scale)
+        if rings is None:
+            return None
+        own = np.concatenate(rings)
+        centre = COMBINING_CENTRE_EM * EM_PX
+        return [
+            r + np.array([centre - (own[:, 0].min() + own[:, 0].max()) / 2, 0.0]) for r in rings
+        ], 0
+    parts = unicodedata.decomposition(chr(codepoint)).split()
+    if len(parts) != 2 or parts[0].startswith("<") or int(parts[0], 16) not in cmap:
+        return None
+    base, mark = int(parts[0], 16), int(parts[1], 16)
+    base_rings = _outline(glyph_set, cmap[base], scale)
+    mark_rings = _mark(cmap, glyph_set, mark, scale) if mark in MARK_STAND_INS else None
+    if not base_rings or not mark_rings:
+        return None
+    b, m = np.concatenate(base_rings), np.concatenate(mark_rings)
+    dx = (b[:, 0].min() + b[:, 0].max() - m[:, 0].min() - m[:, 0].max()) / 2
+    gap = MARK_GAP_EM * EM_PX
+    dy = max(0.0, b[:, 1].max() + gap - m[:, 1].min()) if m[:, 1].min() > 0 else 0.0
+    shifted = [ring + np.array([dx, dy]) for ring in mark_rings]
+    return base_rings + shifted, round(hmtx[cmap[base]][0] * scale)
+
+
+def _mark(cmap: dict[int, str], glyph_set: Any, mark: int, scale: float) -> list[np.ndarray] | None:
+    """A combining mark's outline: the font's own, else its spacing look-alike, lowered when
+    it belongs below the letter but sits above the baseline."""
+    if mark in cmap:
+        return _outline(glyph_set, cmap[mark], scale) or None
+    stand_in, place = MARK_STAND_INS[mark]
+    if stand_in not in cmap:
+        return None
+    rings = _outline(glyph_set, cmap[stand_in], scale)
+    if not rings:
+        return None
+    top = np.concatenate(rings)[:, 1].max()
+    if place == "below" and top > 0:
+        rings = [r + np.array([0.0, -MARK_GAP_EM * EM_PX - top]) for r in rings]
+    return rings
 
 
 def _outline(glyph_set: Any, name: str, scale: float) -> list[np.ndarray]:
