@@ -13,7 +13,7 @@ import json
 import re
 import threading
 from abc import abstractmethod
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -982,14 +982,20 @@ class SqlStore(Store):
         number, created_at, metadata, digest = head[0]
         number = int(number)
         decoded = self._decoded_spans()
-        found = self._day_from_last(decoded, number, digest)
-        if found is None:
+        day = self._day_from_last(decoded, number, digest)
+        if day is None:
             entries = self._day_in_full(decoded, number)
-            found = (entries, sorted(entries))
-        entries, order = found
+            order = sorted(entries)
+            day = AssembledDay(
+                number,
+                entries,
+                order,
+                [entries[o][1] or "" for o in order],
+                [entries[o][2][3] for o in order],
+            )
         if digest is not None:
-            self._last_day = (number, entries, order)
-        features = tuple(entries[o][2][3] for o in order)
+            self._last_day = day
+        features = tuple(day.features)
         return ControlSnapshot(
             day_date(number), features, self._json(metadata), self._datetime(created_at)
         )
@@ -1017,28 +1023,27 @@ class SqlStore(Store):
 
     def _day_from_last(
         self, decoded: DecodedSpans, number: int, digest: str | None
-    ) -> tuple[dict[int, Any], list[int]] | None:
+    ) -> AssembledDay | None:
         """The day assembled from the last day this handle read and the spans that start or
         end between the two; None when a full read is the way (nothing read yet, days far
         apart, or what was assembled is not what the store says the day shows)."""
-        last = getattr(self, "_last_day", None)
+        last: AssembledDay | None = getattr(self, "_last_day", None)
         if last is None or digest is None:
             return None
-        before, entries, order = last
-        if before != number:
-            lo, hi = min(before, number), max(before, number)
+        day = last
+        if last.number != number:
+            lo, hi = min(last.number, number), max(last.number, number)
             rows = self._read(
                 "SELECT id, first_day, end_day, ord, digest FROM control_spans "
                 "WHERE (first_day > ? AND first_day <= ?) OR (end_day > ? AND end_day <= ?)",
                 (lo, hi, lo, hi),
             )
-            if 4 * len(rows) > len(entries) + 400:
+            if 4 * len(rows) > len(last.entries) + 400:
                 return None  # far apart: reading the day itself is cheaper
-            entries, order = dict(entries), list(order)
+            day = last.copy(number)
             for id_, f, e, ord_, _ in rows:
-                if not f <= number < e and entries.get(ord_, (None,))[0] == id_:
-                    del entries[ord_]
-                    order.pop(bisect_left(order, ord_))
+                if not f <= number < e and day.entries.get(ord_, (None,))[0] == id_:
+                    day.remove(ord_)
             coming = [(id_, int(ord_), d) for id_, f, e, ord_, d in rows if f <= number < e]
             found = decoded.lookup([d for _, _, d in coming])
             by_id = self._decode_ids(
@@ -1049,12 +1054,10 @@ class SqlStore(Store):
                 hit = hit if hit is not None else by_id.get(id_)
                 if hit is None or hit[2] != d:
                     return None
-                if ord_ not in entries:
-                    insort(order, ord_)
-                entries[ord_] = (id_, d, hit)
-        if sequence_digest(entries[o][1] or "" for o in order) != digest:
+                day.put(ord_, (id_, d, hit))
+        if sequence_digest(day.digests) != digest:
             return None  # the store changed in between
-        return entries, order
+        return day
 
     def _decode_ids(self, decoded: DecodedSpans, ids: Sequence[Any]) -> dict[Any, Any]:
         by_id: dict[Any, Any] = {}
@@ -1366,20 +1369,66 @@ def _json_text(value: Any) -> str:
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector while a day is decoded: decoding creates tens of thousands of
-    lists (coordinates) that hold no cycles, and each collection they trigger would walk every
-    object already decoded (hundreds of thousands in a warm store handle) for nothing."""
+    """Pause the cycle collector while a day is decoded, and hand what it decoded straight to
+    the oldest generation.
+
+    Decoding creates some 15,000 lists (coordinate pairs) that hold no cycles and live on in
+    the decoded-span cache. Each collection they would trigger walks every object already
+    decoded, and the first young collection after the read would still walk all of them once
+    (5-8 ms a step). ``freeze`` then ``unfreeze`` moves every tracked object to the oldest
+    generation without walking any: only full collections look at them there. Cyclic garbage
+    made just before the read waits for the next full collection too, which the process's
+    other allocations keep triggering. A process that froze objects on purpose (a pre-fork
+    server) is left alone: unfreezing would undo that.
+    """
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if was:
             gc.enable()
 
 
 DecodedSpan = tuple[Any, dict[str, Any], str | None, dict[str, Any]]
 """A span as read: geometry, properties, digest, and the GeoJSON feature every read returns."""
+
+
+@dataclass(slots=True)
+class AssembledDay:
+    """The spans in force on a day: ``entries`` maps ``ord -> (id, digest, decoded span)``,
+    and ``order``, ``digests`` and ``features`` are kept in reading order beside it, so the
+    next day is this one patched with the few spans that start or end in between (a step
+    through the time slider) rather than ten thousand rebuilt."""
+
+    number: int
+    entries: dict[int, tuple[Any, str | None, DecodedSpan]]
+    order: list[int]
+    digests: list[str]  # "" for a span written before spans carried digests
+    features: list[dict[str, Any]]
+
+    def copy(self, number: int) -> AssembledDay:
+        return AssembledDay(
+            number, dict(self.entries), self.order[:], self.digests[:], self.features[:]
+        )
+
+    def remove(self, ord_: int) -> None:
+        del self.entries[ord_]
+        at = bisect_left(self.order, ord_)
+        del self.order[at], self.digests[at], self.features[at]
+
+    def put(self, ord_: int, entry: tuple[Any, str | None, DecodedSpan]) -> None:
+        at = bisect_left(self.order, ord_)
+        if ord_ in self.entries:
+            self.digests[at], self.features[at] = entry[1] or "", entry[2][3]
+        else:
+            self.order.insert(at, ord_)
+            self.digests.insert(at, entry[1] or "")
+            self.features.insert(at, entry[2][3])
+        self.entries[ord_] = entry
 
 
 class DecodedSpans:

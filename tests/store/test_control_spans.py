@@ -362,3 +362,28 @@ def test_stepping_through_days_reads_what_a_fresh_handle_reads(store_url: str) -
         store_article(writer, "region", ARTICLES["region"])
         refresh(writer, cache)
         check([days[2], *writer.control_snapshot_days()])
+
+
+def test_a_read_leaves_the_cycle_collector_as_it_found_it(store: Store) -> None:
+    """Reading a day pauses the collector and moves what it decoded to the oldest generation;
+    the collector's switch and objects a server froze before forking stay as they were."""
+    import gc
+
+    store_article(store, "first", ARTICLES["first"])
+    refresh(store, ControlCache())
+    day = store.control_snapshot_days()[-1]
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            assert store.control_snapshot_on(day) is not None
+            assert gc.isenabled() is enabled
+        gc.enable()
+        store._decoded = store._last_day = None  # decode again
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        assert store.control_snapshot_on(day) is not None
+        assert 0 < gc.get_freeze_count() <= frozen  # not unfrozen, nothing new frozen
+    finally:
+        gc.unfreeze()
+        gc.enable() if was else gc.disable()
