@@ -835,9 +835,16 @@ def recognise(
     raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
     if scheme == "inclusive":
         demonyms = _demonym_spans(text, toks, [])
-        # a two-word demonym ("South Korean") wins over a shorter name read inside it
+        # a two-word demonym ("South Korean") wins over a shorter name read inside it, and a
+        # demonym over a gazetteer hit on the same words: folded keys match "Greek" to Gerik
+        # and "Dutch" to Dūsh, villages nobody means by the capitalised adjective
         multi = [(toks[d.i].start, toks[d.j].end) for d in demonyms if d.j > d.i]
-        raws = [r for r in raws if not _overlaps(toks[r.i].start, toks[r.j].end, multi)]
+        same = {(d.i, d.j) for d in demonyms}
+        raws = [
+            r
+            for r in raws
+            if not _overlaps(toks[r.i].start, toks[r.j].end, multi) and (r.i, r.j) not in same
+        ]
         taken = [(toks[r.i].start, toks[r.j].end) for r in raws]
         for d in demonyms:
             if not _overlaps(toks[d.i].start, toks[d.j].end, taken):
@@ -1104,6 +1111,11 @@ def _judge(
         return None
     # a weak, far-away, single-word match with no context is more likely a common word
     if not strong and single and cue < 0.4 and top.score < 0.6 and not regional:
+        return None
+    # a lone given name with no context ("his wife, Julia,"; "Smoky Mary") names a person
+    # far more often than a town of that name; countries, regions and big cities stay
+    major = top.kind in ("country", "continent", "admin1") or top.population > 1_000_000
+    if not strong and single and cue < 0.4 and low in lx.FIRST_NAMES and not (major or regional):
         return None
     return Span(
         m_start,

@@ -228,3 +228,36 @@ def test_country_abbreviation_in_capitals_stays_a_place(inclusive):
 
 def test_capitalised_headline_city_stays_a_place(parse):
     assert "PARIS" in texts(parse("PARIS (AP) — Police closed the avenue."))
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        ("Thousands are stuck on the Greek islands.", "Greek", "GR"),
+        ("Dutch investigators returned on Monday.", "Dutch", "NL"),
+        ("A Saudi delegation arrived in the morning.", "Saudi", "SA"),
+    ],
+)
+def test_a_demonym_wins_over_a_village_its_folded_spelling_matches(
+    inclusive, text, demonym, country
+):
+    found = inclusive(text)
+    assert texts(found) == [demonym]
+    assert found[0].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rozen's wife, Julia, has taken on the search.",
+        "Known locally as Smoky Mary, the steam line ran until 1932.",
+    ],
+)
+def test_a_lone_given_name_with_no_place_cue_is_not_a_place(inclusive, text):
+    assert inclusive(text) == []
+
+
+def test_a_given_name_with_a_place_cue_or_naming_a_country_stays_a_place(inclusive):
+    assert texts(inclusive("Talks with Georgia resumed on Monday.")) == ["Georgia"]
+    found = inclusive("The cotton harvest began near the city of Mary in Turkmenistan.")
+    assert "Mary" in texts(found)
