@@ -168,17 +168,22 @@ def _reach_polygons(ground_points: np.ndarray, radii: np.ndarray, corridor, rule
 
 
 def _voronoi_cells(points: np.ndarray, country) -> np.ndarray:
-    """Voronoi cells of ``points`` (metric) in input order; identical points share a cell."""
+    """Voronoi cells of ``points`` (metric) in input order; identical points share a cell.
+
+    Cells reach well past the country, which the caller clips them to: a lone place's cell is
+    that envelope, not the country itself, since GEOS can return points, not the polygon, when
+    a polygon already clipped to the country is intersected with the same country again.
+    """
+    envelope = shapely.buffer(shapely.envelope(country), 1e5)
     if len(points) == 1:
-        return np.array([country], dtype=object)
+        return np.array([envelope], dtype=object)
     xy = shapely.get_coordinates(points)
     keys, first, inverse = np.unique(
         np.round(xy, 3), axis=0, return_index=True, return_inverse=True
     )
     if len(keys) == 1:
-        return np.array([country] * len(points), dtype=object)
+        return np.array([envelope] * len(points), dtype=object)
     uniq = shapely.multipoints(xy[first])
-    envelope = shapely.buffer(shapely.envelope(country), 1e5)
     diagram = shapely.voronoi_polygons(uniq, extend_to=envelope, ordered=True)
     cells = np.asarray(shapely.get_parts(diagram))
     return cells[np.asarray(inverse).ravel()]
