@@ -162,6 +162,9 @@ class PostgresStore(SqlStore):
             [west, south, east, north, first, last, west, east, south, north],
         )
 
+    # jsonb comes back decoded; its text is what the cache bound counts
+    _SPAN_TEXT = "octet_length(s.geometry::text) + octet_length(s.properties::text)"
+
     def _span_filter(self, day: int) -> tuple[str, str, list[Any]]:
         return "control_spans s", "int4range(s.first_day, s.end_day) @> ?::integer", [day]
 

@@ -962,6 +962,9 @@ class SqlStore(Store):
             found.sort(key=lambda c: c.valid_from)  # stable: ids stay in the database's order
         return found
 
+    _SPAN_TEXT = "length(s.geometry) + length(s.properties)"
+    """SQL for the JSON text a span's row decodes from (bounds the decoded-span cache)."""
+
     @abstractmethod
     def _span_filter(self, day: int) -> tuple[str, str, list[Any]]:
         """FROM clause (aliasing control_spans as ``s``), WHERE clause and its parameters for
@@ -1079,19 +1082,20 @@ class SqlStore(Store):
         """``(id, ord, (geometry, properties, digest, feature))`` of the spans a query selects
         (``query`` follows FROM), each kept in ``decoded`` by digest."""
         rows = self._read(
-            f"SELECT s.id, s.ord, s.digest, s.side, s.kind, s.geometry, s.properties FROM {query}",
+            f"SELECT s.id, s.ord, s.digest, s.side, s.kind, s.geometry, s.properties, "
+            f"{self._SPAN_TEXT} FROM {query}",
             params,
         )
         decode = self._json
         made = []
-        for id_, ord_, digest, side, kind, geometry, properties in rows:
+        for id_, ord_, digest, side, kind, geometry, properties, text in rows:
             hit = decoded.get(digest)
             if hit is None:
                 shape = decode(geometry)
                 props = SharedDict({"side": side, "kind": kind, **decode(properties)})
                 feature = SharedDict({"type": "Feature", "geometry": shape, "properties": props})
                 hit = (shape, props, digest, feature)
-                decoded.put(digest, hit)
+                decoded.put(digest, hit, int(text))
             made.append((id_, int(ord_), hit))
         return made
 
@@ -1434,11 +1438,19 @@ class AssembledDay:
 class DecodedSpans:
     """Control features already decoded, by digest: a span's content never changes under its
     digest, and successive days share nearly all their features, so stepping through the
-    days decodes only what changed. Bounded by count; one per store handle."""
+    days decodes only what changed. One per store handle, least recently used first out.
 
-    def __init__(self, limit: int = 40_000) -> None:
+    Bounded by count and by the stored JSON text the spans were decoded from: the areas
+    around places that changed hands are new spans at every step, each a large polygon with
+    the claims of thousands of places, and a count alone let a worker stepping through 300
+    days of a 10,000-place campaign grow to 1.2 GB. Decoded, a byte of text takes about four.
+    """
+
+    def __init__(self, limit: int = 40_000, text_limit: int = 48_000_000) -> None:
         self.limit = limit
-        self._found: OrderedDict[str, DecodedSpan] = OrderedDict()
+        self.text_limit = text_limit
+        self.text = 0
+        self._found: OrderedDict[str, tuple[DecodedSpan, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def lookup(self, digests: Sequence[str | None]) -> list[Any]:
@@ -1448,19 +1460,29 @@ class DecodedSpans:
                 hit = self._found.get(digest) if digest is not None else None
                 if hit is not None:
                     self._found.move_to_end(digest)  # type: ignore[arg-type]
-                found.append(hit)
+                found.append(hit[0] if hit is not None else None)
             return found
 
     def get(self, digest: str | None) -> Any:
         return self.lookup([digest])[0]
 
-    def put(self, digest: str | None, value: DecodedSpan) -> None:
+    def put(self, digest: str | None, value: DecodedSpan, text: int = 0) -> None:
+        """Keep ``value``, decoded from ``text`` characters of stored JSON."""
         if digest is None:
             return
         with self._lock:
-            self._found[digest] = value
-            while len(self._found) > self.limit:
-                self._found.popitem(last=False)
+            old = self._found.pop(digest, None)
+            if old is not None:
+                self.text -= old[1]
+            self._found[digest] = (value, text)
+            self.text += text
+            while len(self._found) > 1 and (
+                len(self._found) > self.limit or self.text > self.text_limit
+            ):
+                self.text -= self._found.popitem(last=False)[1][1]
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 @dataclass(frozen=True)

@@ -387,3 +387,35 @@ def test_a_read_leaves_the_cycle_collector_as_it_found_it(store: Store) -> None:
     finally:
         gc.unfreeze()
         gc.enable() if was else gc.disable()
+
+
+def test_decoded_spans_are_bounded_by_the_text_they_came_from() -> None:
+    """Large areas are new at every step; the cache keeps the most recently used ones that
+    fit the text budget, and always the one just read."""
+    from dashboard.store.sqlstore import DecodedSpans
+
+    def span(name: str) -> tuple:
+        return (None, {}, name, {"name": name})
+
+    decoded = DecodedSpans(limit=100, text_limit=1_000)
+    for n in range(5):
+        decoded.put(f"d{n}", span(f"d{n}"), 400)
+    assert len(decoded) == 2 and decoded.text == 800
+    assert decoded.lookup(["d0", "d3", "d4"]) == [None, span("d3"), span("d4")]
+    decoded.get("d3")  # used last: d4 is the older now
+    decoded.put("d5", span("d5"), 400)
+    assert decoded.lookup(["d3", "d4", "d5"]) == [span("d3"), None, span("d5")]
+    decoded.put("big", span("big"), 5_000)  # over the budget alone, but just read: kept
+    assert len(decoded) == 1 and decoded.get("big") == span("big") and decoded.text == 5_000
+    decoded.put("big", span("big"), 300)  # the same span again is counted once
+    assert decoded.text == 300
+
+
+def test_a_store_read_counts_the_text_of_what_it_decoded(store: Store) -> None:
+    store_article(store, "first", ARTICLES["first"])
+    refresh(store, ControlCache())
+    store._decoded = store._last_day = None
+    snapshot = store.control_snapshot_on(store.control_snapshot_days()[-1])
+    assert snapshot is not None and snapshot.features
+    text = sum(len(json.dumps(dict(f["geometry"]))) for f in snapshot.features)
+    assert store._decoded.text >= text * 0.8  # geometry text at least, on both backends
