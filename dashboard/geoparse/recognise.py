@@ -393,15 +393,20 @@ def _next_cap(text: str, toks: list[Token], k: int) -> bool:
     )
 
 
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*\.?)?\s+(?:—|–|--?|\()\s*")
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*\.?)?"  # ", Ky." or ", Iraq"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", Nov 3" or " Nov. 3, 2017"
+    r"\s+(?:—|–|--?|\()\s*"
+)
 
 
 def _dateline(text: str, toks: list[Token], i: int, j: int) -> bool:
-    """A wire-story dateline: "WINNIPEG — ...", "GLASGOW, Ky. (AP) ..." at a text's start."""
+    """A wire-story dateline at a text's start: "WINNIPEG — ...", "GLASGOW, Ky. (AP) ...",
+    "BAGHDAD, Nov 3 (Reuters) -"."""
     first = toks[i]
     if not first.first or not (first.upper or first.start == 0):
         return False
-    return _DATELINE_AFTER.match(text, toks[j].end, toks[j].end + 16) is not None
+    return _DATELINE_AFTER.match(text, toks[j].end, toks[j].end + 32) is not None
 
 
 def _after_town(text: str, toks: list[Token], i: int, j: int) -> bool:
@@ -1045,9 +1050,10 @@ def _judge(
     if loc:
         evidence.append("locative")
     said_loc = loc  # a locative word, not an apposition, can outweigh a person's name
-    if _region_after(text, toks, j, gaz) or _dateline(text, toks, i, j):
+    dateline = _dateline(text, toks, i, j)
+    if _region_after(text, toks, j, gaz) or dateline:
         loc = max(loc, 0.6)
-        evidence.append("apposition")
+        evidence.append("dateline" if dateline else "apposition")
     if seen_place:
         loc = max(loc, 0.45)
         evidence.append("same-name")

@@ -133,3 +133,12 @@ def test_a_name_after_an_age_is_a_person_all_through_the_article(parse):
 def test_a_place_of_origin_after_an_age_stays_a_place(parse):
     found = parse("A 30-year-old Georgia man was arrested in Atlanta.")
     assert [m.text for m in found] == ["Georgia", "Atlanta"]
+
+
+def test_a_reuters_dateline_with_its_date_is_a_dateline(parse, gazetteer):
+    from dashboard.geoparse.recognise import recognise
+
+    text = "BAGHDAD, Nov 3 (Reuters) - Iraqi forces entered al-Qaim on Friday."
+    spans = recognise(text, "en", gazetteer, ner_spans=[])
+    assert "dateline" in spans[0].evidence and spans[0].text == "BAGHDAD"
+    assert [m.name for m in parse(text)][:1] == ["Baghdad"]
