@@ -498,6 +498,30 @@ def _agency_context(toks: list[Token], i: int) -> bool:
     return any(w in _AGENCY for w in _words_before(toks, i, 3))
 
 
+# News agencies named like a place ("Petra" is Jordan's, "Xinhua" China's), and the words that
+# make them a source: "Petra reported", "Xinhua news agency", "according to Petra", "(Xinhua)".
+_NEWS_AGENCIES = frozenset({"xinhua", "petra", "anadolu", "fars", "mehr", "tasnim", "irna", "amaq"})
+_AS_SOURCE_AFTER = frozenset(
+    {"reported", "reports", "said", "says", "quoted", "cited", "news", "agency", "rapporte"}
+)
+_AS_SOURCE_BEFORE = re.compile(
+    r"(?:according\s+to|selon|told|quoted\s+by|cited\s+by)\s+$", re.IGNORECASE
+)
+
+
+def _news_agency(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """A news agency quoted as a source, not the place it is named like."""
+    if i != j or toks[i].low not in _NEWS_AGENCIES:
+        return False
+    start, end = toks[i].start, toks[i].end
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].sent == toks[i].sent else None
+    if nxt is not None and nxt.low in _AS_SOURCE_AFTER:
+        return True
+    return _AS_SOURCE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
 def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
     """Titles and given names before, or a surname after, mark a person's name."""
     if i > 0 and toks[i - 1].sent == toks[i].sent:
@@ -1066,6 +1090,8 @@ def _judge(
     # rejection rules
     if not strong:
         if _person_context(text, toks, i, j) or _agency_context(toks, i):
+            return None
+        if _news_agency(text, toks, i, j):
             return None
         # a word the article uses as a person's name, with no locative cue here
         if single and low in people and said_loc < 0.4 and not first.upper:

@@ -142,3 +142,20 @@ def test_a_reuters_dateline_with_its_date_is_a_dateline(parse, gazetteer):
     spans = recognise(text, "en", gazetteer, ner_spans=[])
     assert "dateline" in spans[0].evidence and spans[0].text == "BAGHDAD"
     assert [m.name for m in parse(text)][:1] == ["Baghdad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xinhua reported an explosion in Baghdad.",
+        "According to Petra, the army closed the crossing at Ruwaished.",
+        "BEIJING, Dec. 1 (Xinhua) -- A blast hit Tianjin.",
+        "Selon Petra, l'armée a fermé le poste-frontière de Ruwaished.",
+    ],
+)
+def test_a_news_agency_named_like_a_place_is_a_source_not_a_place(parse, text):
+    assert not {"Xinhua", "Petra"} & {m.text for m in parse(text)}
+
+
+def test_the_place_an_agency_is_named_like_stays_a_place(parse):
+    assert "Petra" in [m.text for m in parse("Tourists returned to Petra this spring.")]
