@@ -71,6 +71,20 @@ def test_ingesting_the_same_file_twice_changes_nothing(store, tmp_path: Path) ->
     assert store.stats()["counts"] == counts
 
 
+def test_an_article_read_by_older_rules_is_read_again(store, tmp_path: Path, monkeypatch) -> None:
+    """Rules change with the pipeline version; re-ingesting replaces what older rules read."""
+    import dashboard.pipeline as pipeline
+
+    article = tmp_path / "rawa.txt"
+    article.write_text(RAWA_EN, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "1")
+    assert [r.status for r in ingest_paths(store, [article]).results] == ["new"]
+    monkeypatch.undo()
+    assert pipeline.PIPELINE_VERSION != "1"
+    assert [r.status for r in ingest_paths(store, [article]).results] == ["updated"]
+    assert [r.status for r in ingest_paths(store, [article]).results] == ["unchanged"]
+
+
 def test_a_bad_file_fails_alone_and_the_batch_goes_on(store, tmp_path: Path) -> None:
     good = tmp_path / "rawa.txt"
     good.write_text(RAWA_EN, encoding="utf-8")
