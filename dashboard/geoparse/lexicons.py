@@ -658,6 +658,10 @@ for _code, _words in {
     for _w in _words.split():
         DEMONYMS[_w] = _code
 
+# News agencies named like a place ("Petra" is Jordan's, "Xinhua" China's, Anadolu is
+# Anatolia): a source, not the place, when quoted as one.
+NEWS_AGENCIES = frozenset({"xinhua", "petra", "anadolu", "fars", "mehr", "tasnim", "irna", "amaq"})
+
 # Group names that contain "State": never a place.
 GROUP_WORDS = frozenset({"état", "etat", "state", "daech", "daesh", "isis", "isil", "ei"})
 

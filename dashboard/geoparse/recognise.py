@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Literal
 
 from dashboard.articles.model import Article
-from dashboard.gazetteer import Gazetteer, fold
+from dashboard.gazetteer import Candidate, Gazetteer, fold
 from dashboard.geoparse import lexicons as lx
 from dashboard.text import split_sentences
 
@@ -498,9 +498,8 @@ def _agency_context(toks: list[Token], i: int) -> bool:
     return any(w in _AGENCY for w in _words_before(toks, i, 3))
 
 
-# News agencies named like a place ("Petra" is Jordan's, "Xinhua" China's), and the words that
-# make them a source: "Petra reported", "Xinhua news agency", "according to Petra", "(Xinhua)".
-_NEWS_AGENCIES = frozenset({"xinhua", "petra", "anadolu", "fars", "mehr", "tasnim", "irna", "amaq"})
+# The words that make a news agency named like a place a source: "Petra reported", "Xinhua
+# news agency", "according to Petra", "(Xinhua)".
 _AS_SOURCE_AFTER = frozenset(
     {"reported", "reports", "said", "says", "quoted", "cited", "news", "agency", "rapporte"}
 )
@@ -511,7 +510,7 @@ _AS_SOURCE_BEFORE = re.compile(
 
 def _news_agency(text: str, toks: list[Token], i: int, j: int) -> bool:
     """A news agency quoted as a source, not the place it is named like."""
-    if i != j or toks[i].low not in _NEWS_AGENCIES:
+    if i != j or toks[i].low not in lx.NEWS_AGENCIES:
         return False
     start, end = toks[i].start, toks[i].end
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
@@ -646,10 +645,11 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
 def _major_place(gaz: Gazetteer, name: str) -> bool:
     """A country, continent, first-level division or big city: rarely a surname."""
     cands = gaz.lookup(name, limit=1)
-    if not cands:
-        return False
-    top = cands[0]
-    return top.kind in ("country", "continent", "admin1") or top.population > 1_000_000
+    return bool(cands) and _major(cands[0])
+
+
+def _major(candidate: Candidate) -> bool:
+    return candidate.kind in ("country", "continent", "admin1") or candidate.population > 1_000_000
 
 
 def _token_ending_at(toks: list[Token], end: int) -> int | None:
@@ -1146,8 +1146,8 @@ def _judge(
         return None
     # a lone given name with no context ("his wife, Julia,"; "Smoky Mary") names a person
     # far more often than a town of that name; countries, regions and big cities stay
-    major = top.kind in ("country", "continent", "admin1") or top.population > 1_000_000
-    if not strong and single and cue < 0.4 and low in lx.FIRST_NAMES and not (major or regional):
+    given_name = single and low in lx.FIRST_NAMES
+    if given_name and not strong and cue < 0.4 and not (_major(top) or regional):
         return None
     return Span(
         m_start,
