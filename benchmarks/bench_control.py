@@ -308,6 +308,31 @@ def _read_days(store, days: list[date]) -> None:
     )
 
 
+def _walk(path: Path, bound: str, steps: int = 300) -> None:
+    """Peak memory of a process stepping day by day through ``steps`` change points, with the
+    decoded-span cache bounded by the text it decoded (as shipped) or by count alone (the
+    naive bound, which the large area spans of every step outgrow)."""
+    from dashboard.store import open_store
+    from dashboard.store.sqlstore import DecodedSpans
+
+    with open_store(f"sqlite:///{path}") as store:
+        days = store.control_snapshot_days()
+        if bound == "count":
+            store._decoded = DecodedSpans(text_limit=2**62)
+        start = max(0, len(days) // 3)
+        walked = days[start : start + steps]
+        t = time.perf_counter()
+        for day in walked:
+            store.control_snapshot_on(day)
+        took = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"    decoded spans bounded by {bound}: {len(walked)} steps in {took:.1f} s "
+            f"({took / max(1, len(walked)) * 1e3:.1f} ms a step), peak memory {peak:,.0f} MB, "
+            f"{len(store._decoded)} spans kept"
+        )
+
+
 def store_level(geography, n_places: int, window: int) -> None:
     """Late articles into a store holding the campaign: cached refresh against the naive."""
     import shutil
@@ -375,6 +400,9 @@ def store_level(geography, n_places: int, window: int) -> None:
             )
             print("  in this process, beside the series cache:")
             _read_days(store, sample)
+            print("  stepping through 300 change points in a fresh process (as a web worker):")
+            for bound in ("text", "count"):
+                subprocess.run([sys.executable, __file__, "--walk", str(path), bound], check=True)
             print(
                 f"store-level ratio naive/cached: {times[0][1] / times[0][0]:.1f}x for a "
                 f"capture, {times[1][1] / times[1][0]:.1f}x for a restatement"
@@ -392,7 +420,11 @@ def main() -> None:
     parser.add_argument("--store-places", type=int, default=10_000)
     parser.add_argument("--store-window", type=int, default=10)
     parser.add_argument("--read-days", nargs="+", metavar=("STORE", "DAY"), help=argparse.SUPPRESS)
+    parser.add_argument("--walk", nargs=2, metavar=("STORE", "BOUND"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.walk:
+        _walk(Path(args.walk[0]), args.walk[1])
+        return
     if args.read_days:
         from dashboard.store import open_store
 
