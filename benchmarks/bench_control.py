@@ -40,6 +40,7 @@ import argparse
 import gc
 import math
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -401,8 +402,18 @@ def store_level(geography, n_places: int, window: int) -> None:
             print("  in this process, beside the series cache:")
             _read_days(store, sample)
             print("  stepping through 300 change points in a fresh process (as a web worker):")
+            peaks = {}
             for bound in ("text", "count"):
-                subprocess.run([sys.executable, __file__, "--walk", str(path), bound], check=True)
+                out = subprocess.run(
+                    [sys.executable, __file__, "--walk", str(path), bound],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                print(out, end="")
+                found = re.search(r"peak memory ([\d,]+) MB", out)
+                peaks[bound] = float(found[1].replace(",", "")) if found else float("nan")
+            print(f"    memory ratio count-bound/text-bound: {peaks['count'] / peaks['text']:.1f}x")
             print(
                 f"store-level ratio naive/cached: {times[0][1] / times[0][0]:.1f}x for a "
                 f"capture, {times[1][1] / times[1][0]:.1f}x for a restatement"
