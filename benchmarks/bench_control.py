@@ -326,7 +326,9 @@ def _walk(path: Path, bound: str, steps: int = 300) -> None:
         for day in walked:
             store.control_snapshot_on(day)
         took = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # this process's own high-water mark: ru_maxrss would carry the parent's over exec
+        status = Path("/proc/self/status").read_text()
+        peak = int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
         print(
             f"    decoded spans bounded by {bound}: {len(walked)} steps in {took:.1f} s "
             f"({took / max(1, len(walked)) * 1e3:.1f} ms a step), peak memory {peak:,.0f} MB, "
