@@ -403,7 +403,7 @@ def store_level(geography, n_places: int, window: int) -> None:
             )
             print("  in this process, beside the series cache:")
             _read_days(store, sample)
-            print("  stepping through 300 change points in a fresh process (as a web worker):")
+            print("  stepping through up to 300 change points in a fresh process (a web worker):")
             peaks = {}
             for bound in ("text", "count"):
                 out = subprocess.run(
