@@ -13,7 +13,10 @@ French exonyms, qualifier kinds) and adds what only the article knows:
 * situating apposition: a town followed by its state, province or country ("London, Ky.",
   "Paris, Texas") is sought inside it, and so is every other mention of the same name;
 * initialisms ("U.S.", "UK") stand for countries and divisions, not for towns that happen to
-  carry the letters as a code.
+  carry the letters as a code;
+* a country's or state's own name stays that area: the article's context does not pull it
+  to a town sharing the name ("China" in a story from Texas), only an apposition does
+  ("Lebanon, Pa.").
 """
 
 from __future__ import annotations
@@ -147,8 +150,17 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
             scores = []
             hinted = g.spans[0].kind_hint is not None
+            # a country's own name stays the country: nearby towns that share it ("China",
+            # Texas; "Peru", Indiana) need an apposition to win ("Lebanon, Pa.")
+            country_name = g.candidates[0].kind in ("country", "admin1")
             for c in g.candidates:
                 s = c.score
+                situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
+                    _inside(t, c) for town in g.situates for t in town.candidates
+                )
+                if country_name and c.kind in _SETTLEMENT and not situated:
+                    scores.append(s)
+                    continue
                 if c.country and (c.country in named_countries or c.country == majority):
                     s += _W_COUNTRY
                 if c.admin1_code and c.admin1_code in admin1s and c.kind != "admin1":
@@ -158,9 +170,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     s += _W_NEAR * max(0.0, 1.0 - d / _NEAR_KM)
                 if not hinted and c.kind in _SETTLEMENT:
                     s += _W_SETTLEMENT
-                if any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
-                    _inside(t, c) for town in g.situates for t in town.candidates
-                ):
+                if situated:
                     s += _W_SITUATED
                 scores.append(s)
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
@@ -187,12 +197,23 @@ def _link_appositions(groups: list[_Group], text: str) -> None:
         town, region = group_of[id(a)], group_of[id(b)]
         if (
             town is not region
-            and town.candidates[0].kind not in _AREA_KINDS
+            and _may_be_situated(town, region)
             and all(r is not region for r in town.within)
             and any(c.kind in ("country", "admin1") for c in region.candidates)
         ):
             town.within.append(region)
             region.situates.append(town)
+
+
+def _may_be_situated(town: _Group, region: _Group) -> bool:
+    """A town's name may be an area's ("Lebanon, Pa.") if the state named holds such a town.
+
+    A country before a country is a list or a clause ("in Russia, U.S. officials said").
+    """
+    if town.candidates[0].kind not in _AREA_KINDS:
+        return True
+    states = [r for r in region.candidates if r.kind == "admin1"]
+    return any(_inside(t, r) for t in town.candidates if t.kind in _SETTLEMENT for r in states)
 
 
 def _centroid(pts: Sequence[tuple[float, float, int]]) -> tuple[float, float]:

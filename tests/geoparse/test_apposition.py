@@ -53,3 +53,42 @@ def test_initialisms_stand_for_countries(parse, text, country):
     hit = [m for m in found if m.text == text]
     assert hit, text
     assert (hit[0].kind, hit[0].country) == ("country", country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind", "country"),
+    [
+        # US-heavy stories that name a country or a state: the town of that name in Texas,
+        # Indiana or New York must not win on proximity alone
+        (
+            "Farmers in Houston, Dallas and Austin, Texas, fear the tariffs on China.",
+            "China",
+            "country",
+            "CN",
+        ),
+        (
+            "Mayors from Kokomo, Logansport and Wabash, Indiana, flew to the summit in Peru.",
+            "Peru",
+            "country",
+            "PE",
+        ),
+        (
+            "Police in Albany, Syracuse and Buffalo said the men had fled to Florida.",
+            "Florida",
+            "admin1",
+            "US",
+        ),
+    ],
+)
+def test_a_country_or_state_keeps_its_name_against_nearby_towns(
+    parse, sentence, name, kind, country
+):
+    hit = [m for m in parse(sentence) if m.text == name]
+    assert [(m.kind, m.country) for m in hit] == [(kind, country)]
+
+
+def test_a_town_named_like_a_country_is_found_through_its_apposition(parse):
+    hit = [
+        m for m in parse("Firefighters in Lebanon, Pa., put out the blaze.") if m.text == "Lebanon"
+    ]
+    assert [(m.kind, m.country, m.admin1) for m in hit] == [("town", "US", "Pennsylvania")]
