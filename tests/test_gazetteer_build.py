@@ -68,3 +68,41 @@ def test_detached_places_do_not_pull_a_division_point():
     lat, lon, dropped = divisions.division_point(np.array(south + north + misfiled))
     assert dropped == 2
     assert 45.0 < lat < 51.0 and -81.0 < lon < -79.0
+
+
+@needs_sources
+def test_the_kurdistan_region_lies_inside_its_three_governorates():
+    from shapely.geometry import Point
+
+    from dashboard.gazetteer.build import _division_region_features
+
+    _, polygons = _admin1_features(SOURCES)
+    (region,) = _division_region_features(polygons)
+    assert region.kind == "region" and region.country == "IQ"
+    inside = polygons[polygons.geometry.contains(Point(region.lon, region.lat))]
+    assert inside["gn_a1_code"].tolist()[0] in {"IQ.05", "IQ.08", "IQ.11"}
+
+
+def test_world_regions_lie_among_their_countries():
+    """A region's point is the mean of its countries' points: inside their bounding box."""
+    from dashboard.gazetteer.build import WORLD_REGIONS
+
+    gazetteer = load_gazetteer()
+    countries = {
+        c.country: c
+        for name in ("Iraq", "Egypt", "Yemen", "Turkey", "Iran", "Oman", "Cyprus")
+        for c in gazetteer.lookup(name, limit=3)
+        if c.kind == "country"
+    }
+    east = gazetteer.get("region:middle-east")
+    assert east is not None and east.kind == "world_region"
+    assert (
+        min(c.lat for c in countries.values()) < east.lat < max(c.lat for c in countries.values())
+    )
+    assert (
+        min(c.lon for c in countries.values()) < east.lon < max(c.lon for c in countries.values())
+    )
+    for slug, name, *_ in WORLD_REGIONS:
+        feature = gazetteer.get(f"region:{slug}")
+        assert feature is not None and feature.name == name
+        assert feature.population > 1_000_000, name

@@ -10,6 +10,8 @@ Only ``geodata/build.py`` calls this; the app reads what it writes. Inputs:
   names), NE rivers;
 * OCHA Iraq districts and sub-districts (label points inside the polygons);
 * GeoNames admin-1/admin-2 names of the region (aliases; admin-2 placed on their seat town);
+* regions the news names as places: world regions (the Middle East...) from their member
+  countries, the Kurdistan Region of Iraq from its governorates' polygons;
 * ``geodata/gazetteer_curated.tsv``: project-authored corrections and press spellings.
 
 The build is deterministic: features, aliases and keys are sorted before writing.
@@ -48,7 +50,7 @@ ARABIC_SCRIPT_COUNTRIES = frozenset(
 )
 _MAX_ALIAS_LEN = 60
 # Features that span or contain divisions: no single governorate is meaningful for them.
-_NO_ADMIN1 = frozenset({"country", "continent", "river", "lake", "region"})
+_NO_ADMIN1 = frozenset({"country", "continent", "world_region", "river", "lake", "region"})
 
 # Bits in Feature.alias lang marks.
 LANG_FR = POSTING_FRENCH
@@ -322,6 +324,135 @@ def _continent_features() -> list[Feature]:
                 feat.add_alias(alt["name"], LANG_FR)
             elif lang in ("en", "ar"):
                 feat.add_alias(alt["name"], LANG_EN if lang == "en" else 0)
+        features.append(feat)
+    return features
+
+
+# World regions the news names as places ("across the Middle East", "Amérique centrale"):
+# (slug, English name, other English spellings, French spellings, member countries). Their
+# point is the mean, on the sphere, of their members' points; their population the sum.
+WORLD_REGIONS: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "middle-east",
+        "Middle East",
+        "Mideast|Middle-East",
+        "Moyen-Orient",
+        "BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+    ),
+    ("central-america", "Central America", "", "Amérique centrale", "BZ CR SV GT HN NI PA"),
+    (
+        "caribbean",
+        "Caribbean",
+        "the Caribbean",
+        "Caraïbes|Antilles",
+        "CU DO HT JM PR BS TT BB LC VC GD AG DM KN",
+    ),
+    (
+        "southeast-asia",
+        "Southeast Asia",
+        "South-East Asia|South East Asia",
+        "Asie du Sud-Est",
+        "BN KH ID LA MY MM PH SG TH TL VN",
+    ),
+    ("balkans", "Balkans", "Balkan Peninsula", "Balkans", "AL BA BG HR XK ME MK RS SI GR RO"),
+    ("caucasus", "Caucasus", "South Caucasus", "Caucase", "AM AZ GE"),
+    ("maghreb", "Maghreb", "", "Maghreb", "DZ LY MA TN MR"),
+    ("sahel", "Sahel", "", "Sahel", "SN MR ML BF NE TD SD"),
+    ("horn-of-africa", "Horn of Africa", "", "Corne de l'Afrique", "DJ ER ET SO"),
+)
+
+# Regions made of whole first-level divisions of one country, placed at the centroid of
+# their divisions' polygons: (slug, name, English aliases, French aliases, country, GeoNames
+# admin-1 codes). The Kurdistan Region of Iraq is Dohuk, Erbil and Sulaymaniyah (Halabja,
+# split off in 2014, lies inside the Sulaymaniyah polygon of the shipped release).
+DIVISION_REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    (
+        "iraqi-kurdistan",
+        "Kurdistan Region",
+        "Iraqi Kurdistan|Kurdistan|Kurdistan Region of Iraq|Iraqi Kurdish region|"
+        "Kurdish region of Iraq|Kurdish Region|KRI|كوردستان|إقليم كردستان|كردستان العراق",
+        "Kurdistan irakien|région autonome du Kurdistan|Kurdistan d'Irak|Kurdistan",
+        "IQ",
+        "IQ.05 IQ.08 IQ.11",
+    ),
+)
+
+
+def _sphere_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Mean direction of (lat, lon) points: a region across the antimeridian stays whole."""
+    import math
+
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return (
+        round(math.degrees(math.atan2(z, math.hypot(x, y))), 3),
+        round(math.degrees(math.atan2(y, x)), 3),
+    )
+
+
+def _world_region_features(countries: list[Feature]) -> list[Feature]:
+    by_code = {c.country: c for c in countries}
+    features = []
+    for slug, name, english, french, members in WORLD_REGIONS:
+        found = [by_code[cc] for cc in members.split() if cc in by_code]
+        if not found:
+            continue
+        lat, lon = _sphere_mean([(c.lat, c.lon) for c in found])
+        feat = Feature(
+            id=f"region:{slug}",
+            name=name,
+            lat=lat,
+            lon=lon,
+            kind="world_region",
+            country="",
+            population=sum(c.population for c in found),
+            flags=FEATURE_APPROXIMATE,
+            source="mean of the points of its countries: " + " ".join(c.country for c in found),
+        )
+        feat.add_alias(name, LANG_EN)
+        for alias in filter(None, english.split("|")):
+            feat.add_alias(alias, LANG_EN)
+        for alias in filter(None, french.split("|")):
+            feat.add_alias(alias, LANG_FR)
+        features.append(feat)
+    return features
+
+
+def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFrame
+    """Regions made of first-level divisions, at the centroid of their union (equal-area)."""
+    import shapely
+
+    features = []
+    for slug, name, english, french, country, codes in DIVISION_REGIONS:
+        parts = polygons[polygons["gn_a1_code"].isin(codes.split())]
+        if len(parts) != len(codes.split()):
+            continue
+        area = shapely.union_all(parts.to_crs("+proj=laea +lat_0=36 +lon_0=44").geometry.values)
+        centre = (
+            parts.iloc[:1]
+            .set_geometry([area.centroid], crs="+proj=laea +lat_0=36 +lon_0=44")
+            .to_crs(4326)
+            .geometry.iloc[0]
+        )
+        feat = Feature(
+            id=f"region:{slug}",
+            name=name,
+            lat=round(centre.y, 4),
+            lon=round(centre.x, 4),
+            kind="region",
+            country=country,
+            flags=FEATURE_APPROXIMATE,
+            source="centroid of the Natural Earth admin-1 polygons " + codes,
+        )
+        feat.add_alias(name, LANG_EN)
+        for alias in filter(None, english.split("|")):
+            feat.add_alias(alias, LANG_EN)
+        for alias in filter(None, french.split("|")):
+            feat.add_alias(alias, LANG_FR)
         features.append(feat)
     return features
 
@@ -811,7 +942,9 @@ def build_gazetteer(sources: Path, geodata_out: Path) -> None:
         *cities,
         *countries,
         *_continent_features(),
+        *_world_region_features(countries),
         *admin1,
+        *_division_region_features(polygons),
         *_us_state_features(cities),
         *ocha,
         *_geonames_admin2(sources, cities, ocha),

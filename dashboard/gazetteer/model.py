@@ -20,6 +20,7 @@ KINDS: tuple[str, ...] = (
     "region",
     "other",
     "continent",
+    "world_region",
 )
 KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 

@@ -62,6 +62,7 @@ DEFAULT_REGION_PRIOR: Mapping[str, float] = {
 # Fixed importance of features that have no population worth comparing.
 _KIND_IMPORTANCE = {
     "continent": 0.95,
+    "world_region": 0.9,
     "country": 0.95,
     "admin1": 0.70,
     "admin2": 0.45,
@@ -112,7 +113,8 @@ _PREFIX_LINK = re.compile(r"^\s*(?:of the|of|de la|de l'|de lâ€™|du|des|de|d'|dâ
 _SUFFIXES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kinds)
     for p, kinds in (
-        (r"\s+(?:province|governorate|gouvernorat|region)$", _ADMIN),
+        (r"\s+(?:province|governorate|gouvernorat)$", _ADMIN),
+        (r"\s+region$", (*_ADMIN, "region")),  # "Kurdistan Region" is no governorate
         (r"\s+(?:district|sub-district|subdistrict)$", ("admin2", "admin3")),
         (r"\s+river$", ("river",)),
         (r"\s+(?:border crossing|crossing|border post)$", ("crossing",)),

@@ -1286,7 +1286,11 @@ for _code, _words in {
     "EU": "european, europeans",
     "AFRICA": "african, africans",
     "ASIA": "asian, asians",
-    "NORTH_AMERICA": "north american, north americans, central american, central americans",
+    "NORTH_AMERICA": "north american, north americans",
+    "CENTRAL_AMERICA": "central american, central americans",
+    "MIDDLE_EAST": "middle eastern, mideastern, moyen-oriental, moyen-orientale, moyen-orientaux",
+    "SOUTHEAST_ASIA": "southeast asian, southeast asians, south-east asian, south-east asians",
+    "BALKANS": "balkan",
     "SOUTH_AMERICA": "south american, south americans, latin american, latin americans",
 }.items():
     for _w in _words.split(","):
@@ -1304,6 +1308,10 @@ DEMONYM_REGIONS: dict[str, tuple[str, str]] = {
     "ASIA": ("Asia", "continent"),
     "NORTH_AMERICA": ("North America", "continent"),
     "SOUTH_AMERICA": ("South America", "continent"),
+    "CENTRAL_AMERICA": ("Central America", "world_region"),
+    "MIDDLE_EAST": ("Middle East", "world_region"),
+    "SOUTHEAST_ASIA": ("Southeast Asia", "world_region"),
+    "BALKANS": ("Balkans", "world_region"),
 }
 # Longest demonym in words ("central americans" is two).
 DEMONYM_MAX_WORDS = max(len(w.split()) for w in DEMONYMS)

@@ -649,7 +649,10 @@ def _major_place(gaz: Gazetteer, name: str) -> bool:
 
 
 def _major(candidate: Candidate) -> bool:
-    return candidate.kind in ("country", "continent", "admin1") or candidate.population > 1_000_000
+    return (
+        candidate.kind in ("country", "continent", "world_region", "admin1")
+        or candidate.population > 1_000_000
+    )
 
 
 def _token_ending_at(toks: list[Token], end: int) -> int | None:
@@ -1126,12 +1129,12 @@ def _judge(
         not strong
         and loc < 0.6
         and _acronym(text, toks, i, j)
-        and top.kind not in ("country", "continent")
+        and top.kind not in ("country", "continent", "world_region")
         and not (regional and top.population > 100_000)
     ):
         return None
     if len(raw.key) <= 3 and not strong and loc < 0.4:
-        big = top.kind in ("country", "continent") or top.population > 1_000_000
+        big = top.kind in ("country", "continent", "world_region") or top.population > 1_000_000
         region_of_town = top.kind in ("admin1", "country") and _after_town(text, toks, i, j)
         if (
             not (first.upper and (big or (top.kind == "admin1" and "." in first.text)))

@@ -49,6 +49,7 @@ PRECISION_BY_KIND = {
     "country": "country",
     "river": "river",
     "continent": "region",
+    "world_region": "region",
     "region": "region",
 }
 _POINT_KINDS = frozenset(
@@ -63,7 +64,7 @@ _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district 
 _W_SITUATED = 0.35  # inside the division or country named in apposition ("London, Ky.")
 _LIMIT = 12
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
-_AREA_KINDS = frozenset({"country", "admin1", "continent", "region"})
+_AREA_KINDS = frozenset({"country", "admin1", "continent", "world_region", "region"})
 # the region of an apposition closes its phrase: "Glasgow, Ky., police said", "Paris, Texas."
 # but not "in Russia, U.S. officials said" nor a list "Raqqa, Deir ez-Zor, Hasakah"
 _PHRASE_ENDS = re.compile(r"\s*(?:$|[.;:)(\]\"”’—–-]|,\s*[a-z0-9])")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.gazetteer import distance_km
 
 
@@ -50,3 +52,25 @@ def test_offsets_point_at_the_mention(parse):
     text = "Après Mossoul, les forces visent Tal Afar et Hawija."
     for m in parse(text, "fr"):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Peshmerga from Iraqi Kurdistan crossed into Syria near Faysh Khabur.", "Iraqi Kurdistan"),
+        # the lower-case adjective stays outside the mention; the name alone is enough
+        ("Le Kurdistan irakien a organisé un référendum le 25 septembre.", "Kurdistan"),
+        ("Oil exports from Kurdistan resumed through Turkey.", "Kurdistan"),
+    ],
+)
+def test_kurdistan_is_the_kurdistan_region_of_iraq(parse, sentence, name):
+    lang = "fr" if sentence.startswith("Le ") else "en"
+    hit = [m for m in parse(sentence, lang=lang) if m.text == name]
+    assert [(m.place_id, m.precision) for m in hit] == [("region:iraqi-kurdistan", "region")]
+
+
+def test_the_middle_east_is_a_region_not_a_village_of_that_name(parse):
+    hit = [
+        m for m in parse("Attacks rose across the Middle East in March.") if m.text == "Middle East"
+    ]
+    assert [(m.kind, m.precision) for m in hit] == [("world_region", "region")]
