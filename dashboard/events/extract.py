@@ -2,7 +2,8 @@
 
 The pipeline for an article is: sentences (``dashboard.text``) -> triggers and their cues
 (``classify``) -> a :class:`Reading` per trigger that fixes its agent, patient, places and
-date -> one :class:`Event` per sentence and event type -> claims (``claims``).
+date -> one :class:`Event` per sentence and event type (and one more per trigger of that type
+that carries its own date) -> claims (``claims``).
 
 Why no syntax parser: English has no installed model and French wire copy is regular enough
 for windowed rules; the optional ``nlp`` argument is accepted for a French spaCy pipeline but
@@ -52,6 +53,7 @@ HEDGE_FACTOR = 0.6
 FALLBACK_DATE_FACTOR = 0.75
 _PRECISION_FACTOR = {"day": 1.0, "week": 0.9, "month": 0.8, "year": 0.7}
 
+_APPOSED = re.compile(r"\s*,\s*")
 _DATELINE_TAIL = re.compile(r"\s*(?:—|–|--|-|:)\s")
 _SINCE = re.compile(r"(?:since|depuis|from|dès)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:par|by|to|aux\s+mains\s+(?:de|du|des|d'))\W*", re.I)
@@ -785,7 +787,36 @@ def _events_from_readings(
             ids[id(reading)] = event.id
         if kind == "capture" and lead.realised:
             events.extend(_coordinated_events(article, event, lead))
+        for reading in _separately_dated(lead, usable):
+            if _is_background(reading, article.published):
+                continue
+            other = _event(article, kind, reading)
+            other = replace(
+                other,
+                id=stable_id(article.id, other.sentence_start, kind, str(reading.hit.start)),
+            )
+            events.append(other)
+            ids[id(reading)] = other.id
     return events, ids
+
+
+def _separately_dated(lead: Reading, group: Sequence[Reading]) -> list[Reading]:
+    """Other triggers of the type that carry their own date in the sentence: "Mossoul,
+    reprise en juillet, et Tal Afar, tombée fin août" is two captures, each on its day."""
+    seen = {lead.date}
+    out = []
+    for reading in group:
+        if (
+            reading is lead
+            or not reading.realised
+            or reading.date_how != "sentence"
+            or reading.date in seen
+            or not reading.places
+        ):
+            continue
+        seen.add(reading.date)
+        out.append(reading)
+    return out
 
 
 def _coordinated_events(article: Article, event: Event, reading: Reading) -> list[Event]:
@@ -884,6 +915,12 @@ def event_places(reading: Reading) -> list[PlaceMention]:
     after = [p for p in pool if p.start >= hit.end]
     before = [p for p in pool if p.end <= hit.start]
     main = after[0] if after else before[-1] if before else pool[0]
+    if before and _APPOSED.fullmatch(
+        reading.sentence.text[
+            before[-1].end - reading.sentence.start : hit.start - reading.sentence.start
+        ]
+    ):
+        main = before[-1]  # "Anah, reprise fin septembre, ...": the apposition is about Anah
     ordered = [main] + [p for p in pool if p is not main]
     unique: list[PlaceMention] = []
     for place in ordered:

@@ -227,3 +227,27 @@ def test_the_division_holding_the_last_towns_is_held_in_part() -> None:
     )
     anbar = [c for c in extract(doc, places_in(doc)).claims if c.place_id == "gn:99592"]
     assert anbar and all((c.side, c.kind) == ("isis", "partial") for c in anbar)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Après Mossoul, reprise en juillet, et Tal Afar, tombée fin août, l'armée vise "
+            "désormais Hawija.",
+            "fr",
+            {("Mossoul", date(2017, 7, 1)), ("Tal Afar", date(2017, 8, 21))},
+        ),
+        (
+            "Troops recaptured Hit on Oct. 20, while Rawa, retaken in April, is now calm.",
+            "en",
+            {("Hit", date(2017, 10, 20)), ("Rawa", date(2017, 4, 1))},
+        ),
+    ],
+)
+def test_two_captures_of_one_sentence_keep_their_own_dates(body, lang, expected):
+    """Each capture is its own event, on its own day, about the place it describes."""
+    doc = article(body, lang, PUB)
+    found = extract(doc, places_in(doc)).events
+    main = {(e.places[0].name, e.date) for e in found if e.type == "capture"}
+    assert main == expected
