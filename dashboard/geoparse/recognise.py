@@ -649,10 +649,11 @@ def _major_place(gaz: Gazetteer, name: str) -> bool:
 
 
 def _major(candidate: Candidate) -> bool:
-    return (
-        candidate.kind in ("country", "continent", "world_region", "admin1")
-        or candidate.population > 1_000_000
-    )
+    if candidate.kind in ("country", "continent", "world_region"):
+        return True
+    if candidate.kind == "admin1" and not candidate.population:
+        return True  # a governorate of the region: its sources give no population
+    return candidate.population > 1_000_000  # a province of 400,000 ("Mary") is no landmark
 
 
 def _token_ending_at(toks: list[Token], end: int) -> int | None:
