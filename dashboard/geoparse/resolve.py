@@ -151,9 +151,14 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
             scores = []
             hinted = g.spans[0].kind_hint is not None
-            # a country's own name stays the country: nearby towns that share it ("China",
-            # Texas; "Peru", Indiana) need an apposition to win ("Lebanon, Pa.")
-            country_name = g.candidates[0].kind in ("country", "admin1")
+            # a country's own name stays the country, and a state's the state in a story
+            # about its country: towns that share it ("China", Texas; "Florida", New York)
+            # need an apposition to win ("Lebanon, Pa."); a state abroad does not ("Nelson"
+            # in a Canadian story is the town, not the New Zealand region)
+            top = g.candidates[0]
+            country_name = top.kind == "country" or (
+                top.kind == "admin1" and top.country in (named_countries | {majority})
+            )
             for c in g.candidates:
                 s = c.score
                 situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(

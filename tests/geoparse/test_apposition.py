@@ -92,3 +92,12 @@ def test_a_town_named_like_a_country_is_found_through_its_apposition(parse):
         m for m in parse("Firefighters in Lebanon, Pa., put out the blaze.") if m.text == "Lebanon"
     ]
     assert [(m.kind, m.country, m.admin1) for m in hit] == [("town", "US", "Pennsylvania")]
+
+
+def test_a_state_abroad_does_not_keep_its_name_against_a_local_town(parse):
+    """ "Nelson" in a story from British Columbia is the town, not the New Zealand region."""
+    found = parse(
+        "Officials in Kamloops, Kelowna and Vernon said the new office in Nelson opens Monday."
+    )
+    hit = [m for m in found if m.text == "Nelson"]
+    assert [(m.kind in ("city", "town", "village"), m.country) for m in hit] == [(True, "CA")]
