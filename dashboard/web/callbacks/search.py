@@ -11,6 +11,8 @@ from dashboard.web import ids
 
 # How close to zoom for each kind of place: a town fills the view, a province fits in it.
 ZOOM_BY_KIND: dict[str, float] = {
+    "continent": 2.5,
+    "world_region": 3.5,
     "country": 5.0,
     "admin1": 7.0,
     "governorate": 7.0,
