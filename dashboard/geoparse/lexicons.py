@@ -660,7 +660,9 @@ for _code, _words in {
 
 # News agencies named like a place ("Petra" is Jordan's, "Xinhua" China's, Anadolu is
 # Anatolia): a source, not the place, when quoted as one.
-NEWS_AGENCIES = frozenset({"xinhua", "petra", "anadolu", "fars", "mehr", "tasnim", "irna", "amaq"})
+_AGENCIES = """xinhua petra anadolu fars mehr tasnim irna amaq aamaq ap afp upi dpa ansa efe
+    sana ina kuna wam spa qna mena bernama kyodo yonhap tass ria pti anha"""
+NEWS_AGENCIES = frozenset(_AGENCIES.split())
 
 # Group names that contain "State": never a place.
 GROUP_WORDS = frozenset({"état", "etat", "state", "daech", "daesh", "isis", "isil", "ei"})

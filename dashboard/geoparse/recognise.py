@@ -296,7 +296,11 @@ def _prefix_qualifier(
     return start, None, False, 0.0
 
 
-def _suffix_qualifier(toks: list[Token], j: int) -> tuple[int, tuple[str, ...] | None, bool, float]:
+def _suffix_qualifier(
+    text: str, toks: list[Token], j: int
+) -> tuple[int, tuple[str, ...] | None, bool, float]:
+    """A designator right after the name ("Anbar province", "Raqqa city"), separated by
+    spaces only: in "WASHINGTON (AP) - City halls", "City" qualifies nothing."""
     end = toks[j].end
     for words, kinds, include in lx.SUFFIX_QUALIFIERS:
         n = len(words)
@@ -304,6 +308,8 @@ def _suffix_qualifier(toks: list[Token], j: int) -> tuple[int, tuple[str, ...] |
             continue
         got = toks[j + 1 : j + 1 + n]
         if any(t.sent != toks[j].sent for t in got):
+            continue
+        if text[end : got[0].start].strip():
             continue
         if [t.low for t in got] == list(words):
             return (got[-1].end if include else end), kinds, include, 0.9
@@ -1067,7 +1073,7 @@ def _judge(
         return None
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
-    m_end, s_kinds, _, s_cue = _suffix_qualifier(toks, j)
+    m_end, s_kinds, _, s_cue = _suffix_qualifier(text, toks, j)
     if scheme == "inclusive":
         m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds

@@ -171,7 +171,11 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     s += _W_COUNTRY
                 if c.admin1_code and c.admin1_code in admin1s and c.kind != "admin1":
                     s += _W_ADMIN1
-                if centroid is not None and c.kind in _POINT_KINDS:
+                if (
+                    centroid is not None
+                    and c.kind in _POINT_KINDS
+                    and (majority is None or c.country in named_countries | {majority})
+                ):
                     d = distance_km(centroid[0], centroid[1], c.lat, c.lon)
                     s += _W_NEAR * max(0.0, 1.0 - d / _NEAR_KM)
                 if not hinted and c.kind in _SETTLEMENT:

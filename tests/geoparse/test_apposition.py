@@ -101,3 +101,11 @@ def test_a_state_abroad_does_not_keep_its_name_against_a_local_town(parse):
     )
     hit = [m for m in found if m.text == "Nelson"]
     assert [(m.kind in ("city", "town", "village"), m.country) for m in hit] == [(True, "CA")]
+
+
+def test_a_namesake_abroad_is_not_pulled_in_by_nearness(parse):
+    """In a story about the United States, "London" is not London, Ontario because Buffalo
+    lies near it: nearness counts only in the countries the article is about."""
+    found = parse("Buffalo, Rochester and Syracuse, New York, hired a London consultant.")
+    hit = [m for m in found if m.text == "London"]
+    assert [m.country for m in hit] == ["GB"]

@@ -157,5 +157,11 @@ def test_a_news_agency_named_like_a_place_is_a_source_not_a_place(parse, text):
     assert not {"Xinhua", "Petra"} & {m.text for m in parse(text)}
 
 
+def test_a_wire_dateline_credit_is_no_place(parse):
+    """ "(AP)" is the agency, and the "City" of the next sentence qualifies nothing before it."""
+    found = parse("WASHINGTON (AP) - City halls across the country are protecting murals.")
+    assert [m.text for m in found] == ["WASHINGTON"]
+
+
 def test_the_place_an_agency_is_named_like_stays_a_place(parse):
     assert "Petra" in [m.text for m in parse("Tourists returned to Petra this spring.")]
