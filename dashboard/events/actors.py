@@ -80,6 +80,8 @@ def _words(*aliases: str) -> str:
     return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
 
 
+KURDISH = "kurdish"  # placeholder side, settled per sentence by country (see events.context)
+
 LEXICON: tuple[ActorEntry, ...] = (
     # --- The Islamic State group -------------------------------------------------------------
     ActorEntry(
@@ -333,8 +335,25 @@ LEXICON: tuple[ActorEntry, ...] = (
             "peshmergas",
             "peshmergas kurdes",
             "Peshmerga",
+        ),
+    ),
+    # Kurdish forces are the peshmerga in Iraq and the SDF's Kurdish units in Syria: the side
+    # ("kurdish") is settled by the country of the sentence, like the army's.
+    ActorEntry(
+        "Kurdish forces",
+        KURDISH,
+        "actor",
+        _words(
             "forces kurdes",
             "Kurdish forces",
+            "Kurdish-led forces",
+            "US-backed Kurdish-led forces",
+            "Kurdish fighters",
+            "Kurdish militia",
+            "Kurdish militias",
+            "combattants kurdes",
+            "milices kurdes",
+            "forces à dominante kurde",
         ),
     ),
     # --- Syrian opposition ---------------------------------------------------------------------

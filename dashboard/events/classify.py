@@ -120,7 +120,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "expel",
         0.8,
         "fr",
-        r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)",
+        r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)"
+        r"|délog(?:é|ée|és|ées|er|ent|e|eait)",
     ),
     _spec(
         "capture",
@@ -129,7 +130,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted)"
         r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
-        r"|(?:driven|chased|flushed|routed)(?=\s+(?:\w+\s+){0,3}?from\b)"
+        r"|(?:driven|chased|flushed|routed|dislodged|dislodge|dislodging)"
+        r"(?=\s+(?:\w+\s+){0,3}?from\b)"
         r"|cleared\s+the\s+last",
     ),
     _spec(

@@ -122,6 +122,15 @@ class SideResolver:
                         best = (distance, cue.country)
         return best[1] if best else None
 
+    def kurdish_at(self, offset: int, lo: int, hi: int) -> str:
+        """Side of Kurdish forces at ``offset``: the peshmerga in Iraq, the SDF in Syria."""
+        country = (
+            self.country_near(offset, lo, hi)
+            or self.country_near(offset, max(0, lo - _CARRY_CHARS), lo)
+            or self._majority
+        )
+        return "sdf" if country == "SY" else "peshmerga"
+
     def government_at(self, offset: int, lo: int, hi: int) -> str | None:
         """Government side for a generic force at ``offset`` in the sentence ``[lo, hi)``."""
         country = self.country_near(offset, lo, hi) or self.country_near(

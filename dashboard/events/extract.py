@@ -18,6 +18,7 @@ not an event date, and is skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention, find_dates
-from dashboard.events.actors import ActorHit, find_actor_hits, resolve_anaphora
+from dashboard.events.actors import KURDISH, ActorHit, find_actor_hits, resolve_anaphora
 from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
 from dashboard.events.context import SideResolver, country_cues
 from dashboard.events.model import ActorMention, Claim, Event, stable_id
@@ -186,6 +187,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     sentences = split_article(article)
     hits = resolve_anaphora(find_actor_hits(text))
     resolver = SideResolver(country_cues(text, places, hits), hits)
+    hits = _settle_kurdish_sides(hits, sentences, resolver)
     dates, since_dates = _event_dates(text, lang, reference, article)
     dateline_end = _dateline_end(text, article)
     ordered_places = sorted(
@@ -322,6 +324,22 @@ def _event_dates(
             continue
         kept.append(mention)
     return kept, since
+
+
+def _settle_kurdish_sides(
+    hits: list[ActorHit], sentences: Sequence[Sentence], resolver: SideResolver
+) -> list[ActorHit]:
+    """Kurdish forces are the peshmerga in Iraq and the SDF in Syria: the country of their
+    sentence decides, once, so every later rule sees a real side."""
+    starts = [s.start for s in sentences]
+    out = []
+    for hit in hits:
+        if hit.side == KURDISH:
+            k = max(0, bisect.bisect_right(starts, hit.start) - 1)
+            lo, hi = (sentences[k].start, sentences[k].end) if sentences else (0, hit.end)
+            hit = replace(hit, side=resolver.kurdish_at(hit.start, lo, hi))
+        out.append(hit)
+    return out
 
 
 def _resolved_actors(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.events.actors import find_actor_hits
+from dashboard.events.actors import KURDISH, find_actor_hits
 
 # ACLED sub_event_type -> our event type. Territory changes are captures: the winner (actor1,
 # as ACLED codes them) gains a control claim when it is a side that holds ground.
@@ -153,7 +153,8 @@ def side_of_actor(name: str) -> str | None:
         if side is not None:
             return side
     for hit in find_actor_hits(text):
-        if hit.kind == "actor" and hit.side is not None:
+        # Kurdish forces are a side only with a country (peshmerga in Iraq, SDF in Syria)
+        if hit.kind == "actor" and hit.side is not None and hit.side != KURDISH:
             return hit.side
     return None
 

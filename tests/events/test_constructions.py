@@ -126,6 +126,25 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
         # a town that fell, with a time after the verb
         ("Rawa fell on Friday.", "en", ("Rawa", "iraqi_forces", "full")),
         ("Hit fell in June after a long siege.", "en", ("Hit", "iraqi_forces", "full")),
+        # Kurdish forces: the SDF in Syria, the peshmerga in Iraq
+        ("Kurdish-led forces captured the town of Tabqa.", "en", ("Tabqa", "sdf", "full")),
+        ("Les forces kurdes se sont emparées de Tabqa en mai.", "fr", ("Tabqa", "sdf", "full")),
+        (
+            "Kurdish forces retook Makhmour in Iraq on Monday.",
+            "en",
+            ("Makhmour", "peshmerga", "full"),
+        ),
+        # dislodging a side from a place
+        (
+            "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
+            "en",
+            ("Mayadin", "syrian_government", "full"),
+        ),
+        (
+            "L'armée syrienne a délogé l'EI de Mayadin samedi.",
+            "fr",
+            ("Mayadin", "syrian_government", "full"),
+        ),
     ],
 )
 def test_construction_gives_its_claim(body: str, lang: str, expected: tuple[str, str, str]) -> None:
