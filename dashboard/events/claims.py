@@ -134,6 +134,7 @@ _WORD_VALUE = {
 # written ("plus de 35 %" -> 0.35) because it is already the figure the source chose.
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
+_IN_CONTROL_OF = re.compile(r"in\s+(?:\w+\s+)?control\s+of$", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle"
     r"|^under\s.*control|^in\s.*hands)$",
@@ -606,7 +607,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         return []
     frame = reading.frame
     backward = frame == "take_pass" or (
-        frame == "hold" and (_HOLD_BY.search(hit.text) or _held_participle(reading))
+        frame == "hold"
+        and (_HOLD_BY.search(hit.text) or _held_participle(reading))
+        and not _IN_CONTROL_OF.match(hit.text)  # "X are in control of Z": Z follows
     )
     if frame == "hold" and _STRONGHOLD.search(hit.text):
         after = [p for p in places if p.start >= hit.end]

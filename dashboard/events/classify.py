@@ -81,6 +81,7 @@ _EN_TAKE = (
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
     r"|won\s+back|regained|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"
@@ -453,7 +454,8 @@ _HEDGE = re.compile(
 
 
 # A state said with être and a noun, not a participle: "les jihadistes sont maîtres de Z".
-_PREDICATE_NOUN = re.compile(r"maîtres?$", _I)
+# a predicate after "be" that is no passive: "sont maîtres de", "are in (full) control of"
+_PREDICATE_NOUN = re.compile(r"maîtres?$|in\s+(?:\w+\s+)?control\s+of$", _I)
 
 
 @dataclass(frozen=True)

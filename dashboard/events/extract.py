@@ -702,6 +702,10 @@ def _pronoun_subject(
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
+_BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
+_IN_CONTROL = re.compile(r"in\s+(?:\w+\s+)?control\s+of$", re.I)
+
+
 def _roles(
     text: str,
     hit: TriggerHit,
@@ -734,6 +738,18 @@ def _roles(
         len(gap) <= 15 or (frame == "take_pass" and len(gap) <= 40 and not _CLAUSE_END.search(gap))
     ):
         by_agent = after[0]  # "fell to the militants of Islamic State"
+    if by_agent is None:
+        # "Rawa was declared free of Islamic State by the Iraqi army": the agent follows "by"
+        # further on in the clause, after the side driven out
+        by_agent = next(
+            (
+                a
+                for a in after
+                if _BY_BEFORE.search(text[max(hit.end, a.hit.start - 20) : a.hit.start])
+                and not _CLAUSE_END.search(text[hit.end : a.hit.start])
+            ),
+            None,
+        )
     inside = [a for a in armed if a.hit.start >= hit.start and a.hit.end <= hit.end]
     if frame == "hold" and inside:
         return inside[0], None  # "under Islamic State control": the holder is in the phrase
@@ -744,7 +760,11 @@ def _roles(
         (passive and frame != "hold")
         or held_by
         or frame in ("take_noun", "take_pass")
-        or (re.search(r"(?:par|by|of|\bto)$", hit.text, re.I) and frame != "lose")
+        or (
+            re.search(r"(?:par|by|of|\bto)$", hit.text, re.I)
+            and frame != "lose"
+            and not _IN_CONTROL.match(hit.text)  # "X are in control of Z": X holds
+        )
     ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None

@@ -134,6 +134,18 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "en",
             ("Makhmour", "peshmerga", "full"),
         ),
+        # "be in control of": the subject holds
+        (
+            "Iraqi forces are in control of Rawa after a day of fighting.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        # declared free of the side driven out, by the side that did it
+        (
+            "Rawa was declared free of Islamic State by the Iraqi army on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
