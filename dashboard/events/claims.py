@@ -136,7 +136,8 @@ _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _IN_CONTROL_OF = re.compile(r"in\s+(?:\w+\s+)?control\s+of$", _I)
 _HOLD_BY = re.compile(
-    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of|sous\s+(?:le\s+)?contrôle"
+    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
+    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
     r"|^under\s.*control|^in\s.*hands)$",
     _I,
 )
@@ -238,12 +239,15 @@ def claims_from_readings(
                 if side is not None:
                     taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
     held: dict[int, dict[str, str]] = {}
+    last_held: dict[int, set[str]] = {}
     for reading in readings:
         if reading.realised and reading.frame == "hold":
             holder = _holder(reading)
             if holder in GROUND_SIDES:
                 for place in _objects(reading):
                     held.setdefault(reading.sentence.index, {}).setdefault(place.place_id, holder)
+                    if _STRONGHOLD.search(reading.hit.text):
+                        last_held.setdefault(reading.sentence.index, set()).add(place.place_id)
     claims: list[Claim] = []
     for reading in readings:
         if not reading.realised or reading.frame == "event" or reading.date is None:
@@ -251,7 +255,10 @@ def claims_from_readings(
         if article.published and (article.published - reading.date).days > BACKGROUND_DAYS:
             continue
         holders = held.get(reading.sentence.index, {})
-        claims.extend(_claims_for(article, reading, event_ids.get(id(reading)), taken, holders))
+        strongholds = frozenset(last_held.get(reading.sentence.index, ()))
+        claims.extend(
+            _claims_for(article, reading, event_ids.get(id(reading)), taken, holders, strongholds)
+        )
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims))
     return _consolidate(_drop_restated_holds(claims))
 
@@ -342,6 +349,7 @@ def _claims_for(
     event_id: str | None,
     taken: dict[int, set[tuple[str, str]]],
     holders: dict[str, str] | None = None,
+    strongholds: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     frame = reading.frame
     objects = _objects(reading)
@@ -372,7 +380,9 @@ def _claims_for(
     gainer = _gainer(reading)
     inferred = reading.agent is None or reading.agent.side not in GROUND_SIDES
     for n, place in enumerate(objects):
-        side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, holders)
+        side = _gaining_side(
+            reading, place, objects[n - 1] if n else None, gainer, holders, strongholds
+        )
         if side is None:
             continue
         if frame == "enter":
@@ -407,10 +417,14 @@ def _gaining_side(
     previous: PlaceMention | None,
     gainer: str | None,
     holders: dict[str, str],
+    strongholds: frozenset[str] = frozenset(),
 ) -> str | None:
     """The side a change-of-control reading gives ``place`` to, or None when it gives none."""
     side = gainer
     falls = reading.hit.spec.frame == "take_pass"  # "fell", "passed under the control of"
+    # "Rawa, Islamic State's last bastion in Iraq, was retaken": a last stronghold is what
+    # the place was before it was taken, so it went from its holder, like a place that fell
+    falls = falls or place.place_id in strongholds
     if side is None and reading.frame in ("take_pass", "expelled") and holders and not falls:
         # "it controls the al-Omar field, captured on Oct 22": taken by its holder; but a
         # place that fell went from its holder ("Rawa, the last town held by IS, fell")
@@ -535,8 +549,9 @@ def _holder(reading: Reading) -> str | None:
             return owner
     if reading.agent is not None:
         return reading.agent.side
-    if _STRONGHOLD.search(text) or re.match(r"(?:sa|son|ses|its|their)\b", text, _I):
-        # "Sa dernière position importante est Z": the group named last before the sentence
+    if _STRONGHOLD.search(text) or re.search(r"\b(?:sa|son|ses|leur|its|their)\b", text, _I):
+        # "Sa dernière position importante est Z", "the town was under their control": the
+        # group named last before the sentence
         hits = reading.extra.get("all_hits", [])
         earlier = [h for h in hits if h.end <= reading.hit.start and h.side]
         if earlier:

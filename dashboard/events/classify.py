@@ -304,6 +304,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
+        r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"

@@ -146,6 +146,30 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "en",
             ("Rawa", "iraqi_forces", "full"),
         ),
+        # a last stronghold retaken went from its holder to the government of its country
+        (
+            "The town of Rawa, Islamic State's last bastion in Iraq, was retaken on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Rawa, dernier bastion de l'EI en Irak, a été reprise vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        # the town of the sentence before, under the control of those who entered it
+        (
+            "Les forces irakiennes sont entrées jeudi dans Rawa. Vendredi, la ville était "
+            "entièrement sous leur contrôle.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Iraqi forces entered Rawa on Thursday. By Friday, the town was fully under their "
+            "control.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
