@@ -331,6 +331,11 @@ def test_hier():
     assert fr("a indiqué hier le ministère").value == date(2016, 10, 18)
 
 
+def test_la_veille_is_the_day_before_but_not_the_eve_of_something():
+    assert fr("l'armée a repris la ville la veille au soir").value == date(2016, 10, 18)
+    assert not find_dates("à la veille de l'offensive", "fr", WED_FR)
+
+
 def test_avant_hier():
     assert fr("avant-hier").value == date(2016, 10, 17)
 

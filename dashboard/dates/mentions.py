@@ -217,7 +217,9 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
             r"(?P<d> \bavant[-\s]hier\b | \baprès[-\s]demain\b | \bapres[-\s]demain\b"
             r" | \bhier (?:\s+(?:soir|matin|midi|après-midi))?\b"
             r" | \baujourd['’]hui | \bce\s+(?:matin|midi|soir)\b | \bcet\s+après-midi\b"
-            r" | \bcette\s+nuit\b | \bla\s+nuit\s+dernière\b | \bdemain (?:\s+(?:soir|matin))?\b )",
+            r" | \bcette\s+nuit\b | \bla\s+nuit\s+dernière\b | \bdemain (?:\s+(?:soir|matin))?\b"
+            # "la veille" alone is the day before the story's; "la veille de X" is X's eve
+            r" | \bla\s+veille (?:\s+au\s+soir)?\b (?!\s+(?:de|du|des|d['’]|au\s+matin)) )",
             "day_shift",
         ),
         (
@@ -564,6 +566,7 @@ _DAY_SHIFTS = (
     ("apres", 2),
     ("the day after tomorrow", 2),
     ("hier", -1),
+    ("la veille", -1),
     ("yesterday", -1),
     ("la nuit derni", -1),
     ("last night", -1),

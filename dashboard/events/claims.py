@@ -76,8 +76,9 @@ _LIST_TAIL = (
     r"(?:villes?|localités?|régions?|towns?|city|cities|villages?|quartiers?|districts?|zones?"
     r"|areas?)\s*(?:de|d'|of|du)?\s*)?$"
 )
+# inside a list, a period only ends an abbreviated month before its day ("on Sept. 21 and")
 _LIST_GAP = re.compile(
-    r"^(?:[^.;]{0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que|\bpuis|\bthen"
+    r"^(?:(?:[^.;]|\.(?=\s\d)){0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que|\bpuis|\bthen"
     r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)"
     + _LIST_TAIL
     # an explicit addition may follow an apposition about the place before ("Albou Kamal,

@@ -306,3 +306,10 @@ def test_two_captures_of_one_sentence_keep_their_own_dates(body, lang, expected)
     found = extract(doc, places_in(doc)).events
     main = {(e.places[0].name, e.date) for e in found if e.type == "capture"}
     assert main == expected
+
+
+def test_a_list_goes_on_past_an_abbreviated_month():
+    """ "on Sept. 21 and Rawa on Nov. 17": the period of "Sept." does not end the list."""
+    doc = article("Iraqi forces retook Anah on Sept. 21 and Rawa on Nov. 17.", "en", PUB)
+    found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert found == {("Anah", date(2017, 9, 21)), ("Rawa", date(2017, 11, 17))}
