@@ -1010,6 +1010,9 @@ def _may_spread(first: Token, raw: _Raw, people: set[str], lower_vocab: set[str]
     )
 
 
+_DOTTED_INITIALISM = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _judge(
     text: str,
     toks: list[Token],
@@ -1132,12 +1135,21 @@ def _judge(
         return None
     top = cands[0]
     regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
+    # a dotted initialism of a state or province ("the B.C. border", "P.E.I."), not an era
+    # ("500 B.C.")
+    dotted_division = (
+        single
+        and top.kind == "admin1"
+        and bool(_DOTTED_INITIALISM.fullmatch(first.text))
+        and not re.search(r"\d\s*$", text[max(0, first.start - 8) : first.start])
+    )
     if (
         not strong
         and loc < 0.6
         and _acronym(text, toks, i, j)
         and top.kind not in ("country", "continent", "world_region")
         and not (regional and top.population > 100_000)
+        and not dotted_division
     ):
         return None
     if len(raw.key) <= 3 and not strong and loc < 0.4:
@@ -1152,7 +1164,14 @@ def _judge(
     if person_ner and not strong and not regional:
         return None
     # a weak, far-away, single-word match with no context is more likely a common word
-    if not strong and single and cue < 0.4 and top.score < 0.6 and not regional:
+    if (
+        not strong
+        and single
+        and cue < 0.4
+        and top.score < 0.6
+        and not regional
+        and not dotted_division
+    ):
         return None
     # a lone given name with no context ("his wife, Julia,"; "Smoky Mary") names a person
     # far more often than a town of that name; countries, regions and big cities stay

@@ -165,3 +165,11 @@ def test_a_wire_dateline_credit_is_no_place(parse):
 
 def test_the_place_an_agency_is_named_like_stays_a_place(parse):
     assert "Petra" in [m.text for m in parse("Tourists returned to Petra this spring.")]
+
+
+def test_a_dotted_province_initialism_is_a_place_but_an_era_is_not(parse):
+    assert [m.name for m in parse("Fires closed the B.C. border with Alberta.")] == [
+        "British Columbia",
+        "Alberta",
+    ]
+    assert parse("The temple was built in 500 B.C. by the Persians.") == []
