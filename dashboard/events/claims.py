@@ -171,7 +171,7 @@ _CONTAINER_OF = re.compile(
     r"|dans\s+la|en)\s*(?:province|gouvernorat|governorate|région|region)?\s*(?:de\s+|d'|of\s+)?$",
     _I,
 )
-_STRONGHOLD = re.compile(r"derni|last", _I)
+_STRONGHOLD = re.compile(r"derni|principa|\b(?:last|main|key|biggest|largest|major|final)\b", _I)
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
 # as well as Tikrit"): skipped, and the list goes on after it.
 _CONTAINER_GAP = re.compile(
@@ -536,12 +536,15 @@ def _named_sides(reading: Reading) -> set[str]:
 
 def _holder(reading: Reading) -> str | None:
     text = reading.hit.text
+    government = _government_in_phrase(reading)
     prefix = re.match(r"([\w]+)-held$", text, _I)
     if prefix:
-        side = _SIDE_PREFIX.get(prefix.group(1).lower())
+        side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side
+    if government is not None and reading.agent is None:
+        return government  # "back in government hands": the government of the place
     if _STRONGHOLD.search(text):
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
@@ -558,6 +561,18 @@ def _holder(reading: Reading) -> str | None:
         if earlier:
             return earlier[-1].side
     return None
+
+
+def _government_in_phrase(reading: Reading) -> str | None:
+    """The government side a hold phrase names without naming the country ("in government
+    hands", "government-held"): the government of the sentence's country."""
+    if not re.search(r"\bgovernment\b", reading.hit.text, _I):
+        return None
+    resolver = reading.extra.get("resolver")
+    if resolver is None:
+        return None
+    sentence = reading.sentence
+    return resolver.government_at(reading.hit.start, sentence.start, sentence.end)
 
 
 _OWNER_GAP = re.compile(

@@ -308,6 +308,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
+        r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"
         r"(?:\s+(?:importante?s?|d'importance))?",
     ),
     _spec(
@@ -320,7 +321,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
         r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
-        r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)",
+        r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
+        r"|(?:main|key|principal|biggest|largest|major|final)\s+(?:remaining\s+)?(?:urban\s+)?"
+        r"(?:strongholds?|bastions?)",
     ),
 )
 

@@ -170,6 +170,24 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "en",
             ("Rawa", "iraqi_forces", "full"),
         ),
+        # government hands: the government of the place's country
+        ("Rawa and Anah are back in government hands.", "en", ("Anah", "iraqi_forces", "full")),
+        (
+            "Most of Mayadin was in government hands on Friday, a monitor said.",
+            "en",
+            ("Mayadin", "syrian_government", "partial"),
+        ),
+        # a main stronghold, not only a last one
+        (
+            "Islamic State fighters retreated east. Hajin remains the group's main stronghold.",
+            "en",
+            ("Hajin", "isis", "full"),
+        ),
+        (
+            "Les jihadistes de l'EI ont reculé. Hajin reste le principal bastion du groupe.",
+            "fr",
+            ("Hajin", "isis", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
