@@ -33,7 +33,7 @@ from datetime import date
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
-from dashboard.events.context import GOVERNMENT_OF, country_code
+from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     BACKGROUND_DAYS,
     CLAIMABLE_PRECISIONS,
@@ -545,6 +545,15 @@ def _holder(reading: Reading) -> str | None:
         return side
     if government is not None and reading.agent is None:
         return government  # "back in government hands": the government of the place
+    if _CONFINED_TO.search(text) and reading.agent is not None:
+        # "Islamic State is confined to", "the group's territory is limited to"; not "the
+        # army's losses were limited to"
+        gap = reading.sentence.text[
+            reading.agent.hit.end - reading.sentence.start : reading.hit.start
+            - reading.sentence.start
+        ]
+        if not _CONFINED_SUBJECT.match(gap):
+            return None
     if _STRONGHOLD.search(text):
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
@@ -561,6 +570,19 @@ def _holder(reading: Reading) -> str | None:
         if earlier:
             return earlier[-1].side
     return None
+
+
+_CONFINED_TO = re.compile(
+    r"(?:confined|limited|reduced|restricted)\s+to$|(?:cantonn|confin|réduit|limit)\w*\s+(?:à|au|aux)$",
+    _I,
+)
+_CONFINED_SUBJECT = re.compile(
+    r"^(?:['’]s\s+(?:remaining\s+)?(?:territory|territories|presence|holdings?|areas?|zones?"
+    r"|control|fighters|militants|forces)|\s+(?:fighters|militants|forces|combattants|jihadistes))?"
+    r"(?:\s+(?:in|en|au)\s+[\w'-]+)?\s+(?:is|are|was|were|has\s+been|have\s+been|est|sont|était"
+    r"|étaient|a\s+été|ont\s+été)\s+(?:(?:now|largely|mostly|désormais|maintenant|largement)\s+)?$",
+    _I,
+)
 
 
 def _government_in_phrase(reading: Reading) -> str | None:
@@ -1074,12 +1096,18 @@ def _complement(
     if side is None:
         resolver = reading.extra.get("resolver")
         for hit in reversed(reading.extra.get("all_hits", [])):
-            if hit.end > reading.hit.start or reading.hit.start - hit.end > 600:
+            if hit.end > reading.hit.start or reading.hit.start - hit.end > 250:
                 continue
             candidate = hit.side
             if hit.kind == "generic" and resolver is not None:
                 candidate = resolver.government_at(hit.start, hit.start, hit.end)
-            if hit.kind in ("actor", "generic") and candidate in _NON_ISIS_GROUND:
+            if (
+                hit.kind in ("actor", "generic")
+                and candidate in _NON_ISIS_GROUND
+                # a government holds no ground abroad: Iraqi forces named before a line on
+                # Raqqa do not hold the rest of it
+                and COUNTRY_OF_SIDE.get(candidate, place.country) == place.country
+            ):
                 side = candidate
                 break
     if side is None:

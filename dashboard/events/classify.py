@@ -309,6 +309,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
         r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"
+        r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?",
     ),
     _spec(
@@ -323,7 +324,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
         r"|(?:main|key|principal|biggest|largest|major|final)\s+(?:remaining\s+)?(?:urban\s+)?"
-        r"(?:strongholds?|bastions?)",
+        r"(?:strongholds?|bastions?)"
+        # "Islamic State is now confined to a pocket around Hajin"
+        r"|(?:confined|limited|reduced|restricted)\s+to",
     ),
 )
 

@@ -188,6 +188,19 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "fr",
             ("Hajin", "isis", "full"),
         ),
+        # a side confined to the places it has left
+        (
+            "Islamic State is now confined to a small pocket around Hajin.",
+            "en",
+            ("Hajin", "isis", "full"),
+        ),
+        (
+            "Islamic State fighters retreated east. The group's remaining territory in Syria "
+            "is limited to Hajin and Susah.",
+            "en",
+            ("Susah", "isis", "full"),
+        ),
+        ("L'EI est désormais cantonné à Hajin et Soussa.", "fr", ("Soussa", "isis", "full")),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
@@ -255,6 +268,9 @@ def test_an_enclave_held_is_part_of_the_place() -> None:
             "Fighting went on in Rawa. The town centre had been taken by Monday, they said.",
             "en",
         ),
+        ("The army's losses were limited to Hajin.", "en"),
+        ("Fighting was confined to the outskirts of Hajin.", "en"),
+        ("Les combats se sont limités aux abords de Hajin.", "fr"),
     ],
 )
 def test_look_alikes_give_no_claim(body: str, lang: str) -> None:
@@ -331,3 +347,16 @@ def test_a_list_goes_on_past_an_abbreviated_month():
     doc = article("Iraqi forces retook Anah on Sept. 21 and Rawa on Nov. 17.", "en", PUB)
     found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
     assert found == {("Anah", date(2017, 9, 21)), ("Rawa", date(2017, 11, 17))}
+
+
+def test_the_rest_of_a_place_goes_only_to_a_side_named_close_by() -> None:
+    """ "IS holds 10 % of Raqqa": the other 90 % is not given to a government named three
+    paragraphs earlier, nor to one of another country."""
+    body = (
+        "Iraqi forces retook Anah in September. "
+        + "The campaign has been long and costly for the troops involved. " * 5
+        + "In Raqqa, Islamic State is now confined to about 10 % of the city."
+    )
+    found = _claims(body, "en")
+    assert ("Raqqa", "isis", "partial") in found
+    assert all(place != "Raqqa" or side == "isis" for place, side, _ in found)
