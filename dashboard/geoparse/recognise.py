@@ -478,6 +478,20 @@ def _locative_cue(text: str, toks: list[Token], i: int) -> float:
     return 0.0
 
 
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "across", "dans", "à", "en", "près", "au", "aux"}
+)
+
+
+def _locative_object(text: str, toks: list[Token], i: int) -> bool:
+    """The name is the object of a locative preposition ("officials in Erbil said"), so the
+    speech verb after it has another subject and the place is literal."""
+    if i == 0 or toks[i - 1].sent != toks[i].sent:
+        return False
+    prev = toks[i - 1]
+    return prev.low in _LOCATIVE_PREPOSITIONS and text[prev.end : toks[i].start].isspace()
+
+
 def _metonymic(toks: list[Token], j: int) -> bool:
     """A name followed by a speech verb ("Baghdad said", "Moscou a démenti")."""
     k = j + 1
@@ -1127,7 +1141,7 @@ def _judge(
                 return None
             if _MODIFIER_SUFFIX.match(text, ne):
                 return None
-            if _metonymic(toks, j):
+            if _metonymic(toks, j) and not _locative_object(text, toks, i):
                 return None
     # short names need context or a strong regional reading
     cands = gaz.lookup(name, lang=lang, limit=3, kind_hint=kind_hint)

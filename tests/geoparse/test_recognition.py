@@ -173,3 +173,16 @@ def test_a_dotted_province_initialism_is_a_place_but_an_era_is_not(parse):
         "Alberta",
     ]
     assert parse("The temple was built in 500 B.C. by the Persians.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Officials in Erbil welcomed the news.", "en", "Erbil"),
+        ("Kurdish-led forces in Syria said the group was confined to Hajin.", "en", "Syria"),
+        ("Des responsables à Erbil ont salué la nouvelle.", "fr", "Erbil"),
+    ],
+)
+def test_a_place_after_a_locative_preposition_is_no_speaker(parse, text, lang, place):
+    """ "Baghdad said" is the government speaking; "officials in Erbil said" are in Erbil."""
+    assert place in [m.text for m in parse(text, lang=lang)]
