@@ -13,7 +13,10 @@ Dates: a trigger takes the date mention nearest to it in its sentence (mentions 
 out to the nearest trigger); else the last date of the paragraph before the sentence; else
 the publication date, with precision ``"week"`` and lower confidence (the event happened
 on or shortly before that day). The dateline date ("BEIRUT, Nov 9 —") is the publication day,
-not an event date, and is skipped.
+not an event date, and is skipped. A day counted from another date is one more mention: "two
+days later" and "le lendemain" count on from the last day named; "three days after they
+seized" and "au lendemain du lancement" count back from their sentence's day and date only
+the event they introduce.
 """
 
 from __future__ import annotations
@@ -189,6 +192,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     resolver = SideResolver(country_cues(text, places, hits), hits)
     hits = _settle_kurdish_sides(hits, sentences, resolver)
     dates, since_dates = _event_dates(text, lang, reference, article)
+    dates, forward = _with_day_offsets(text, dates, sentences)
     dateline_end = _dateline_end(text, article)
     ordered_places = sorted(
         (p for p in places if not p.start < dateline_end), key=lambda p: p.start
@@ -208,7 +212,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             s_actors,
         )
         primary = [t for t in triggers if t.spec.type not in (None, "announcement")]
-        owner = _share_dates(s_dates, primary or triggers)
+        owner = _share_dates(s_dates, primary or triggers, forward, text)
         opening = [d for d in s_dates if triggers and d.end <= triggers[0].start]
         for hit in triggers:
             if id(hit) not in owner and opening:
@@ -220,6 +224,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                 # fraction de l'Anbar, qu'il avait conquise en 2014")
                 claimed = {id(d) for t in primary for d in owner.get(id(t), [])}
                 pool = [d for d in s_dates if id(d) not in claimed]
+            pool = [d for d in pool if id(d) not in forward or _introduces(text, d, hit)]
             if id(hit) not in owner and pool and (hit not in primary or not primary):
                 # statements and states are dated by the nearest date of their sentence
                 owner[id(hit)] = [
@@ -326,6 +331,87 @@ def _event_dates(
     return kept, since
 
 
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
+    "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7,
+}  # fmt: skip
+# A day counted from another date of the text: "three days after their fighters seized",
+# "au lendemain de l'entrée" (the event named after it came before the anchor date); "two
+# days later", "le lendemain", "the next day" (the event of the clause came after it).
+_DAYS_BEFORE_EVENT = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\b"
+    r"|\b(?P<nf>un|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+jours?\s+(?P<dirf>après|avant)\b"
+    r"|\bau\s+lendemain\s+(?:de|du|des|d')",
+    re.IGNORECASE,
+)
+_DAYS_LATER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later\b"
+    r"|\b(?P<nf>deux|trois|quatre|cinq|six|sept|\d{1,2})\s+jours?\s+plus\s+tard\b"
+    r"|\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?<!au\s)le\s+lendemain)\b"
+    r"(?!\s+(?:de|du|des|d'|of)\b)",
+    re.IGNORECASE,
+)
+_OFFSET_REACH = 400  # characters back to the date a day is counted from
+
+
+def _with_day_offsets(
+    text: str, mentions: list[DateMention], sentences: Sequence[Sentence]
+) -> tuple[list[DateMention], frozenset[int]]:
+    """Add the days counted from another date ("three days after", "le lendemain").
+
+    "N days after Y" counts back from the day of its own sentence, on either side of it
+    ("Two days after entering Anah, troops retook Rawa on Friday"); "N days later" counts on
+    from the last day named before it, in this sentence or a recent one.
+    The second value holds the ids of the days counted back to an event, which date only
+    what follows them.
+    """
+    days = [m for m in mentions if m.precision == "day"]
+    added = []
+    forward: set[int] = set()
+    for pattern, sign in ((_DAYS_BEFORE_EVENT, -1), (_DAYS_LATER, 1)):
+        for match in pattern.finditer(text):
+            if any(m.start <= match.start() < m.end for m in mentions):
+                continue
+            if sign < 0:
+                own = next((x for x in sentences if x.start <= match.start() < x.end), None)
+                same = [m for m in days if own is not None and own.start <= m.start < own.end]
+                at = match.start()
+                before = [m for m in same if m.start < at]
+                after = [m for m in same if m.start >= at]
+                anchor = before[-1] if before else after[0] if after else None
+            else:
+                anchor = next(
+                    (
+                        m
+                        for m in reversed(days)
+                        if m.end <= match.start() and match.start() - m.end <= _OFFSET_REACH
+                    ),
+                    None,
+                )
+            if anchor is None:
+                continue
+            word = (match.group("n") or match.group("nf") or "1").lower()
+            n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+            if (
+                match.groupdict().get("dir", "") in ("before",)
+                or (match.groupdict().get("dirf") or "").lower() == "avant"
+            ):
+                n = -n
+            mention = DateMention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                anchor.value + timedelta(days=sign * n),
+                "day",
+                True,
+                round(anchor.confidence * 0.9, 3),
+            )
+            added.append(mention)
+            if sign < 0:
+                forward.add(id(mention))
+    return sorted([*mentions, *added], key=lambda m: m.start), frozenset(forward)
+
+
 def _settle_kurdish_sides(
     hits: list[ActorHit], sentences: Sequence[Sentence], resolver: SideResolver
 ) -> list[ActorHit]:
@@ -415,16 +501,32 @@ def _sentence_floor(text: str, offset: int) -> int:
 
 
 def _share_dates(
-    dates: Sequence[DateMention], triggers: Sequence[TriggerHit]
+    dates: Sequence[DateMention],
+    triggers: Sequence[TriggerHit],
+    forward: frozenset[int] = frozenset(),
+    text: str = "",
 ) -> dict[int, list[DateMention]]:
-    """Each date mention goes to its nearest trigger, so one sentence can date two events."""
+    """Each date mention goes to its nearest trigger, so one sentence can date two events.
+
+    A day counted back to an event ("au lendemain du lancement", "three days after they
+    seized") dates only a trigger after it: the verb before it has its own day.
+    """
     owner: dict[int, list[DateMention]] = {}
     if not triggers:
         return owner
     for mention in dates:
-        best = min(triggers, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
+        pool = [t for t in triggers if id(mention) not in forward or _introduces(text, mention, t)]
+        if not pool:
+            continue
+        best = min(pool, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
         owner.setdefault(id(best), []).append(mention)
     return owner
+
+
+def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:
+    """The trigger is the event a counted day introduces: right after it, in its clause."""
+    gap = text[mention.end : hit.start]
+    return hit.start >= mention.end and len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -360,3 +360,56 @@ def test_the_rest_of_a_place_goes_only_to_a_side_named_close_by() -> None:
     found = _claims(body, "en")
     assert ("Raqqa", "isis", "partial") in found
     assert all(place != "Raqqa" or side == "isis" for place, side, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place", "day"),
+    [
+        # counted back from the day of the sentence to the event it introduces
+        (
+            "Iraqi forces retook Rawa on Friday, a day after they entered Anah.",
+            "en",
+            "Anah",
+            date(2017, 11, 9),
+        ),
+        (
+            "Syrian troops declared victory in Mayadin on Friday, three days after they "
+            "captured Hajin.",
+            "en",
+            "Hajin",
+            date(2017, 11, 7),
+        ),
+        # counted on from the last day named
+        (
+            "Iraqi forces entered Anah on Oct. 2. Two days later, they retook Rawa.",
+            "en",
+            "Rawa",
+            date(2017, 10, 4),
+        ),
+        (
+            "Les forces irakiennes ont pris Kirkouk le 16 octobre aux peshmergas, qui se sont "
+            "retirés de Sinjar le lendemain.",
+            "fr",
+            "Sinjar",
+            date(2017, 10, 17),
+        ),
+    ],
+)
+def test_a_day_counted_from_another_date(body, lang, place, day):
+    doc = article(body, lang, PUB)
+    found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert (place, day) in found
+
+
+def test_a_day_counted_back_dates_only_the_event_it_introduces():
+    """ "au lendemain du lancement de l'offensive, a annoncé X": the announcement is not
+    the day before the capture."""
+    body = (
+        "Les peshmergas ont repris vendredi Sinjar, au lendemain du lancement de "
+        "l'offensive, a annoncé le gouvernement régional."
+    )
+    doc = article(body, "fr", PUB)
+    events = extract(doc, places_in(doc)).events
+    dated = {e.type: e.date for e in events}
+    assert dated.get("capture") == date(2017, 11, 10)
+    assert dated.get("announcement") == date(2017, 11, 10)
