@@ -1,3 +1,3 @@
 """conflictmap: news articles to places, dates, events, territorial control and frontlines."""
 
-__version__ = "0.3.2"
+__version__ = "0.4.0"
