@@ -378,6 +378,9 @@ DIVISION_REGIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
 )
 
 
+_EQUAL_AREA = "+proj=laea +lat_0=36 +lon_0=44"  # centred on the region: areas and centroids
+
+
 def _sphere_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Mean direction of (lat, lon) points: a region across the antimeridian stays whole."""
     import math
@@ -413,13 +416,18 @@ def _world_region_features(countries: list[Feature]) -> list[Feature]:
             flags=FEATURE_APPROXIMATE,
             source="mean of the points of its countries: " + " ".join(c.country for c in found),
         )
-        feat.add_alias(name, LANG_EN)
-        for alias in filter(None, english.split("|")):
-            feat.add_alias(alias, LANG_EN)
-        for alias in filter(None, french.split("|")):
-            feat.add_alias(alias, LANG_FR)
+        _add_names(feat, english, french)
         features.append(feat)
     return features
+
+
+def _add_names(feat: Feature, english: str, french: str) -> None:
+    """The feature's own name and its "|"-separated English and French spellings."""
+    feat.add_alias(feat.name, LANG_EN)
+    for alias in filter(None, english.split("|")):
+        feat.add_alias(alias, LANG_EN)
+    for alias in filter(None, french.split("|")):
+        feat.add_alias(alias, LANG_FR)
 
 
 def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFrame
@@ -431,13 +439,10 @@ def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFr
         parts = polygons[polygons["gn_a1_code"].isin(codes.split())]
         if len(parts) != len(codes.split()):
             continue
-        area = shapely.union_all(parts.to_crs("+proj=laea +lat_0=36 +lon_0=44").geometry.values)
-        centre = (
-            parts.iloc[:1]
-            .set_geometry([area.centroid], crs="+proj=laea +lat_0=36 +lon_0=44")
-            .to_crs(4326)
-            .geometry.iloc[0]
-        )
+        import geopandas as gpd
+
+        area = shapely.union_all(parts.to_crs(_EQUAL_AREA).geometry.values)
+        centre = gpd.GeoSeries([area.centroid], crs=_EQUAL_AREA).to_crs(4326).iloc[0]
         feat = Feature(
             id=f"region:{slug}",
             name=name,
@@ -448,11 +453,7 @@ def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFr
             flags=FEATURE_APPROXIMATE,
             source="centroid of the Natural Earth admin-1 polygons " + codes,
         )
-        feat.add_alias(name, LANG_EN)
-        for alias in filter(None, english.split("|")):
-            feat.add_alias(alias, LANG_EN)
-        for alias in filter(None, french.split("|")):
-            feat.add_alias(alias, LANG_FR)
+        _add_names(feat, english, french)
         features.append(feat)
     return features
 
