@@ -7,7 +7,8 @@ French exonyms, qualifier kinds) and adds what only the article knows:
   that resolve without doubt, pull ambiguous names to them;
 * containment: a candidate inside a governorate the article names ("Anbar") gains;
 * spatial coherence: candidates near the centroid of the confidently resolved places gain,
-  recomputed twice so one confident cluster can pull its neighbours in;
+  recomputed twice so one confident cluster can pull its neighbours in; only in the countries
+  the article is about (London, Ontario is near a story from Buffalo, but not in its country);
 * one sense per article: the same name with the same kind of qualifier resolves to the same
   feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different);
 * situating apposition: a town followed by its state, province or country ("London, Ky.",
@@ -156,9 +157,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             # need an apposition to win ("Lebanon, Pa."); a state abroad does not ("Nelson"
             # in a Canadian story is the town, not the New Zealand region)
             top = g.candidates[0]
-            country_name = top.kind == "country" or (
-                top.kind == "admin1" and top.country in (named_countries | {majority})
-            )
+            about = named_countries | {majority}
+            country_name = top.kind == "country" or (top.kind == "admin1" and top.country in about)
             for c in g.candidates:
                 s = c.score
                 situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
@@ -174,7 +174,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                 if (
                     centroid is not None
                     and c.kind in _POINT_KINDS
-                    and (majority is None or c.country in named_countries | {majority})
+                    and (majority is None or c.country in about)
                 ):
                     d = distance_km(centroid[0], centroid[1], c.lat, c.lon)
                     s += _W_NEAR * max(0.0, 1.0 - d / _NEAR_KM)
