@@ -38,6 +38,7 @@ from dashboard.events.extract import (
     BACKGROUND_DAYS,
     CLAIMABLE_PRECISIONS,
     GROUND_SIDES,
+    SUBJECT_HOLDS,
     Reading,
     confidence,
 )
@@ -135,7 +136,6 @@ _WORD_VALUE = {
 # written ("plus de 35 %" -> 0.35) because it is already the figure the source chose.
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
-_IN_CONTROL_OF = re.compile(r"in\s+(?:\w+\s+)?control\s+of$", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
@@ -198,7 +198,11 @@ _DISTRICTS = re.compile(
 # A sentence that opens on a place: "In Raqqa, ...", "Dans la ville de Deir Ezzor, ...".
 _FRONTED = re.compile(r"\W*(?:in|at|à|dans)\s+(?:(?:la\s+)?ville\s+de\s+|the\s+city\s+of\s+)?", _I)
 _NON_ISIS_GROUND = tuple(side for side in GROUND_SIDES if side != "isis")
-_CONFINED = re.compile(r"\b(?:confined|réduit|cantonné)e?s?\s+(?:to|à)\s*$", _I)
+_CONFINED = re.compile(
+    r"\b(?:confined|limited|reduced|restricted|cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)"
+    r"\s+(?:to|à|au|aux)\s*$",
+    _I,
+)
 # Sides that can hold ground in each country, for a gainer the text does not name.
 _SIDES_IN = {
     "IQ": ("iraqi_forces", "peshmerga"),
@@ -545,7 +549,7 @@ def _holder(reading: Reading) -> str | None:
         return side
     if government is not None and reading.agent is None:
         return government  # "back in government hands": the government of the place
-    if _CONFINED_TO.search(text) and reading.agent is not None:
+    if _CONFINED.search(text) and reading.agent is not None:
         # "Islamic State is confined to", "the group's territory is limited to"; not "the
         # army's losses were limited to"
         gap = reading.sentence.text[
@@ -572,10 +576,6 @@ def _holder(reading: Reading) -> str | None:
     return None
 
 
-_CONFINED_TO = re.compile(
-    r"(?:confined|limited|reduced|restricted)\s+to$|(?:cantonn|confin|réduit|limit)\w*\s+(?:à|au|aux)$",
-    _I,
-)
 _CONFINED_SUBJECT = re.compile(
     r"^(?:['’]s\s+(?:remaining\s+)?(?:territory|territories|presence|holdings?|areas?|zones?"
     r"|control|fighters|militants|forces)|\s+(?:fighters|militants|forces|combattants|jihadistes))?"
@@ -662,7 +662,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     backward = frame == "take_pass" or (
         frame == "hold"
         and (_HOLD_BY.search(hit.text) or _held_participle(reading))
-        and not _IN_CONTROL_OF.match(hit.text)  # "X are in control of Z": Z follows
+        and not SUBJECT_HOLDS.match(hit.text)  # "X are in control of Z": Z follows
     )
     if frame == "hold" and _STRONGHOLD.search(hit.text):
         after = [p for p in places if p.start >= hit.end]

@@ -806,7 +806,7 @@ def _pronoun_subject(
 
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
-_SUBJECT_HOLDS = re.compile(
+SUBJECT_HOLDS = re.compile(
     r"in\s+(?:\w+\s+)?control\s+of$|(?:confined|limited|reduced|restricted)\s+to$", re.I
 )
 
@@ -868,7 +868,7 @@ def _roles(
         or (
             re.search(r"(?:par|by|of|\bto)$", hit.text, re.I)
             and frame != "lose"
-            and not _SUBJECT_HOLDS.match(hit.text)  # "X are in control of Z": X holds
+            and not SUBJECT_HOLDS.match(hit.text)  # "X are in control of Z": X holds
         )
     ):
         agent = by_agent
