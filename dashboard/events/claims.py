@@ -55,7 +55,11 @@ _RELATIONAL = re.compile(
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
     r"|\boutskirts\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|\bfrom|\bbetween|\bentre|\bbeyond"
-    r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from))"
+    r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
+    # a place the side did not get to: "sans pour autant atteindre Hajine", "short of Hajin"
+    r"|\bsans\s+(?:pour\s+autant\s+)?(?:atteindre|parvenir|entrer|prendre|reprendre)"
+    r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"
+    r"|\bavant\s+d'atteindre)"
     r"[^,;]{0,25}$",
     _I,
 )
@@ -718,7 +722,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "Deir Ezzor, où l'EI ne tient plus que quelques quartiers": part of the town
             reading.extra.setdefault("share_window", {})[relative.place_id] = "several districts"
             return [relative]
-        if frame != "hold" and not in_clause:
+        if not in_clause:
             # "Mayadin, which they took on Oct 14", "Tabqa, qu'elles ont prise en mai",
             # "Kirkouk, où elles ont pris la place des peshmergas": the antecedent is the object,
             # and a share is read inside the clause ("which the group largely retook")

@@ -74,6 +74,7 @@ STORY_BUTTON = "story-button"
 STORY_PANEL = "story-panel"
 STORY_CLOSE = "story-close"
 STORY_BODY = "story-body"  # title and step list, re-rendered from STORY
+STORY_RENDERED = "story-rendered"  # the steps STORY_BODY shows, captions aside
 STORY_TITLE = "story-title"
 STORY_ADD = "story-add"
 STORY_CAPTURE = "story-capture"  # the live map's centre and zoom, read when a step is added

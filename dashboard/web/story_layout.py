@@ -236,6 +236,19 @@ def _icon(label: str, kind: str, index: int, title: str, disabled: bool = False)
     )
 
 
+def layout_of(doc: Document | None) -> list[dict[str, Any]]:
+    """The steps as the drawer lays them out, captions aside: what typing cannot change."""
+    return [{k: v for k, v in step.items() if k != "caption"} for step in steps_of(doc)]
+
+
+def shows_texts(doc: Document | None, title: Any, captions: list[Any] | None) -> bool:
+    """Whether the drawer's inputs already hold the document's title and captions."""
+    steps = steps_of(doc)
+    return str((doc or {}).get("title") or "") == str(title or "") and [
+        str(s.get("caption") or "") for s in steps
+    ] == [str(c or "") for c in (captions or [])]
+
+
 def story_body(doc: Document | None) -> list[Any]:
     """The title field and one row per step: when, the caption to edit, reorder and delete."""
     steps = steps_of(doc)
@@ -304,6 +317,7 @@ def story_panel() -> html.Div:
             dcc.Store(id=ids.STORY_DECK, data={"on": False, "index": 0}),
             dcc.Store(id=ids.STORY_KEY, data={}),
             dcc.Store(id=ids.STORY_CAPTURE, data={}),
+            dcc.Store(id=ids.STORY_RENDERED, data={}),  # nothing drawn yet: never equal to a layout
             dcc.Download(id=ids.STORY_DOWNLOAD),
             dcc.Download(id=ids.STORY_EXPORT_DOWNLOAD),
             html.Aside(

@@ -182,3 +182,30 @@ def test_a_story_exports_as_pdf_and_standalone_html(dashboard_server, page, tmp_
     assert pdf_file.read_bytes()[:5] == b"%PDF-"
     assert "Exported story.pdf" in pg.locator("#story-message").inner_text()
     _clean(record)
+
+
+def test_captions_typed_one_after_another_are_all_kept(dashboard_server, page):
+    """Saving one caption must not re-render the caption typed next: the drawer is drawn
+    again only when its steps change, not after each caption."""
+    pg, record = page
+    _open(pg, dashboard_server, "?date=2017-11-03&window=7&lat=34.45&lon=40.95&zoom=7.5")
+    pg.locator("#story-button").click()
+    pg.wait_for_selector("#story-panel:not([hidden])")
+    for n in range(1, 4):
+        _add_step(pg, n)
+    texts = ["First caption.", "Second caption.", "Third caption."]
+    for i, text in enumerate(texts):
+        box = pg.locator(CAPTIONS).nth(i)
+        box.fill(text)
+        box.press("Enter")  # no wait: the next caption is typed while this one is saved
+    pg.wait_for_function(
+        """(t) => {
+            const doc = JSON.parse(localStorage.getItem('story') || 'null');
+            return !!doc && JSON.stringify(doc.steps.map((s) => s.caption)) === t;
+        }""",
+        arg=json.dumps(texts, separators=(",", ":")),
+        timeout=20_000,
+    )
+    _settle(pg)
+    assert _captions(pg) == texts
+    assert not record.page_errors

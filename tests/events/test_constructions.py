@@ -201,6 +201,14 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             ("Susah", "isis", "full"),
         ),
         ("L'EI est désormais cantonné à Hajin et Soussa.", "fr", ("Soussa", "isis", "full")),
+        # a relative clause says who holds the place before it
+        ("Hajin, which Islamic State still holds, was shelled.", "en", ("Hajin", "isis", "full")),
+        (
+            "Les FDS ont repris trois villages sans parvenir à entrer dans Hajin, que l'EI "
+            "contrôle toujours.",
+            "fr",
+            ("Hajin", "isis", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
@@ -269,6 +277,9 @@ def test_an_enclave_held_is_part_of_the_place() -> None:
             "en",
         ),
         ("The army's losses were limited to Hajin.", "en"),
+        # a place the side did not get to is not taken
+        ("The SDF retook several villages from the militants without reaching Hajin.", "en"),
+        ("Iraqi troops retook two villages, stopping short of Rawa.", "en"),
         ("Fighting was confined to the outskirts of Hajin.", "en"),
         ("Les combats se sont limités aux abords de Hajin.", "fr"),
     ],

@@ -68,9 +68,24 @@ def register(app: Dash, access: StoreAccess) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(Output(ids.STORY_BODY, "children"), Input(ids.STORY, "data"))
-    def show_story(doc: dict[str, Any] | None) -> list[Any]:
-        return sl.story_body(doc)
+    @app.callback(
+        Output(ids.STORY_BODY, "children"),
+        Output(ids.STORY_RENDERED, "data"),
+        Input(ids.STORY, "data"),
+        State(ids.STORY_RENDERED, "data"),
+        State(ids.STORY_TITLE, "value"),
+        State(*_all(ids.STORY_CAPTION, "value")),
+    )
+    def show_story(
+        doc: dict[str, Any] | None, rendered: Any, title: Any, captions: list[Any] | None
+    ) -> tuple[list[Any], Any]:
+        """Re-render the drawer only when its steps change or a loaded file brings other
+        texts: re-rendering after each typed caption replaced the input being typed in next,
+        and what was typed there was lost."""
+        layout = sl.layout_of(doc)
+        if layout == rendered and sl.shows_texts(doc, title, captions):
+            raise PreventUpdate
+        return sl.story_body(doc), layout
 
     @app.callback(
         Output(ids.STORY, "data"),
