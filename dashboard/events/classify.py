@@ -436,6 +436,13 @@ _FUTURE_AFTER = re.compile(
     r"|sera|seront|doi(?:t|vent)\s+commencer|devrai(?:t|ent)\s+commencer|est\s+attendue?)\b",
     _I,
 )
+# A negated state restricted to what follows: "holds no town except Rawa", "ne contrôle plus
+# aucune ville, sauf Rawa".
+_EXCEPT_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:except|apart\s+from|other\s+than|save\s+for|sauf|hormis|excepté"
+    r"|à\s+l'exception\s+(?:de|du|des|d'))",
+    _I,
+)
 _FR_INFINITIVE = re.compile(r"(?:er|ir|(?<!è)re)$", _I)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
@@ -520,6 +527,9 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
     if hit.spec.frame in ("enter", "leave") or _PREDICATE_NOUN.match(hit.text):
         # "sont entrées", "se sont retirés", "sont maîtres de": être is their auxiliary
         passive = False
+    if negated and hit.spec.frame == "hold" and _EXCEPT_AFTER.match(text, hit.end):
+        # "no longer controls any town in Iraq except Rawa": it holds Rawa
+        negated = False
     hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
     if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
         intent = True

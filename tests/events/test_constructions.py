@@ -209,6 +209,17 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "fr",
             ("Hajin", "isis", "full"),
         ),
+        # a negated state restricted to the places it excepts
+        (
+            "Islamic State no longer controls any town in Iraq except Rawa.",
+            "en",
+            ("Rawa", "isis", "full"),
+        ),
+        (
+            "L'EI ne contrôle plus aucune ville en Irak, à l'exception de Rawa.",
+            "fr",
+            ("Rawa", "isis", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
@@ -277,6 +288,7 @@ def test_an_enclave_held_is_part_of_the_place() -> None:
             "en",
         ),
         ("The army's losses were limited to Hajin.", "en"),
+        ("Islamic State no longer controls Rawa.", "en"),
         # a place the side did not get to is not taken
         ("The SDF retook several villages from the militants without reaching Hajin.", "en"),
         ("Iraqi troops retook two villages, stopping short of Rawa.", "en"),
