@@ -220,6 +220,7 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "fr",
             ("Rawa", "isis", "full"),
         ),
+        ("Islamic State holds no town apart from Hajin.", "en", ("Hajin", "isis", "full")),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
