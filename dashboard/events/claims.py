@@ -143,6 +143,7 @@ _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _
 _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
+    r"|emprise\s+(?:de|du|des|d')"
     r"|^under\s.*control|^in\s.*hands)$",
     _I,
 )

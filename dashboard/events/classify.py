@@ -65,7 +65,7 @@ _FR_TAKE = (
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
 _FR_FALL = (
     r"tombée?s?\s+(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)\s+(?:de|du|des|d')"
-    r"|(?:re)?passée?s?\s+sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d')"
+    r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
 )
 _EN_FALL = (
     r"f(?:ell|alls?|allen|alling)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of)"
@@ -80,7 +80,7 @@ _EN_TAKE = (
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|won\s+back|regained|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    r"|won\s+back|regained|took\s+over|took\s+back|t(?:aken|aking)\s+back|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
@@ -305,6 +305,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
+        r"|sous\s+l'emprise\s+(?:de|du|des|d')"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
@@ -443,6 +444,7 @@ _EXCEPT_AFTER = re.compile(
     r"|à\s+l'exception\s+(?:de|du|des|d'))",
     _I,
 )
+_COMPLETED_FR = re.compile(r"\b(?:achev|termin|fini)\w*\s+(?:\w+\s+)?d[e'’]\s*$", _I)
 _FR_INFINITIVE = re.compile(r"(?:er|ir|(?<!è)re)$", _I)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
@@ -506,6 +508,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         # a bare infinitive names an aim ("pour reprendre", "nulle part où fuir"), unless it
         # is a perfect infinitive ("après avoir chassé", "a annoncé avoir repris")
         intent = infinitive and (hit.spec.frame != "event" or bool(_INTENT_FR.search(near)))
+        if _COMPLETED_FR.search(near):
+            intent = False  # "ont achevé de reprendre Rawa": done, not aimed at
         if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
             negated = True
         passive = bool(_PASSIVE_FR.search(near)) and not re.search(r"\bse\s+sont\s*$", near)

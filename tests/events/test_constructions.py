@@ -221,6 +221,23 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             ("Rawa", "isis", "full"),
         ),
         ("Islamic State holds no town apart from Hajin.", "en", ("Hajin", "isis", "full")),
+        # more ways to say it changed hands or is held
+        (
+            "Rawa est passée vendredi sous contrôle gouvernemental.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Les troupes ont achevé de reprendre Rawa vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        ("Hajin demeure sous l'emprise de l'EI.", "fr", ("Hajin", "isis", "full")),
+        (
+            "Iraqi forces wrested Rawa from Islamic State on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
         # dislodging a side from a place
         (
             "Syrian troops dislodged Islamic State from Mayadin on Saturday.",
