@@ -1046,12 +1046,16 @@ def _event(article: Article, kind: str, reading: Reading) -> Event:
     )
 
 
+_WORLD_AREAS = frozenset({"continent", "world_region"})
+
+
 def event_places(reading: Reading) -> list[PlaceMention]:
     """Places of an event, main place first: the nearest named place after the trigger (its
     object in French and English word order), else the nearest before; countries and rivers
-    only when nothing finer is named."""
+    only when nothing finer is named; never a continent or a world region ("across the Middle
+    East"), whose point on the map would be a spot in one of its countries."""
     fine = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
-    pool = fine or list(reading.places)
+    pool = fine or [p for p in reading.places if p.kind not in _WORLD_AREAS]
     if not pool:
         return []
     hit = reading.hit

@@ -323,3 +323,18 @@ def test_the_side_that_withdraws_never_gains_the_place_it_left() -> None:
         "fr",
     )
     assert "peshmerga" not in {c.side for c in result.claims if c.place_name == "Rawa"}
+
+
+def test_a_world_region_is_no_place_for_an_event_on_the_map() -> None:
+    """ "across the Middle East" would put the event at a spot in Saudi Arabia."""
+    from dashboard.gazetteer import load_gazetteer
+    from dashboard.geoparse import geoparse
+
+    doc = article(
+        "Air strikes hit militants across the Middle East on Friday. Air strikes hit Hajin "
+        "on Friday.",
+        "en",
+        date(2017, 11, 10),
+    )
+    events = extract(doc, geoparse(doc, load_gazetteer(), nlp=None)).events
+    assert [[p.kind for p in e.places] for e in events] == [[], ["town"]]
