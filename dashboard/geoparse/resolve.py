@@ -189,6 +189,27 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             g.margin = scores[order[0]] - scores[order[1]]
 
 
+_COUNTY = re.compile(r"\s+(?:County|Parish|Borough)$")
+
+
+def _follow_named_counties(groups: list[_Group]) -> None:
+    """A bare name follows the county the article names with it: "Suffolk County police ...
+    in Suffolk" is one place. Only counties: a bare "Deir ez-Zor" is the city even when the
+    article also names the province."""
+    counties = {}
+    for g in groups:
+        bare = _COUNTY.sub("", g.spans[0].text)
+        if bare != g.spans[0].text and g.candidates[g.choice].kind == "admin2":
+            counties[bare.casefold()] = g.candidates[g.choice]
+    for g in groups:
+        county = counties.get(g.spans[0].text.casefold())
+        if county is None or g.spans[0].kind_hint:
+            continue
+        for k, c in enumerate(g.candidates):
+            if c.id == county.id:
+                g.choice = k
+
+
 def _inside(c: Candidate, region: Candidate) -> bool:
     if c.kind in _AREA_KINDS or not c.country or c.country != region.country:
         return False
@@ -316,6 +337,7 @@ def resolve(
         g.best = g.candidates[0].score
     _link_appositions(groups, text)
     _rank(groups, gazetteer)
+    _follow_named_counties(groups)
     groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)
     out: list[PlaceMention] = []

@@ -74,3 +74,17 @@ def test_the_middle_east_is_a_region_not_a_village_of_that_name(parse):
         m for m in parse("Attacks rose across the Middle East in March.") if m.text == "Middle East"
     ]
     assert [(m.kind, m.precision) for m in hit] == [("world_region", "region")]
+
+
+def test_a_bare_name_follows_the_county_the_article_names(parse):
+    """ "Suffolk County police ... in Suffolk": one place, not the Virginia town of Suffolk."""
+    found = parse("Suffolk County police said the man had lived in Suffolk for years.")
+    ids = {m.text: m.place_id for m in found}
+    assert ids["Suffolk"] == ids["Suffolk County"]
+    assert {m.kind for m in found} == {"admin2"}
+
+
+def test_a_bare_city_does_not_follow_its_province(parse):
+    found = parse("Fighting went on in Deir ez-Zor province, and in Deir ez-Zor the army held.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds == {"Deir ez-Zor province": "admin1", "Deir ez-Zor": "city"}
