@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import math
 import re
 import statistics
 import sys
@@ -383,8 +384,6 @@ _EQUAL_AREA = "+proj=laea +lat_0=36 +lon_0=44"  # centred on the region: areas a
 
 def _sphere_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Mean direction of (lat, lon) points: a region across the antimeridian stays whole."""
-    import math
-
     x = y = z = 0.0
     for lat, lon in points:
         la, lo = math.radians(lat), math.radians(lon)
@@ -432,6 +431,7 @@ def _add_names(feat: Feature, english: str, french: str) -> None:
 
 def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFrame
     """Regions made of first-level divisions, at the centroid of their union (equal-area)."""
+    import geopandas as gpd
     import shapely
 
     features = []
@@ -439,8 +439,6 @@ def _division_region_features(polygons) -> list[Feature]:  # polygons: GeoDataFr
         parts = polygons[polygons["gn_a1_code"].isin(codes.split())]
         if len(parts) != len(codes.split()):
             continue
-        import geopandas as gpd
-
         area = shapely.union_all(parts.to_crs(_EQUAL_AREA).geometry.values)
         centre = gpd.GeoSeries([area.centroid], crs=_EQUAL_AREA).to_crs(4326).iloc[0]
         feat = Feature(
