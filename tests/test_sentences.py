@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,3 +84,18 @@ def test_every_sentence_slices_back_to_its_text(text: str) -> None:
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text.strip() == sentence.text and sentence.text
+
+
+def test_a_text_with_no_stops_is_cut_into_bounded_sentences_that_keep_every_character():
+    """A run-on text (a scraped table, a hostile file) is read in bounded pieces, so rules
+    that read a sentence per trigger stay linear on it; real sentences are far shorter."""
+    from dashboard.text.sentences import MAX_SENTENCE
+
+    text = "Iraqi forces retook Rawa on Friday, a day after " * 400
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in pieces)
+    assert all(s.text == text[s.start : s.end] for s in pieces)
+    # cut after a comma, and nothing but spaces falls between two pieces
+    assert pieces[0].text.endswith(",")
+    assert all(not text[a.end : b.start].strip() for a, b in pairwise(pieces))

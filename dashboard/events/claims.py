@@ -28,8 +28,10 @@ being taken or entered by someone else ("entered al-Qaim, the militants' last st
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
@@ -279,16 +281,15 @@ def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
     "Chassé de Mossoul en juillet puis de Tal Afar, dont la reprise a été proclamée jeudi":
     Tal Afar is listed under the July expulsion but dated by its own noun, right after it.
     """
+    alike: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        alike[(claim.sentence_start, claim.place_id, claim.side, claim.kind)].append(claim)
     kept = []
     for claim in claims:
         rivals = [
             c
-            for c in claims
+            for c in alike[(claim.sentence_start, claim.place_id, claim.side, claim.kind)]
             if c is not claim
-            and c.sentence_start == claim.sentence_start
-            and c.place_id == claim.place_id
-            and c.side == claim.side
-            and c.kind == claim.kind
             and abs((c.valid_from - claim.valid_from).days) > 1
             and c.extra.get("frame") != "hold"
         ]

@@ -365,29 +365,35 @@ def _with_day_offsets(
     The second value holds the ids of the days counted back to an event, which date only
     what follows them.
     """
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     days = [m for m in mentions if m.precision == "day"]
+    day_starts = [m.start for m in days]
+    sentence_starts = [x.start for x in sentences]
     added = []
     forward: set[int] = set()
     for pattern, sign in ((_DAYS_BEFORE_EVENT, -1), (_DAYS_LATER, 1)):
         for match in pattern.finditer(text):
-            if any(m.start <= match.start() < m.end for m in mentions):
-                continue
+            at = match.start()
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and mentions[i].end > at:
+                continue  # inside a date expression already read
+            j = bisect.bisect_left(day_starts, at)  # days[:j] start before the match
+            anchor = None
             if sign < 0:
-                own = next((x for x in sentences if x.start <= match.start() < x.end), None)
-                same = [m for m in days if own is not None and own.start <= m.start < own.end]
-                at = match.start()
-                before = [m for m in same if m.start < at]
-                after = [m for m in same if m.start >= at]
-                anchor = before[-1] if before else after[0] if after else None
+                k = bisect.bisect_right(sentence_starts, at) - 1
+                own = sentences[k] if k >= 0 and at < sentences[k].end else None
+                if own is not None:
+                    if j > 0 and days[j - 1].start >= own.start:
+                        anchor = days[j - 1]
+                    elif j < len(days) and days[j].start < own.end:
+                        anchor = days[j]
             else:
-                anchor = next(
-                    (
-                        m
-                        for m in reversed(days)
-                        if m.end <= match.start() and match.start() - m.end <= _OFFSET_REACH
-                    ),
-                    None,
-                )
+                j -= 1
+                while j >= 0 and days[j].end > at:
+                    j -= 1
+                if j >= 0 and at - days[j].end <= _OFFSET_REACH:
+                    anchor = days[j]
             if anchor is None:
                 continue
             word = (match.group("n") or match.group("nf") or "1").lower()
