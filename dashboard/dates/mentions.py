@@ -30,6 +30,7 @@ from dashboard.dates.lexicon import (
     alternation,
     fold,
 )
+from dashboard.text.spans import keep_non_overlapping
 
 PRECISIONS = ("day", "week", "month", "year")
 
@@ -722,14 +723,8 @@ def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _longest_non_overlapping(candidates: list[Expression]) -> list[Expression]:
-    chosen: list[Expression] = []
-    spans: list[tuple[int, int]] = []
-    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if not _overlaps_any(c.start, c.end, spans):
-            chosen.append(c)
-            spans.append((c.start, c.end))
-    chosen.sort(key=lambda c: c.start)
-    return chosen
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    return keep_non_overlapping(ranked, lambda c: (c.start, c.end))
 
 
 # --------------------------------------------------------------------------- resolution

@@ -35,6 +35,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dashboard.text.spans import keep_non_overlapping
+
 # Nouns for armed units, used to build "<noun> <nationality>" (fr) and "<nationality> <noun>"
 # (en) patterns without listing every combination.
 _FR_UNITS = (
@@ -656,15 +658,7 @@ def find_actor_hits(text: str) -> list[ActorHit]:
                     ActorHit(at, match.end(), match.group(0), entry.actor, entry.side, entry.kind)
                 )
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
-    kept: list[ActorHit] = []
-    taken: list[tuple[int, int]] = []
-    for hit in raw:
-        if any(hit.start < e and s < hit.end for s, e in taken):
-            continue
-        kept.append(hit)
-        taken.append((hit.start, hit.end))
-    kept.sort(key=lambda h: h.start)
-    return kept
+    return keep_non_overlapping(raw, lambda h: (h.start, h.end))
 
 
 def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from dashboard.dates.lexicon import MONTHS_ABBREVIATED, MONTHS_FULL, WEEKDAYS, alternation
 from dashboard.events.actors import index_by_first_letter
+from dashboard.text.spans import keep_non_overlapping
 
 _I = re.IGNORECASE
 
@@ -382,13 +383,7 @@ def find_triggers(text: str, lang: str, start: int = 0, end: int | None = None) 
                 raw.append(TriggerHit(m.start(), m.end(), m.group(0), spec))
                 resume[index] = max(m.end(), at + 1)
     raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
-    kept: list[TriggerHit] = []
-    for hit in raw:
-        if any(hit.start < k.end and k.start < hit.end for k in kept):
-            continue
-        kept.append(hit)
-    kept.sort(key=lambda h: h.start)
-    return kept
+    return keep_non_overlapping(raw, lambda h: (h.start, h.end))
 
 
 # --- cues read before a trigger, inside its clause ---------------------------------------------
