@@ -7,7 +7,10 @@ documents and read through the real reader. Measured in one process, on one core
 * the same with the rules alone (no spaCy);
 * ingest into a fresh SQLite store (analysis + one transaction per article);
 * a naive baseline that loads the language model again for every article, as a script that
-  calls spaCy per document would, timed on a few articles.
+  calls spaCy per document would, timed on a few articles;
+* a run-on text with no full stop (a scraped table, a hostile file: 48 kB, a thousand
+  capture verbs), read with sentences bounded as shipped and, as the naive baseline, with the
+  bound lifted: rules that read a sentence per trigger are quadratic on one endless sentence.
 
     .venv/bin/python benchmarks/bench_pipeline.py
 """
@@ -29,6 +32,7 @@ from dashboard.gazetteer import load_gazetteer  # noqa: E402
 from dashboard.geoparse.ner import load_ner  # noqa: E402
 from dashboard.pipeline import analyse, ingest_article  # noqa: E402
 from dashboard.store import open_store  # noqa: E402
+from dashboard.text import sentences  # noqa: E402
 
 TARGET_CHARS = 3000
 
@@ -103,6 +107,18 @@ def main() -> int:
     print(f"ingest into SQLite:         {stored:7.1f} articles/s (analysis + store)")
     print(f"naive (model per article):  {naive_rate:7.1f} articles/s on {len(naive_sample)}")
     print(f"ratio analyse / naive:      {with_ner / naive_rate:7.1f}x   (goal: >= 20 articles/s)")
+
+    endless = "Iraqi forces retook Rawa on Friday, a day after " * 1000
+    run_on = _article("en", 0, endless, "2017-11-10")
+    _, bounded = rate(run_on, lambda a: analyse(a, use_ner=False))
+    limit = sentences.MAX_SENTENCE
+    sentences.MAX_SENTENCE = 10**9
+    try:
+        _, unbounded = rate(run_on, lambda a: analyse(a, use_ner=False))
+    finally:
+        sentences.MAX_SENTENCE = limit
+    print(f"run-on text, {len(run_on[0].text):,} characters with no stop: {bounded:.2f} s")
+    print(f"  naive (one unbounded sentence): {unbounded:.2f} s, {unbounded / bounded:.1f}x slower")
     return 0
 
 
