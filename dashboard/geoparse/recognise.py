@@ -24,6 +24,7 @@ from typing import Literal
 
 from dashboard.articles.model import Article
 from dashboard.gazetteer import Candidate, Gazetteer, fold
+from dashboard.gazetteer.folding import fold_tokens
 from dashboard.geoparse import lexicons as lx
 from dashboard.text import split_sentences
 
@@ -422,6 +423,49 @@ def _after_town(text: str, toks: list[Token], i: int, j: int) -> bool:
     return j + 1 >= len(toks) or not toks[j + 1].cap or toks[j + 1].sent != toks[j].sent
 
 
+_DIVISION_KINDS = ("admin1", "admin2")
+
+
+def _division_named(gaz: Gazetteer, name: str) -> Candidate | None:
+    """A state, province or county written exactly ``name`` (an initialism only in capitals:
+    "Act" is not the ACT), if any is."""
+    for cand in gaz.lookup(name, limit=5, kind_hint=_DIVISION_KINDS):
+        if cand.kind not in _DIVISION_KINDS or fold_tokens(name) != fold_tokens(cand.matched):
+            continue
+        if cand.matched.isupper() and not name.isupper():
+            continue
+        return cand
+    return None
+
+
+_MAJOR_TOWN = 50_000
+
+
+def _apposed_division(
+    text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer, name: str
+) -> tuple[str, ...] | None:
+    """ "Thruxton, Hampshire.": a division closing a "Place, Division" apposition.
+
+    News text situates a small place by the county or state after it, so a division's name in
+    that slot is a place even when a village elsewhere shares it and ranks higher. The kind
+    hint returned is the division's, unless a sizeable town has the name too: a street is
+    situated by its town ("Dunnock Close, Edmonton"), and the resolver then weighs both.
+    """
+    if not _after_town(text, toks, i, j):
+        return None
+    if toks[i - 1].first and toks[i - 1].low in lx.FUNCTION_WORDS:
+        return None
+    division = _division_named(gaz, name)
+    if division is None:
+        return None
+    towns = [
+        c
+        for c in gaz.lookup(name, limit=5)
+        if c.kind not in _DIVISION_KINDS and c.population >= _MAJOR_TOWN
+    ]
+    return () if towns else (division.kind,)
+
+
 def _region_after(text: str, toks: list[Token], j: int, gaz: Gazetteer) -> bool:
     """ "Clacton, Essex", "Price, Utah": a town followed by its state, province or country.
 
@@ -452,6 +496,8 @@ def _region_after(text: str, toks: list[Token], j: int, gaz: Gazetteer) -> bool:
         name = text[nxt.start : toks[last].end]
         top = gaz.lookup(name, limit=1)
         if top and top[0].kind in ("admin1", "country") and fold(name) == fold(top[0].matched):
+            return True
+        if _division_named(gaz, name) is not None:
             return True
     return False
 
@@ -1102,6 +1148,11 @@ def _judge(
         evidence.append("locative")
     said_loc = loc  # a locative word, not an apposition, can outweigh a person's name
     dateline = _dateline(text, toks, i, j)
+    apposed = _apposed_division(text, toks, i, j, gaz, name)
+    if apposed is not None:
+        loc = max(loc, 0.6)
+        kind_hint = kind_hint or apposed or None
+        evidence.append("apposed division")
     if _region_after(text, toks, j, gaz) or dateline:
         loc = max(loc, 0.6)
         evidence.append("dateline" if dateline else "apposition")

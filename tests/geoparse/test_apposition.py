@@ -109,3 +109,38 @@ def test_a_namesake_abroad_is_not_pulled_in_by_nearness(parse):
     found = parse("Buffalo, Rochester and Syracuse, New York, hired a London consultant.")
     hit = [m for m in found if m.text == "London"]
     assert [m.country for m in hit] == ["GB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("The fair opened in Alresford, Hampshire, on Saturday.", "Hampshire", "GB"),
+        ("Rain stopped play at Tollerton, Leicestershire.", "Leicestershire", "GB"),
+        ("The open was won at Crail, Fife, last year.", "Fife", "GB"),
+    ],
+)
+def test_a_county_closing_an_apposition_is_found_over_a_namesake_village(
+    parse, sentence, name, country
+):
+    hit = [m for m in parse(sentence) if m.text == name]
+    assert [(m.kind, m.country) for m in hit] == [("admin2", country)]
+
+
+def test_a_street_situated_by_its_city_keeps_the_city(parse):
+    hit = [
+        m
+        for m in parse("A woman of Ferndale Close, Edmonton, was charged.")
+        if m.text == "Edmonton"
+    ]
+    assert [m.kind for m in hit] == ["city"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, SEEK funding rose by four percent.",  # folds like a Malaysian district
+        "The senators backed the Healthy Youth, Act, a bill on education.",  # not the ACT
+    ],
+)
+def test_the_apposition_slot_needs_the_division_written_as_named(parse, sentence):
+    assert parse(sentence) == []
