@@ -36,12 +36,17 @@ _SUFFIX_HEADS = (
     r"|Airport|Station|Stadium|Arena|Racecourse|Bridge|Gardens|Museum|Library|Tower|Hotel|Inn"
     r"|Mall|Market|Prison|Jail|Cemetery|School|Elementary|Academy|Institute|College|University"
     r"|Park|Canal|Railroad|Railway|Dam|Plantation|Quarter|Golf\s+Club|Mountains|Hills|Delta"
-    r"|Hall|Court|Complex"
+    r"|Hall|Court|Complex|Centre|Center"
 )
 _SUFFIX = re.compile(
     rf"(?<![\w’'.-])(?P<name>{_NAME}){_SP}(?P<head>{_SUFFIX_HEADS})"
     rf"(?:{_SP}(?:{_SUFFIX_HEADS}))*"  # "Market Complex", "Station Square"
     rf"(?:{_SP}(?:West|East|North|South)\b)?(?![\w’'-])"
+)
+# Heads that name an institution: after a bare nationality ("the Islamic Centre", "an American
+# school") they describe rather than name it; a quarter or a street is still named by one.
+_INSTITUTION_HEADS = frozenset(
+    {"Centre", "Center", "Institute", "Academy", "College", "School", "Church", "Mosque"}
 )
 _PREFIX = re.compile(
     rf"(?<![\w’'.-])(?P<head>Lake|Mount|Hotel|Rue|Avenue|Boulevard|Camp|Fort){_SP}(?P<name>{_WORD}"
@@ -97,6 +102,12 @@ def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, s
                 start = _after_possessor(text, start, m.start("head"))
             if start is None or (suffix and start >= m.start("head")):
                 continue  # nothing of a name is left before the facility word
+            if (
+                suffix
+                and m.group("head") in _INSTITUTION_HEADS
+                and text[start : m.start("head")].strip().casefold() in lx.DEMONYMS
+            ):
+                continue  # "the American Center": a nationality, not a name
             found.append((start, m.end(), m.group("head")))
     found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []

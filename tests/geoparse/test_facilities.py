@@ -28,6 +28,8 @@ def _names(text: str, lang: str = "en") -> list[str]:
         ("Residents met at Ballymore Town Hall on Friday.", ["Ballymore Town Hall"]),
         ("He appeared at Kirkby Magistrates' Court.", ["Kirkby Magistrates' Court"]),
         ("Shops in the Al Noor Market Complex reopened.", ["Al Noor Market Complex"]),
+        ("Voting took place at Kilmore Community Centre.", ["Kilmore Community Centre"]),
+        ("He was held at the Pinewood Correctional Center.", ["Pinewood Correctional Center"]),
     ],
 )
 def test_facility_names_are_found_whole(text, expected):
@@ -40,6 +42,8 @@ def test_facility_names_are_found_whole(text, expected):
         "The Hospital was busy.",  # a facility word alone names nothing
         "Ministers from Mosul and Erbil met on\nUniversity grounds.",  # no name across lines
         "Crowds gathered at the West and the East Gate.",
+        "A talk at the American Center drew students.",  # a nationality describes it
+        "Classes at the French School resumed.",
     ],
 )
 def test_no_facility_without_a_name(text):
