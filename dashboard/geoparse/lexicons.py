@@ -1298,6 +1298,95 @@ for _code, _words in {
     for _w in _words.split(","):
         DEMONYMS.setdefault(_w.strip(), _code)
 
+# Demonyms of states, provinces and regions, keyed by ISO 3166-2 code where there is one. A
+# word shared by several regions ("Georgian", "Carolinian", "Victorian") or mostly a surname
+# ("Breton") is left out; an ethnic name spread over several countries ("Tamil") too.
+_REGION_DEMONYMS: dict[str, tuple[str, str, str]] = {
+    # code: (gazetteer name, kind, demonyms)
+    "US-AK": ("Alaska", "admin1", "alaskan, alaskans"),
+    "US-AL": ("Alabama", "admin1", "alabamian, alabamians, alabaman, alabamans"),
+    "US-AR": ("Arkansas", "admin1", "arkansan, arkansans"),
+    "US-AZ": ("Arizona", "admin1", "arizonan, arizonans"),
+    "US-CA": ("California", "admin1", "californian, californians"),
+    "US-CO": ("Colorado", "admin1", "coloradan, coloradans"),
+    "US-DE": ("Delaware", "admin1", "delawarean, delawareans"),
+    "US-FL": ("Florida", "admin1", "floridian, floridians"),
+    "US-HI": ("Hawaii", "admin1", "hawaiian, hawaiians"),
+    "US-IA": ("Iowa", "admin1", "iowan, iowans"),
+    "US-ID": ("Idaho", "admin1", "idahoan, idahoans"),
+    "US-IN": ("Indiana", "admin1", "hoosier, hoosiers"),
+    "US-KS": ("Kansas", "admin1", "kansan, kansans"),
+    "US-KY": ("Kentucky", "admin1", "kentuckian, kentuckians"),
+    "US-LA": ("Louisiana", "admin1", "louisianan, louisianans, louisianian, louisianians"),
+    "US-MD": ("Maryland", "admin1", "marylander, marylanders"),
+    "US-ME": ("Maine", "admin1", "mainer, mainers"),
+    "US-MI": ("Michigan", "admin1", "michigander, michiganders"),
+    "US-MN": ("Minnesota", "admin1", "minnesotan, minnesotans"),
+    "US-MO": ("Missouri", "admin1", "missourian, missourians"),
+    "US-MS": ("Mississippi", "admin1", "mississippian, mississippians"),
+    "US-MT": ("Montana", "admin1", "montanan, montanans"),
+    "US-NC": ("North Carolina", "admin1", "north carolinian, north carolinians"),
+    "US-ND": ("North Dakota", "admin1", "north dakotan, north dakotans"),
+    "US-NE": ("Nebraska", "admin1", "nebraskan, nebraskans"),
+    "US-NH": ("New Hampshire", "admin1", "new hampshirite, new hampshirites"),
+    "US-NJ": ("New Jersey", "admin1", "new jerseyan, new jerseyans, new jerseyite"),
+    "US-NM": ("New Mexico", "admin1", "new mexican, new mexicans"),
+    "US-NV": ("Nevada", "admin1", "nevadan, nevadans"),
+    "US-OH": ("Ohio", "admin1", "ohioan, ohioans"),
+    "US-OK": ("Oklahoma", "admin1", "oklahoman, oklahomans"),
+    "US-OR": ("Oregon", "admin1", "oregonian, oregonians"),
+    "US-PA": ("Pennsylvania", "admin1", "pennsylvanian, pennsylvanians"),
+    "US-RI": ("Rhode Island", "admin1", "rhode islander, rhode islanders"),
+    "US-SC": ("South Carolina", "admin1", "south carolinian, south carolinians"),
+    "US-SD": ("South Dakota", "admin1", "south dakotan, south dakotans"),
+    "US-TN": ("Tennessee", "admin1", "tennessean, tennesseans"),
+    "US-TX": ("Texas", "admin1", "texan, texans"),
+    "US-UT": ("Utah", "admin1", "utahn, utahns"),
+    "US-VA": ("Virginia", "admin1", "virginian, virginians"),
+    "US-VT": ("Vermont", "admin1", "vermonter, vermonters"),
+    "US-WI": ("Wisconsin", "admin1", "wisconsinite, wisconsinites"),
+    "US-WV": ("West Virginia", "admin1", "west virginian, west virginians"),
+    "US-WY": ("Wyoming", "admin1", "wyomingite, wyomingites"),
+    "CA-AB": ("Alberta", "admin1", "albertan, albertans"),
+    "CA-BC": ("British Columbia", "admin1", "british columbian, british columbians"),
+    "CA-MB": ("Manitoba", "admin1", "manitoban, manitobans"),
+    "CA-NB": ("New Brunswick", "admin1", "new brunswicker, new brunswickers"),
+    "CA-NL": ("Newfoundland and Labrador", "admin1", "newfoundlander, newfoundlanders"),
+    "CA-NS": ("Nova Scotia", "admin1", "nova scotian, nova scotians"),
+    "CA-ON": ("Ontario", "admin1", "ontarian, ontarians, ontarien, ontarienne, ontariens"),
+    "CA-QC": (
+        "Quebec",
+        "admin1",
+        "quebecer, quebecers, quebecker, quebeckers, québécois, québécoise, québécoises",
+    ),
+    "CA-YT": ("Yukon", "admin1", "yukoner, yukoners"),
+    "AU-QLD": ("Queensland", "admin1", "queenslander, queenslanders"),
+    "AU-TAS": ("Tasmania", "admin1", "tasmanian, tasmanians"),
+    "AU-WA": ("Western Australia", "admin1", "western australian, western australians"),
+    "AU-SA": ("South Australia", "admin1", "south australian, south australians"),
+    "GB-SCT": ("Scotland", "admin1", "scottish, scot, scots, écossais, écossaise, écossaises"),
+    "GB-WLS": ("Wales", "admin1", "welsh, gallois, galloise, galloises"),
+    "GB-NIR": ("Northern Ireland", "admin1", "northern irish, nord-irlandais"),
+    "IT-82": ("Sicily", "admin1", "sicilian, sicilians, sicilien, sicilienne, siciliens"),
+    "IT-88": ("Sardinia", "admin1", "sardinian, sardinians"),
+    "IT-52": ("Tuscany", "admin1", "tuscan, tuscans"),
+    "DE-BY": ("Bavaria", "admin1", "bavarian, bavarians, bavarois, bavaroise"),
+    "ES-CT": ("Catalonia", "admin1", "catalan, catalans, catalane, catalanes"),
+    "ES-AN": ("Andalusia", "admin1", "andalusian, andalusians, andalou, andalouse"),
+    "ES-PV": ("Basque Country", "admin1", "basque, basques"),
+    "FR-20R": ("Corsica", "admin1", "corsican, corsicans, corse, corses"),
+    "BE-VLG": ("Flanders", "admin1", "flemish"),
+    "RU-CE": ("Chechnya", "admin1", "chechen, chechens, tchétchène, tchétchènes"),
+    "CN-XZ": ("Tibet", "admin1", "tibetan, tibetans, tibétain, tibétaine, tibétains"),
+    "UA-43": ("Crimea", "admin1", "crimean, crimeans"),
+    "KURDISTAN": ("Kurdistan Region", "region", "kurdish, kurd, kurds, kurde, kurdes"),
+}
+for _code, (_name, _kind, _words) in _REGION_DEMONYMS.items():
+    for _w in _words.split(","):
+        DEMONYMS.setdefault(_w.strip(), _code)
+DEMONYMS["saint lucian"] = "LC"
+DEMONYMS["saint lucians"] = "LC"
+
 # "EU" read as Europe under the inclusive scheme (GeoWebNews annotates it as a toponym);
 # only in capitals, so the Norman town of Eu is not a demonym.
 DEMONYMS["eu"] = "EU"
@@ -1323,6 +1412,9 @@ def demonym_target(code: str) -> tuple[str, str] | None:
     """(gazetteer name, kind) a demonym code resolves to: its country, or a region."""
     if code in DEMONYM_REGIONS:
         return DEMONYM_REGIONS[code]
+    if code in _REGION_DEMONYMS:
+        name, kind, _ = _REGION_DEMONYMS[code]
+        return name, kind
     name = COUNTRY_NAMES.get(code)
     return (name, "country") if name else None
 

@@ -1093,7 +1093,9 @@ def _judge(
     ns, ne = first.start, last.end
     name = text[ns:ne]
     evidence: list[str] = ["gazetteer"]
-    if raw.key in lx.DEMONYMS and not gaz.has_key(raw.key):
+    # a demonym as written: folded keys would read "Scott" as "Scots"
+    demonym = lx.DEMONYMS.get(" ".join(t.low for t in toks[i : j + 1]))
+    if demonym is not None and (scheme == "inclusive" or not gaz.has_key(raw.key)):
         return Span(
             ns,
             ne,
@@ -1104,21 +1106,7 @@ def _judge(
             raw.key,
             ("country",),
             0.5,
-            demonym=lx.DEMONYMS[raw.key],
-            evidence=("demonym",),
-        )
-    if raw.key in lx.DEMONYMS and scheme == "inclusive":
-        return Span(
-            ns,
-            ne,
-            name,
-            name,
-            ns,
-            ne,
-            raw.key,
-            ("country",),
-            0.5,
-            demonym=lx.DEMONYMS[raw.key],
+            demonym=demonym,
             evidence=("demonym",),
         )
     in_org = _overlaps(ns, ne, masked)

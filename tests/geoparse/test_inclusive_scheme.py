@@ -25,6 +25,32 @@ def test_two_word_demonym_is_one_mention_resolved_to_its_country(inclusive):
     assert found[0].country == "KR"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "region", "kind", "country"),
+    [
+        ("Many Albertans voted early this year.", "Albertans", "Alberta", "admin1", "CA"),
+        ("A Texan rancher sold the herd.", "Texan", "Texas", "admin1", "US"),
+        ("Bakers prefer Sicilian almonds.", "Sicilian", "Sicilia", "admin1", "IT"),
+        ("Kurdish fighters held the ridge.", "Kurdish", "Kurdistan Region", "region", "IQ"),
+        ("Two West Virginian miners were hurt.", "West Virginian", "West Virginia", "admin1", "US"),
+    ],
+)
+def test_a_regional_demonym_resolves_to_its_region(
+    inclusive, sentence, word, region, kind, country
+):
+    found = [m for m in inclusive(sentence) if m.text == word]
+    assert [(m.name, m.kind, m.country) for m in found] == [(region, kind, country)]
+
+
+def test_a_surname_folding_like_a_demonym_is_not_one(inclusive):
+    found = inclusive("Coach Scott praised the defence.")
+    assert all(m.kind != "admin1" for m in found), [(m.text, m.name) for m in found]
+
+
+def test_regional_demonyms_are_not_places_under_the_literal_scheme(parse):
+    assert parse("Kurdish and Texan volunteers met.") == []
+
+
 def test_regional_adjective_resolves_to_the_continent(inclusive):
     found = inclusive("The summit gathered African ministers in a hotel.")
     assert texts(found) == ["African"]
