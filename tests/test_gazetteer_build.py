@@ -116,3 +116,26 @@ def test_world_regions_lie_among_their_countries():
         feature = gazetteer.get(f"region:{slug}")
         assert feature is not None and feature.name == name
         assert feature.population > 1_000_000, name
+
+
+@pytest.mark.parametrize(
+    ("alias", "name", "dropped"),
+    [
+        ("DXB", "Dubai", True),
+        ("THE", "Teresina", True),
+        ("NYC", "New York City", False),  # the initials of the name
+        ("LA", "Los Angeles", False),  # two letters: an abbreviation papers print
+        ("Dubayy", "Dubai", False),
+    ],
+)
+def test_airport_codes_are_not_city_names(alias, name, dropped):
+    from dashboard.gazetteer.build import _airport_code
+
+    assert _airport_code(alias, name) is dropped
+
+
+@pytest.mark.parametrize(
+    ("word", "city"), [("THE", "Teresina"), ("AM", "Amman"), ("FOR", "Fortaleza")]
+)
+def test_the_shipped_gazetteer_holds_no_airport_codes(word, city):
+    assert all(c.name != city for c in load_gazetteer().lookup(word, limit=10))

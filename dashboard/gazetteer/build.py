@@ -125,6 +125,19 @@ def _keep_alias(alias: str, country: str) -> bool:
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
 
 
+def _airport_code(alias: str, name: str) -> bool:
+    """ "DXB", "THE", "AMM": GeoNames lists airport codes among a city's names.
+
+    No text names the city by them, and once folded they collide with English words and
+    initialisms ("THE" is Teresina, "AM" Amman, "N.J." N'Djamena). Three capitals that are the
+    initials of the name ("NYC") are an abbreviation, not a code, and stay.
+    """
+    if len(alias) != 3 or not alias.isalpha() or not alias.isupper():
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+    return alias != initials.upper()
+
+
 def _in_region(lat: float, lon: float) -> bool:
     lon_min, lat_min, lon_max, lat_max = REGION_BBOX
     return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
@@ -220,7 +233,7 @@ def _city_features(sources: Path, countries: dict[str, dict]) -> list[Feature]:
         )
         feat.add_alias(row["name"], LANG_EN)
         for alias in row["alternatenames"]:
-            if _keep_alias(alias, cc):
+            if _keep_alias(alias, cc) and not _airport_code(alias, row["name"]):
                 feat.add_alias(alias)
         features.append(feat)
     _mark_capitals(features, countries)
