@@ -963,9 +963,26 @@ def recognise(
     # one sense per article: a name accepted once as a place is a place elsewhere too,
     # unless a rule other than "too weak without context" rejects it there
     accepted = {raw.key for raw, span in zip(raws, judged, strict=True) if span is not None}
+    countries = _countries_named(gaz, lang, judged)
     for k, raw in enumerate(raws):
         spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
         listed = _coordinated(text, toks, raws, judged, k)
+        initialism = raw.i == raw.j and toks[raw.i].upper and len(raw.key) <= 4
+        if judged[k] is None and initialism and countries:
+            judged[k] = _judge(
+                text,
+                toks,
+                raw,
+                gaz,
+                lang,
+                scheme,
+                masked,
+                lower_vocab,
+                ner_loc,
+                ner_per,
+                people,
+                countries=countries,
+            )
         if judged[k] is None and (raw.key in accepted or listed) and spread:
             judged[k] = _judge(
                 text,
@@ -1004,6 +1021,21 @@ def recognise(
         ]
         spans = sorted([*spans, *placed], key=lambda sp: sp.start)
     return spans
+
+
+def _countries_named(gaz: Gazetteer, lang: str | None, judged: list[Span | None]) -> frozenset[str]:
+    """Countries the article names outright, by a country's own name or a demonym."""
+    found: set[str] = set()
+    for span in judged:
+        if span is None:
+            continue
+        if span.demonym is not None:
+            found.add(span.demonym)
+            continue
+        top = gaz.lookup(span.name, lang=lang, limit=1, kind_hint=span.kind_hint)
+        if top and top[0].kind == "country":
+            found.add(top[0].country)
+    return frozenset(found)
 
 
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+(?:and|or|et|ou))\s+")
@@ -1086,8 +1118,12 @@ def _judge(
     ner_per: list[tuple[int, int]],
     people: frozenset[str] | set[str] = frozenset(),
     seen_place: bool = False,
+    countries: frozenset[str] = frozenset(),
 ) -> Span | None:
-    """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it."""
+    """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it.
+
+    ``countries`` are those of the places already accepted in the article (second pass).
+    """
     i, j = raw.i, raw.j
     first, last = toks[i], toks[j]
     ns, ne = first.start, last.end
@@ -1190,12 +1226,23 @@ def _judge(
     regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
     # a dotted initialism of a state or province ("the B.C. border", "P.E.I."), not an era
     # ("500 B.C.")
+    after_number = re.search(r"\d\s*$", text[max(0, first.start - 8) : first.start]) is not None
     dotted_division = (
         single
         and top.kind == "admin1"
         and bool(_DOTTED_INITIALISM.fullmatch(first.text))
-        and not re.search(r"\d\s*$", text[max(0, first.start - 8) : first.start])
+        and not after_number
     )
+    # "the BC government", "across NSW": a division's initialism in a story about its country
+    if (
+        single
+        and first.upper
+        and top.kind == "admin1"
+        and top.country in countries
+        and not after_number
+    ):
+        dotted_division = True
+        evidence.append("initialism of a division of the article's country")
     if (
         not strong
         and loc < 0.6

@@ -144,3 +144,37 @@ def test_a_street_situated_by_its_city_keeps_the_city(parse):
 )
 def test_the_apposition_slot_needs_the_division_written_as_named(parse, sentence):
     assert parse(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initialism", "name"),
+    [
+        (
+            "Canada's west is burning: the BC government declared an emergency.",
+            "BC",
+            "British Columbia",
+        ),
+        (
+            "Floods hit Australia again, and towns across NSW were cut off.",
+            "NSW",
+            "New South Wales",
+        ),
+        ("South Africa's rains eased, police in KZN said.", "KZN", "Kwazulu-Natal"),
+    ],
+)
+def test_a_division_initialism_is_read_in_a_story_about_its_country(
+    parse, sentence, initialism, name
+):
+    hit = [m for m in parse(sentence) if m.text == initialism]
+    assert [(m.name, m.kind) for m in hit] == [(name, "admin1")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The BC government declared an emergency.",  # no country named: any acronym
+        "Canada's oldest totem dates from 500 BC, the museum said.",  # an era
+    ],
+)
+def test_a_division_initialism_needs_its_country_and_no_number(parse, sentence):
+    assert all(m.text != "BC" for m in parse(sentence))
