@@ -246,12 +246,94 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             if not gaz.has_prefix(key):
                 break
             j += 1
+        # "But I'm sure": the name, if any, starts after the opener; "A Coruña" stays
+        # unless a longer name starts after "A" ("A New Mexico native")
+        if (
+            best is not None
+            and best.j > best.i
+            and tok.first
+            and tok.low in _OPENERS
+            and (tok.low != "a" or _longer_after(text, toks, gaz, best, max_tokens))
+        ):
+            best = None
         if best is not None and (toks[best.i].cap or best.j > best.i):
             found.append(best)
             i = best.j + 1
         else:
             i += 1
     return found
+
+
+def _longer_after(
+    text: str, toks: list[Token], gaz: Gazetteer, best: _Raw, max_tokens: int
+) -> bool:
+    """A gazetteer name starting at the token after ``best``'s first ends beyond ``best``."""
+    i = best.i + 1
+    for j in range(best.j + 1, min(len(toks), i + max_tokens)):
+        if not _joinable(text, toks[j - 1], toks[j]) or not _inside_ok(toks[j]):
+            return False
+        if _can_end(toks[j]) and gaz.has_key(fold(text[toks[i].start : toks[j].end])):
+            return True
+    return False
+
+
+# Words that open a sentence and never a place name of several words: "But I" is not Buti,
+# "A New Mexico native" names New Mexico, not Änew. Arabic articles ("An Najaf", "As
+# Samawah") and "In" ("In Amenas") open real names and are not here.
+_OPENERS = frozenset(
+    [
+        "a",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "i",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "my",
+        "your",
+        "after",
+        "before",
+        "since",
+        "until",
+        "so",
+        "yet",
+        "then",
+        "there",
+        "here",
+        "what",
+        "who",
+        "why",
+        "how",
+        "mais",
+        "et",
+        "ou",
+        "si",
+        "quand",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "je",
+        "nous",
+        "vous",
+    ]
+)
 
 
 def _state_of_org(text: str, toks: list[Token], i: int, j: int) -> bool:

@@ -186,3 +186,16 @@ def test_a_dotted_province_initialism_is_a_place_but_an_era_is_not(parse):
 def test_a_place_after_a_locative_preposition_is_no_speaker(parse, text, lang, place):
     """ "Baghdad said" is the government speaking; "officials in Erbil said" are in Erbil."""
     assert place in [m.text for m in parse(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A New Mexico native, she moved to Dallas.", ["New Mexico", "Dallas"]),
+        ("But I never saw Boston again.", ["Boston"]),  # not Buti, Italy
+        ("And I was born in Leeds.", ["Leeds"]),
+        ("A Coruña is rainy in winter.", ["A Coruña"]),  # a name may start with "A"
+    ],
+)
+def test_a_sentence_opener_does_not_start_a_name(parse, sentence, expected):
+    assert [m.text for m in parse(sentence)] == expected
