@@ -32,7 +32,7 @@ def main() -> int:
         default=ROOT.parent / "shared" / "geodata-sources",
         help="folder of raw layers and gazetteer extracts (default: ../shared/geodata-sources)",
     )
-    parser.add_argument("--only", choices=("layers", "gazetteer"), default=None)
+    parser.add_argument("--only", choices=("layers", "gazetteer", "names"), default=None)
     args = parser.parse_args()
     if not args.sources.is_dir():
         print(f"build: sources folder not found: {args.sources}", file=sys.stderr)
@@ -41,6 +41,13 @@ def main() -> int:
         build_layers(args.sources, HERE, ROOT / "assets")
     if args.only in (None, "gazetteer"):
         build_gazetteer(args.sources, HERE)
+    if args.only in (None, "names"):
+        # after the gazetteer: names of sizeable places are left out
+        from dashboard.gazetteer import load_gazetteer
+        from dashboard.geoparse.given_names import build_given_names
+
+        count = build_given_names(load_gazetteer(HERE / "gazetteer.npz"), HERE / "given_names.txt")
+        print(f"given names: {count}")
     return 0
 
 

@@ -1516,6 +1516,21 @@ _ENGLISH_GIVEN_NAMES = """
 FIRST_NAMES = FIRST_NAMES | frozenset(_ENGLISH_GIVEN_NAMES.split()) - frozenset(
     {"jordan", "austin", "charlotte", "chelsea", "regina", "lincoln", "florence"}
 )
+HAND_FIRST_NAMES = FIRST_NAMES
+
+
+def _shipped_given_names() -> frozenset[str]:
+    """The census given names shipped in ``geodata/given_names.txt`` (built, not typed)."""
+    from dashboard.config import geodata_dir
+
+    path = geodata_dir() / "given_names.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+FIRST_NAMES = HAND_FIRST_NAMES | _shipped_given_names()
 
 # Words that often stand before a place name inside the same capitalised chain ("Upper
 # Edmonton", "Far North Queensland", "Old Town Manassas"): not a given name.
