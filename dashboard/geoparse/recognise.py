@@ -208,7 +208,13 @@ def _can_start(text: str, tok: Token) -> bool:
     return glued or tok.low in ("al", "el")
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
+
 def _can_end(tok: Token) -> bool:
+    # "World War II", "Aram I", "Leader R.": a numeral or an initial closes no place name
+    if tok.text.isupper() and (len(tok.text) == 1 or _ROMAN.fullmatch(tok.text)):
+        return False
     return tok.cap or not _is_latin(tok.text)
 
 
@@ -688,6 +694,17 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
             prev.cap
             and prev.low in lx.FIRST_NAMES
             and prev.first
+            and _joinable(text, prev, toks[i])
+        ):
+            return True
+        # "Zaid Al Harbi", "Mohammad Al Kindi": an Arabic family name after a given name
+        if (
+            prev.low in ("al", "el")
+            and i > 1
+            and toks[i - 2].sent == toks[i].sent
+            and toks[i - 2].low in lx.FIRST_NAMES
+            and toks[i - 2].cap
+            and _joinable(text, toks[i - 2], prev)
             and _joinable(text, prev, toks[i])
         ):
             return True
@@ -1276,6 +1293,14 @@ def _judge(
         if _person_context(text, toks, i, j) or _agency_context(toks, i):
             return None
         if _news_agency(text, toks, i, j):
+            return None
+        # "Queen Elizabeth II", "John Paul II": a regnal numeral follows a person's name
+        if (
+            j + 1 < len(toks)
+            and len(toks[j + 1].text) > 1
+            and _ROMAN.fullmatch(toks[j + 1].text)
+            and text[last.end : toks[j + 1].start] == " "
+        ):
             return None
         # a word the article uses as a person's name, with no locative cue here
         if single and low in people and said_loc < 0.4 and not first.upper:

@@ -287,3 +287,32 @@ def test_a_given_name_with_a_place_cue_or_naming_a_country_stays_a_place(inclusi
     assert texts(inclusive("Talks with Georgia resumed on Monday.")) == ["Georgia"]
     found = inclusive("The cotton harvest began near the city of Mary in Turkmenistan.")
     assert "Mary" in texts(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is the worst slump since World War II, analysts said.",  # not Warri
+        "His Holiness Aram I addressed the crowd.",
+        "Queen Elizabeth II opened the session.",
+        "Pope John Paul II prayed for peace.",
+        "Opposition Leader R.Sampanthan voted against it.",
+    ],
+)
+def test_numerals_and_initials_close_no_place_name(inclusive, sentence):
+    assert inclusive(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The oudist Zaid Al Harbi played last.",
+        "A speech by Mohammad Al Kindi closed the night.",
+    ],
+)
+def test_an_arabic_family_name_after_a_given_name_is_a_person(inclusive, sentence):
+    assert inclusive(sentence) == []
+
+
+def test_an_arabic_article_still_opens_a_place_after_a_verb(inclusive):
+    assert texts(inclusive("Ahmed went to Al Anbar.")) == ["Al Anbar"]
