@@ -51,7 +51,7 @@ ARABIC_SCRIPT_COUNTRIES = frozenset(
 )
 _MAX_ALIAS_LEN = 60
 # Features that span or contain divisions: no single governorate is meaningful for them.
-_NO_ADMIN1 = frozenset({"country", "continent", "world_region", "river", "lake", "region"})
+_NO_ADMIN1 = frozenset({"country", "continent", "world_region", "river", "lake", "region", "sea"})
 
 # Bits in Feature.alias lang marks.
 LANG_FR = POSTING_FRENCH

@@ -21,6 +21,7 @@ KINDS: tuple[str, ...] = (
     "other",
     "continent",
     "world_region",
+    "sea",  # seas, oceans, gulfs, straits: one point near the middle of the water
 )
 KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 

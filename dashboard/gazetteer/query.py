@@ -72,6 +72,7 @@ _KIND_IMPORTANCE = {
     "crossing": 0.50,
     "oilfield": 0.50,
     "region": 0.55,
+    "sea": 0.85,
     "other": 0.35,
 }
 _MATCH_QUALITY = (0.88, 0.82, 0.74)  # by article rank: as written, "al" form, dropped

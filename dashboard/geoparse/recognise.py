@@ -194,6 +194,10 @@ def _is_elision(text: str, tok: Token) -> bool:
     return tok.low in _ELIDED and tok.end < len(text) and text[tok.end] in _APOSTROPHES
 
 
+# French writes the common noun of a sea or strait in lower case before its name.
+_WATER_HEADS = frozenset({"mer", "golfe", "océan", "détroit", "canal"})
+
+
 def _can_start(text: str, tok: Token) -> bool:
     if _is_elision(text, tok):
         return False
@@ -201,6 +205,8 @@ def _can_start(text: str, tok: Token) -> bool:
         return tok.text[0].isalpha()
     if tok.cap:
         return True
+    if tok.low in _WATER_HEADS:
+        return True  # « mer Rouge », « golfe Persique »: only a whole name is kept
     if tok.low not in lx.LEADING_PARTICLES:
         return False
     # "as-Sukhnah", "al Qaim": glued particles, or al/el; "at Wood Green" is a preposition
@@ -814,7 +820,7 @@ def _major_place(gaz: Gazetteer, name: str) -> bool:
 
 
 def _major(candidate: Candidate) -> bool:
-    if candidate.kind in ("country", "continent", "world_region"):
+    if candidate.kind in ("country", "continent", "world_region", "sea"):
         return True
     if candidate.kind == "admin1" and not candidate.population:
         return True  # a governorate of the region: its sources give no population

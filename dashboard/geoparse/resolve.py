@@ -51,6 +51,7 @@ PRECISION_BY_KIND = {
     "river": "river",
     "continent": "region",
     "world_region": "region",
+    "sea": "region",
     "region": "region",
 }
 _POINT_KINDS = frozenset(

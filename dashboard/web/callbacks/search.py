@@ -13,6 +13,7 @@ from dashboard.web import ids
 ZOOM_BY_KIND: dict[str, float] = {
     "continent": 2.5,
     "world_region": 3.5,
+    "sea": 4.0,
     "country": 5.0,
     "admin1": 7.0,
     "governorate": 7.0,
