@@ -48,6 +48,10 @@ _SUFFIX = re.compile(
 _INSTITUTION_HEADS = frozenset(
     {"Centre", "Center", "Institute", "Academy", "College", "School", "Church", "Mosque"}
 )
+_ORGANISATION_AFTER = re.compile(
+    r"[^\S\n]+(?:District|Board|Foundation|Trust|Council|Committee|Authority|Commission"
+    r"|Association|Department|Corporation|Company)\b"
+)
 _PREFIX = re.compile(
     rf"(?<![\w’'.-])(?P<head>Lake|Mount|Hotel|Rue|Avenue|Boulevard|Camp|Fort){_SP}(?P<name>{_WORD}"
     rf"(?:{_SP}{_WORD})?)(?![\w’'-])"
@@ -102,6 +106,8 @@ def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, s
                 start = _after_possessor(text, start, m.start("head"))
             if start is None or (suffix and start >= m.start("head")):
                 continue  # nothing of a name is left before the facility word
+            if _ORGANISATION_AFTER.match(text, m.end()):
+                continue  # "Box Elder School District": the body that runs it, not a place
             if (
                 suffix
                 and m.group("head") in _INSTITUTION_HEADS

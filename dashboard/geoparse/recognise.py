@@ -411,6 +411,33 @@ def _suffix_qualifier(
     return end, None, False, 0.0
 
 
+# Common nouns that name what a district or area serves, not where it is: capitalised before
+# a designator they fold onto foreign names ("School" is Korea's "Shoul").
+_SERVICE_WORDS = frozenset(
+    {
+        "school",
+        "water",
+        "fire",
+        "business",
+        "congressional",
+        "judicial",
+        "police",
+        "sewer",
+        "library",
+        "hospital",
+        "irrigation",
+        "election",
+        "electoral",
+        "historic",
+        "financial",
+        "shopping",
+        "entertainment",
+        "conservation",
+        "transit",
+        "health",
+    }
+)
+
 _CAPITALISED_DESIGNATORS = frozenset({"state", "county", "province", "governorate", "district"})
 
 
@@ -1263,6 +1290,8 @@ def _judge(
         return None  # even before "city": "The city is ..."
     if raw.key in _INSTITUTION_KEYS or _facility_tail(text, toks, j):
         return None
+    if single and low in _SERVICE_WORDS and first.cap:
+        return None  # "School District", "Fire District": a service area named by a noun
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
     m_end, s_kinds, _, s_cue = _suffix_qualifier(text, toks, j)

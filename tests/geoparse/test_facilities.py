@@ -44,6 +44,8 @@ def test_facility_names_are_found_whole(text, expected):
         "Crowds gathered at the West and the East Gate.",
         "A talk at the American Center drew students.",  # a nationality describes it
         "Classes at the French School resumed.",
+        "The Pine Ridge School District hired a teacher.",  # the body that runs schools
+        "The Lakeside Hospital Foundation raised funds.",
     ],
 )
 def test_no_facility_without_a_name(text):

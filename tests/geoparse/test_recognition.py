@@ -199,3 +199,11 @@ def test_a_place_after_a_locative_preposition_is_no_speaker(parse, text, lang, p
 )
 def test_a_sentence_opener_does_not_start_a_name(parse, sentence, expected):
     assert [m.text for m in parse(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The School District hired two teachers.", "Fire District crews were called."],
+)
+def test_a_service_area_named_by_a_common_noun_is_no_place(parse, sentence):
+    assert parse(sentence) == []
