@@ -45,3 +45,16 @@ def test_the_us_gulf_coast_is_not_the_persian_gulf(gazetteer):
 
 def test_a_lower_case_sea_word_alone_is_no_place(gazetteer):
     assert geoparse("La mer est calme ce matin.", gazetteer, nlp=None, lang="fr") == []
+
+
+def test_the_us_coasts_are_regions_of_the_united_states(gazetteer):
+    found = geoparse(
+        "Storms hit the East Coast while fires burned on the West Coast.",
+        gazetteer,
+        nlp=None,
+        lang="en",
+    )
+    assert [(m.text, m.kind, m.country) for m in found] == [
+        ("East Coast", "region", "US"),
+        ("West Coast", "region", "US"),
+    ]
