@@ -71,3 +71,16 @@ def test_areas_of_the_theatre_that_reporting_names(parse, sentence, lang, mentio
     found = [m for m in parse(sentence, lang) if m.text == mention]
     assert found, sentence
     assert (found[0].name, found[0].country) == (name, "SY" if name != "Sinjar Mountains" else "IQ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "county"),
+    [
+        ("Flooding closed roads across Yorkshire on Sunday.", "Yorkshire"),
+        ("A Northamptonshire man was charged.", "Northamptonshire"),
+        ("Police in Greater Manchester made arrests.", "Greater Manchester"),
+    ],
+)
+def test_english_counties_the_press_still_names_are_found(parse, sentence, county):
+    found = [m for m in parse(sentence) if m.text == county]
+    assert [(m.name, m.country) for m in found] == [(county, "GB")]
