@@ -76,7 +76,7 @@ def test_areas_of_the_theatre_that_reporting_names(parse, sentence, lang, mentio
 @pytest.mark.parametrize(
     ("sentence", "county"),
     [
-        ("Flooding closed roads across Yorkshire on Sunday.", "Yorkshire"),
+        ("Flooding in England closed roads across Yorkshire on Sunday.", "Yorkshire"),
         ("A Northamptonshire man was charged.", "Northamptonshire"),
         ("Police in Greater Manchester made arrests.", "Greater Manchester"),
     ],
