@@ -178,7 +178,11 @@ _CONTAINER_OF = re.compile(
     r"|dans\s+la|en)\s*(?:province|gouvernorat|governorate|région|region)?\s*(?:de\s+|d'|of\s+)?$",
     _I,
 )
-_STRONGHOLD = re.compile(r"derni|principa|\b(?:last|main|key|biggest|largest|major|final)\b", _I)
+_STRONGHOLD = re.compile(
+    r"derni|principa|\b(?:last|main|key|biggest|largest|major|final|strongholds?|bastions?"
+    r"|fiefs?)\b",
+    _I,
+)
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
 # as well as Tikrit"): skipped, and the list goes on after it.
 _CONTAINER_GAP = re.compile(
@@ -564,6 +568,10 @@ def _holder(reading: Reading) -> str | None:
         ]
         if not _CONFINED_SUBJECT.match(gap):
             return None
+    if _STRONGHOLD.search(text) and _FORMER.search(
+        reading.sentence.text[: reading.hit.start - reading.sentence.start]
+    ):
+        return None  # "the group's former stronghold", « son ancien bastion »: held no more
     if _STRONGHOLD.search(text):
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
@@ -581,6 +589,8 @@ def _holder(reading: Reading) -> str | None:
             return earlier[-1].side
     return None
 
+
+_FORMER = re.compile(r"\b(?:former|once|ex|ancien(?:ne)?s?|ex-)(?:[\s-]+[\w'’-]+){0,3}?\s*$", _I)
 
 _CONFINED_SUBJECT = re.compile(
     r"^(?:['’]s\s+(?:remaining\s+)?(?:territory|territories|presence|holdings?|areas?|zones?"

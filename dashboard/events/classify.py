@@ -61,6 +61,7 @@ _FR_TAKE = (
     rf"|pris(?=\s+{_NAME})|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
+    r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur"
 )
 # a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
@@ -81,7 +82,8 @@ _EN_TAKE = (
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|won\s+back|regained|took\s+over|took\s+back|t(?:aken|aking)\s+back|wrest(?:ed|s|ing)?"
+    r"|won\s+back|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
@@ -311,6 +313,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
         r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"
+        # « Hajin, bastion de l'EI, »: a stronghold is held by the side it belongs to
+        r"|(?:bastions?|fiefs?)(?=\s+(?:de|du|des|d')\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?",
     ),
@@ -327,6 +331,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
         r"|(?:main|key|principal|biggest|largest|major|final)\s+(?:remaining\s+)?(?:urban\s+)?"
         r"(?:strongholds?|bastions?)"
+        # "Hajin, an Islamic State stronghold,": held by the side that names it
+        r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to",
     ),

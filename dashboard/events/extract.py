@@ -813,7 +813,9 @@ def _pronoun_subject(
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
 SUBJECT_HOLDS = re.compile(
-    r"in\s+(?:\w+\s+)?control\s+of$|(?:confined|limited|reduced|restricted)\s+to$", re.I
+    r"(?:in|retain(?:s|ed|ing)?)\s+(?:\w+\s+)?control\s+of$"
+    r"|(?:confined|limited|reduced|restricted)\s+to$",
+    re.I,
 )
 
 

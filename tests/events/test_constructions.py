@@ -249,6 +249,21 @@ def _claims(body: str, lang: str) -> set[tuple[str, str, str]]:
             "fr",
             ("Mayadin", "syrian_government", "full"),
         ),
+        # more verbs of taking, and keeping
+        ("Iraqi troops reclaimed Rawa on Friday.", "en", ("Rawa", "iraqi_forces", "full")),
+        (
+            "Les forces irakiennes ont mis la main sur Rawa vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        ("Islamic State retains control of Hajin.", "en", ("Hajin", "isis", "full")),
+        # a stronghold in apposition belongs to the side that names it
+        (
+            "Hajin, an Islamic State stronghold, was bombed on Friday.",
+            "en",
+            ("Hajin", "isis", "full"),
+        ),
+        ("Hajin, bastion de l'EI, a été bombardée vendredi.", "fr", ("Hajin", "isis", "full")),
     ],
 )
 def test_construction_gives_its_claim(body: str, lang: str, expected: tuple[str, str, str]) -> None:
@@ -454,3 +469,14 @@ def test_a_day_counted_back_dates_only_the_event_it_introduces():
     dated = {e.type: e.date for e in events}
     assert dated.get("capture") == date(2017, 11, 10)
     assert dated.get("announcement") == date(2017, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("In Raqqa, the group's former Syrian stronghold, Islamic State is now absent.", "en"),
+        ("Raqqa, ancien bastion de l'EI, se reconstruit lentement.", "fr"),
+    ],
+)
+def test_a_former_stronghold_is_held_no_more(body: str, lang: str) -> None:
+    assert not any(side == "isis" for _, side, _ in _claims(body, lang))
