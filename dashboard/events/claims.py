@@ -109,6 +109,9 @@ _PARTIAL = re.compile(
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbourhoods)"
+    # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
+    r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
+    r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
     r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods|enclaves?)\b",
     _I,
 )

@@ -160,7 +160,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "fr",
         r"entr(?:é|ée|és|ées|er|ent|ant)\s+(?:\w+\s+)?(?:dans|à)|pénétré(?:es?|s)?\s+dans"
-        r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans",
+        r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
+        r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)",
     ),
     _spec(
         "armed_clash",
@@ -169,6 +170,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
+        r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|moved\s+into",
     ),
     # --- assaults and offensives -------------------------------------------------------------

@@ -480,3 +480,36 @@ def test_a_day_counted_back_dates_only_the_event_it_introduces():
 )
 def test_a_former_stronghold_is_held_no_more(body: str, lang: str) -> None:
     assert not any(side == "isis" for _, side, _ in _claims(body, lang))
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a side of the town is part of it
+        (
+            "Les forces gouvernementales tiennent la partie ouest de Mayadin.",
+            "fr",
+            ("Mayadin", "syrian_government", "partial"),
+        ),
+        (
+            "Les forces irakiennes ont repris les quartiers est de Rawa vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "partial"),
+        ),
+        # reaching the centre of a town: inside, still fought over
+        (
+            "Iraqi forces reached the centre of Rawa on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "contested"),
+        ),
+        (
+            "Les forces irakiennes ont atteint le centre de Rawa vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "contested"),
+        ),
+    ],
+)
+def test_part_of_a_town_and_its_centre(
+    body: str, lang: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _claims(body, lang)
