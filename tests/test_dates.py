@@ -789,3 +789,16 @@ def test_held_out_precision_and_recall_stay_above_floor():
     precision, recall, misses = held_out_scores()
     assert precision >= HELD_OUT_PRECISION_FLOOR, misses
     assert recall >= HELD_OUT_RECALL_FLOOR, misses
+
+
+@pytest.mark.parametrize(
+    ("reference", "saturday"),
+    [
+        (date(2017, 11, 10), date(2017, 11, 4)),  # a Friday story: the weekend just past
+        (date(2017, 11, 6), date(2017, 11, 4)),  # a Monday story
+        (date(2017, 11, 5), date(2017, 11, 4)),  # on the Sunday: the weekend under way
+    ],
+)
+def test_over_the_weekend_is_the_weekend_just_past(reference, saturday):
+    m = only("Fighting flared over the weekend near the border.", "en", reference)
+    assert (m.text, m.value, m.precision) == ("over the weekend", saturday, "week")

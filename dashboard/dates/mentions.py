@@ -304,7 +304,7 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"(?P<d> \b(?:earlier\s+|later\s+)?(?:last|this|next)"
-            r"\s+(?:weekend|week|month|year)\b )",
+            r"\s+(?:weekend|week|month|year)\b | \b(?:over|at|during)\s+the\s+weekend\b )",
             "period",
         ),
         (
@@ -589,7 +589,9 @@ def _day_shift(m: re.Match[str], lang: str, text: str) -> Expression | None:
 def _period(m: re.Match[str], lang: str, text: str) -> Expression | None:
     start, end = _span(m)
     phrase = " ".join(fold(m.group("d")).split())
-    if "weekend" in phrase or "week-end" in phrase:
+    if phrase.startswith(("over ", "at ", "during ")):
+        unit = "past_weekend"  # "over the weekend": the one just past, or the one under way
+    elif "weekend" in phrase or "week-end" in phrase:
         unit = "weekend"
     elif "semaine" in phrase or "week" in phrase:
         unit = "week"
@@ -603,7 +605,7 @@ def _period(m: re.Match[str], lang: str, text: str) -> Expression | None:
         amount = 1
     else:
         amount = 0
-    precision = {"weekend": "week", "week": "week", "month": "month", "year": "year"}[unit]
+    precision = {"weekend": "week", "past_weekend": "week", "week": "week"}.get(unit, unit)
     return Expression(start, end, "period", precision, 0.85, unit=unit, amount=amount)
 
 
@@ -843,6 +845,8 @@ def _weekday_dom(weekday: int, day: int, reference: date) -> date | None:
 def _period_start(unit: str, amount: int, reference: date) -> date:
     if unit == "week":
         return _monday(reference) + timedelta(weeks=amount)
+    if unit == "past_weekend":
+        return reference - timedelta(days=(reference.weekday() - 5) % 7)
     if unit == "weekend":
         saturday = _monday(reference) + timedelta(days=5)
         if amount == 0 and reference.weekday() <= 1:  # early in the week: the one just past
