@@ -802,3 +802,42 @@ def test_held_out_precision_and_recall_stay_above_floor():
 def test_over_the_weekend_is_the_weekend_just_past(reference, saturday):
     m = only("Fighting flared over the weekend near the border.", "en", reference)
     assert (m.text, m.value, m.precision) == ("over the weekend", saturday, "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention", "value", "precision"),
+    [
+        ("He was seen on Tuesday last week.", "en", "Tuesday last week", date(2017, 10, 31), "day"),
+        (
+            "He was seen on Tuesday of last week.",
+            "en",
+            "Tuesday of last week",
+            date(2017, 10, 31),
+            "day",
+        ),
+        (
+            "Il a été vu mardi de la semaine dernière.",
+            "fr",
+            "mardi de la semaine dernière",
+            date(2017, 10, 31),
+            "day",
+        ),
+        (
+            "Il a été vu en fin de semaine dernière.",
+            "fr",
+            "en fin de semaine dernière",
+            date(2017, 10, 30),
+            "week",
+        ),
+        (
+            "Il a été vu plus tôt dans la semaine.",
+            "fr",
+            "plus tôt dans la semaine",
+            date(2017, 11, 6),
+            "week",
+        ),
+    ],
+)
+def test_days_and_parts_of_last_week(text, lang, mention, value, precision):
+    m = only(text, lang, date(2017, 11, 10))  # a Friday
+    assert (m.text, m.value, m.precision) == (mention, value, precision)

@@ -205,7 +205,8 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"(?P<d> (?:\b(?P<this>ce|cette)\s+)? @WD@"
-            r" (?:\s+(?P<rel>dernier|passé|prochain)\b)?"
+            r" (?:\s+(?P<rel>dernier|passé|prochain)\b"
+            r" | (?P<lastweek>\s+de\s+la\s+semaine\s+(?:dernière|passée)\b))?"
             r" (?:\s+(?:matin|soir|midi|après-midi|apres-midi|en\s+soirée|en\s+matinée"
             r"|en\s+(?:fin|début)\s+de\s+(?:journée|matinée|soirée|après-midi)))? )",
             "weekday",
@@ -225,7 +226,8 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"(?P<d> \bla\s+semaine\s+(?:dernière|passée|prochaine)\b | \bcette\s+semaine\b"
-            r" | \ben\s+(?:début|fin)\s+de\s+semaine\b"
+            r" | \ben\s+(?:début|fin)\s+de\s+semaine (?:\s+(?:dernière|passée)\b)?"
+            r" | \bplus\s+tôt\s+(?:dans\s+la|cette)\s+semaine\b"
             r" | \ble\s+mois\s+(?:dernier|passé|prochain)\b | \bce\s+mois-ci\b"
             r" | \bl['’]an\s+(?:dernier|passé|prochain)\b"
             r" | \bl['’]année\s+(?:dernière|passée|prochaine)\b | \bcette\s+année\b"
@@ -291,7 +293,8 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"(?P<d> (?:\b(?P<rel>last|this|next|early|late|earlier\s+on|late\s+on|early\s+on)"
-            r"\s+)? @WD@ (?:\s+(?:morning|afternoon|evening|night|overnight)\b)? )",
+            r"\s+)? @WD@ (?:\s+(?:morning|afternoon|evening|night|overnight)\b)?"
+            r" (?P<lastweek>\s+(?:of\s+)?last\s+week\b)? )",
             "weekday",
         ),
         (
@@ -541,6 +544,9 @@ def _weekday(m: re.Match[str], lang: str, text: str) -> Expression | None:
     rel = fold(groups.get("rel") or "")
     this = fold(groups.get("this") or "")
     weekday = _weekday_number(m.group("wd"), lang)
+    if groups.get("lastweek"):
+        # "Tuesday last week", « mardi de la semaine dernière »: that day of the week before
+        return Expression(start, end, "weekday", "day", 0.85, weekday=weekday, unit="last_week")
     if rel in ("dernier", "passé", "last"):
         return Expression(start, end, "weekday", "day", 0.85, weekday=weekday, unit="before")
     if rel in ("prochain", "next"):
@@ -811,6 +817,8 @@ def _resolve_relative(e: Expression, reference: date) -> date | None:
             return reference - timedelta(days=(reference.weekday() - e.weekday - 1) % 7 + 1)
         if e.unit == "after":
             return reference + timedelta(days=(e.weekday - reference.weekday() - 1) % 7 + 1)
+        if e.unit == "last_week":
+            return _monday(reference) - timedelta(weeks=1) + timedelta(days=e.weekday)
         return weekday_on_or_before(reference, e.weekday)
     if e.kind == "night" and e.weekday is not None:
         if e.weekday2 is not None:
