@@ -306,8 +306,17 @@ def _dateline_end(text: str, article: Article) -> int:
     filed, not where the events happened."""
     body = [p.start for p in article.paragraphs if p.kind == "body"] or [0]
     first = min(body)
-    match = re.match(r"[^\n—–]{2,60}?\s(?:—|–|--)\s", text[first : first + 80])
-    return first + match.end() if match else -1
+    match = re.match(r"[^\n—–]{2,60}?\s(?P<dash>—|–|--?)\s", text[first : first + 80])
+    if match is None:
+        return -1
+    if match.group("dash") == "-":
+        # "BAGHDAD, Nov 14 (Reuters) - ": a plain hyphen only after a dateline's capitals or
+        # its agency, not inside a first sentence
+        head = match.group(0)
+        word = re.match(r"[^\W\d_]+", head)
+        if not ((word and word.group(0).isupper() and len(word.group(0)) > 1) or "(" in head):
+            return -1
+    return first + match.end()
 
 
 def _event_dates(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from builders import article, places_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -338,3 +339,26 @@ def test_a_world_region_is_no_place_for_an_event_on_the_map() -> None:
     )
     events = extract(doc, geoparse(doc, load_gazetteer(), nlp=None)).events
     assert [[p.kind for p in e.places] for e in events] == [[], ["town"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ramadi, Nov 10 (Reuters) - Iraqi forces said they had cleared the desert west of "
+        "Rawa of Islamic State fighters.",
+        "Ramadi (Reuters) - Iraqi forces said they had cleared the desert west of Rawa of "
+        "Islamic State fighters.",
+        "Ramadi, Nov 10 — Iraqi forces said they had cleared the desert west of Rawa of "
+        "Islamic State fighters.",
+    ],
+)
+def test_the_dateline_town_is_where_the_story_was_filed_not_an_event_place(body):
+    doc = article(body, "en")
+    result = extract(doc, places_in(doc))
+    assert [[p.name for p in e.places] for e in result.events] == [["Rawa"]]
+
+
+def test_a_hyphen_in_a_first_sentence_is_no_dateline():
+    doc = article("Ramadi - the town east of Rawa - was calm as Iraqi forces retook Rawa.", "en")
+    places = {p.name for e in extract(doc, places_in(doc)).events for p in e.places}
+    assert "Ramadi" in places
