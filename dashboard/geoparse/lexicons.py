@@ -1521,9 +1521,12 @@ HAND_FIRST_NAMES = FIRST_NAMES
 
 def _shipped_given_names() -> frozenset[str]:
     """The census given names shipped in ``geodata/given_names.txt`` (built, not typed)."""
-    from dashboard.config import geodata_dir
+    from dashboard.config import ConfigError, geodata_dir
 
-    path = geodata_dir() / "given_names.txt"
+    try:
+        path = geodata_dir() / "given_names.txt"
+    except ConfigError:
+        return frozenset()  # no geodata at all: loading the gazetteer reports it clearly
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
