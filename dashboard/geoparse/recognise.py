@@ -559,6 +559,17 @@ def _division_named(gaz: Gazetteer, name: str) -> Candidate | None:
     return None
 
 
+def _water_named(gaz: Gazetteer, name: str) -> bool:
+    """A sea, ocean, gulf or strait is written exactly ``name``."""
+    return any(
+        c.kind == "sea"
+        and fold_tokens(c.name) == fold_tokens(name)
+        or c.kind == "sea"
+        and fold_tokens(c.matched) == fold_tokens(name)
+        for c in gaz.lookup(name, limit=5, kind_hint=("sea",))
+    )
+
+
 _MAJOR_TOWN = 50_000
 
 
@@ -1360,6 +1371,9 @@ def _judge(
                 return None
             if _metonymic(toks, j) and not _locative_object(text, toks, i):
                 return None
+    if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
+        # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village
+        kind_hint = ("sea",)
     # short names need context or a strong regional reading
     cands = gaz.lookup(name, lang=lang, limit=3, kind_hint=kind_hint)
     if not cands:

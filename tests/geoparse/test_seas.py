@@ -58,3 +58,13 @@ def test_the_us_coasts_are_regions_of_the_united_states(gazetteer):
         ("East Coast", "region", "US"),
         ("West Coast", "region", "US"),
     ]
+
+
+def test_the_atlantic_is_the_ocean_in_an_american_story(gazetteer):
+    found = geoparse(
+        "Storms moved in from the Atlantic on Monday, officials in Washington said.",
+        gazetteer,
+        nlp=None,
+        lang="en",
+    )
+    assert [(m.text, m.kind) for m in found if m.text == "Atlantic"] == [("Atlantic", "sea")]
