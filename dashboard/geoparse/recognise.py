@@ -561,11 +561,9 @@ def _division_named(gaz: Gazetteer, name: str) -> Candidate | None:
 
 def _water_named(gaz: Gazetteer, name: str) -> bool:
     """A sea, ocean, gulf or strait is written exactly ``name``."""
+    key = fold_tokens(name)
     return any(
-        c.kind == "sea"
-        and fold_tokens(c.name) == fold_tokens(name)
-        or c.kind == "sea"
-        and fold_tokens(c.matched) == fold_tokens(name)
+        c.kind == "sea" and key in (fold_tokens(c.name), fold_tokens(c.matched))
         for c in gaz.lookup(name, limit=5, kind_hint=("sea",))
     )
 
