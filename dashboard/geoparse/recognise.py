@@ -1097,10 +1097,16 @@ def recognise(
     ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
     ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
     spans: list[Span] = []
-    judged = [
-        _judge(text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people)
-        for raw in raws
-    ]
+
+    def judge(
+        raw: _Raw, *, seen_place: bool = False, countries: frozenset[str] = frozenset()
+    ) -> Span | None:
+        return _judge(
+            text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people,
+            seen_place=seen_place, countries=countries,
+        )  # fmt: skip
+
+    judged = [judge(raw) for raw in raws]
     # one sense per article: a name accepted once as a place is a place elsewhere too,
     # unless a rule other than "too weak without context" rejects it there
     accepted = {raw.key for raw, span in zip(raws, judged, strict=True) if span is not None}
@@ -1110,35 +1116,9 @@ def recognise(
         listed = _coordinated(text, toks, raws, judged, k)
         initialism = raw.i == raw.j and toks[raw.i].upper and len(raw.key) <= 4
         if judged[k] is None and initialism and countries:
-            judged[k] = _judge(
-                text,
-                toks,
-                raw,
-                gaz,
-                lang,
-                scheme,
-                masked,
-                lower_vocab,
-                ner_loc,
-                ner_per,
-                people,
-                countries=countries,
-            )
+            judged[k] = judge(raw, countries=countries)
         if judged[k] is None and (raw.key in accepted or listed) and spread:
-            judged[k] = _judge(
-                text,
-                toks,
-                raw,
-                gaz,
-                lang,
-                scheme,
-                masked,
-                lower_vocab,
-                ner_loc,
-                ner_per,
-                people,
-                seen_place=True,
-            )
+            judged[k] = judge(raw, seen_place=True)
     for raw, span in zip(raws, judged, strict=True):
         if span is None:
             continue
