@@ -292,60 +292,10 @@ def _longer_after(
 # Words that open a sentence and never a place name of several words: "But I" is not Buti,
 # "A New Mexico native" names New Mexico, not Änew. Arabic articles ("An Najaf", "As
 # Samawah") and "In" ("In Amenas") open real names and are not here.
-_OPENERS = frozenset(
-    [
-        "a",
-        "but",
-        "and",
-        "or",
-        "if",
-        "when",
-        "while",
-        "i",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "my",
-        "your",
-        "after",
-        "before",
-        "since",
-        "until",
-        "so",
-        "yet",
-        "then",
-        "there",
-        "here",
-        "what",
-        "who",
-        "why",
-        "how",
-        "mais",
-        "et",
-        "ou",
-        "si",
-        "quand",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "je",
-        "nous",
-        "vous",
-    ]
-)
+_OPENER_WORDS = """a but and or if when while i he she it we they you this that these those his
+    her its our their my your after before since until so yet then there here what who why how
+    mais et ou si quand il elle ils elles je nous vous"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
 
 
 def _state_of_org(text: str, toks: list[Token], i: int, j: int) -> bool:
@@ -413,30 +363,10 @@ def _suffix_qualifier(
 
 # Common nouns that name what a district or area serves, not where it is: capitalised before
 # a designator they fold onto foreign names ("School" is Korea's "Shoul").
-_SERVICE_WORDS = frozenset(
-    {
-        "school",
-        "water",
-        "fire",
-        "business",
-        "congressional",
-        "judicial",
-        "police",
-        "sewer",
-        "library",
-        "hospital",
-        "irrigation",
-        "election",
-        "electoral",
-        "historic",
-        "financial",
-        "shopping",
-        "entertainment",
-        "conservation",
-        "transit",
-        "health",
-    }
-)
+_SERVICE_TEXT = """school water fire business congressional judicial police sewer library
+    hospital irrigation election electoral historic financial shopping entertainment
+    conservation transit health"""
+_SERVICE_WORDS = frozenset(_SERVICE_TEXT.split())
 
 _CAPITALISED_DESIGNATORS = frozenset({"state", "county", "province", "governorate", "district"})
 
