@@ -571,11 +571,10 @@ def _holder(reading: Reading) -> str | None:
         ]
         if not _CONFINED_SUBJECT.match(gap):
             return None
-    if _STRONGHOLD.search(text) and _FORMER.search(
-        reading.sentence.text[: reading.hit.start - reading.sentence.start]
-    ):
-        return None  # "the group's former stronghold", « son ancien bastion »: held no more
-    if _STRONGHOLD.search(text):
+    stronghold = _STRONGHOLD.search(text) is not None
+    if stronghold:
+        if _FORMER.search(reading.sentence.text[: reading.hit.start - reading.sentence.start]):
+            return None  # "the group's former stronghold", « son ancien bastion »: held no more
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
         owner = _owner_after(reading)
@@ -583,7 +582,7 @@ def _holder(reading: Reading) -> str | None:
             return owner
     if reading.agent is not None:
         return reading.agent.side
-    if _STRONGHOLD.search(text) or re.search(r"\b(?:sa|son|ses|leur|its|their)\b", text, _I):
+    if stronghold or re.search(r"\b(?:sa|son|ses|leur|its|their)\b", text, _I):
         # "Sa dernière position importante est Z", "the town was under their control": the
         # group named last before the sentence
         hits = reading.extra.get("all_hits", [])
@@ -593,7 +592,7 @@ def _holder(reading: Reading) -> str | None:
     return None
 
 
-_FORMER = re.compile(r"\b(?:former|once|ex|ancien(?:ne)?s?|ex-)(?:[\s-]+[\w'’-]+){0,3}?\s*$", _I)
+_FORMER = re.compile(r"\b(?:former|once|ex|ancien(?:ne)?s?)(?:[\s-]+[\w'’-]+){0,3}?\s*$", _I)
 
 _CONFINED_SUBJECT = re.compile(
     r"^(?:['’]s\s+(?:remaining\s+)?(?:territory|territories|presence|holdings?|areas?|zones?"
