@@ -139,3 +139,18 @@ def test_airport_codes_are_not_city_names(alias, name, dropped):
 )
 def test_the_shipped_gazetteer_holds_no_airport_codes(word, city):
     assert all(c.name != city for c in load_gazetteer().lookup(word, limit=10))
+
+
+@pytest.mark.parametrize(
+    ("alias", "kept"),
+    [("Pa", False), ("Ko", False), ("Q6", False), ("LA", True), ("KL", True), ("Ufa", True)],
+)
+def test_two_letter_aliases_are_kept_only_as_initialisms(alias, kept):
+    from dashboard.gazetteer.build import _keep_alias
+
+    assert _keep_alias(alias, "CN") is kept
+
+
+@pytest.mark.parametrize(("word", "city"), [("PA", "Chongqing"), ("Ko", "Kyiv")])
+def test_the_shipped_gazetteer_reads_no_syllable_as_a_city(word, city):
+    assert all(c.name != city for c in load_gazetteer().lookup(word, limit=10))

@@ -113,7 +113,8 @@ def _keep_alias(alias: str, country: str) -> bool:
     """Latin-script aliases everywhere, Arabic script in the region; drop machine romanisations.
 
     GeoNames adds all-lowercase romanisations ("alqaym", "hsybt") that no newspaper prints and
-    that collide with real names once folded.
+    that collide with real names once folded; its two-letter syllables and codes ("Pa" for
+    Chongqing, "Q6") would turn initials and road numbers into cities.
     """
     if is_arabic(alias):
         return country in ARABIC_SCRIPT_COUNTRIES
@@ -122,6 +123,8 @@ def _keep_alias(alias: str, country: str) -> bool:
         return False
     if not any(ch.isupper() for ch in letters):
         return False
+    if len(alias) <= 2 and not (alias.isalpha() and alias.isupper()):
+        return False  # "Pa" (Chongqing), "Ko" (Kyiv), "A2": only capitals are initialisms
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
 
 
