@@ -48,6 +48,12 @@ _SUFFIX = re.compile(
 _INSTITUTION_HEADS = frozenset(
     {"Centre", "Center", "Institute", "Academy", "College", "School", "Church", "Mosque"}
 )
+# A court named only by its rank is the institution: "moved the Supreme Court". One named
+# by its place is the courthouse ("Delhi High Court", "Wood Green Crown Court").
+_COURT_BODY = re.compile(
+    r"(?:Supreme|High|Appeals?|Constitutional|District|Federal|Circuit|Superior|Criminal"
+    r"|Crown|Magistrates['’]?|Cassation)[^\S\n]+Court"
+)
 _ORGANISATION_AFTER = re.compile(
     r"[^\S\n]+(?:District|Board|Foundation|Trust|Council|Committee|Authority|Commission"
     r"|Association|Department|Corporation|Company)\b"
@@ -106,6 +112,8 @@ def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, s
                 start = _after_possessor(text, start, m.start("head"))
             if start is None or (suffix and start >= m.start("head")):
                 continue  # nothing of a name is left before the facility word
+            if suffix and _COURT_BODY.fullmatch(text, start, m.end()):
+                continue  # "the Supreme Court", "Tianjin High Court": a body, not a building
             if _ORGANISATION_AFTER.match(text, m.end()):
                 continue  # "Box Elder School District": the body that runs it, not a place
             if (

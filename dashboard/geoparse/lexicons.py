@@ -664,6 +664,39 @@ _AGENCIES = """xinhua petra anadolu fars mehr tasnim irna amaq aamaq ap afp upi 
     sana ina kuna wam spa qna mena bernama kyodo yonhap tass ria pti anha"""
 NEWS_AGENCIES = frozenset(_AGENCIES.split())
 
+# Occupations written before a name like a title, with no comma: "party official Wan Saiful",
+# « l'avocat Karim Hassan ». Unlike titles they do not mark the name after a comma
+# ("Executive Director, Jamaica Cancer Society").
+OCCUPATIONS = frozenset(
+    {
+        "official",
+        "chairman",
+        "chairwoman",
+        "director",
+        "directeur",
+        "directrice",
+        "lawyer",
+        "attorney",
+        "avocat",
+        "avocate",
+        "activist",
+        "militant",
+        "militante",
+        "journalist",
+        "journaliste",
+        "correspondent",
+        "analyst",
+        "economist",
+        "coach",
+    }
+)
+
+# A firm's legal form after its name ("Dimond Kaplan & Rothstein, P.A."): never a place,
+# though "P.A." folds to an old name of Chongqing and "PLC" to nothing better.
+CORPORATE_SUFFIXES = frozenset(
+    {"p.a.", "p.c.", "pllc", "p.l.l.c.", "llc", "l.l.c.", "llp", "l.l.p.", "plc", "gmbh", "n.v."}
+)
+
 # Group names that contain "State": never a place.
 GROUP_WORDS = frozenset({"état", "etat", "state", "daech", "daesh", "isis", "isil", "ei"})
 

@@ -555,7 +555,11 @@ def _region_after(text: str, toks: list[Token], j: int, gaz: Gazetteer) -> bool:
             continue  # "U.S. District Court", "Georgia's father": not a bare region name
         name = text[nxt.start : toks[last].end]
         top = gaz.lookup(name, limit=1)
-        if top and top[0].kind in ("admin1", "country") and fold(name) == fold(top[0].matched):
+        if (
+            top
+            and top[0].kind in ("admin1", "country", "region")
+            and fold(name) == fold(top[0].matched)
+        ):
             return True
         if _division_named(gaz, name) is not None:
             return True
@@ -653,7 +657,9 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
         prev = toks[i - 1]
         if prev.low in lx.PERSON_TITLES and (prev.cap or prev.low in ("m", "mr", "mme")):
             return True
-        if prev.low in lx.PERSON_TITLES and text[prev.end : toks[i].start] in (" ", "\u00a0"):
+        if (prev.low in lx.PERSON_TITLES or prev.low in lx.OCCUPATIONS) and text[
+            prev.end : toks[i].start
+        ] in (" ", "\u00a0"):
             return True
         if (
             prev.cap
@@ -1205,6 +1211,8 @@ def _judge(
         return None
     if single and len(low) == 1:
         return None  # "T-shirt", "Texas A&M"
+    if single and low in lx.CORPORATE_SUFFIXES and text[max(0, ns - 2) : ns] == ", ":
+        return None  # "Rothstein, P.A.": the firm's legal form
     if single and low in lx.FUNCTION_WORDS and not first.upper:
         return None  # even before "city": "The city is ..."
     if raw.key in _INSTITUTION_KEYS or _facility_tail(text, toks, j):

@@ -211,11 +211,20 @@ def _follow_named_counties(groups: list[_Group]) -> None:
                 g.choice = k
 
 
+# counties and curated regions carry no containment codes: near their point is inside
+_WITHIN_KM = {"admin2": 80.0, "region": 150.0}
+_SITUATING_KINDS = frozenset({"country", "admin1", *_WITHIN_KM})
+
+
 def _inside(c: Candidate, region: Candidate) -> bool:
     if c.kind in _AREA_KINDS or not c.country or c.country != region.country:
         return False
     if region.kind == "country":
         return True
+    if region.kind in _WITHIN_KM:
+        return c.id != region.id and (
+            distance_km(c.lat, c.lon, region.lat, region.lon) <= _WITHIN_KM[region.kind]
+        )
     return region.kind == "admin1" and bool(c.admin1_code) and c.admin1_code == region.admin1_code
 
 
@@ -231,10 +240,34 @@ def _link_appositions(groups: list[_Group], text: str) -> None:
             town is not region
             and _may_be_situated(town, region)
             and all(r is not region for r in town.within)
-            and any(c.kind in ("country", "admin1") for c in region.candidates)
+            and any(c.kind in _SITUATING_KINDS for c in region.candidates)
         ):
             town.within.append(region)
             region.situates.append(town)
+
+
+_ELSEWHERE_KM = 1000.0
+
+
+def _fall_back_to_regions(groups: list[_Group]) -> None:
+    """ "Rockingham, Northamptonshire" with no Rockingham in that county: the county.
+
+    A small place missing from the gazetteer is still situated by the region named after it;
+    a namesake on another continent is the one reading sure to be wrong. Only a reading far
+    from the region falls back, so the last pair of a list ("Hasakah, Raqqa, Deir ez-Zor.")
+    keeps its own town.
+    """
+    for g in groups:
+        chosen = g.candidates[g.choice]
+        for r in g.within:
+            region = r.candidates[r.choice]
+            if region.kind not in ("admin1", *_WITHIN_KM) or _inside(chosen, region):
+                continue
+            if distance_km(chosen.lat, chosen.lon, region.lat, region.lon) > _ELSEWHERE_KM:
+                g.candidates.append(region)
+                g.choice = len(g.candidates) - 1
+                g.margin = 0.0
+                break
 
 
 def _may_be_situated(town: _Group, region: _Group) -> bool:
@@ -339,6 +372,7 @@ def resolve(
     _link_appositions(groups, text)
     _rank(groups, gazetteer)
     _follow_named_counties(groups)
+    _fall_back_to_regions(groups)
     groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)
     out: list[PlaceMention] = []

@@ -178,3 +178,35 @@ def test_a_division_initialism_is_read_in_a_story_about_its_country(
 )
 def test_a_division_initialism_needs_its_country_and_no_number(parse, sentence):
     assert all(m.text != "BC" for m in parse(sentence))
+
+
+def test_a_curated_county_situates_the_village_before_it(parse):
+    """Counties that GeoNames no longer lists are curated regions: the apposition still
+    tells a small village from the common word, and the county from a namesake village."""
+    found = parse("Silverstone, Northamptonshire, hosts the race.")
+    assert [(m.text, m.country, m.kind) for m in found] == [
+        ("Silverstone", "GB", "village"),
+        ("Northamptonshire", "GB", "region"),
+    ]
+    found = parse("Racing resumes at Croft, Yorkshire.")
+    assert [(m.text, m.country) for m in found] == [("Croft", "GB"), ("Yorkshire", "GB")]
+
+
+def test_a_county_of_the_apposition_is_read_near_the_village(parse):
+    found = {m.text: m for m in parse("The race moved to Snetterton, Norfolk, last year.")}
+    assert (found["Norfolk"].kind, found["Norfolk"].country) == ("admin2", "GB")
+
+
+def test_a_place_missing_from_its_region_falls_back_to_the_region(parse):
+    """No Rockingham of Northamptonshire is in the gazetteer: the county situates the mention
+    at region precision, instead of the Australian town of that name."""
+    hit = [m for m in parse("The final round is at Rockingham, Northamptonshire.")]
+    rock = [m for m in hit if m.text == "Rockingham"]
+    assert [(m.name, m.country, m.precision) for m in rock] == [
+        ("Northamptonshire", "GB", "region")
+    ]
+
+
+def test_the_last_pair_of_a_list_keeps_its_own_town(parse):
+    found = parse("Strikes hit Hasakah, Raqqa, Deir ez-Zor.")
+    assert {m.text: (m.name, m.kind) for m in found}["Raqqa"][1] == "city"

@@ -27,6 +27,7 @@ def _names(text: str, lang: str = "en") -> list[str]:
         ("They walked along the rue Casa Calvo.", ["rue Casa Calvo"]),
         ("Residents met at Ballymore Town Hall on Friday.", ["Ballymore Town Hall"]),
         ("He appeared at Kirkby Magistrates' Court.", ["Kirkby Magistrates' Court"]),
+        ("The petition reached the Lahore High Court.", ["Lahore High Court"]),
         ("Shops in the Al Noor Market Complex reopened.", ["Al Noor Market Complex"]),
         ("Voting took place at Kilmore Community Centre.", ["Kilmore Community Centre"]),
         ("He was held at the Pinewood Correctional Center.", ["Pinewood Correctional Center"]),
@@ -46,6 +47,8 @@ def test_facility_names_are_found_whole(text, expected):
         "Classes at the French School resumed.",
         "The Pine Ridge School District hired a teacher.",  # the body that runs schools
         "The Lakeside Hospital Foundation raised funds.",
+        "The state appealed to the Supreme Court on Monday.",  # the body, not a building
+        "Lawyers asked the High Court for a stay.",
     ],
 )
 def test_no_facility_without_a_name(text):

@@ -207,3 +207,23 @@ def test_a_sentence_opener_does_not_start_a_name(parse, sentence, expected):
 )
 def test_a_service_area_named_by_a_common_noun_is_no_place(parse, sentence):
     assert parse(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Investors hired Dimond Kaplan & Rothstein, P.A. to recover their losses.",
+        "The claim was filed by Wexler & Brandt, P.C. on Friday.",
+        "The vote was rigged, said opposition activist Aden.",
+        "Defence lawyer Aden filed the appeal on Monday.",
+        "« Le vote est truqué », a déclaré l'avocat Sidon.",
+    ],
+)
+def test_firm_forms_and_occupations_before_names_are_not_places(parse, sentence):
+    lang = "fr" if "«" in sentence else "en"
+    assert parse(sentence, lang) == []
+
+
+def test_an_occupation_after_a_comma_does_not_mark_the_next_name(parse):
+    found = parse("Marla Quint, Regional Director, Jamaica and Haiti, said sales rose.")
+    assert [m.country for m in found if m.text == "Jamaica"] == ["JM"]
