@@ -451,8 +451,10 @@ def _gaining_side(
         side = _default_government(reading, place)
     if side not in GROUND_SIDES:
         return None
-    if reading.frame == "expelled" and reading.agent is None:
-        # with no captor named, only a complete expulsion from a town moves it
+    expelling = reading.frame == "expelled" or reading.hit.spec.frame == "expel"
+    if expelling and reading.agent is None:
+        # with no captor named, only a complete expulsion from a town moves it ("Raqqa
+        # province had been cleared of the group" gives nobody the province)
         kind, _ = _share(reading, place, previous)
         if kind != "full" or place.precision != "point":
             return None
@@ -551,8 +553,21 @@ def _named_sides(reading: Reading) -> set[str]:
     return sides
 
 
+# A hold the clause itself ends: "held Raqqa until October", « dernier bastion de l'EI
+# jusqu'en octobre ». "Until now" and « jusqu'à aujourd'hui » still hold.
+_ENDED_HOLD = re.compile(
+    r"[^.;:!?,]{0,60}?\b(?:until|till|jusqu['’]\s?(?:à|au|aux|en))\s+"
+    r"(?!(?:now|today|the\s+present|this\s+day|aujourd['’]hui|maintenant|présent|nos\s+jours"
+    r"|ce\s+jour)\b)",
+    _I,
+)
+
+
 def _holder(reading: Reading) -> str | None:
+    """The side a hold reading says holds its places, or None when it says none now."""
     text = reading.hit.text
+    if _ENDED_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start):
+        return None
     government = _government_in_phrase(reading)
     prefix = re.match(r"([\w]+)-held$", text, _I)
     if prefix:

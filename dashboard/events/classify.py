@@ -331,6 +331,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
+        # "Hajin is the last Islamic State-held town": the holder sits inside the phrase
+        r"|last\s+(?:major\s+)?(?:[\w'’]+\s+){0,2}?[\w'’]+-(?:held|controlled)"
+        r"\s+(?:towns?|cities|city|strongholds?|villages?|areas?|territory)"
         r"|(?:main|key|principal|biggest|largest|major|final)\s+(?:remaining\s+)?(?:urban\s+)?"
         r"(?:strongholds?|bastions?)"
         # "Hajin, an Islamic State stronghold,": held by the side that names it
@@ -454,6 +457,11 @@ _FR_NEG_AFTER = re.compile(
 )
 _FR_PERFECT = re.compile(r"\b(?:avoir|être|ayant|étant)\s+(?:\w+\s+){0,2}$", _I)
 _PASSIVE_FR = re.compile(r"\b(?:été|étaient|était|est|sont|fut|furent)\s+(?:\w+\s+){0,2}$", _I)
+# a pronominal verb is active: « l'EI s'est emparé de Z », « se sont rapidement emparées »
+_REFLEXIVE_FR = re.compile(
+    r"\b(?:se\s+|s['’])(?:est|sont|était|étaient|serait|seraient|fut|furent)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 _PASSIVE_EN = re.compile(
     r"\b(?:was|were|been|be|being|is|are|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}$", _I
 )
@@ -515,7 +523,7 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
             intent = False  # "ont achevé de reprendre Rawa": done, not aimed at
         if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
             negated = True
-        passive = bool(_PASSIVE_FR.search(near)) and not re.search(r"\bse\s+sont\s*$", near)
+        passive = bool(_PASSIVE_FR.search(near)) and not _REFLEXIVE_FR.search(near)
         if hit.spec.frame in ("take", "expel") and not _AUX_FR.search(near) and not intent:
             # a bare participle ("Anah, reprise fin septembre") is passive in meaning
             passive = passive or first_word.lower().endswith(("is", "ise", "ises", "ée", "ées"))

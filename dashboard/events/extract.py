@@ -45,6 +45,8 @@ GROUND_SIDES = (
     "peshmerga",
     "syrian_opposition",
 )
+# expelling verbs whose object is the place ("cleared Z of Y", « débarrasser Z de Y »)
+_PLACE_OBJECT = re.compile(r"cleared|débarrass", re.IGNORECASE)
 CLAIM_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "lose", "enter", "leave")
 CLAIMABLE_PRECISIONS = ("point", "district", "governorate")
 
@@ -131,7 +133,9 @@ class Reading:
         if self.passive and frame == "take":
             return "take_pass"
         if self.passive and frame == "expel":
-            return "expelled"
+            # "Rawa was cleared of Islamic State": these verbs take the place as object, so
+            # their passive subject is the place taken, not the side driven out
+            return "take_pass" if _PLACE_OBJECT.match(self.hit.text) else "expelled"
         return frame
 
     @property

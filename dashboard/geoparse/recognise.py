@@ -602,11 +602,17 @@ def _locative_object(text: str, toks: list[Token], i: int) -> bool:
     return prev.low in _LOCATIVE_PREPOSITIONS and text[prev.end : toks[i].start].isspace()
 
 
-def _metonymic(toks: list[Token], j: int) -> bool:
-    """A name followed by a speech verb ("Baghdad said", "Moscou a démenti")."""
+def _metonymic(text: str, toks: list[Token], j: int) -> bool:
+    """A name followed by a speech verb ("Baghdad said", "Moscou a démenti").
+
+    Punctuation between them ends the clause: in « chassé de Rawa, ont annoncé les
+    autorités » the verb's subject comes after it.
+    """
     k = j + 1
     steps = 0
     while k < len(toks) and toks[k].sent == toks[j].sent and steps < 3:
+        if text[toks[k - 1].end : toks[k].start].strip(" '’"):
+            return False
         w = toks[k].low
         if w in lx.SPEECH_VERBS and w != "a":
             return True
@@ -1285,7 +1291,7 @@ def _judge(
                 return None
             if _MODIFIER_SUFFIX.match(text, ne):
                 return None
-            if _metonymic(toks, j) and not _locative_object(text, toks, i):
+            if _metonymic(text, toks, j) and not _locative_object(text, toks, i):
                 return None
     if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
         # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village

@@ -513,3 +513,52 @@ def test_part_of_a_town_and_its_centre(
     body: str, lang: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _claims(body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a pronominal verb is active, whatever the auxiliary « être » before it
+        ("L'EI s'est emparé de Rawa samedi.", "fr", ("Rawa", "isis", "full")),
+        # "clear Z of Y": the passive subject is the place, the captor follows "by"
+        (
+            "Mayadin was cleared of Islamic State militants by Syrian troops on Saturday.",
+            "en",
+            ("Mayadin", "syrian_government", "full"),
+        ),
+        (
+            "Rawa a été débarrassée de l'EI par l'armée irakienne vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        # the holder inside a hyphenated participle after a copula
+        (
+            "Hajin is the last Islamic State-held town in the valley.",
+            "en",
+            ("Hajin", "isis", "full"),
+        ),
+    ],
+)
+def test_pronominal_and_place_object_verbs(body: str, lang: str, expected) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_a_cleared_province_with_no_captor_goes_to_nobody() -> None:
+    body = "More than 3,000 square km of Homs province had been cleared of the group."
+    assert _claims(body, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Raqqa was Islamic State's last stronghold until October.", "en"),
+        ("Islamic State held Raqqa until October.", "en"),
+        ("Raqqa était le dernier bastion de l'EI jusqu'en octobre.", "fr"),
+    ],
+)
+def test_a_hold_the_clause_ends_is_no_hold_now(body: str, lang: str) -> None:
+    assert not any(side == "isis" for _, side, _ in _claims(body, lang))
+
+
+def test_a_hold_until_now_still_holds() -> None:
+    assert ("Raqqa", "isis", "full") in _claims("Islamic State has held Raqqa until now.", "en")

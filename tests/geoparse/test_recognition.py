@@ -227,3 +227,9 @@ def test_firm_forms_and_occupations_before_names_are_not_places(parse, sentence)
 def test_an_occupation_after_a_comma_does_not_mark_the_next_name(parse):
     found = parse("Marla Quint, Regional Director, Jamaica and Haiti, said sales rose.")
     assert [m.country for m in found if m.text == "Jamaica"] == ["JM"]
+
+
+def test_a_speech_verb_after_a_comma_has_another_subject(parse):
+    """« chassé de Rawa, ont annoncé les autorités »: the authorities speak, not Rawa."""
+    found = parse("L'EI a été chassé de Rawa, ont annoncé les autorités irakiennes.", "fr")
+    assert [m.text for m in found] == ["Rawa"]
