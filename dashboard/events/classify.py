@@ -52,10 +52,25 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
 _MONTH = rf"(?:{alternation([*MONTHS_FULL['en'], *MONTHS_ABBREVIATED['en']])})\.?"
 _NAME = rf"(?!(?:{alternation([*WEEKDAYS['en'], *MONTHS_FULL['en']])})\b)(?-i:[A-Z])"
 # French participles and finite forms; voice is decided from the auxiliary before them.
+# « à plusieurs reprises », « à deux reprises »: "several times", no recapture
+_REPEATEDLY = "".join(
+    rf"(?<!{w}\s)"
+    for w in [
+        "plusieurs",
+        "maintes",
+        "nombreuses",
+        "diverses",
+        "quelques",
+        "multiples",
+        "deux",
+        "trois",
+    ]
+)
 _FR_TAKE = (
-    r"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|repris(?:es?)?|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
+    rf"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|{_REPEATEDLY}repris(?:es?)?"
+    r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
-    r"|tombée?s?"
+    r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
     rf"|pris(?=\s+{_NAME})|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
@@ -193,7 +208,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"launch(?:ed|es|ing)?\s+(?:\w+\s+){0,2}?(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+)?(?:offensive|assault|operation|attack|push|counter-?offensive)"
-        r"|(?:began|begun|begin|started|start)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|assault|operation)"
+        r"|(?:began|begun|begin|started|start|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+        r"(?:offensive|assault|operation|push)"
         r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
         r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
     ),
@@ -331,8 +347,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
-        # "Hajin is the last Islamic State-held town": the holder sits inside the phrase
-        r"|last\s+(?:major\s+)?(?:[\w'’]+\s+){0,2}?[\w'’]+-(?:held|controlled)"
+        # "Hajin is the last Islamic State-held town": the holder sits inside the phrase (not
+        # "cleared the last jihadist-held villages", a capture)
+        r"|(?:is|was|are|were|remains?|remained)\s+(?:now\s+|still\s+)?the\s+last\s+(?:major\s+)?"
+        r"(?:[\w'’]+\s+){0,2}?[\w'’]+-(?:held|controlled)"
         r"\s+(?:towns?|cities|city|strongholds?|villages?|areas?|territory)"
         r"|(?:main|key|principal|biggest|largest|major|final)\s+(?:remaining\s+)?(?:urban\s+)?"
         r"(?:strongholds?|bastions?)"
@@ -451,7 +469,8 @@ _EXCEPT_AFTER = re.compile(
     _I,
 )
 _COMPLETED_FR = re.compile(r"\b(?:achev|termin|fini)\w*\s+(?:\w+\s+)?d[e'’]\s*$", _I)
-_FR_INFINITIVE = re.compile(r"(?:er|ir|(?<!è)re)$", _I)
+# no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim
+_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)re)$", _I)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
 )

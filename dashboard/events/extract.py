@@ -533,13 +533,25 @@ def _share_dates(
     owner: dict[int, list[DateMention]] = {}
     if not triggers:
         return owner
+    # "launched an offensive to retake Rawa on Thursday": an aim is not dated by the day
+    # after it while the verb that states it is there to take the day
+    stated = [
+        t for t in triggers if not _PURPOSE_BEFORE.search(text, max(0, t.start - 16), t.start)
+    ]
     for mention in dates:
-        pool = [t for t in triggers if id(mention) not in forward or _introduces(text, mention, t)]
+        pool = [
+            t
+            for t in (stated or triggers)
+            if id(mention) not in forward or _introduces(text, mention, t)
+        ]
         if not pool:
             continue
         best = min(pool, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
         owner.setdefault(id(best), []).append(mention)
     return owner
+
+
+_PURPOSE_BEFORE = re.compile(r"\b(?:to|pour|afin\s+de|d['’]|de)\s*$", re.IGNORECASE)
 
 
 def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:

@@ -362,3 +362,43 @@ def test_a_hyphen_in_a_first_sentence_is_no_dateline():
     doc = article("Ramadi - the town east of Rawa - was calm as Iraqi forces retook Rawa.", "en")
     places = {p.name for e in extract(doc, places_in(doc)).events for p in e.places}
     assert "Ramadi" in places
+
+
+def _dated(result) -> set[tuple[str, date | None]]:
+    return {(e.type, e.date) for e in result.events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le Premier ministre a promis à plusieurs reprises de nettoyer Rawa.",
+        "La ville de Rawa a changé de mains à deux reprises depuis 2014.",
+    ],
+)
+def test_a_plusieurs_reprises_is_no_recapture(body: str) -> None:
+    _, result = _run(body, "fr")
+    assert "capture" not in _types(result)
+
+
+def test_shells_falling_on_a_town_take_nothing_and_keep_their_day() -> None:
+    _, result = _run("Des obus de mortier sont tombés sur Hajin lundi.", "fr")
+    assert _dated(result) == {("shelling", date(2017, 11, 6))}
+    assert _claims(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "day"),
+    [
+        ("The army began a push toward Abu Kamal on Saturday.", "en", date(2017, 11, 4)),
+        ("Iraqi forces launched an offensive to retake Rawa on Thursday.", "en", date(2017, 11, 9)),
+    ],
+)
+def test_an_assault_takes_the_day_of_its_clause_not_its_aim(body: str, lang: str, day) -> None:
+    _, result = _run(body, lang)
+    assert ("assault", day) in _dated(result)
+    assert "capture" not in _types(result)  # retaking is the aim, not an event
+
+
+def test_clearing_the_last_held_villages_stays_a_capture() -> None:
+    _, result = _run("Syrian troops cleared the last jihadist-held villages near Hajin.", "en")
+    assert "capture" in _types(result)
