@@ -841,3 +841,19 @@ def test_over_the_weekend_is_the_weekend_just_past(reference, saturday):
 def test_days_and_parts_of_last_week(text, lang, mention, value, precision):
     m = only(text, lang, date(2017, 11, 10))  # a Friday
     assert (m.text, m.value, m.precision) == (mention, value, precision)
+
+
+@pytest.mark.parametrize("text", ["a few months ago", "several months ago", "months earlier"])
+def test_a_vague_past_is_about_three_months_back(text):
+    m = en(text)
+    assert (m.value, m.precision) == (date(2015, 2, 1), "month") and m.confidence < 0.6
+
+
+@pytest.mark.parametrize("text", ["il y a quelques mois", "quelques mois plus tôt"])
+def test_a_vague_past_in_french(text):
+    m = fr(text)
+    assert m.precision == "month" and m.value < WED_FR - timedelta(days=60)
+
+
+def test_weeks_of_fighting_is_no_date():
+    assert find_dates("It took weeks of fighting.", "en", SUN_EN) == []

@@ -239,6 +239,12 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
             r" (?P<unit>heures?|jours?|semaines?|mois|ans?|années?)\b )",
             "ago",
         ),
+        (
+            r"(?P<d> \bil\s+y\s+a \s+ (?P<few>quelques|plusieurs|des) \s+ (?P<unit>semaines|mois)\b"
+            r" | \b(?P<few2>quelques|plusieurs|des) \s+ (?P<unit2>semaines|mois) \s+"
+            r" plus\s+tôt\b )",
+            "ago",
+        ),
     ],
     "en": [
         (
@@ -313,6 +319,11 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         (
             r"(?P<d> \b(?:@NUM@|(?P<couple>a\s+couple\s+of)) \s+"
             r" (?P<unit>hours?|days?|weeks?|months?|years?) \s+ ago\b )",
+            "ago",
+        ),
+        (
+            r"(?P<d> \b(?:(?P<few>a\s+few|several|some)\s+)? (?P<unit>weeks|months) \s+"
+            r" (?:ago|earlier)\b )",
             "ago",
         ),
     ],
@@ -618,6 +629,12 @@ def _period(m: re.Match[str], lang: str, text: str) -> Expression | None:
 def _ago(m: re.Match[str], lang: str, text: str) -> Expression | None:
     start, end = _span(m)
     groups = m.groupdict()
+    if "few" in groups:
+        # "a few months ago", « quelques semaines plus tôt »: some time back, how long unsaid;
+        # dated about three units back, with a low confidence
+        unit_word = fold(groups.get("unit") or groups.get("unit2") or "")
+        unit = "week" if unit_word.startswith(("semaine", "week")) else "month"
+        return Expression(start, end, "ago", unit, 0.5, unit=unit, amount=3)
     if groups.get("couple"):
         number = 2
     else:

@@ -196,7 +196,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     resolver = SideResolver(country_cues(text, places, hits), hits)
     hits = _settle_kurdish_sides(hits, sentences, resolver)
     dates, since_dates = _event_dates(text, lang, reference, article)
-    dates, forward = _with_day_offsets(text, dates, sentences)
+    dates, forward = _with_day_offsets(text, dates, sentences, reference)
     dateline_end = _dateline_end(text, article)
     ordered_places = sorted(
         (p for p in places if not p.start < dateline_end), key=lambda p: p.start
@@ -352,14 +352,17 @@ _NUMBER_WORDS = {
 # "au lendemain de l'entrée" (the event named after it came before the anchor date); "two
 # days later", "le lendemain", "the next day" (the event of the clause came after it).
 _DAYS_BEFORE_EVENT = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\b"
-    r"|\b(?P<nf>un|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+jours?\s+(?P<dirf>après|avant)\b"
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>after|before)\b"
+    r"|\b(?P<nf>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf>jours?|semaines?)\s+"
+    r"(?P<dirf>après|avant)\b"
     r"|\bau\s+lendemain\s+(?:de|du|des|d')",
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+later\b"
-    r"|\b(?P<nf>deux|trois|quatre|cinq|six|sept|\d{1,2})\s+jours?\s+plus\s+tard\b"
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+later\b"
+    r"|\b(?P<nf>deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf>jours?|semaines?)\s+"
+    r"plus\s+tard\b"
     r"|\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?<!au\s)le\s+lendemain)\b"
     r"(?!\s+(?:de|du|des|d'|of)\b)",
     re.IGNORECASE,
@@ -367,8 +370,17 @@ _DAYS_LATER = re.compile(
 _OFFSET_REACH = 400  # characters back to the date a day is counted from
 
 
+# "Its defeat in Rawa comes two weeks after...": the news the article reports is the anchor
+_COMES = re.compile(
+    r"\b(?:comes?|came|intervient|survient|arrive|intervenait)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
 def _with_day_offsets(
-    text: str, mentions: list[DateMention], sentences: Sequence[Sentence]
+    text: str,
+    mentions: list[DateMention],
+    sentences: Sequence[Sentence],
+    reference: date | None = None,
 ) -> tuple[list[DateMention], frozenset[int]]:
     """Add the days counted from another date ("three days after", "le lendemain").
 
@@ -407,6 +419,20 @@ def _with_day_offsets(
                     j -= 1
                 if j >= 0 and at - days[j].end <= _OFFSET_REACH:
                     anchor = days[j]
+            if (
+                anchor is not None
+                and sign < 0
+                and anchor.start > at
+                and not re.search(r"[,;:]", text[match.end() : anchor.start])
+            ):
+                continue  # "two weeks after the fall of Mosul on July 10": the day is the fall's
+            if anchor is None and sign < 0 and _COMES.search(text, max(0, at - 30), at):
+                # the news just reported, or else the day of publication
+                before = [d for d in days if d.end <= at and at - d.end <= _OFFSET_REACH]
+                if before:
+                    anchor = before[-1]
+                elif reference is not None:
+                    anchor = DateMention(at, at, "", reference, "day", True, 0.8)
             if anchor is None:
                 continue
             word = (match.group("n") or match.group("nf") or "1").lower()
@@ -416,12 +442,15 @@ def _with_day_offsets(
                 or (match.groupdict().get("dirf") or "").lower() == "avant"
             ):
                 n = -n
+            unit = (match.groupdict().get("unit") or match.groupdict().get("unitf") or "").lower()
+            # "two weeks after": a week's precision
+            weeks = unit.startswith(("week", "semaine"))
             mention = DateMention(
                 match.start(),
                 match.end(),
                 match.group(0),
-                anchor.value + timedelta(days=sign * n),
-                "day",
+                anchor.value + timedelta(days=sign * n * (7 if weeks else 1)),
+                "week" if weeks else "day",
                 True,
                 round(anchor.confidence * 0.9, 3),
             )
@@ -538,12 +567,19 @@ def _share_dates(
     stated = [
         t for t in triggers if not _PURPOSE_BEFORE.search(text, max(0, t.start - 16), t.start)
     ]
+    # a trigger a counted day introduces is dated by it: the other days of the sentence
+    # belong to the other verbs ("Deux jours après la prise d'Anah, samedi, ... ont repris")
+    counted = {
+        id(t) for m in dates if id(m) in forward for t in triggers if _introduces(text, m, t)
+    }
     for mention in dates:
         pool = [
             t
             for t in (stated or triggers)
             if id(mention) not in forward or _introduces(text, mention, t)
         ]
+        if id(mention) not in forward:
+            pool = [t for t in pool if id(t) not in counted] or pool
         if not pool:
             continue
         best = min(pool, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
@@ -556,8 +592,9 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:to|pour|afin\s+de|d['’]|de)\s*$", re.IGNOR
 
 def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:
     """The trigger is the event a counted day introduces: right after it, in its clause."""
+    # "two weeks after the recapture of": the trigger may open on the mention's own "after"
     gap = text[mention.end : hit.start]
-    return hit.start >= mention.end and len(gap) <= 40 and not re.search(r"[,;:]", gap)
+    return hit.start > mention.start and len(gap) <= 40 and not re.search(r"[,;:]", gap)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

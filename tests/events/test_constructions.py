@@ -449,6 +449,27 @@ def test_the_rest_of_a_place_goes_only_to_a_side_named_close_by() -> None:
             "Sinjar",
             date(2017, 10, 17),
         ),
+        # weeks count like days, to the week
+        (
+            "Iraqi forces retook Rawa on Friday. The gain comes two weeks after the recapture "
+            "of Anah.",
+            "en",
+            "Anah",
+            date(2017, 10, 27),
+        ),
+        # the day after a counted phrase belongs to the main verb, not the one introduced
+        (
+            "Deux jours après la prise d'Anah, samedi, les troupes ont repris Rawa.",
+            "fr",
+            "Rawa",
+            date(2017, 11, 4),
+        ),
+        (
+            "Deux jours après la prise d'Anah, samedi, les troupes ont repris Rawa.",
+            "fr",
+            "Anah",
+            date(2017, 11, 2),
+        ),
     ],
 )
 def test_a_day_counted_from_another_date(body, lang, place, day):
@@ -562,3 +583,24 @@ def test_a_hold_the_clause_ends_is_no_hold_now(body: str, lang: str) -> None:
 
 def test_a_hold_until_now_still_holds() -> None:
     assert ("Raqqa", "isis", "full") in _claims("Islamic State has held Raqqa until now.", "en")
+
+
+def test_a_day_inside_the_counted_phrase_is_the_day_of_its_event():
+    """ "Two weeks after the fall of Hit on Oct. 2": Oct. 2 is the fall, not the anchor."""
+    body = "Two weeks after the fall of Hit on Oct. 2, the army retook Rawa."
+    doc = article(body, "en", PUB)
+    found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert ("Hit", date(2017, 10, 2)) in found
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("A few months ago, Iraqi forces drove the group out of Mosul.", "en"),
+        ("Quelques mois plus tôt, les forces irakiennes avaient chassé l'EI de Mossoul.", "fr"),
+    ],
+)
+def test_a_vague_past_is_months_back_not_today(body: str, lang: str) -> None:
+    doc = article(body, lang, PUB)
+    claims = extract(doc, places_in(doc)).claims
+    assert [c.valid_from for c in claims] == [date(2017, 8, 1)]
