@@ -79,6 +79,14 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
+# "fighters of Islamic State", « les combattants de Daech »: the group the fighters belong
+# to, after a noun of combatants, is the subject, not a complement
+_MEMBERS_OF = re.compile(
+    r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
+    r"|combattants|militants|membres|unités|éléments|hommes|jihadistes|djihadistes|forces"
+    r"|troupes)\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    re.IGNORECASE,
+)
 _RELATIVE_SUBJECT = re.compile(
     r"(?P<pronoun>\b(?:which|who|that|qui))\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE
 )
@@ -901,7 +909,10 @@ def _roles(
         a
         for a in armed
         if a.hit.end <= hit.start
-        and not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
+        and (
+            not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
+            or _MEMBERS_OF.search(text[max(0, a.hit.start - 40) : a.hit.start])
+        )
     ]
     after = [a for a in armed if a.hit.start >= hit.end]
     by_agent = None

@@ -604,3 +604,15 @@ def test_a_vague_past_is_months_back_not_today(body: str, lang: str) -> None:
     doc = article(body, lang, PUB)
     claims = extract(doc, places_in(doc)).claims
     assert [c.valid_from for c in claims] == [date(2017, 8, 1)]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Fighters of Islamic State retook Rawa on Friday.", "en"),
+        ("Les combattants de l'EI ont repris Rawa vendredi.", "fr"),
+        ("Les combattants de Daech ont repris Rawa vendredi.", "fr"),
+    ],
+)
+def test_the_group_its_fighters_belong_to_is_the_subject(body: str, lang: str) -> None:
+    assert _claims(body, lang) == {("Rawa", "isis", "full")}
