@@ -575,8 +575,11 @@ def _holder(reading: Reading) -> str | None:
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side
-    if government is not None and reading.agent is None:
-        return government  # "back in government hands": the government of the place
+    if government is not None and (
+        reading.agent is None or reading.agent.hit.start >= reading.hit.end
+    ):
+        # "back in government hands", even "after three years of Islamic State rule"
+        return government
     if _CONFINED.search(text) and reading.agent is not None:
         # "Islamic State is confined to", "the group's territory is limited to"; not "the
         # army's losses were limited to"
@@ -729,6 +732,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
         chain = _backward_list(reading, places, before[-1])
+        chain += [p for p in _gapped(reading, places) if p not in chain]
         return chain + [p for p in _compared(reading, places) if p not in chain]
     apposed = _apposition_spans(reading)
     limit = _next_claim_trigger(reading, apposed)
@@ -1040,6 +1044,30 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
         and not (towns_only and p.kind in _FACILITIES)
     ]
     return earlier[-1] if earlier else None
+
+
+_GAP_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|et|puis|then|,)\s+(?:then\s+|puis\s+)?\Z", re.I)
+_GAP_DATE_AFTER = re.compile(
+    r"\s+(?:in|on|en|le|fin|début|mi-|à\s+la\s+mi-|at\s+the\s+(?:end|start)\s+of|late"
+    r"|early|mid-)\s*\S*\s*(?:[.;]|$)",
+    re.I,
+)
+
+
+def _gapped(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """ "Mosul was retaken in July, and Tal Afar in August": a conjunct that repeats the
+    passive with its verb left out, a place and its own date."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    out = []
+    for p in places:
+        if p.start < reading.hit.end:
+            continue
+        if _GAP_BEFORE.search(text, 0, p.start - offset) and _GAP_DATE_AFTER.match(
+            text, p.end - offset
+        ):
+            out.append(p)
+    return out
 
 
 def dated_objects(reading: Reading) -> list[tuple[PlaceMention, DateMention]]:

@@ -616,3 +616,22 @@ def test_a_vague_past_is_months_back_not_today(body: str, lang: str) -> None:
 )
 def test_the_group_its_fighters_belong_to_is_the_subject(body: str, lang: str) -> None:
     assert _claims(body, lang) == {("Rawa", "isis", "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Mosul was retaken in July, and Tal Afar in August.", "en"),
+        ("Mossoul a été reprise en juillet, puis Tal Afar en août.", "fr"),
+    ],
+)
+def test_a_gapped_conjunct_repeats_the_passive_with_its_own_date(body: str, lang: str) -> None:
+    doc = article(body, lang, PUB)
+    found = {(c.place_id, c.side, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert ("gn:99072", "iraqi_forces", date(2017, 7, 1)) in found  # Mosul
+    assert ("gn:93875", "iraqi_forces", date(2017, 8, 1)) in found  # Tal Afar
+
+
+def test_a_place_back_in_government_hands_is_the_government_s() -> None:
+    body = "Rawa is back in government hands after three years of Islamic State rule."
+    assert _claims(body, "en") == {("Rawa", "iraqi_forces", "full")}
