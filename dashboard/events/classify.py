@@ -76,7 +76,7 @@ _FR_TAKE = (
     rf"|pris(?=\s+{_NAME})|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
-    r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur"
+    r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
 )
 # a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
@@ -101,7 +101,7 @@ _EN_TAKE = (
     r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # verbs of control over a named place or a place noun, not "secured a deal"
-    rf"|(?:secur|recover)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
+    rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"
     r"|rais(?:ed|es|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?(?=\s+(?:over|above|in|at)\b)"
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
@@ -140,14 +140,14 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.8,
         "fr",
         r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)"
-        r"|délog(?:é|ée|és|ées|er|ent|e|eait)",
+        r"|délog(?:é|ée|és|ées|er|ent|e|eait)|purg(?:é|ée|és|ées|er|ent|e)",
     ),
     _spec(
         "capture",
         "expel",
         0.8,
         "en",
-        r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted)"
+        r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted|flushed)"
         r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
         r"|(?:driven|chased|flushed|routed|dislodged|dislodge|dislodging)"
         r"(?=\s+(?:\w+\s+){0,3}?from\b)"
@@ -158,7 +158,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "lose",
         0.65,
         "fr",
-        r"(?:a|ont|avait|avaient)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?",
+        r"(?:a|ont|avait|avaient)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
+        r"|(?:a|ont|avait|avaient)\s+(?:cédé|remis)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
+        r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))",
     ),
     _spec(
         "capture",
@@ -166,7 +168,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.65,
         "en",
         r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
-        rf"|lost(?=\s+(?:(?:its|their|the)\b|{_NAME}))",
+        rf"|lost(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
+        # "handed over Sinjar to Iraqi forces", "ceded the town to": a loss to a named side
+        r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
+        rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",
     ),
     # --- entering a place that is still fought over ----------------------------------------
     _spec(
@@ -186,7 +191,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
-        r"|fighting\s+(?:their|its)\s+way\s+into|moved\s+into",
+        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into",
     ),
     # --- assaults and offensives -------------------------------------------------------------
     _spec(
@@ -341,7 +346,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "hold",
         0.7,
         "en",
-        r"holds?|held|holding|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        # not people "held in Rawa" or "held hostage": a detention, not a hold of the place
+        r"holds?|held(?!\s+(?:in|at|inside|captive|hostage|prisoner|talks|elections?)\b)|holding"
+        r"|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
         r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"

@@ -46,7 +46,7 @@ GROUND_SIDES = (
     "syrian_opposition",
 )
 # expelling verbs whose object is the place ("cleared Z of Y", « débarrasser Z de Y »)
-_PLACE_OBJECT = re.compile(r"cleared|débarrass", re.IGNORECASE)
+_PLACE_OBJECT = re.compile(r"cleared|débarrass|purg", re.IGNORECASE)
 CLAIM_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "lose", "enter", "leave")
 CLAIMABLE_PRECISIONS = ("point", "district", "governorate")
 

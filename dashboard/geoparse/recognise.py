@@ -336,9 +336,20 @@ def _prefix_qualifier(
     for pattern, kinds, include in _PREFIX_RES:
         m = pattern.search(window)
         if m:
+            if not include and _RANKING.search(window, 0, m.start(1)):
+                # « dernière ville d'Irak », "the largest city of Iraq": the town is ranked
+                # within the area named after it, which is no town
+                return start, None, False, 0.0
             q_start = start - len(window) + m.start(1)
             return (q_start if include else start), kinds, include, 0.9
     return start, None, False, 0.0
+
+
+_RANKING = re.compile(
+    r"\b(?:derni(?:er|ère)s?|premi(?:er|ère)s?|seule?s?|principale?s?|grande?s?|deuxième"
+    r"|second(?:e)?|last|first|only|largest|biggest|main|second|major|key)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _suffix_qualifier(

@@ -635,3 +635,47 @@ def test_a_gapped_conjunct_repeats_the_passive_with_its_own_date(body: str, lang
 def test_a_place_back_in_government_hands_is_the_government_s() -> None:
     body = "Rawa is back in government hands after three years of Islamic State rule."
     assert _claims(body, "en") == {("Rawa", "iraqi_forces", "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Iraqi forces freed Rawa from Islamic State on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Iraqi forces flushed Islamic State out of Rawa on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        ("Iraqi troops marched into Rawa on Friday.", "en", ("Rawa", "iraqi_forces", "contested")),
+        (
+            "The peshmerga handed over Sinjar to Iraqi forces on Tuesday.",
+            "en",
+            ("Sinjar", "iraqi_forces", "full"),
+        ),
+        (
+            "Les peshmergas ont cédé Sinjar aux forces irakiennes mardi.",
+            "fr",
+            ("Sinjar", "iraqi_forces", "full"),
+        ),
+        (
+            "Les forces irakiennes ont purgé Rawa des jihadistes vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "Les forces irakiennes ont fait tomber Rawa vendredi.",
+            "fr",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+    ],
+)
+def test_more_verbs_of_taking_giving_up_and_entering(body: str, lang: str, expected) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_freeing_people_takes_no_place() -> None:
+    assert _claims("Iraqi forces freed hostages held in Rawa on Friday.", "en") == set()

@@ -88,3 +88,15 @@ def test_a_bare_city_does_not_follow_its_province(parse):
     found = parse("Fighting went on in Deir ez-Zor province, and in Deir ez-Zor the army held.")
     kinds = {m.text: m.kind for m in found}
     assert kinds == {"Deir ez-Zor province": "admin1", "Deir ez-Zor": "city"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name", "kind"),
+    [
+        ("Rawa, dernière ville d'Irak aux mains de l'EI, est tombée.", "fr", "Irak", "country"),
+        ("Mosul, the largest city of Iraq, fell in 2014.", "en", "Iraq", "country"),
+    ],
+)
+def test_a_ranked_town_of_an_area_leaves_the_area_its_kind(parse, sentence, lang, name, kind):
+    hit = [m for m in parse(sentence, lang) if m.text == name]
+    assert [m.kind for m in hit] == [kind]
