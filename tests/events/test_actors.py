@@ -68,3 +68,15 @@ def test_first_letters_are_a_safe_gate_for_each_entry() -> None:
     assert first_letters(r"(?:l'|the\s+)?(?:armée|army)") == frozenset("lta")
     assert first_letters(r"Islamic\s+State|Daech") == frozenset("id")
     assert first_letters(r"[A-Z]+") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("Islamic State lost ground. The jihadist group fled.", "The jihadist group"),
+        ("L'EI a perdu du terrain. Les extrémistes ont fui.", "Les extrémistes"),
+        ("Daech a perdu du terrain. Le groupe djihadiste a fui.", "Le groupe djihadiste"),
+    ],
+)
+def test_more_names_for_the_group_once_it_is_named(text: str, alias: str) -> None:
+    assert (alias, "isis") in _sides(text)
