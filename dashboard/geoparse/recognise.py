@@ -808,6 +808,25 @@ def _major_place(gaz: Gazetteer, name: str) -> bool:
     return bool(cands) and _major(cands[0])
 
 
+def _short_province_name(candidate: Candidate, low: str, lower_vocab: set[str]) -> bool:
+    """ "Zhejiang" for "Zhejiang Sheng": a big province by the first words of its name.
+
+    GeoNames names such provinces with their designator, so the name as printed only
+    matches an alias and scores like one; other aliases of big provinces ("Mel", "Uka",
+    "Région") are too often noise to stand alone.
+    """
+    return (
+        candidate.kind == "admin1"
+        and _major(candidate)
+        and low not in lower_vocab
+        and _starts_with(fold_tokens(candidate.name), fold_tokens(candidate.matched))
+    )
+
+
+def _starts_with(words: list[str], head: list[str]) -> bool:
+    return 0 < len(head) < len(words) and words[: len(head)] == head
+
+
 def _major(candidate: Candidate) -> bool:
     if candidate.kind in ("country", "continent", "world_region", "sea"):
         return True
@@ -1360,6 +1379,7 @@ def _judge(
         and top.score < 0.6
         and not regional
         and not dotted_division
+        and not _short_province_name(top, low, lower_vocab)
     ):
         return None
     # a lone given name with no context ("his wife, Julia,"; "Smoky Mary") names a person

@@ -233,3 +233,15 @@ def test_a_speech_verb_after_a_comma_has_another_subject(parse):
     """« chassé de Rawa, ont annoncé les autorités »: the authorities speak, not Rawa."""
     found = parse("L'EI a été chassé de Rawa, ont annoncé les autorités irakiennes.", "fr")
     assert [m.text for m in found] == ["Rawa"]
+
+
+@pytest.mark.parametrize("name", ["Zhejiang", "Guangdong", "Sichuan"])
+def test_a_big_province_by_the_first_words_of_its_name(parse, name):
+    """GeoNames calls it "Zhejiang Sheng"; papers print "Zhejiang", alone."""
+    found = parse(f"{name} reported new cases on Monday.")
+    assert [(m.text, m.kind, m.country) for m in found] == [(name, "admin1", "CN")]
+
+
+@pytest.mark.parametrize("sentence", ["Region officials met on Monday.", "Uka was there."])
+def test_other_aliases_of_big_provinces_need_context(parse, sentence):
+    assert parse(sentence) == []
