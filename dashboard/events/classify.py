@@ -180,6 +180,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "fr",
         r"entr(?:é|ée|és|ées|er|ent|ant)\s+(?:\w+\s+)?(?:dans|à)|pénétré(?:es?|s)?\s+dans"
+        # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
+        r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
         r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)",
     ),

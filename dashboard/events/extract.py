@@ -595,6 +595,7 @@ def _share_dates(
     return owner
 
 
+_INVERTED_RELATIVE = re.compile(r"\boù\s+(?:sont|est|ont|a)\s+\Z", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(r"\b(?:to|pour|afin\s+de|d['’]|de)\s*$", re.IGNORECASE)
 
 
@@ -936,6 +937,9 @@ def _roles(
             ),
             None,
         )
+    if after and _INVERTED_RELATIVE.search(text, max(0, hit.start - 12), hit.start):
+        # « Rawa, où sont entrées les forces irakiennes »: the subject follows its verb
+        return after[0], None
     inside = [a for a in armed if a.hit.start >= hit.start and a.hit.end <= hit.end]
     if frame == "hold" and inside:
         return inside[0], None  # "under Islamic State control": the holder is in the phrase

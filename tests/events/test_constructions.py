@@ -679,3 +679,15 @@ def test_more_verbs_of_taking_giving_up_and_entering(body: str, lang: str, expec
 
 def test_freeing_people_takes_no_place() -> None:
     assert _claims("Iraqi forces freed hostages held in Rawa on Friday.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De violents combats se déroulaient vendredi dans Rawa, où sont entrées les forces "
+        "irakiennes.",
+        "Les combats font rage à Rawa, où ont pénétré jeudi les troupes irakiennes.",
+    ],
+)
+def test_a_relative_with_its_subject_after_the_verb(body: str) -> None:
+    assert ("Rawa", "iraqi_forces", "contested") in _claims(body, "fr")
