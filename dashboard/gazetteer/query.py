@@ -75,6 +75,14 @@ _KIND_IMPORTANCE = {
     "sea": 0.85,
     "other": 0.35,
 }
+_BIG_AREA = 300_000
+_DESIGNATED = re.compile(
+    r"\b(?:County|Parish|Borough|City|District|Municipality|Province|Prefecture|Department"
+    r"|Region|Oblast|Raion|Rayon|Kreis|Landkreis|Comarca|Provincia|Departamento|Municipio)\b"
+    r"|\b(?:of|de|del|di)\b",
+    re.IGNORECASE,
+)
+_BIG_AREA_CAP = 0.8
 _MATCH_QUALITY = (0.88, 0.82, 0.74)  # by article rank: as written, "al" form, dropped
 _OWN_NAME = 0.92  # the key came from the feature's own name, not only from an alternate name
 _EXACT_NAME = 1.0  # the feature's own name, written exactly as queried (case aside)
@@ -243,9 +251,24 @@ class Gazetteer:
         pop = np.log10(self._population.astype(np.float64) + 1.0) / 7.0
         local = np.clip(pop, 0.0, 1.0)
         kinds = self._kind
+        sized = local.copy()
         for kind, value in _KIND_IMPORTANCE.items():
             mask = kinds == KIND_CODE[kind]
             local[mask] = np.maximum(value, np.minimum(local[mask], value + 0.05))
+        # a county of a million people ("Kent", "Essex") is the place a bare name means more
+        # often than a small town abroad; the resolver still prefers the town a county is
+        # named after when both are there
+        big_area = np.isin(kinds, [KIND_CODE[k] for k in ("admin2", "region")]) & (
+            self._population >= _BIG_AREA
+        )
+        for fi in np.flatnonzero(big_area):
+            # "Harris County", "City of Norfolk": a name with its designator is matched by the
+            # bare word only through an alias, and bare words are people's names too
+            if _DESIGNATED.search(self._name[fi]):
+                big_area[fi] = False
+        local[big_area] = np.maximum(
+            local[big_area], np.minimum(sized[big_area] - 0.1, _BIG_AREA_CAP)
+        )
         populated = np.isin(kinds, [KIND_CODE[k] for k in ("city", "town", "village")])
         local += np.where(populated & ((self._flags & FEATURE_SEAT) > 0), 0.05, 0.0)
         local += np.where((self._flags & FEATURE_CAPITAL) > 0, 0.1, 0.0)

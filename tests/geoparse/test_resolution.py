@@ -100,3 +100,21 @@ def test_a_bare_city_does_not_follow_its_province(parse):
 def test_a_ranked_town_of_an_area_leaves_the_area_its_kind(parse, sentence, lang, name, kind):
     hit = [m for m in parse(sentence, lang) if m.text == name]
     assert [m.kind for m in hit] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Floods hit Yorkshire on Monday.", "Yorkshire", "region"),
+        ("Storms hit Cornwall overnight.", "Cornwall", "admin2"),
+        ("Schools in Essex stayed shut.", "Essex", "admin2"),
+    ],
+)
+def test_a_county_of_a_million_outranks_a_small_town_abroad(parse, sentence, name, kind):
+    hit = [m for m in parse(sentence) if m.text == name]
+    assert [(m.kind, m.country) for m in hit] == [(kind, "GB")]
+
+
+@pytest.mark.parametrize("sentence", ["Mr King said so.", "Kamala Harris spoke on Monday."])
+def test_a_county_named_with_its_designator_is_not_read_from_a_surname(parse, sentence):
+    assert all(m.kind != "admin2" for m in parse(sentence))
