@@ -267,7 +267,7 @@ class Gazetteer:
             if _DESIGNATED.search(self._name[fi]):
                 big_area[fi] = False
         local[big_area] = np.maximum(
-            local[big_area], np.minimum(sized[big_area] - 0.1, _BIG_AREA_CAP)
+            local[big_area], np.minimum(sized[big_area] - 0.05, _BIG_AREA_CAP)
         )
         populated = np.isin(kinds, [KIND_CODE[k] for k in ("city", "town", "village")])
         local += np.where(populated & ((self._flags & FEATURE_SEAT) > 0), 0.05, 0.0)

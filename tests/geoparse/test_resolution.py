@@ -110,7 +110,7 @@ def test_a_ranked_town_of_an_area_leaves_the_area_its_kind(parse, sentence, lang
         ("Schools in Essex stayed shut.", "Essex", "admin2"),
     ],
 )
-def test_a_county_of_a_million_outranks_a_small_town_abroad(parse, sentence, name, kind):
+def test_a_big_county_outranks_a_small_town_abroad(parse, sentence, name, kind):
     hit = [m for m in parse(sentence) if m.text == name]
     assert [(m.kind, m.country) for m in hit] == [(kind, "GB")]
 
