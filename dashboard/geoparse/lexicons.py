@@ -1282,7 +1282,7 @@ for _code, _words in {
     "MN": "mongolian, mongolians",
     "MT": "maltese",
     "MU": "mauritian, mauritians",
-    "MY": "malaysian, malaysians",
+    "MY": "malaysian, malaysians, malay, malays",
     "NO": "norwegian, norwegians",
     "NP": "nepalese, nepali, nepalis",
     "NZ": "new zealander, new zealanders",
@@ -1419,6 +1419,7 @@ for _code, (_name, _kind, _words) in _REGION_DEMONYMS.items():
         DEMONYMS.setdefault(_w.strip(), _code)
 DEMONYMS["saint lucian"] = "LC"
 DEMONYMS["saint lucians"] = "LC"
+COUNTRY_NAMES.setdefault("LC", "Saint Lucia")
 
 # "EU" read as Europe under the inclusive scheme (GeoWebNews annotates it as a toponym);
 # only in capitals, so the Norman town of Eu is not a demonym.

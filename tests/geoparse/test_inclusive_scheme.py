@@ -316,3 +316,21 @@ def test_an_arabic_family_name_after_a_given_name_is_a_person(inclusive, sentenc
 
 def test_an_arabic_article_still_opens_a_place_after_a_verb(inclusive):
     assert texts(inclusive("Ahmed went to Al Anbar.")) == ["Al Anbar"]
+
+
+def test_every_demonym_has_a_place_to_resolve_to():
+    from dashboard.geoparse import lexicons as lx
+
+    assert [c for c in set(lx.DEMONYMS.values()) if lx.demonym_target(c) is None] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "country"),
+    [
+        ("Turtles nest on Saint Lucian beaches.", "Saint Lucian", "LC"),
+        ("The party hopes to win votes from rural Malays.", "Malays", "MY"),
+    ],
+)
+def test_demonyms_read_as_their_country(gazetteer, sentence, text, country):
+    found = geoparse(sentence, gazetteer, nlp=None, lang="en", scheme="inclusive")
+    assert [(m.text, m.country) for m in found] == [(text, country)]
