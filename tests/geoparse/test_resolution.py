@@ -118,3 +118,8 @@ def test_a_big_county_outranks_a_small_town_abroad(parse, sentence, name, kind):
 @pytest.mark.parametrize("sentence", ["Mr King said so.", "Kamala Harris spoke on Monday."])
 def test_a_county_named_with_its_designator_is_not_read_from_a_surname(parse, sentence):
     assert all(m.kind != "admin2" for m in parse(sentence))
+
+
+def test_baghdad_s_green_zone_is_a_place(parse):
+    found = parse("Two rockets hit the Green Zone in Baghdad overnight.")
+    assert [(m.text, m.country) for m in found] == [("Green Zone", "IQ"), ("Baghdad", "IQ")]
