@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from dashboard.articles.model import Article
-from dashboard.gazetteer import Candidate, Gazetteer, distance_km
+from dashboard.gazetteer import Candidate, Gazetteer, distance_km, fold
 from dashboard.geoparse import lexicons as lx
 from dashboard.geoparse.model import PlaceMention
 from dashboard.geoparse.recognise import Span
@@ -216,6 +216,27 @@ _WITHIN_KM = {"admin2": 80.0, "region": 150.0}
 _SITUATING_KINDS = frozenset({"country", "admin1", *_WITHIN_KM})
 
 
+def _follow_abbreviated_states(groups: list[_Group]) -> None:
+    """A bare state name follows the state the article abbreviates: in a story datelined
+    "CAMP MURRAY, Wash.", "Washington communities" are the state's, not the capital's
+    (which the article would write "Washington, D.C.")."""
+    states = {}
+    for g in groups:
+        c = g.candidates[g.choice]
+        text = g.spans[0].text
+        if c.kind == "admin1" and text.endswith(".") and fold(text) != fold(c.name):
+            states[fold(c.name)] = c
+    if not states:
+        return
+    for g in groups:
+        state = states.get(fold(g.spans[0].text))
+        if state is None or g.spans[0].kind_hint:
+            continue
+        for k, c in enumerate(g.candidates):
+            if c.id == state.id:
+                g.choice = k
+
+
 def _inside(c: Candidate, region: Candidate) -> bool:
     if c.kind in _AREA_KINDS or not c.country or c.country != region.country:
         return False
@@ -372,6 +393,7 @@ def resolve(
     _link_appositions(groups, text)
     _rank(groups, gazetteer)
     _follow_named_counties(groups)
+    _follow_abbreviated_states(groups)
     _fall_back_to_regions(groups)
     groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)

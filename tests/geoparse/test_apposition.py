@@ -210,3 +210,18 @@ def test_a_place_missing_from_its_region_falls_back_to_the_region(parse):
 def test_the_last_pair_of_a_list_keeps_its_own_town(parse):
     found = parse("Strikes hit Hasakah, Raqqa, Deir ez-Zor.")
     assert {m.text: (m.name, m.kind) for m in found}["Raqqa"][1] == "city"
+
+
+def test_a_bare_state_name_follows_the_state_the_article_abbreviates(parse):
+    found = parse(
+        "CAMP MURRAY, Wash. - The team works in Washington communities. Trips to Guam and "
+        "Washington, D.C., followed."
+    )
+    kinds = {m.text: m.kind for m in found}
+    assert kinds["Washington"] == "admin1"
+    assert kinds["Washington, D.C."] == "city"
+
+
+def test_without_the_abbreviation_washington_is_the_capital(parse):
+    found = parse("The team serves Washington communities.")
+    assert [m.kind for m in found if m.text == "Washington"] == ["city"]
