@@ -475,6 +475,14 @@ def _dateline(text: str, toks: list[Token], i: int, j: int) -> bool:
     first = toks[i]
     if not first.first or not (first.upper or first.start == 0):
         return False
+    if (
+        first.start == 0
+        and all(t.upper for t in toks[i : j + 1])
+        and toks[j].end - first.start >= 4
+        and first.low not in lx.FUNCTION_WORDS
+        and re.match(r" [A-Z][a-z]", text[toks[j].end : toks[j].end + 3])
+    ):
+        return True  # "WASHINGTON Christopher Steele, who ...": the dash lost on the way
     return _DATELINE_AFTER.match(text, toks[j].end, toks[j].end + 32) is not None
 
 

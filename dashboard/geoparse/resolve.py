@@ -160,12 +160,15 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             top = g.candidates[0]
             about = named_countries | {majority}
             country_name = top.kind == "country" or (top.kind == "admin1" and top.country in about)
+            # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
+            # whatever small namesake lies near the story's other places
+            dateline = not g.within and any("dateline" in sp.evidence for sp in g.spans)
             for c in g.candidates:
                 s = c.score
                 situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
                     _inside(t, c) for town in g.situates for t in town.candidates
                 )
-                if country_name and c.kind in _SETTLEMENT and not situated:
+                if (country_name and c.kind in _SETTLEMENT and not situated) or dateline:
                     scores.append(s)
                     continue
                 if c.country and (c.country in named_countries or c.country == majority):

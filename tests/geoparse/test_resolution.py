@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.gazetteer import distance_km
+from dashboard.geoparse import geoparse
 
 
 def by_text(found):
@@ -123,3 +124,23 @@ def test_a_county_named_with_its_designator_is_not_read_from_a_surname(parse, se
 def test_baghdad_s_green_zone_is_a_place(parse):
     found = parse("Two rockets hit the Green Zone in Baghdad overnight.")
     assert [(m.text, m.country) for m in found] == [("Green Zone", "IQ"), ("Baghdad", "IQ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("WASHINGTON (AP) - Officials met in Provo and Ogden, Utah, on Monday.", "literal"),
+        # the dash lost on the way (the literal scheme reads a capitalised word after the
+        # name as part of an organisation's name)
+        ("WASHINGTON Officials met in Provo and Ogden, Utah, on Monday.", "inclusive"),
+    ],
+)
+def test_a_bare_dateline_is_the_city_wire_services_mean(gazetteer, text, scheme):
+    """Provo and Ogden lie near Washington, Utah; the dateline is still the capital."""
+    found = geoparse(text, gazetteer, nlp=None, lang="en", scheme=scheme)
+    hit = [m for m in found if m.text == "WASHINGTON"]
+    assert [(m.kind, m.admin1) for m in hit] == [("city", "District of Columbia")]
+
+
+def test_a_capitalised_article_opening_the_text_is_no_dateline(parse):
+    assert all(m.text != "AN" for m in parse("AN Edmonton man was jailed on Monday."))
