@@ -64,6 +64,7 @@ _W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
 _NEAR_KM = 1500.0
 _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district named after it
 _W_SITUATED = 0.35  # inside the division or country named in apposition ("London, Ky.")
+_W_STATE_LIST = 0.15  # a state of the country whose states the article names around it
 _LIMIT = 12
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
 _AREA_KINDS = frozenset({"country", "admin1", "continent", "world_region", "region"})
@@ -145,6 +146,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             rest = +rest
             majority = rest.most_common(1)[0][0] if rest else None
             admin1s = {c.admin1_code for c in others if c.kind == "admin1"}
+            # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
+            state_lists = Counter(c.country for c in others if c.kind == "admin1")
             pts = [
                 (c.lat, c.lon, len(o.spans))
                 for o, c in picks
@@ -160,6 +163,11 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             top = g.candidates[0]
             about = named_countries | {majority}
             country_name = top.kind == "country" or (top.kind == "admin1" and top.country in about)
+            # only against a country of the same name ("Georgia"): a town or a governorate
+            # of the same name keeps its own reading
+            listed_state = top.kind == "country" and any(
+                c.kind == "admin1" and state_lists[c.country] >= 2 for c in g.candidates
+            )
             # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
             # whatever small namesake lies near the story's other places
             dateline = not g.within and any("dateline" in sp.evidence for sp in g.spans)
@@ -186,6 +194,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     s += _W_SETTLEMENT
                 if situated:
                     s += _W_SITUATED
+                if listed_state and c.kind == "admin1" and state_lists[c.country] >= 2:
+                    s += _W_STATE_LIST
                 scores.append(s)
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
             g.choice = order[0]

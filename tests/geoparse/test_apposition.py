@@ -225,3 +225,13 @@ def test_a_bare_state_name_follows_the_state_the_article_abbreviates(parse):
 def test_without_the_abbreviation_washington_is_the_capital(parse):
     found = parse("The team serves Washington communities.")
     assert [m.kind for m in found if m.text == "Washington"] == ["city"]
+
+
+def test_a_country_named_like_a_state_among_that_country_s_states_is_the_state(parse):
+    found = parse("Trips to Hawaii, Florida, Louisiana, Nevada and Georgia followed.")
+    assert [(m.kind, m.country) for m in found if m.text == "Georgia"] == [("admin1", "US")]
+
+
+def test_the_country_keeps_its_name_without_such_a_list(parse):
+    found = parse("Russia and Georgia fought over South Ossetia, officials in Moscow said.")
+    assert [(m.kind, m.country) for m in found if m.text == "Georgia"] == [("country", "GE")]
