@@ -333,7 +333,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
-        r"|sous\s+l'emprise\s+(?:de|du|des|d')"
+        r"|sous\s+l'emprise\s+(?:de|du|des|d')|entre\s+les\s+mains\s+(?:de|du|des|d')"
+        # « sont retranchés à Hajine » (not « les derniers jihadistes retranchés dans ... ont
+        # été chassés », a description before their expulsion)
+        r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?retranchée?s?"
+        r"\s+(?:à|au|aux|dans)\b|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
@@ -366,7 +370,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Hajin, an Islamic State stronghold,": held by the side that names it
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
         # "Islamic State is now confined to a pocket around Hajin"
-        r"|(?:confined|limited|reduced|restricted)\s+to",
+        r"|(?:confined|limited|reduced|restricted)\s+to"
+        # "are entrenched in Hajin", "remain holed up in", "is besieged in": still holding it
+        r"|(?:are|is|remain|remains|still)\s+(?:still\s+|now\s+)?"
+        r"(?:entrenched|holed\s+up|besieged|dug\s+in)\s+(?:in|inside|at)\b"
+        r"|remaining\s+(?:territory|territories|holdings)",
     ),
 )
 

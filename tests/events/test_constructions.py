@@ -691,3 +691,30 @@ def test_freeing_people_takes_no_place() -> None:
 )
 def test_a_relative_with_its_subject_after_the_verb(body: str) -> None:
     assert ("Rawa", "iraqi_forces", "contested") in _claims(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("Islamic State fighters are still entrenched in Hajin.", "en", ("Hajin", "isis", "full")),
+        (
+            "Les jihadistes de l'EI sont toujours retranchés à Hajin.",
+            "fr",
+            ("Hajin", "isis", "full"),
+        ),
+        ("Islamic State fighters remain holed up in Hajin.", "en", ("Hajin", "isis", "full")),
+        ("Abu Kamal est toujours entre les mains de l'EI.", "fr", ("Abu Kamal", "isis", "full")),
+        (
+            "Islamic State's remaining territory in Syria includes Abu Kamal and Hajin.",
+            "en",
+            ("Hajin", "isis", "full"),
+        ),
+    ],
+)
+def test_states_of_holding_out(body: str, lang: str, expected) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_fighters_holed_up_then_driven_out_hold_nothing() -> None:
+    body = "The last militants holed up in Hajin were driven out on Friday."
+    assert not any(side == "isis" for _, side, _ in _claims(body, "en"))
