@@ -44,10 +44,11 @@ def main() -> int:
     if args.only in (None, "names"):
         # after the gazetteer: names of sizeable places are left out
         from dashboard.gazetteer import load_gazetteer
-        from dashboard.geoparse.given_names import build_given_names
+        from dashboard.geoparse.given_names import build_given_names, build_surnames
 
         count = build_given_names(load_gazetteer(HERE / "gazetteer.npz"), HERE / "given_names.txt")
         print(f"given names: {count}")
+        print(f"surnames: {build_surnames(HERE / 'surnames.txt')}")
     return 0
 
 

@@ -31,6 +31,8 @@ def test_wheel_carries_geodata_assets_and_demo_articles(wheel: Path) -> None:
     assert "dashboard/_bundled/geodata/gazetteer.npz" in names
     assert "dashboard/_bundled/geodata/manifest.json" in names
     assert "dashboard/_bundled/geodata/LICENSES.md" in names
+    assert "dashboard/_bundled/geodata/given_names.txt" in names
+    assert "dashboard/_bundled/geodata/surnames.txt" in names
     assert "dashboard/_bundled/assets/app.css" in names
     assert any(n.startswith("dashboard/_bundled/assets/glyphs/") for n in names)
     assert any(n.startswith("dashboard/demo/articles/") and n.endswith(".json") for n in names)

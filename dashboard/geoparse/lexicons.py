@@ -1553,12 +1553,12 @@ FIRST_NAMES = FIRST_NAMES | frozenset(_ENGLISH_GIVEN_NAMES.split()) - frozenset(
 HAND_FIRST_NAMES = FIRST_NAMES
 
 
-def _shipped_given_names() -> frozenset[str]:
-    """The census given names shipped in ``geodata/given_names.txt`` (built, not typed)."""
+def _shipped_names(fname: str) -> frozenset[str]:
+    """A census name list shipped in ``geodata/`` (built, not typed)."""
     from dashboard.config import ConfigError, geodata_dir
 
     try:
-        path = geodata_dir() / "given_names.txt"
+        path = geodata_dir() / fname
     except ConfigError:
         return frozenset()  # no geodata at all: loading the gazetteer reports it clearly
     if not path.is_file():
@@ -1567,7 +1567,9 @@ def _shipped_given_names() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
-FIRST_NAMES = HAND_FIRST_NAMES | _shipped_given_names()
+FIRST_NAMES = HAND_FIRST_NAMES | _shipped_names("given_names.txt")
+# "Frederick Wu", "Paris Hilton": a surname after a one-word place name makes it a given name
+SURNAMES = _shipped_names("surnames.txt")
 
 # Words that often stand before a place name inside the same capitalised chain ("Upper
 # Edmonton", "Far North Queensland", "Old Town Manassas"): not a given name.

@@ -717,6 +717,18 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
             nxt.cap or (j + 2 < len(toks) and _article_prefix(text, nxt, toks[j + 2]))
         ):
             return True
+    if i == j and j + 1 < len(toks):
+        # "Frederick Wu", "Fenggang Yang": a one-word place name before a surname is a given
+        # name; not before a longer capitalised chain ("Sullivan Goss Gallery" reads on)
+        nxt = toks[j + 1]
+        if (
+            nxt.cap
+            and not nxt.upper
+            and nxt.low in lx.SURNAMES
+            and _joinable(text, toks[j], nxt)
+            and not _next_cap(text, toks, j + 1)
+        ):
+            return True
     return False
 
 

@@ -34,3 +34,38 @@ def test_selection_leaves_out_months_words_and_sizeable_places(gazetteer):
     )
     # Kati (Mali) is a town of over 20,000: it stays out, like Houston, Florence and Preston
     assert chosen == ["tonya"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Frederick Wu, president of the firm, sales rose.",  # Frederick, Maryland
+        "Sociologists like Fenggang Yang disagree.",  # Fenggang, Guizhou
+        "Paris Hilton arrived on Monday.",
+    ],
+)
+def test_a_place_name_before_a_census_surname_is_a_given_name(gazetteer, sentence):
+    # the inclusive scheme keeps names inside longer chains, so only the surname tells here
+    assert geoparse(sentence, gazetteer, nlp=None, lang="en", scheme="inclusive") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The parade crossed Lincoln Park on Sunday.", "Lincoln Park"),
+        ("Enfield Council met on Monday.", "Enfield"),  # "Council" is no surname here
+    ],
+)
+def test_everyday_words_after_a_place_are_no_surnames(gazetteer, sentence, name):
+    found = geoparse(sentence, gazetteer, nlp=None, lang="en", scheme="inclusive")
+    assert name in [m.text for m in found]
+
+
+def test_surname_selection_leaves_out_everyday_words():
+    from dashboard.geoparse.given_names import select_surnames
+
+    assert select_surnames(["wu", "street", "church", "yang", "the"], frozenset({"the"})) == [
+        "wu",
+        "yang",
+    ]
+    assert "wu" in lx.SURNAMES and "street" not in lx.SURNAMES
