@@ -493,6 +493,13 @@ _FR_NEG_AFTER = re.compile(
 )
 _FR_PERFECT = re.compile(r"\b(?:avoir|être|ayant|étant)\s+(?:\w+\s+){0,2}$", _I)
 _PASSIVE_FR = re.compile(r"\b(?:été|étaient|était|est|sont|fut|furent)\s+(?:\w+\s+){0,2}$", _I)
+# « l'EI a lancé une contre-offensive et repris Z »: the auxiliary of the first verb serves
+# the participle coordinated with it
+_SHARED_AUX_FR = re.compile(
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?[\w-]+(?:é|ée|és|ées|is|it|u|us)\s[^.;,]{0,60}?"
+    r"\bet\s+(?:\w+\s+)?$",
+    _I,
+)
 # a pronominal verb is active: « l'EI s'est emparé de Z », « se sont rapidement emparées »
 _REFLEXIVE_FR = re.compile(
     r"\b(?:se\s+|s['’])(?:est|sont|était|étaient|serait|seraient|fut|furent)\s+(?:\w+\s+){0,2}$",
@@ -560,7 +567,13 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
             negated = True
         passive = bool(_PASSIVE_FR.search(near)) and not _REFLEXIVE_FR.search(near)
-        if hit.spec.frame in ("take", "expel") and not _AUX_FR.search(near) and not intent:
+        shared_aux = _SHARED_AUX_FR.search(text, max(sentence_start, hit.start - 90), hit.start)
+        if (
+            hit.spec.frame in ("take", "expel")
+            and not _AUX_FR.search(near)
+            and not shared_aux
+            and not intent
+        ):
             # a bare participle ("Anah, reprise fin septembre") is passive in meaning
             passive = passive or first_word.lower().endswith(("is", "ise", "ises", "ée", "ées"))
             # a masculine participle opening the sentence or set off by a comma ("Chassé de

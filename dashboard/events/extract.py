@@ -534,8 +534,10 @@ def _usable_triggers(
             kind == "capture"
             and hit.spec.frame == "take_noun"
             and hit.start - _sentence_floor(text, hit.start) <= 2
+            and not re.match(r"(?:after|après)\b", hit.text, re.IGNORECASE)
         ):
-            # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic
+            # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic;
+            # not "Après la reprise de Z par Y, ...", which says when
             continue
         if kind == "withdrawal":
             before = [a for a in actors if a.hit.end <= hit.start]

@@ -718,3 +718,23 @@ def test_states_of_holding_out(body: str, lang: str, expected) -> None:
 def test_fighters_holed_up_then_driven_out_hold_nothing() -> None:
     body = "The last militants holed up in Hajin were driven out on Friday."
     assert not any(side == "isis" for _, side, _ in _claims(body, "en"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a temporal "après la reprise de Z par Y" is no topic: it says who took Z
+        (
+            "Après la reprise de Rawa par les forces irakiennes, l'EI ne contrôle plus aucune "
+            "ville en Irak.",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        # the auxiliary of the first verb serves the participle coordinated with it
+        (
+            "L'EI a lancé une contre-offensive et repris une grande partie d'Abu Kamal.",
+            ("Abu Kamal", "isis", "partial"),
+        ),
+    ],
+)
+def test_french_after_clauses_and_shared_auxiliaries(body: str, expected) -> None:
+    assert expected in _claims(body, "fr")
