@@ -83,8 +83,8 @@ _PREPOSITION_BEFORE = re.compile(
 # to, after a noun of combatants, is the subject, not a complement
 _MEMBERS_OF = re.compile(
     r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
-    r"|combattants|militants|membres|unités|éléments|hommes|jihadistes|djihadistes|forces"
-    r"|troupes)\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes)"
+    r"\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(
@@ -574,9 +574,7 @@ def _share_dates(
         return owner
     # "launched an offensive to retake Rawa on Thursday": an aim is not dated by the day
     # after it while the verb that states it is there to take the day
-    stated = [
-        t for t in triggers if not _PURPOSE_BEFORE.search(text, max(0, t.start - 16), t.start)
-    ]
+    stated = [t for t in triggers if not _aim(text, t)]
     # a trigger a counted day introduces is dated by it: the other days of the sentence
     # belong to the other verbs ("Deux jours après la prise d'Anah, samedi, ... ont repris")
     counted = {
@@ -599,6 +597,16 @@ def _share_dates(
 
 _INVERTED_RELATIVE = re.compile(r"\boù\s+(?:sont|est|ont|a)\s+\Z", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(r"\b(?:to|pour|afin\s+de|d['’]|de)\s*$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"^\w+(?:er|ir|re)\b", re.IGNORECASE)
+
+
+def _aim(text: str, hit: TriggerHit) -> bool:
+    """An infinitive of purpose ("to retake", « pour reprendre »), not a noun after « de »."""
+    if not _PURPOSE_BEFORE.search(text, max(0, hit.start - 16), hit.start):
+        return False
+    return text[max(0, hit.start - 4) : hit.start].strip().lower() == "to" or bool(
+        _INFINITIVE.match(hit.text)
+    )
 
 
 def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:

@@ -402,3 +402,20 @@ def test_an_assault_takes_the_day_of_its_clause_not_its_aim(body: str, lang: str
 def test_clearing_the_last_held_villages_stays_a_capture() -> None:
     _, result = _run("Syrian troops cleared the last jihadist-held villages near Hajin.", "en")
     assert "capture" in _types(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("They launched an offensive to retake Rawa.", True),
+        ("Ils ont lancé une offensive pour reprendre Rawa.", True),
+        ("L'armée a confirmé l'annonce de la reprise de Rawa.", False),  # a noun after « de »
+    ],
+)
+def test_only_an_infinitive_of_purpose_is_an_aim(text: str, aim: bool) -> None:
+    from dashboard.events.classify import find_triggers
+    from dashboard.events.extract import _aim
+
+    lang = "en" if text.startswith("They") else "fr"
+    capture = next(h for h in find_triggers(text, lang) if h.spec.type == "capture")
+    assert _aim(text, capture) is aim
