@@ -347,7 +347,7 @@ def _prefix_qualifier(
 
 _RANKING = re.compile(
     r"\b(?:derni(?:er|ère)s?|premi(?:er|ère)s?|seule?s?|principale?s?|grande?s?|deuxième"
-    r"|second(?:e)?|last|first|only|largest|biggest|main|second|major|key)\s+\Z",
+    r"|seconde?|last|first|only|largest|biggest|main|major|key)\s+\Z",
     re.IGNORECASE,
 )
 
@@ -682,9 +682,8 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
         prev = toks[i - 1]
         if prev.low in lx.PERSON_TITLES and (prev.cap or prev.low in ("m", "mr", "mme")):
             return True
-        if (prev.low in lx.PERSON_TITLES or prev.low in lx.OCCUPATIONS) and text[
-            prev.end : toks[i].start
-        ] in (" ", "\u00a0"):
+        titled = prev.low in lx.PERSON_TITLES or prev.low in lx.OCCUPATIONS
+        if titled and text[prev.end : toks[i].start] in (" ", "\u00a0"):
             return True
         if (
             prev.cap

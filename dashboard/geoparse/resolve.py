@@ -163,11 +163,9 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             top = g.candidates[0]
             about = named_countries | {majority}
             country_name = top.kind == "country" or (top.kind == "admin1" and top.country in about)
-            # only against a country of the same name ("Georgia"): a town or a governorate
-            # of the same name keeps its own reading
-            listed_state = top.kind == "country" and any(
-                c.kind == "admin1" and state_lists[c.country] >= 2 for c in g.candidates
-            )
+            # a listed state wins only against a country of its name ("Georgia"): a town or a
+            # governorate of the same name keeps its own reading
+            against_country = top.kind == "country"
             # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
             # whatever small namesake lies near the story's other places
             dateline = not g.within and any("dateline" in sp.evidence for sp in g.spans)
@@ -194,7 +192,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     s += _W_SETTLEMENT
                 if situated:
                     s += _W_SITUATED
-                if listed_state and c.kind == "admin1" and state_lists[c.country] >= 2:
+                if against_country and c.kind == "admin1" and state_lists[c.country] >= 2:
                     s += _W_STATE_LIST
                 scores.append(s)
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
@@ -214,13 +212,20 @@ def _follow_named_counties(groups: list[_Group]) -> None:
     for g in groups:
         bare = _COUNTY.sub("", g.spans[0].text)
         if bare != g.spans[0].text and g.candidates[g.choice].kind == "admin2":
-            counties[bare.casefold()] = g.candidates[g.choice]
+            counties[fold(bare)] = g.candidates[g.choice]
+    _bare_names_follow(groups, counties)
+
+
+def _bare_names_follow(groups: list[_Group], named: dict[str, Candidate]) -> None:
+    """Bare, unqualified mentions of a name (folded) take the feature the article fixed for it."""
+    if not named:
+        return
     for g in groups:
-        county = counties.get(g.spans[0].text.casefold())
-        if county is None or g.spans[0].kind_hint:
+        feature = named.get(fold(g.spans[0].text))
+        if feature is None or g.spans[0].kind_hint:
             continue
         for k, c in enumerate(g.candidates):
-            if c.id == county.id:
+            if c.id == feature.id:
                 g.choice = k
 
 
@@ -239,15 +244,7 @@ def _follow_abbreviated_states(groups: list[_Group]) -> None:
         text = g.spans[0].text
         if c.kind == "admin1" and text.endswith(".") and fold(text) != fold(c.name):
             states[fold(c.name)] = c
-    if not states:
-        return
-    for g in groups:
-        state = states.get(fold(g.spans[0].text))
-        if state is None or g.spans[0].kind_hint:
-            continue
-        for k, c in enumerate(g.candidates):
-            if c.id == state.id:
-                g.choice = k
+    _bare_names_follow(groups, states)
 
 
 def _inside(c: Candidate, region: Candidate) -> bool:
