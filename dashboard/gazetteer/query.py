@@ -256,8 +256,8 @@ class Gazetteer:
             mask = kinds == KIND_CODE[kind]
             local[mask] = np.maximum(value, np.minimum(local[mask], value + 0.05))
         # a county of a million people ("Kent", "Essex") is the place a bare name means more
-        # often than a small town abroad; the resolver still prefers the town a county is
-        # named after when both are there
+        # often than a small town abroad; the small discount, with the resolver's bonus for
+        # settlements, keeps a town of comparable size ahead of the county named after it
         big_area = np.isin(kinds, [KIND_CODE[k] for k in ("admin2", "region")]) & (
             self._population >= _BIG_AREA
         )
