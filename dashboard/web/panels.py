@@ -193,12 +193,17 @@ def _holder(slug: str) -> Any:
     )
 
 
+def changes_heading(span: tuple[date, date]) -> Any:
+    """The period the control changes panel compares: its first child."""
+    start, end = span
+    return html.P(f"{_date_words(start)} → {_date_words(end)}", className="muted")
+
+
 def changes_panel(
     changes: Sequence[PlaceChange], areas: Sequence[SideArea], span: tuple[date, date]
 ) -> list[Any]:
     """Places that changed hands and ground gained or lost per side between two days."""
-    start, end = span
-    head = html.P(f"{_date_words(start)} → {_date_words(end)}", className="muted")
+    head = changes_heading(span)
     if not changes and not any(abs(a.change_km2) >= 0.5 for a in areas):
         return [head, html.P("No change of control in this period.", className="hint")]
     rows = [

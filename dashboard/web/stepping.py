@@ -20,7 +20,7 @@ from dashboard.web.control_changes import control_changes
 from dashboard.web.figures import density
 from dashboard.web.figures import map_figure as mf
 from dashboard.web.figures import timeline as tl
-from dashboard.web.panels import changes_panel
+from dashboard.web.panels import changes_heading, changes_panel
 from dashboard.web.queries import StoreAccess
 from dashboard.web.viewstate import N_SLOTS, ViewState, day_date, day_number, slot_plan
 
@@ -201,12 +201,18 @@ def step(
         )
     ]
     changes: Any = no_update
+    span = [first.isoformat(), last.isoformat()]
     if force or shown.get("compare") != pair:
         before = snapshot_of(pair[0]) if pair[0] else None
         after = snapshot_of(pair[1]) if pair[1] else None
         places, areas = control_changes(before, after)
         changes = changes_panel(places, areas, (first, last))
         new_shown["compare"] = pair
+    elif shown.get("span") != span:
+        # the same two snapshots compared over another period: only the heading moves
+        changes = Patch()
+        changes[0] = changes_heading((first, last))
+    new_shown["span"] = span
 
     timeline_patch = Patch()
     timeline_touched = False
@@ -332,6 +338,7 @@ def first_view(access: StoreAccess, view: ViewState, level: int | None = None) -
     shown = {
         "snapshot": in_force.isoformat() if in_force else None,
         "compare": [d.isoformat() if d else None for d in pair_days],
+        "span": [first.isoformat(), last.isoformat()],
         "range": [d.isoformat() for d in view.range] if view.range else None,
         "cursor": view.day.isoformat(),
     }

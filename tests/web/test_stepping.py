@@ -246,3 +246,21 @@ def test_a_new_change_point_resends_only_the_layers_it_changes():
         if op["location"][:3] == ["layout", "map", "layers"]
     }
     assert stepped == expected
+
+
+def test_the_changes_heading_follows_the_period_when_the_snapshots_do_not_change():
+    """Stepping inside one change point compares the same snapshots over a new period: the
+    panel's heading moves with the window, and nothing else is resent."""
+    access = DenseAccess(default=10)
+    opening = first_view(access, ViewState(day=DAY, window=7))
+    result = step(
+        access, ViewState(day=DAY + timedelta(days=1), window=7), opening.loaded, opening.shown
+    )
+    ops = result.changes.to_plotly_json()["operations"]
+    assert [op["location"] for op in ops] == [[0]]
+    heading = ops[0]["params"]["value"].children
+    assert heading == "4 November 2017 → 10 November 2017"
+    again = step(
+        access, ViewState(day=DAY + timedelta(days=1), window=7), result.loaded, result.shown
+    )
+    assert again.changes is no_update
