@@ -590,7 +590,7 @@ def _share_dates(
             pool = [t for t in pool if id(t) not in counted] or pool
         if not pool:
             continue
-        best = min(pool, key=lambda t: _distance(t.start, t.end, mention.start, mention.end))
+        best = min(pool, key=lambda t: _clause_distance(text, t, mention))
         owner.setdefault(id(best), []).append(mention)
     return owner
 
@@ -606,6 +606,24 @@ def _aim(text: str, hit: TriggerHit) -> bool:
         return False
     return text[max(0, hit.start - 4) : hit.start].strip().lower() == "to" or bool(
         _INFINITIVE.match(hit.text)
+    )
+
+
+# A new clause between a date and a verb: ", and", ", but", "; ", « , et », « , mais ».
+_NEW_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\b|;", re.IGNORECASE
+)
+
+
+def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
+    """Characters between a trigger and a date, much farther across a new clause: in "lost
+    Abu Kamal in mid-November, and Iraqi forces retook Rawa, its last stronghold, on Nov 17"
+    the middle of the month belongs to the loss, not to the retaking."""
+    gap = (
+        text[hit.end : mention.start] if mention.start >= hit.end else text[mention.end : hit.start]
+    )
+    return _distance(hit.start, hit.end, mention.start, mention.end) + (
+        1000 if _NEW_CLAUSE.search(gap) else 0
     )
 
 

@@ -738,3 +738,24 @@ def test_fighters_holed_up_then_driven_out_hold_nothing() -> None:
 )
 def test_french_after_clauses_and_shared_auxiliaries(body: str, expected) -> None:
     assert expected in _claims(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State lost its last significant town in Syria, Abu Kamal, in "
+            "mid-October, and Iraqi forces retook Rawa, its final stronghold in Iraq, on Nov. 3.",
+            "en",
+        ),
+        (
+            "L'EI a perdu sa dernière ville importante en Syrie, Abu Kamal, à la mi-octobre, "
+            "et les forces irakiennes ont repris Rawa, son dernier bastion, le 3 novembre.",
+            "fr",
+        ),
+    ],
+)
+def test_a_date_across_a_new_clause_is_not_the_nearest(body: str, lang: str) -> None:
+    doc = article(body, lang, PUB)
+    found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert ("Rawa", date(2017, 11, 3)) in found
