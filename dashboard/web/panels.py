@@ -193,6 +193,13 @@ def _holder(slug: str) -> Any:
     )
 
 
+def _trend(change_km2: float) -> str:
+    """Green for ground gained, red for ground lost, plain for what rounds to no change."""
+    if round(change_km2) > 0:
+        return "gain"
+    return "loss" if round(change_km2) < 0 else ""
+
+
 def changes_heading(span: tuple[date, date]) -> Any:
     """The period the control changes panel compares: its first child."""
     start, end = span
@@ -214,10 +221,7 @@ def changes_panel(
                 ),
                 html.Td(sym.side_label(a.side)),
                 html.Td(f"{a.after_km2:,.0f} km²", className="num"),
-                html.Td(
-                    f"{a.change_km2:+,.0f}",
-                    className="num " + ("gain" if a.change_km2 > 0 else "loss"),
-                ),
+                html.Td(f"{a.change_km2:+,.0f}", className="num " + _trend(a.change_km2)),
             ]
         )
         for a in areas

@@ -82,3 +82,36 @@ def test_changes_list_places_that_changed_hands_and_area_moved():
     assert [(p.name, p.before, p.after) for p in places] == [("Rawa", "isis", "iraqi_forces")]
     by_side = {a.side: a.change_km2 for a in areas}
     assert by_side == {"isis": -40.0, "iraqi_forces": 40.0}
+
+
+def test_the_changes_table_colours_only_ground_gained_or_lost():
+    from datetime import date
+
+    from dashboard.web.control_changes import SideArea
+    from dashboard.web.panels import changes_panel
+
+    areas = [
+        SideArea("iraqi_forces", 100.0, 250.0),
+        SideArea("isis", 300.0, 150.0),
+        SideArea("sdf", 80.0, 80.2),  # rounds to no change
+    ]
+    panel = changes_panel([], areas, (date(2017, 11, 11), date(2017, 11, 17)))
+
+    def cells_of(component) -> list[html.Td]:
+        if isinstance(component, html.Td):
+            return [component]
+        children = getattr(component, "children", None)
+        kids = children if isinstance(children, list) else [children]
+        return [cell for kid in kids if kid is not None for cell in cells_of(kid)]
+
+    cells = [
+        cell
+        for part in panel
+        for cell in cells_of(part)
+        if str(cell.children).startswith(("+", "-"))
+    ]
+    assert [(c.children, c.className) for c in cells] == [
+        ("+150", "num gain"),
+        ("-150", "num loss"),
+        ("+0", "num "),
+    ]
