@@ -9,8 +9,9 @@ feed events or control, which need coordinates.
 
 Under the inclusive annotation scheme (GeoWebNews), the whole facility name is the toponym: a
 place name read inside it ("Cavan" in "Cavan Institute") gives way to it, and the facility is
-located at that place. Under the literal scheme the place name inside keeps its reading and the
-facility is only reported when it contains no resolved place.
+located at that place, or, when that place is a country or a state, at the article's town in
+it. Under the literal scheme the place name inside keeps its reading and the facility is only
+reported when it contains no resolved place.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ _LEADING = (
 
 @dataclass(frozen=True)
 class FacilityMention:
-    """A named street, building or venue; ``near`` is the place its name contains, if any."""
+    """A named street, building or venue; ``near`` is the place that locates it, if any."""
 
     start: int
     end: int
@@ -183,8 +184,43 @@ def merge_facilities(
             continue  # a resolved name covers or straddles it: the gazetteer's reading wins
         if inside and scheme != "inclusive":
             continue
-        near = inside[0] if inside else None
+        near = _locate(text, start, end, head, inside, located)
         if inside:
             kept = [m for m in kept if m not in inside]
         facilities.append(FacilityMention(start, end, text[start:end], head, near))
     return kept, facilities
+
+
+def _locate(
+    text: str,
+    start: int,
+    end: int,
+    head: str,
+    inside: Sequence[PlaceMention],
+    located: Sequence[PlaceMention],
+) -> PlaceMention | None:
+    """Where a facility is, from the place its name holds and the article's towns.
+
+    A town or district in the name locates it ("Cavan Institute"). A country or a state only
+    says which one: "University of Alberta" is in the Alberta town the article names, and a
+    nationality describes rather than locates ("French Quarter", "British International
+    School": the article's nearest town). An embassy is abroad, in a town of another country.
+    The facility word itself read as a town ("Marigny Plantation", "Nile Delta") says nothing.
+    """
+    inside = [m for m in inside if not head.startswith(text[m.start : m.end])]
+    own = inside[0] if inside else None
+    if own is None or own.precision in ("point", "district"):
+        return own
+    towns = [m for m in located if m.precision == "point" and not start <= m.start < end]
+    embassy = head == "Embassy"
+    within = [
+        m
+        for m in towns
+        if (m.country != own.country if embassy else m.country == own.country)
+        and (embassy or own.precision != "governorate" or m.admin1 == own.admin1)
+    ]
+    if within or embassy:
+        towns = within
+    if not towns:
+        return None if embassy else own
+    return min(towns, key=lambda m: (abs(m.start - start), m.start > start))

@@ -78,3 +78,56 @@ def test_a_facility_the_gazetteer_spans_is_not_reported_twice(gazetteer):
     located, facilities = geoparse_all(text, gazetteer, nlp=None)
     covered = [(m.start, m.end) for m in located]
     assert all(not any(s < f.end and f.start < e for s, e in covered) for f in facilities)
+
+
+def _near(text: str, name: str, gazetteer) -> str | None:
+    _, facilities = geoparse_all(text, gazetteer, nlp=None, lang="en", scheme="inclusive")
+    (facility,) = [f for f in facilities if f.text == name]
+    return facility.near.name if facility.near is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a state in the name: the article's town in that state
+        (
+            "Students in Edmonton protested. The University of Alberta closed on Monday.",
+            "University of Alberta",
+            "Edmonton",
+        ),
+        # a nationality describes: the article's town, here abroad
+        (
+            "Tourists crowded New Orleans, where the French Quarter reopened on Friday.",
+            "French Quarter",
+            "New Orleans",
+        ),
+        # an embassy is abroad, in the town of another country
+        (
+            "Protesters in Paris gathered outside the Embassy of Armenia on Friday.",
+            "Embassy of Armenia",
+            "Paris",
+        ),
+    ],
+)
+def test_a_country_or_state_in_a_facility_name_is_narrowed_to_the_articles_town(
+    gazetteer, text, name, expected
+):
+    assert _near(text, name, gazetteer) == expected
+
+
+def test_an_embassy_with_no_town_abroad_is_not_placed_in_its_own_country(gazetteer):
+    text = "Officials at the Embassy of Armenia said the talks in Yerevan would resume."
+    assert _near(text, "Embassy of Armenia", gazetteer) is None
+
+
+def test_the_facility_word_read_as_a_town_does_not_locate_it(gazetteer):
+    # "Plantation" is a city in Florida; the word here only says what the place is
+    text = "Visitors toured the Marigny Plantation near New Orleans on Sunday."
+    assert _near(text, "Marigny Plantation", gazetteer) is None
+
+
+def test_a_state_without_a_town_of_its_own_in_the_article_still_locates_it(gazetteer):
+    assert (
+        _near("He studied at the University of Alberta.", "University of Alberta", gazetteer)
+        == "Alberta"
+    )
