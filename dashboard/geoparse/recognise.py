@@ -1132,7 +1132,78 @@ def recognise(
             for a in abbreviations
         ]
         spans = sorted([*spans, *placed], key=lambda sp: sp.start)
+    defined = _defined_initialisms(text, toks, spans, lower_vocab, kinds)
+    if defined:
+        spans = sorted([*spans, *defined], key=lambda sp: sp.start)
     return spans
+
+
+_INITIALISM_TOKEN = re.compile(r"[A-Z]{2,4}")
+
+
+def _initials(name: str) -> str:
+    """ "South Africa" SA, "KwaZulu-Natal" KZN, "République démocratique du Congo" RDC."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(c for w in words for c in w if c.isupper()) if len(words) >= 2 else ""
+
+
+def _standalone(text: str, tok: Token) -> bool:
+    """Not part of a model or a code: "AK-47", "F-16"."""
+    before = text[tok.start - 1 : tok.start] if tok.start else ""
+    return before not in ("-", "/") and text[tok.end : tok.end + 1] not in ("-", "/")
+
+
+def _defined_initialisms(
+    text: str, toks: list[Token], spans: list[Span], lower_vocab: set[str], kinds: list[str]
+) -> list[Span]:
+    """ "SA" in a story that names South Africa (or South Africans), "DRC" in one that names
+    the Democratic Republic of the Congo: an article's own shorthand for a place it names.
+
+    Only capitals standing alone ("AK-47" in a story about Abu Kamal is a rifle), only the
+    initials of a name of two words or more the article reads as a place, not a news agency,
+    and not a word the text also writes in lower case ("IT" beside "it").
+    """
+    by_initials: dict[str, list[Span]] = {}
+    for span in spans:
+        name = span.name
+        if span.demonym is not None:
+            target = lx.demonym_target(span.demonym)
+            if target is None:
+                continue
+            name = target[0]
+        initials = _initials(name)
+        if len(initials) >= 2 and _INITIALISM_TOKEN.fullmatch(initials):
+            by_initials.setdefault(initials, []).append(span)
+    if not by_initials:
+        return []
+    taken = [(sp.start, sp.end) for sp in spans]
+    out = []
+    for tok in toks:
+        sources = by_initials.get(tok.text)
+        if (
+            not sources
+            or tok.low in lower_vocab
+            or tok.low in lx.NEWS_AGENCIES
+            or not _standalone(text, tok)
+            or _overlaps(tok.start, tok.end, taken)
+            or len({(sp.name, sp.demonym) for sp in sources}) > 1
+        ):
+            continue
+        source = sources[0]
+        out.append(
+            replace(
+                source,
+                start=tok.start,
+                end=tok.end,
+                text=tok.text,
+                name_start=tok.start,
+                name_end=tok.end,
+                sentence_index=tok.sent,
+                paragraph_kind=kinds[tok.sent] if tok.sent < len(kinds) else "body",
+                evidence=("initials of a place the article names",),
+            )
+        )
+    return out
 
 
 def _countries_named(gaz: Gazetteer, lang: str | None, judged: list[Span | None]) -> frozenset[str]:

@@ -245,3 +245,38 @@ def test_a_big_province_by_the_first_words_of_its_name(parse, name):
 @pytest.mark.parametrize("sentence", ["Region officials met on Monday.", "Uka was there."])
 def test_other_aliases_of_big_provinces_need_context(parse, sentence):
     assert parse(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "country"),
+    [
+        (
+            "Mining unions in South Africa struck again. Output in SA fell by a third.",
+            "SA",
+            "ZA",
+        ),
+        ("Voters in Northern Ireland went to the polls. Turnout in NI was high.", "NI", "GB"),
+        ("Aid reached Papua New Guinea. PNG officials said roads were cut.", "PNG", "PG"),
+        ("Floods hit KwaZulu-Natal on Monday. Roads in KZN were closed.", "KZN", "ZA"),
+    ],
+)
+def test_an_articles_own_initials_for_a_place_it_names_are_that_place(parse, text, short, country):
+    found = {m.text: m for m in parse(text)}
+    assert short in found
+    assert found[short].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rifle, not Abu Kamal
+        "Fighters in Abu Kamal carried AK-47 rifles.",
+        # both Saudi Arabia and South Africa read SA: the article does not say which
+        "Saudi Arabia and South Africa signed a deal. SA officials welcomed it.",
+        # initials of nothing the article names
+        "Troops entered Mosul. The CTS said the city was clear.",
+    ],
+)
+def test_capitals_that_are_not_the_articles_shorthand_for_a_place_are_not_places(parse, text):
+    names = {m.text for m in parse(text)}
+    assert not names & {"AK", "SA", "CTS"}
