@@ -1453,6 +1453,12 @@ def demonym_target(code: str) -> tuple[str, str] | None:
     return (name, "country") if name else None
 
 
+# Nations that GeoNames files as first-level divisions but news names as countries: "England"
+# in an Alabama story is England, not the Arkansas village. GeoNames ids: England, Scotland,
+# Wales, Northern Ireland.
+NATIONS_AS_DIVISIONS = frozenset({"gn:6269131", "gn:2638360", "gn:2634895", "gn:2641364"})
+
+
 # Newswire (AP style) abbreviations of US states and Canadian provinces, written with their
 # period after a town ("Severn, Md.", "Walker County (Ga.)", "Barrie, Ont."): folded letters
 # before the period → state or province name.

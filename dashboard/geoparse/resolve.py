@@ -58,6 +58,7 @@ _POINT_KINDS = frozenset(
     {"city", "town", "village", "crossing", "oilfield", "other", "admin2", "admin3", "admin1"}
 )
 _SETTLEMENT = frozenset({"city", "town", "village"})
+_NAMESAKES = _SETTLEMENT | {"admin2"}  # what a country's or a state's name is read as in error
 _W_COUNTRY = 0.10  # candidate in a country the article names or mostly talks about
 _W_ADMIN1 = 0.08  # candidate inside a governorate the article names
 _W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
@@ -157,12 +158,17 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
             scores = []
             hinted = g.spans[0].kind_hint is not None
             # a country's own name stays the country, and a state's the state in a story
-            # about its country: towns that share it ("China", Texas; "Florida", New York)
-            # need an apposition to win ("Lebanon, Pa."); a state abroad does not ("Nelson"
-            # in a Canadian story is the town, not the New Zealand region)
+            # about its country: towns and counties that share it ("China", Texas; "Florida",
+            # New York; Scotland County) need an apposition to win ("Lebanon, Pa."); a state
+            # abroad does not ("Nelson" in a Canadian story is the town, not the New Zealand
+            # region), but the nations of the United Kingdom do
             top = g.candidates[0]
             about = named_countries | {majority}
-            country_name = top.kind == "country" or (top.kind == "admin1" and top.country in about)
+            country_name = (
+                top.kind == "country"
+                or top.id in lx.NATIONS_AS_DIVISIONS
+                or (top.kind == "admin1" and top.country in about)
+            )
             # a listed state wins only against a country of its name ("Georgia"): a town or a
             # governorate of the same name keeps its own reading
             against_country = top.kind == "country"
@@ -174,7 +180,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                 situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
                     _inside(t, c) for town in g.situates for t in town.candidates
                 )
-                if (country_name and c.kind in _SETTLEMENT and not situated) or dateline:
+                if (country_name and c.kind in _NAMESAKES and not situated) or dateline:
                     scores.append(s)
                     continue
                 if c.country and (c.country in named_countries or c.country == majority):

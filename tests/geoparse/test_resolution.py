@@ -144,3 +144,13 @@ def test_a_bare_dateline_is_the_city_wire_services_mean(gazetteer, text, scheme)
 
 def test_a_capitalised_article_opening_the_text_is_no_dateline(parse):
     assert all(m.text != "AN" for m in parse("AN Edmonton man was jailed on Monday."))
+
+
+@pytest.mark.parametrize("nation", ["England", "Scotland", "Wales"])
+def test_a_nation_of_the_united_kingdom_is_not_a_village_of_the_story_s_country(parse, nation):
+    text = (
+        f"BIRMINGHAM, Ala. - A Birmingham choir is on tour in {nation}. "
+        "The choir will return to Alabama on Friday."
+    )
+    found = {m.text: m for m in parse(text)}
+    assert found[nation].country == "GB"
