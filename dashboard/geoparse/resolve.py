@@ -67,6 +67,16 @@ _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district 
 _W_SITUATED = 0.35  # inside the division or country named in apposition ("London, Ky.")
 _W_STATE_LIST = 0.15  # a state of the country whose states the article names around it
 _LIMIT = 12
+# a foreign country the story has just placed someone in ("was in Greece when ...") votes
+# again for its own reading of the next names: "Athens" two sentences later is not the Ohio
+# town, even in an Ohio story
+_W_LOCAL = 0.10
+_LOCAL_SENTENCES = 2  # the same sentence or the two before
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|to|into|from|across|throughout|around|visiting|en|au|aux|à|dans|vers|depuis)"
+    r"\s+(?:(?:the|northern|southern|eastern|western|central|neighbouring|neighboring)\s+)*\Z",
+    re.IGNORECASE,
+)
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,3}")
 _AREA_KINDS = frozenset({"country", "admin1", "continent", "world_region", "region"})
 # the region of an apposition closes its phrase: "Glasgow, Ky., police said", "Paris, Texas."
@@ -116,7 +126,7 @@ def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]
     return found
 
 
-def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
+def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
     """Re-score every group's candidates with the article context; three sweeps.
 
     A group's context is the article's other places: its own mentions do not vote for the
@@ -140,6 +150,20 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                 continue
             others = [c for o, c in picks if o is not g]
             named_countries = {c.country for c in others if c.kind == "country"}
+            mine = {sp.sentence_index for sp in g.spans}
+            # a country adjective ("the US consulate in St. Petersburg") places no one
+            local_countries = {
+                c.country
+                for o, c in picks
+                if o is not g
+                and c.kind == "country"
+                and any(
+                    0 <= si - sp.sentence_index <= _LOCAL_SENTENCES
+                    and _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
+                    for sp in o.spans
+                    for si in mine
+                )
+            }
             rest = weights.copy()
             own = next((c for o, c in picks if o is g), None)
             if own is not None and own.country:
@@ -185,6 +209,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer) -> None:
                     continue
                 if c.country and (c.country in named_countries or c.country == majority):
                     s += _W_COUNTRY
+                if c.country in local_countries and c.country != majority:
+                    s += _W_LOCAL
                 if c.admin1_code and c.admin1_code in admin1s and c.kind != "admin1":
                     s += _W_ADMIN1
                 if (
@@ -407,7 +433,7 @@ def resolve(
             g.margin = g.candidates[0].score - g.candidates[1].score
         g.best = g.candidates[0].score
     _link_appositions(groups, text)
-    _rank(groups, gazetteer)
+    _rank(groups, gazetteer, text)
     _follow_named_counties(groups)
     _follow_abbreviated_states(groups)
     _fall_back_to_regions(groups)

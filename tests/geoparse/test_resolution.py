@@ -154,3 +154,35 @@ def test_a_nation_of_the_united_kingdom_is_not_a_village_of_the_story_s_country(
     )
     found = {m.text: m for m in parse(text)}
     assert found[nation].country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "COLUMBUS, Ohio - A nurse from Dayton is safe after she was caught up in unrest "
+            "in Greece. Protesters clashed with police in Athens on Friday, she said. "
+            "She flies home to Ohio on Monday.",
+            "Athens",
+            "GR",
+        ),
+        (
+            "MACON, Ga. - Two Macon firefighters are volunteering in Ireland this month. "
+            "They reached Dublin on Tuesday after a long flight. They return to Georgia in May.",
+            "Dublin",
+            "IE",
+        ),
+        # a country adjective places no one: the consulate is in Russia's city
+        (
+            "Russia will close the US consulate in St. Petersburg, Russian officials said. "
+            "Moscow expelled sixty diplomats.",
+            "St. Petersburg",
+            "RU",
+        ),
+    ],
+)
+def test_a_foreign_country_the_story_just_placed_someone_in_reads_the_next_names(
+    parse, text, name, country
+):
+    found = {m.text: m for m in parse(text)}
+    assert found[name].country == country
