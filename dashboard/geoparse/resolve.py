@@ -230,7 +230,21 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
             order = sorted(range(len(scores)), key=lambda k: -scores[k])
             g.choice = order[0]
             g.best = scores[order[0]]
-            g.margin = scores[order[0]] - scores[order[1]]
+            g.margin = _margin(g.candidates, scores, order)
+
+
+_SAME_PLACE_KM = 50.0
+
+
+def _margin(candidates: list[Candidate], scores: list[float], order: list[int]) -> float:
+    """How far the best reading leads the best one elsewhere: a city and the district named
+    after it (Alicante, Sunderland) are one place to the reader, not a doubt."""
+    best = candidates[order[0]]
+    for k in order[1:]:
+        c = candidates[k]
+        if distance_km(best.lat, best.lon, c.lat, c.lon) > _SAME_PLACE_KM:
+            return scores[order[0]] - scores[k]
+    return scores[order[0]]
 
 
 _COUNTY = re.compile(r"\s+(?:County|Parish|Borough)$")
@@ -430,7 +444,9 @@ def resolve(
             groups.append(_Group(members, cands))
     for g in groups:
         if len(g.candidates) > 1:
-            g.margin = g.candidates[0].score - g.candidates[1].score
+            g.margin = _margin(
+                g.candidates, [c.score for c in g.candidates], list(range(len(g.candidates)))
+            )
         g.best = g.candidates[0].score
     _link_appositions(groups, text)
     _rank(groups, gazetteer, text)

@@ -186,3 +186,19 @@ def test_a_foreign_country_the_story_just_placed_someone_in_reads_the_next_names
 ):
     found = {m.text: m for m in parse(text)}
     assert found[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country"),
+    [
+        ("Residents of Newcastle and Sunderland queued for hours.", "en", "Newcastle", "GB"),
+        ("Des inondations ont frappé Valence et Alicante.", "fr", "Valence", "ES"),
+    ],
+)
+def test_a_city_and_its_district_are_one_sure_reading_that_places_its_neighbours(
+    parse, text, lang, name, country
+):
+    # Sunderland and Alicante are each both a city and the district named after it: that is
+    # no doubt about where they are, so they place the ambiguous name beside them
+    found = {m.text: m for m in parse(text, lang)}
+    assert found[name].country == country
