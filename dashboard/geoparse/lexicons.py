@@ -700,6 +700,51 @@ CORPORATE_SUFFIXES = frozenset(
 # Group names that contain "State": never a place.
 GROUP_WORDS = frozenset({"état", "etat", "state", "daech", "daesh", "isis", "isil", "ei"})
 
+ARMED_GROUPS = (
+    "taliban",
+    "talibans",
+    "hamas",
+    "hezbollah",
+    "hizbollah",
+    "hizballah",
+    "houthi",
+    "houthis",
+    "al-shabaab",
+    "al-shabab",
+    "al shabaab",
+    "shabaab",
+    "chebab",
+    "shebab",
+    "boko haram",
+    "wagner group",
+    "groupe wagner",
+    "amal movement",
+    "anti-balaka",
+    "séléka",
+    "seleka",
+    "janjaweed",
+    "peshmerga",
+    "polisario",
+    "fatah",
+    "al-nusra",
+    "jabhat al-nusra",
+    "front al-nosra",
+    "hayat tahrir al-sham",
+    "ahrar al-sham",
+    "jaish al-islam",
+    "kataib hezbollah",
+    "asaib ahl al-haq",
+    "ansar al-sharia",
+    "ansar dine",
+    "ansar eddine",
+    "al-qaeda",
+    "al-qaida",
+    "al qaeda",
+    "al-qaïda",
+    "aqmi",
+    "aqap",
+)
+
 # Multi-word organisation names that contain a place name: masked before matching.
 # Lower-case, spaces between words; matched case-insensitively on word boundaries.
 ORGANISATIONS = (
@@ -726,6 +771,9 @@ ORGANISATIONS = (
     "los angeles times",
     "agence france-presse",
     "associated press",
+    # armed groups and movements spelled like some village ("Taliban" is one in Turkey,
+    # "Hamas" folds to Hamm, the "Al" of "Al-Shabaab" to Ål): never the village in the news
+    *ARMED_GROUPS,
 )
 
 # Common words that GeoNames also knows as some village somewhere: never a place unless cued

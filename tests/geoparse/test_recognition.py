@@ -280,3 +280,19 @@ def test_an_articles_own_initials_for_a_place_it_names_are_that_place(parse, tex
 def test_capitals_that_are_not_the_articles_shorthand_for_a_place_are_not_places(parse, text):
     names = {m.text for m in parse(text)}
     assert not names & {"AK", "SA", "CTS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Taliban fighters attacked Kunduz and Baghlan provinces.", "en"),
+        ("Fighters from Hamas fired rockets at Ashkelon on Monday.", "en"),
+        ("Recruits from Al-Shabaab surrendered in Mogadishu.", "en"),
+        ("Les talibans ont pris Kunduz lundi.", "fr"),
+    ],
+)
+def test_armed_groups_spelled_like_a_village_are_not_places(parse, text, lang):
+    found = parse(text, lang)
+    assert {m.text for m in found} <= {"Kunduz", "Baghlan", "Ashkelon", "Mogadishu"}
+    # and the village abroad no longer drags the article's real places away
+    assert {m.country for m in found} <= {"AF", "IL", "SO"}
