@@ -162,13 +162,27 @@ LOCATIVE_CUES = frozenset(
 )
 # Stronger phrases: "près de X", "aux abords de X", "the outskirts of X", "north of X".
 LOCATIVE_PHRASES = frozenset(
-    """
-    près de|aux abords de|à l'est de|à l'ouest de|au nord de|au sud de|autour de|
-    en direction de|non loin de|à proximité de|north of|south of|east of|west of|
-    outskirts of|outside of|near the|the town of|the city of|the village of|
-    the outskirts of|province of|border with|frontière avec|region of|la région de|
-    towns of|cities of|villages of|provinces of|states of|les villes de|les villages de
-    """.replace("\n", "").split("|")
+    {
+        *("près de", "aux abords de", "à l'est de", "à l'ouest de", "au nord de", "au sud de"),
+        *("autour de", "en direction de", "non loin de", "à proximité de", "la région de"),
+        *("les villes de", "les villages de", "frontière avec"),
+        *("north of", "south of", "east of", "west of", "outskirts of", "outside of"),
+        *("near the", "the town of", "the city of", "the village of", "the outskirts of"),
+        *("province of", "border with", "region of", "towns of", "cities of", "villages of"),
+        *("provinces of", "states of"),
+        # the people of a place: "the mayor of Hamilton said", « les habitants de Gao »
+        *("mayor of", "governor of", "residents of", "maire de", "gouverneur de"),
+        "habitants de",
+    }
+)
+# Verbs of the war whose object is a place: "troops entered Gao", « a repris Gao ». Before a
+# name the gazetteer knows they say "place" as a preposition does.
+TAKING_VERBS = frozenset(
+    {
+        *("entered", "captured", "seized", "retook", "recaptured", "stormed", "besieged"),
+        *("liberated", "overran", "shelled", "bombed", "evacuated", "encircled", "surrounded"),
+        *("repris", "pris", "libéré", "libérée", "bombardé", "assiégé", "encerclé", "investi"),
+    }
 )
 
 # Words that introduce a person, so a place-like name right after is a person's name.

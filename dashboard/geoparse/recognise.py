@@ -585,6 +585,15 @@ def _region_after(text: str, toks: list[Token], j: int, gaz: Gazetteer) -> bool:
     return False
 
 
+# A possessive followed by an office of government names a state or a country.
+_GOVERNED = re.compile(
+    r"['’]s?\s+(?:(?:[a-z]+\s+)?(?:premier|governor|government|legislature|parliament|cabinet"
+    r"|ministry|minister|president|prime\s+minister|assembly|senate|attorney\s+general)"
+    r"|provincial|state\s+(?:government|legislature|senate|assembly))\b"
+)
+_GOVERNED_KINDS = ("admin1", "country")
+
+
 def _locative_cue(text: str, toks: list[Token], i: int) -> float:
     before = _words_before(toks, i, 3)
     if not before:
@@ -596,7 +605,7 @@ def _locative_cue(text: str, toks: list[Token], i: int) -> float:
     last = before[-1]
     if last in ("de", "d", "du") and len(before) >= 2:
         return 0.25 if before[-2] in ("près", "abords", "région", "sud", "nord", "est") else 0.15
-    if last in lx.LOCATIVE_CUES:
+    if last in lx.LOCATIVE_CUES or last in lx.TAKING_VERBS:
         return 0.45
     if last == "of" and text[: toks[i].start].rstrip()[:-2].rstrip().endswith(","):
         return 0.45  # residence after a name: "Vernon Adkins, 40, of McKee"
@@ -1351,6 +1360,9 @@ def _judge(
     if scheme == "inclusive":
         m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds
+    if kind_hint is None and _GOVERNED.match(text, ne):
+        kind_hint = _GOVERNED_KINDS  # "Ontario's premier": the province, not the Californian city
+        evidence.append("government")
     cue = max(q_cue, s_cue)
     if cue:
         evidence.append("qualifier")
@@ -1411,7 +1423,8 @@ def _judge(
                 return None
             if _MODIFIER_SUFFIX.match(text, ne):
                 return None
-            if _metonymic(text, toks, j) and not _locative_object(text, toks, i):
+            # "the mayor of Hamilton said": the speech verb is the mayor's
+            if _metonymic(text, toks, j) and not _locative_object(text, toks, i) and said_loc < 0.6:
                 return None
     if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
         # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village

@@ -296,3 +296,29 @@ def test_armed_groups_spelled_like_a_village_are_not_places(parse, text, lang):
     assert {m.text for m in found} <= {"Kunduz", "Baghlan", "Ashkelon", "Mogadishu"}
     # and the village abroad no longer drags the article's real places away
     assert {m.country for m in found} <= {"AF", "IL", "SO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        # a phrase on any line of the lexicon counts, not only the first
+        ("Les colonnes avançaient en direction de Gao.", "fr", "Gao"),
+        ("The mayor of Hamilton said roads were closed.", "en", "Hamilton"),
+        ("Troops entered Gao on Monday.", "en", "Gao"),
+        ("Les soldats ont repris Gao lundi.", "fr", "Gao"),
+    ],
+)
+def test_a_phrase_or_a_verb_of_the_war_before_a_name_says_place(parse, text, lang, name):
+    assert name in texts(parse(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ontario's premier visited Windsor on Monday.", "admin1"),
+        ("Victoria's government closed the border with New South Wales.", "admin1"),
+    ],
+)
+def test_a_possessive_before_an_office_of_government_names_a_state(parse, text, kind):
+    found = parse(text)
+    assert found[0].kind == kind
