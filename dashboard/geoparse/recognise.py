@@ -224,6 +224,10 @@ def _can_end(tok: Token) -> bool:
     return tok.cap or not _is_latin(tok.text)
 
 
+# "Lyon 3-1", "Paris 2:0": a score, not the city's third arrondissement
+_SCORE = re.compile(r"(?<=\d)\s*[-–:]\s*\d")
+
+
 def _inside_ok(tok: Token) -> bool:
     return tok.cap or tok.low in lx.NAME_PARTICLES or not _is_latin(tok.text)
 
@@ -253,7 +257,12 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break
-            if _can_end(toks[j]) and gaz.has_key(key) and not _state_of_org(text, toks, i, j):
+            if (
+                _can_end(toks[j])
+                and gaz.has_key(key)
+                and not _state_of_org(text, toks, i, j)
+                and not _SCORE.match(text, toks[j].end)
+            ):
                 best = _Raw(i, j, key)
             if not gaz.has_prefix(key):
                 break

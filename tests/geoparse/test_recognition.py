@@ -322,3 +322,9 @@ def test_a_phrase_or_a_verb_of_the_war_before_a_name_says_place(parse, text, lan
 def test_a_possessive_before_an_office_of_government_names_a_state(parse, text, kind):
     found = parse(text)
     assert found[0].kind == kind
+
+
+def test_a_score_after_a_city_is_no_arrondissement(parse):
+    # GeoNames lists "Lyon 03"; "Lyon 3-1" is a result
+    assert texts(parse("Marseille beat Lyon 3-1 on Sunday.")) == ["Marseille", "Lyon"]
+    assert texts(parse("Voters in Lyon 3 elected a new mayor.")) == ["Lyon 3"]
