@@ -759,6 +759,37 @@ ARMED_GROUPS = (
     "aqap",
 )
 
+# Clubs named by a city and a word that is no place: "Real Madrid" played, Madrid did not.
+SPORTS_CLUBS = (
+    "real madrid",
+    "atletico madrid",
+    "atlético madrid",
+    "paris saint-germain",
+    "paris st-germain",
+    "manchester united",
+    "manchester city",
+    "newcastle united",
+    "leeds united",
+    "west ham united",
+    "inter milan",
+    "ac milan",
+    "bayern munich",
+    "bayern münchen",
+    "borussia dortmund",
+    "olympique lyonnais",
+    "olympique de marseille",
+    "ajax amsterdam",
+    "red star belgrade",
+    "dynamo kyiv",
+    "dynamo kiev",
+    "shakhtar donetsk",
+    "sporting lisbon",
+    "athletic bilbao",
+    "real sociedad",
+    "aston villa",
+    "crystal palace",
+)
+
 # Multi-word organisation names that contain a place name: masked before matching.
 # Lower-case, spaces between words; matched case-insensitively on word boundaries.
 ORGANISATIONS = (
@@ -788,7 +819,11 @@ ORGANISATIONS = (
     # armed groups and movements spelled like some village ("Taliban" is one in Turkey,
     # "Hamas" folds to Hamm, the "Al" of "Al-Shabaab" to Ål): never the village in the news
     *ARMED_GROUPS,
+    *SPORTS_CLUBS,
 )
+# Bodies whose names hold no place under any scheme: the corpora that annotate place names
+# inside organisation names ("Bank of England") do not annotate these.
+NEVER_PLACES = frozenset(ARMED_GROUPS) | frozenset(SPORTS_CLUBS)
 
 # Common words that GeoNames also knows as some village somewhere: never a place unless cued
 # by a qualifier. Month and weekday names, pronouns, generic nouns frequently capitalised.

@@ -64,6 +64,16 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _named_body(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> bool:
+    """The name lies inside an armed group's or a club's name, which holds no place."""
+    return any(
+        s < end
+        and start < e
+        and " ".join(text[s:e].casefold().replace("’", "'").split()) in lx.NEVER_PLACES
+        for s, e in masked
+    )
+
+
 # Trailing capitalised words that turn a place into an organisation or an event.
 _ORG_TAILS = frozenset(
     [
@@ -1347,7 +1357,9 @@ def _judge(
             evidence=("demonym",),
         )
     in_org = _overlaps(ns, ne, masked)
-    if in_org and (scheme == "literal" or first.low in lx.GROUP_WORDS):
+    if in_org and (
+        scheme == "literal" or first.low in lx.GROUP_WORDS or _named_body(text, ns, ne, masked)
+    ):
         return None
     single = i == j
     low = first.low

@@ -334,3 +334,21 @@ def test_every_demonym_has_a_place_to_resolve_to():
 def test_demonyms_read_as_their_country(gazetteer, sentence, text, country):
     found = geoparse(sentence, gazetteer, nlp=None, lang="en", scheme="inclusive")
     assert [(m.text, m.country) for m in found] == [(text, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Real Madrid travelled to Barcelona for the match.", ["Barcelona"]),
+        ("Paris Saint-Germain beat Lyon 3-1 on Sunday.", ["Lyon"]),
+        ("Taliban fighters attacked Kunduz on Monday.", ["Kunduz"]),
+    ],
+)
+def test_clubs_and_armed_groups_hold_no_place_even_under_the_inclusive_scheme(
+    inclusive, text, expected
+):
+    assert texts(inclusive(text)) == expected
+
+
+def test_other_organisations_still_hold_their_place_under_the_inclusive_scheme(inclusive):
+    assert "England" in texts(inclusive("Rates were raised by the Bank of England on Monday."))
