@@ -154,3 +154,23 @@ def test_two_letter_aliases_are_kept_only_as_initialisms(alias, kept):
 @pytest.mark.parametrize(("word", "city"), [("PA", "Chongqing"), ("Ko", "Kyiv")])
 def test_the_shipped_gazetteer_reads_no_syllable_as_a_city(word, city):
     assert all(c.name != city for c in load_gazetteer().lookup(word, limit=10))
+
+
+@pytest.mark.parametrize(
+    ("alias", "name", "dropped"),
+    [
+        ("The Bank", "Portsmouth", True),
+        ("The Crossing", "Bismarck", True),
+        ("The Gambia", "Gambia", False),  # the name itself, with its article
+        ("The Hague", "The Hague", False),
+        ("Den Haag", "The Hague", False),
+    ],
+)
+def test_nicknames_opening_with_the_are_not_city_names(alias, name, dropped):
+    from dashboard.gazetteer.build import _nickname
+
+    assert _nickname(alias, name) is dropped
+
+
+def test_the_shipped_gazetteer_holds_no_city_nickname():
+    assert all(c.matched != "The Bank" for c in load_gazetteer().lookup("The Bank", limit=5))

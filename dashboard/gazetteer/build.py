@@ -141,6 +141,15 @@ def _airport_code(alias: str, name: str) -> bool:
     return alias != initials.upper()
 
 
+def _nickname(alias: str, name: str) -> bool:
+    """ "The Bank" (Portsmouth), "The Crossing" (Bismarck), "The Falls" (Trenton): GeoNames
+    keeps old nicknames of cities, which in news are ordinary words after a capitalised "The"
+    opening a sentence. "The Gambia" and "The Hague" are the name itself and stay."""
+    if not alias.startswith("The ") or name.startswith("The "):
+        return False
+    return alias[4:] != name
+
+
 def _in_region(lat: float, lon: float) -> bool:
     lon_min, lat_min, lon_max, lat_max = REGION_BBOX
     return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
@@ -236,7 +245,11 @@ def _city_features(sources: Path, countries: dict[str, dict]) -> list[Feature]:
         )
         feat.add_alias(row["name"], LANG_EN)
         for alias in row["alternatenames"]:
-            if _keep_alias(alias, cc) and not _airport_code(alias, row["name"]):
+            if (
+                _keep_alias(alias, cc)
+                and not _airport_code(alias, row["name"])
+                and not _nickname(alias, row["name"])
+            ):
                 feat.add_alias(alias)
         features.append(feat)
     _mark_capitals(features, countries)
