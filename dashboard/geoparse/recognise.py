@@ -156,6 +156,7 @@ class Span:
     paragraph_kind: str = "body"
     demonym: str | None = None
     evidence: tuple[str, ...] = field(default_factory=tuple)
+    context_only: bool = False  # a state or country named inside a name: context, no mention
 
 
 def _tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
@@ -524,6 +525,14 @@ def _division_named(gaz: Gazetteer, name: str) -> Candidate | None:
         if cand.matched.isupper() and not name.isupper():
             continue
         return cand
+    return None
+
+
+def _area_named(gaz: Gazetteer, name: str) -> Candidate | None:
+    """The state, province or country written exactly ``name``, if the name is one."""
+    for cand in gaz.lookup(name, limit=3, kind_hint=("admin1", "country")):
+        if cand.kind in ("admin1", "country") and fold_tokens(name) == fold_tokens(cand.matched):
+            return cand
     return None
 
 
@@ -1128,7 +1137,11 @@ def recognise(
     judged = [judge(raw) for raw in raws]
     # one sense per article: a name accepted once as a place is a place elsewhere too,
     # unless a rule other than "too weak without context" rejects it there
-    accepted = {raw.key for raw, span in zip(raws, judged, strict=True) if span is not None}
+    accepted = {
+        raw.key
+        for raw, span in zip(raws, judged, strict=True)
+        if span is not None and not span.context_only
+    }
     countries = _countries_named(gaz, lang, judged)
     for k, raw in enumerate(raws):
         spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
@@ -1193,6 +1206,8 @@ def _defined_initialisms(
     """
     by_initials: dict[str, list[Span]] = {}
     for span in spans:
+        if span.context_only:
+            continue
         name = span.name
         if span.demonym is not None:
             target = lx.demonym_target(span.demonym)
@@ -1437,16 +1452,24 @@ def _judge(
             return None
         if single and low in lx.FUNCTION_WORDS and not first.upper:
             return None
-        if scheme == "literal":
-            if _chain_neighbour(text, toks, i, j):
-                return None
-            if _org_tail(text, toks, j):
-                return None
-            if _MODIFIER_SUFFIX.match(text, ne):
-                return None
+        if scheme == "literal" and (
+            _chain_neighbour(text, toks, i, j)
+            or _org_tail(text, toks, j)
+            or _MODIFIER_SUFFIX.match(text, ne)
             # "the mayor of Hamilton said": the speech verb is the mayor's
-            if _metonymic(text, toks, j) and not _locative_object(text, toks, i) and said_loc < 0.6:
+            or (
+                _metonymic(text, toks, j) and not _locative_object(text, toks, i) and said_loc < 0.6
+            )
+        ):
+            # not a place mentioned, but "the Ohio Department of Transportation" or "Virginia
+            # officials said" still tells which Athens or Alexandria the article means
+            area = _area_named(gaz, name)
+            if area is None:
                 return None
+            return Span(
+                ns, ne, text[ns:ne], name, ns, ne, raw.key, (area.kind,), 0.0,
+                evidence=("context only",), context_only=True,
+            )  # fmt: skip
     if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
         # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village
         kind_hint = ("sea",)

@@ -464,6 +464,8 @@ def resolve(
         if line is not None and focus is not None:
             lat, lon = nearest_on_line(line, *focus)
         for s in g.spans:
+            if s.context_only:
+                continue  # it voted for the article's other readings; it names no place
             out.append(
                 PlaceMention(
                     article_id=article_id,

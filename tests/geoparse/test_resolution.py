@@ -202,3 +202,28 @@ def test_a_city_and_its_district_are_one_sure_reading_that_places_its_neighbours
     # no doubt about where they are, so they place the ambiguous name beside them
     found = {m.text: m for m in parse(text, lang)}
     assert found[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        (
+            "Flooding closed roads in Columbus and Athens, the Ohio Department of "
+            "Transportation said.",
+            "Athens",
+            "Ohio",
+        ),
+        (
+            "A Lexington man was charged after a crash near Richmond, Kentucky State Police said.",
+            "Richmond",
+            "Kentucky",
+        ),
+    ],
+)
+def test_a_state_named_inside_a_body_s_name_places_the_article_without_being_a_mention(
+    parse, text, name, state
+):
+    found = parse(text)
+    by_text = {m.text: m for m in found}
+    assert by_text[name].admin1 == state
+    assert state not in by_text  # the department and the police are not places
