@@ -113,7 +113,13 @@ _PARTIAL = re.compile(
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
-    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods|enclaves?)\b",
+    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods|enclaves?"
+    # the countryside around a town, not the town: "villages around Hajin", « autour de »
+    r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside)"
+    r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|autour\s+(?:de|d'|du)|près\s+(?:de|d'|du)"
+    r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
+    r"|(?:the\s+)?(?:countryside|outskirts|environs|surroundings)\s+of"
+    r"|(?:la\s+)?(?:campagne|périphérie)\s+(?:de|d'|du))\b",
     _I,
 )
 _PERCENT = re.compile(

@@ -340,7 +340,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"\s+(?:à|au|aux|dans)\b|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
-        r"(?:bastions?|fiefs?|villes?|positions?|réduits?|centres?\s+urbains?)"
+        r"(?:bastions?|fiefs?|villes?|localités?|bourgs?|villages?|positions?|réduits?"
+        r"|centres?\s+urbains?)"
         r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"
         # « Hajin, bastion de l'EI, »: a stronghold is held by the side it belongs to
         r"|(?:bastions?|fiefs?)(?=\s+(?:de|du|des|d')\b)"

@@ -759,3 +759,23 @@ def test_a_date_across_a_new_clause_is_not_the_nearest(body: str, lang: str) -> 
     doc = article(body, lang, PUB)
     found = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
     assert ("Rawa", date(2017, 11, 3)) in found
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        ("L'EI tient encore plusieurs villages autour de Hajin.", "fr", "Hajin"),
+        ("Islamic State still holds villages around Hajin.", "en", "Hajin"),
+        ("Islamic State still controls the countryside of Hajin.", "en", "Hajin"),
+    ],
+)
+def test_the_countryside_around_a_town_is_a_share_of_it_not_the_town(
+    body: str, lang: str, place: str
+) -> None:
+    assert (place, "isis", "partial") in _claims(body, lang)
+    assert (place, "isis", "full") not in _claims(body, lang)
+
+
+def test_the_last_locality_in_a_side_s_hands_is_held_by_it() -> None:
+    body = "Les troupes irakiennes progressent vers Rawa, dernière localité aux mains de l'EI."
+    assert ("Rawa", "isis", "full") in _claims(body, "fr")
