@@ -256,7 +256,12 @@ LEXICON: tuple[ActorEntry, ...] = (
             "People's Protection Units",
             "Unités de protection du peuple",
         )
-        + r"|\b(?:SDF|FDS|YPG)\b",
+        + r"|\b(?:SDF|FDS|YPG)\b"
+        # in Syria, the fighters Washington backs are the SDF's ("U.S.-backed Syrian fighters")
+        + r"|(?:U\.?S\.?|American|Washington)[-\s]backed\s+(?:Syrian\s+|Kurdish-led\s+|Arab\s+)?"
+        r"(?:fighters|forces|militias?|troops|alliance)"
+        r"|(?:combattants|forces|milices)\s+(?:syriens\s+|syriennes\s+|kurdes\s+)?"
+        r"soutenu(?:e)?s\s+par\s+(?:Washington|les\s+États-Unis)",
     ),
     ActorEntry(
         "Syrian Democratic Forces",

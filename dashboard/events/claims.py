@@ -105,7 +105,7 @@ _SEPARATOR = re.compile(
 )
 _PARTIAL = re.compile(
     r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
-    r"|pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
+    r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
@@ -928,11 +928,18 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     relative = _RELATIVE_OBJECT.match(head, last.end - offset)
     if relative is None:
         return None
-    if re.search(r"\b(?:où|where)\b", relative.group(0), _I) and _RELATIONAL.search(
-        text[max(0, last.start - offset - 30) : last.start - offset]
+    if (
+        re.search(r"\b(?:où|where)\b", relative.group(0), _I)
+        and not _HOLDING_OUT.search(reading.hit.text)
+        and _RELATIONAL.search(text[max(0, last.start - offset - 30) : last.start - offset])
     ):
-        return None  # "opposite Deir al-Zor, where they took several villages": a landmark
+        # "opposite Deir al-Zor, where they took several villages": a landmark; but "towards
+        # Anah, where the militants are dug in" says who is in Anah
+        return None
     return last
+
+
+_HOLDING_OUT = re.compile(r"entrenched|holed\s+up|dug\s+in|retranché", _I)
 
 
 def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:

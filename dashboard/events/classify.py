@@ -337,7 +337,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « sont retranchés à Hajine » (not « les derniers jihadistes retranchés dans ... ont
         # été chassés », a description before their expulsion)
         r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?retranchée?s?"
-        r"\s+(?:à|au|aux|dans)\b|territoires?\s+restants?"
+        r"(?:\s+(?:à|au|aux|dans)\b|(?=\s*(?:[,;.]|$)))|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
         r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|localités?|bourgs?|villages?|positions?|réduits?"
@@ -374,7 +374,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:confined|limited|reduced|restricted)\s+to"
         # "are entrenched in Hajin", "remain holed up in", "is besieged in": still holding it
         r"|(?:are|is|remain|remains|still)\s+(?:still\s+|now\s+)?"
-        r"(?:entrenched|holed\s+up|besieged|dug\s+in)\s+(?:in|inside|at)\b"
+        r"(?:entrenched|holed\s+up|besieged|dug\s+in)(?:\s+(?:in|inside|at)\b"
+        # "Anah, where the militants are dug in": the place is the relative's antecedent
+        r"|(?=\s*(?:[,;.]|$)))"
         r"|remaining\s+(?:territory|territories|holdings)",
     ),
 )

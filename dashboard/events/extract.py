@@ -890,6 +890,21 @@ def _pronoun_subject(
             pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
             return ResolvedActor(hit=pronoun, side=actor.side)
         break
+    # "Syrian troops pressed their offensive in the province, where they captured Z": the
+    # subject of the sentence, named before the pronoun and not after a preposition
+    subjects = [
+        a
+        for a in actors
+        if sentence.start <= a.hit.start
+        and a.hit.end <= start
+        and a.side
+        and a.hit.kind not in ("source", "civilian")
+        and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
+    ]
+    if subjects:
+        actor = subjects[-1]
+        pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
+        return ResolvedActor(hit=pronoun, side=actor.side)
     pronoun_word = text[start:end].lower()
     number = _PRONOUN_NUMBER.get(pronoun_word)
     gender = _PRONOUN_GENDER.get(pronoun_word)
@@ -909,6 +924,11 @@ def _pronoun_subject(
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:from|by|against|with|of|to|de|d'|du|des|par|contre|avec|à|aux)\s+"
+    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
 SUBJECT_HOLDS = re.compile(

@@ -80,3 +80,16 @@ def test_first_letters_are_a_safe_gate_for_each_entry() -> None:
 )
 def test_more_names_for_the_group_once_it_is_named(text: str, alias: str) -> None:
     assert (alias, "isis") in _sides(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-backed Syrian fighters took the stadium.",
+        "US-backed forces entered the city.",
+        "Les combattants soutenus par Washington ont pris le stade.",
+    ],
+)
+def test_the_fighters_washington_backs_in_syria_are_the_sdf(text: str) -> None:
+    hits = find_actor_hits(text)
+    assert hits and hits[0].side == "sdf"

@@ -779,3 +779,30 @@ def test_the_countryside_around_a_town_is_a_share_of_it_not_the_town(
 def test_the_last_locality_in_a_side_s_hands_is_held_by_it() -> None:
     body = "Les troupes irakiennes progressent vers Rawa, dernière localité aux mains de l'EI."
     assert ("Rawa", "isis", "full") in _claims(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Troops moved towards Anah, where Islamic State fighters are dug in.", "en"),
+        ("Les troupes avancent vers Anah, où les jihadistes de l'EI sont retranchés.", "fr"),
+    ],
+)
+def test_a_destination_where_the_group_is_dug_in_is_held_by_it(body: str, lang: str) -> None:
+    assert ("Anah", "isis", "full") in _claims(body, lang)
+
+
+def test_clearing_the_last_pockets_of_a_city_takes_all_of_it() -> None:
+    body = "The SDF cleared the last pockets of Islamic State militants from Raqqa on Tuesday."
+    assert ("Raqqa", "sdf", "full") in _claims(body, "en")
+
+
+def test_a_pronoun_after_the_subject_of_its_own_sentence_stands_for_that_subject() -> None:
+    body = (
+        "U.S.-backed Syrian fighters said Tuesday they had taken full control of Raqqa. The "
+        "SDF had entered the city in June. Meanwhile Syrian government troops pressed their "
+        "offensive in Deir ez-Zor province, where they captured the town of Mayadin."
+    )
+    claims = _claims(body, "en")
+    assert ("Mayadin", "syrian_government", "full") in claims
+    assert ("Mayadin", "sdf", "full") not in claims
