@@ -59,6 +59,7 @@ _POINT_KINDS = frozenset(
 )
 _SETTLEMENT = frozenset({"city", "town", "village"})
 _NAMESAKES = _SETTLEMENT | {"admin2"}  # what a country's or a state's name is read as in error
+_STATE_NAMING = frozenset({"admin1", "admin2"})  # a county names its state too
 _W_COUNTRY = 0.10  # candidate in a country the article names or mostly talks about
 _W_ADMIN1 = 0.08  # candidate inside a governorate the article names
 _W_NEAR = 0.18  # at the centroid of confident places; fades to zero at _NEAR_KM
@@ -170,7 +171,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
                 rest[own.country] -= len(g.spans)
             rest = +rest
             majority = rest.most_common(1)[0][0] if rest else None
-            admin1s = {c.admin1_code for c in others if c.kind == "admin1"}
+            admin1s = {c.admin1_code for c in others if c.kind in _STATE_NAMING}
             # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
             state_lists = Counter(c.country for c in others if c.kind == "admin1")
             pts = [

@@ -227,3 +227,11 @@ def test_a_state_named_inside_a_body_s_name_places_the_article_without_being_a_m
     by_text = {m.text: m for m in found}
     assert by_text[name].admin1 == state
     assert state not in by_text  # the department and the police are not places
+
+
+def test_a_county_the_article_names_places_its_towns_in_its_state(parse):
+    found = {
+        m.text: m
+        for m in parse("A crash near Lakewood injured three, Ocean County officials said.")
+    }
+    assert found["Lakewood"].admin1 == "New Jersey"
