@@ -928,6 +928,12 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     relative = _RELATIVE_OBJECT.match(head, last.end - offset)
     if relative is None:
         return None
+    if len(before) >= 2 and last.precision != "point" and _LOCATING_GAP.fullmatch(
+        text, before[-2].end - offset, last.start - offset
+    ):
+        # "Al-Qaryatayn, dans la province de Homs, que l'EI avait reconquise": the province
+        # only says where the town lies; the relative is about the town
+        last = before[-2]
     if (
         re.search(r"\b(?:où|where)\b", relative.group(0), _I)
         and not _HOLDING_OUT.search(reading.hit.text)
@@ -939,6 +945,11 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+_LOCATING_GAP = re.compile(
+    r"\s*,\s*(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
+    r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?",
+    _I,
+)
 _HOLDING_OUT = re.compile(r"entrenched|holed\s+up|dug\s+in|retranché", _I)
 
 

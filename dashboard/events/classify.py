@@ -77,6 +77,9 @@ _FR_TAKE = (
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
+    # « a proclamé la victoire sur l'EI à Z », « leur victoire à Z »
+    r"|(?:proclamé|annoncé|déclaré|célébré|fêté|leur|sa)\s+(?:la\s+)?victoire"
+    rf"(?=\s+(?:sur\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:à|dans)\s+(?:la\s+(?:ville|localité)\b|{_NAME}))"
 )
 # a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
@@ -100,6 +103,10 @@ _EN_TAKE = (
     r"|won\s+back|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
+    # "declared victory over the militants in the town", "their victory over IS in the city":
+    # the winner holds the place where it won
+    r"|(?:declared|proclaimed|claimed|announced|celebrated|their|its)\s+victory"
+    rf"(?=\s+(?:over\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:in|at)\s+(?:the\s+(?:town|city|village)\b|{_NAME}))"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"

@@ -806,3 +806,38 @@ def test_a_pronoun_after_the_subject_of_its_own_sentence_stands_for_that_subject
     claims = _claims(body, "en")
     assert ("Mayadin", "syrian_government", "full") in claims
     assert ("Mayadin", "sdf", "full") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The army declared victory over the militants in Abu Kamal on Thursday.",
+            "en",
+            ("Abu Kamal", "syrian_government", "full"),
+        ),
+        (
+            "L'armée a proclamé la victoire sur l'EI à Albou Kamal jeudi.",
+            "fr",
+            ("Albou Kamal", "syrian_government", "full"),
+        ),
+    ],
+)
+def test_a_side_that_declares_victory_in_a_town_holds_it(body: str, lang: str, expected) -> None:
+    assert expected in _claims(body, lang)
+
+
+def test_a_victory_in_a_debate_takes_nothing() -> None:
+    assert (
+        _claims("Islamic State said it declared victory in the debate on Thursday.", "en") == set()
+    )
+
+
+def test_a_relative_after_a_locating_province_is_about_the_town() -> None:
+    body = (
+        "L'armée syrienne a repris mardi Palmyre, dans la province de Homs, que l'EI avait "
+        "reconquise samedi."
+    )
+    claims = _claims(body, "fr")
+    assert ("Palmyre", "isis", "full") in claims
+    assert not any(place == "province de Homs" for place, *_ in claims)
