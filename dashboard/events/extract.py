@@ -1073,7 +1073,44 @@ def _events_from_readings(
             )
             events.append(other)
             ids[id(reading)] = other.id
-    return events, ids
+    return _restatements_merged(events, ids)
+
+
+_ONCE = frozenset({"capture", "withdrawal"})  # a town changes hands once a day
+
+
+def _restatements_merged(
+    events: list[Event], ids: dict[int, str]
+) -> tuple[list[Event], dict[int, str]]:
+    """One event per happening: a later sentence that reports the capture of (or withdrawal
+    from) the same places on the same day (a quotation, a confirmation, a recap) restates the
+    first. Strikes, clashes and statements recur, so each report of them stays an event.
+
+    Its triggers point at the first report, so the claims they give stay linked to it.
+    """
+    best: dict[tuple[Any, ...], Event] = {}
+    for event in events:
+        places = frozenset(p.place_id for p in event.places)
+        if event.type not in _ONCE or not places or event.date is None:
+            continue
+        key = (event.type, places, event.date, event.negated)
+        held = best.get(key)
+        # the surest report speaks for the happening (the body over a caption), else the first
+        if held is None or (event.confidence, -event.sentence_start) > (
+            held.confidence,
+            -held.sentence_start,
+        ):
+            best[key] = event
+    merged: dict[str, str] = {}
+    kept: list[Event] = []
+    for event in events:
+        places = frozenset(p.place_id for p in event.places)
+        lead = best.get((event.type, places, event.date, event.negated))
+        if lead is not None and lead is not event:
+            merged[event.id] = lead.id
+            continue
+        kept.append(event)
+    return kept, {k: merged.get(v, v) for k, v in ids.items()}
 
 
 def _separately_dated(lead: Reading, group: Sequence[Reading]) -> list[Reading]:

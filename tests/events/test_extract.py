@@ -159,12 +159,22 @@ def test_caption_events_have_lower_confidence_than_body_events() -> None:
     _, result = _run(
         "Iraqi forces retook Rawa on Monday.",
         "en",
+        caption="Iraqi forces entered Anah on Monday.",
+    )
+    clash = next(e for e in result.events if e.type == "armed_clash")
+    capture = next(e for e in result.events if e.type == "capture")
+    assert "Anah" in clash.sentence and clash.confidence < capture.confidence
+
+
+def test_a_caption_restating_the_body_is_the_body_s_event() -> None:
+    doc, result = _run(
+        "Iraqi forces retook Rawa on Monday.",
+        "en",
         caption="Iraqi forces retook Rawa on Monday.",
     )
-    body, caption = sorted(
-        (e for e in result.events if e.type == "capture"), key=lambda e: e.sentence_start
-    )
-    assert caption.confidence < body.confidence
+    (capture,) = [e for e in result.events if e.type == "capture"]
+    body = next(p for p in doc.paragraphs if p.kind == "body")
+    assert capture.sentence_start == body.start
 
 
 def test_french_announcement_by_an_official() -> None:
@@ -419,3 +429,23 @@ def test_only_an_infinitive_of_purpose_is_an_aim(text: str, aim: bool) -> None:
     lang = "en" if text.startswith("They") else "fr"
     capture = next(h for h in find_triggers(text, lang) if h.spec.type == "capture")
     assert _aim(text, capture) is aim
+
+
+def test_a_capture_restated_in_a_quotation_is_one_event_with_its_claims_linked() -> None:
+    _, result = _run(
+        "Iraqi forces retook Anah on Friday, the military said. "
+        '"Our forces liberated Anah on Friday," a commander said.',
+        "en",
+    )
+    captures = [e for e in result.events if e.type == "capture"]
+    assert len(captures) == 1
+    assert captures[0].sentence.startswith("Iraqi forces retook Anah")
+    assert {c.event_id for c in result.claims} == {captures[0].id}
+
+
+def test_strikes_reported_twice_stay_two_events() -> None:
+    _, result = _run(
+        "Coalition jets struck Hajin on Friday. Coalition aircraft struck Hajin again on Friday.",
+        "en",
+    )
+    assert sum(e.type == "air_strike" for e in result.events) == 2
