@@ -174,3 +174,19 @@ def test_nicknames_opening_with_the_are_not_city_names(alias, name, dropped):
 
 def test_the_shipped_gazetteer_holds_no_city_nickname():
     assert all(c.matched != "The Bank" for c in load_gazetteer().lookup("The Bank", limit=5))
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("Putting", False),  # folds to Puting (Anshun) but no place is written so
+        ("Parra", False),  # folds to Para (Belém)
+        ("Louisiana", True),
+        ("Deir Ezzor", True),
+        ("al-Qaim", True),
+        ("Qaim", True),  # the name without its article
+        ("Mossoul", True),
+    ],
+)
+def test_the_gazetteer_tells_a_place_s_spelling_from_a_loose_folding_match(text, spelled):
+    assert load_gazetteer().spelled_as_indexed(text) is spelled

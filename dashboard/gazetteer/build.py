@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.gazetteer.folding import article_variants, fold, is_arabic
+from dashboard.gazetteer.folding import article_variants, fold, is_arabic, spelling_variants
 from dashboard.gazetteer.index_file import GAZETTEER_FILE, write_index
 from dashboard.gazetteer.model import (
     FEATURE_APPROXIMATE,
@@ -912,6 +912,17 @@ def _apply_curated(path: Path, features: dict[str, Feature]) -> list[str]:
 # index
 
 
+def _spellings(features: list[Feature]) -> dict[str, set[str]]:
+    """key -> the spellings (up to case, accents and spaces) of the aliases filed under it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for feat in features:
+        for alias in feat.aliases:
+            for key, written in spelling_variants(alias).items():
+                if key and written:
+                    out[key].add(written)
+    return out
+
+
 def _postings(features: list[Feature]) -> dict[str, dict[int, tuple[int, int, str]]]:
     """key -> feature index -> (flags, rank, representative alias)."""
     index: dict[str, dict[int, tuple[int, int, str]]] = defaultdict(dict)
@@ -1026,7 +1037,9 @@ def build_gazetteer(sources: Path, geodata_out: Path) -> None:
     _assign_river_countries(sources, features)
     _admin1_names_outside(sources, features)
     index = _postings(features)
-    write_index(geodata_out / GAZETTEER_FILE, features, index, _max_tokens(features))
+    write_index(
+        geodata_out / GAZETTEER_FILE, features, index, _max_tokens(features), _spellings(features)
+    )
     stats = folding_collisions(features)
     size = (geodata_out / GAZETTEER_FILE).stat().st_size
     print(

@@ -223,3 +223,25 @@ def article_variants(text: str) -> dict[str, int]:
     # A glued article written as one word ("Alqaim", "Albukamal") is left alone: splitting it
     # would also split Alabama or Alexandria.
     return out
+
+
+def spelling(tokens: list[str]) -> str:
+    """A name as written, up to case, accents, spaces and punctuation: unlike a key, it keeps
+    doubled letters and spelling variants, so "Putting" is not "Puting" (Anshun) here."""
+    return "".join(ch for ch in "".join(tokens) if ch.isalnum())
+
+
+def spelling_variants(text: str) -> dict[str, str]:
+    """Key -> spelling, for every key :func:`article_variants` indexes ``text`` under."""
+    tokens = fold_tokens(text)
+    if not tokens or is_arabic(text):
+        return {}
+    out = {_join_key(tokens): spelling(tokens)}
+    positions = [i for i in range(len(tokens)) if _is_article(tokens, i)]
+    if positions:
+        al_form = [("al" if i in positions else t) for i, t in enumerate(tokens)]
+        out.setdefault(_join_key(al_form), spelling(al_form))
+        stripped = [t for i, t in enumerate(tokens) if i not in positions]
+        if stripped:
+            out.setdefault(_join_key(stripped), spelling(stripped))
+    return out

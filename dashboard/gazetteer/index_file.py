@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from dashboard.gazetteer.build import Feature
 
 GAZETTEER_FILE = "gazetteer.npz"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _lines(strings: Sequence[str]) -> np.ndarray:
@@ -51,8 +51,13 @@ def write_index(
     features: Sequence[Feature],
     index: dict[str, dict[int, tuple[int, int, str]]],
     max_name_tokens: int,
+    spellings: dict[str, set[str]] | None = None,
 ) -> None:
-    """Write features and the key → postings index; deterministic for equal inputs."""
+    """Write features and the key → postings index; deterministic for equal inputs.
+
+    ``spellings`` gives, per key, the spellings of the aliases filed under it (tab-joined),
+    so a reader can tell a name written as some place writes it from a loose folding match.
+    """
     countries = sorted({f.country for f in features})
     country_idx = {c: i for i, c in enumerate(countries)}
     admin1_pairs = sorted({(f.admin1_code, f.admin1) for f in features})
@@ -88,6 +93,7 @@ def write_index(
         "post_feat": np.asarray(post_feat, dtype=np.int32),
         "post_flags": np.asarray(post_flags, dtype=np.uint8),
         "rep": _lines(reps),
+        "spellings": _lines(["\t".join(sorted((spellings or {}).get(k, ()))) for k in keys]),
         "id": _lines([f.id for f in features]),
         "name": _lines([f.name for f in features]),
         "source": _lines([f.source for f in features]),

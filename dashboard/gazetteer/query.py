@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from dashboard.errors import GeodataMissing
-from dashboard.gazetteer.folding import article_variants, fold
+from dashboard.gazetteer.folding import article_variants, fold, spelling_variants
 from dashboard.gazetteer.index_file import GAZETTEER_FILE, read_index, text_list
 from dashboard.gazetteer.model import (
     FEATURE_APPROXIMATE,
@@ -180,6 +180,7 @@ class Gazetteer:
         self._post_feat: list[int] = data["post_feat"].tolist()
         self._post_flags: list[int] = data["post_flags"].tolist()
         self._rep: list[str] = text_list(data["rep"])
+        self._spellings: list[str] = text_list(data["spellings"])
         self._id: list[str] = text_list(data["id"])
         self._name: list[str] = text_list(data["name"])
         self._source: list[str] = text_list(data["source"])
@@ -228,6 +229,19 @@ class Gazetteer:
         """Whether some key starts with this folded prefix (lets a scanner stop extending)."""
         i = bisect.bisect_left(self._keys, prefix)
         return i < len(self._keys) and self._keys[i].startswith(prefix)
+
+    def spelled_as_indexed(self, text: str) -> bool:
+        """Whether some place writes its name as ``text`` does, up to case, accents, spaces and
+        punctuation, rather than only folding to the same key ("Putting" folds to Puting, a
+        name of Anshun, but no place is spelled "Putting")."""
+        key = fold(text)
+        ki = self._key_index(key)
+        if ki < 0:
+            return False
+        written = spelling_variants(text).get(key)
+        if written is None:
+            return True  # Arabic script: the key is the spelling
+        return written in self._spellings[ki].split("\t")
 
     def contains_name(self, text: str) -> bool:
         """Whether a name as written (folded here) matches any key."""

@@ -1479,6 +1479,10 @@ def _judge(
         return None
     top = cands[0]
     regional = gaz.region_prior.get(top.country, 0.0) >= 0.5
+    if not strong and not regional and not gaz.spelled_as_indexed(name):
+        # "Putting" folds to Puting (Anshun), "Parra" to Para, "Ooh La La" to Ulala: loose
+        # spellings serve the region's transliterated names, not English words elsewhere
+        return None
     # a dotted initialism of a state or province ("the B.C. border", "P.E.I."), not an era
     # ("500 B.C.")
     after_number = re.search(r"\d\s*$", text[max(0, first.start - 8) : first.start]) is not None

@@ -328,3 +328,20 @@ def test_a_score_after_a_city_is_no_arrondissement(parse):
     # GeoNames lists "Lyon 03"; "Lyon 3-1" is a result
     assert texts(parse("Marseille beat Lyon 3-1 on Sunday.")) == ["Marseille", "Lyon"]
     assert texts(parse("Voters in Lyon 3 elected a new mayor.")) == ["Lyon 3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putting in place effective measures will take time.",
+        "Roberto Ramirez Parra, the director, said the work would start.",
+        "The album includes Ooh La La and Stay With Me.",
+    ],
+)
+def test_a_word_that_only_folds_to_a_place_abroad_is_not_one(parse, text):
+    assert texts(parse(text)) == []
+
+
+def test_a_loose_spelling_of_a_place_in_the_region_still_counts(parse):
+    # transliterations vary: "Albou Kamal" is filed as Albu Kamal
+    assert texts(parse("Fighting continued in Albou Kamal on Tuesday.")) == ["Albou Kamal"]
