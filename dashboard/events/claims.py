@@ -928,8 +928,10 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     relative = _RELATIVE_OBJECT.match(head, last.end - offset)
     if relative is None:
         return None
-    if len(before) >= 2 and last.precision != "point" and _LOCATING_GAP.fullmatch(
-        text, before[-2].end - offset, last.start - offset
+    if (
+        len(before) >= 2
+        and last.precision != "point"
+        and _LOCATING_GAP.fullmatch(text, before[-2].end - offset, last.start - offset)
     ):
         # "Al-Qaryatayn, dans la province de Homs, que l'EI avait reconquise": the province
         # only says where the town lies; the relative is about the town
