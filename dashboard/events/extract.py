@@ -372,7 +372,14 @@ _DAYS_LATER = re.compile(
     r"|\b(?P<nf>deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf>jours?|semaines?)\s+"
     r"plus\s+tard\b"
     r"|\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?<!au\s)le\s+lendemain)\b"
-    r"(?!\s+(?:de|du|des|d'|of)\b)",
+    r"(?!\s+(?:de|du|des|d'|of)\b)"
+    # counted back from the last day named: "three days earlier", « la veille »
+    r"|\b(?P<n2>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit2>days?|weeks?)\s+"
+    r"(?:earlier|before(?=\s*[,.;]))"
+    r"|\b(?P<nf2>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf2>jours?|semaines?)\s+"
+    r"(?:plus\s+tôt|auparavant)\b"
+    r"|(?P<eve>\bthe\s+day\s+before(?=\s*[,.;])|\bthe\s+previous\s+day\b"
+    r"|(?<!à\s)\bla\s+veille\b(?!\s+(?:de|du|des|d'|au|à)\b))",
     re.IGNORECASE,
 )
 _OFFSET_REACH = 400  # characters back to the date a day is counted from
@@ -405,12 +412,18 @@ def _with_day_offsets(
     sentence_starts = [x.start for x in sentences]
     added = []
     forward: set[int] = set()
+    replaced: set[int] = set()
     for pattern, sign in ((_DAYS_BEFORE_EVENT, -1), (_DAYS_LATER, 1)):
         for match in pattern.finditer(text):
             at = match.start()
             i = bisect.bisect_right(starts, at) - 1
+            eve_of_publication = None
             if i >= 0 and mentions[i].end > at:
-                continue  # inside a date expression already read
+                if not (match.groupdict().get("eve") and mentions[i].start == at):
+                    continue  # inside a date expression already read
+                # « La veille » read as the eve of publication: the day before the last
+                # day named, when the text names one
+                eve_of_publication = mentions[i]
             j = bisect.bisect_left(day_starts, at)  # days[:j] start before the match
             anchor = None
             if sign < 0:
@@ -441,16 +454,27 @@ def _with_day_offsets(
                     anchor = before[-1]
                 elif reference is not None:
                     anchor = DateMention(at, at, "", reference, "day", True, 0.8)
-            if anchor is None:
+            if anchor is None or anchor is eve_of_publication:
                 continue
-            word = (match.group("n") or match.group("nf") or "1").lower()
+            if eve_of_publication is not None:
+                replaced.add(id(eve_of_publication))
+            groups = match.groupdict()
+            word = (
+                groups.get("n") or groups.get("nf") or groups.get("n2") or groups.get("nf2") or "1"
+            ).lower()
             n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
             if (
-                match.groupdict().get("dir", "") in ("before",)
-                or (match.groupdict().get("dirf") or "").lower() == "avant"
+                groups.get("dir", "") in ("before",)
+                or (groups.get("dirf") or "").lower() == "avant"
+                or groups.get("n2")
+                or groups.get("nf2")
+                or groups.get("eve")
             ):
                 n = -n
-            unit = (match.groupdict().get("unit") or match.groupdict().get("unitf") or "").lower()
+            unit = (
+                groups.get("unit") or groups.get("unitf") or groups.get("unit2")
+                or groups.get("unitf2") or ""
+            ).lower()  # fmt: skip
             # "two weeks after": a week's precision
             weeks = unit.startswith(("week", "semaine"))
             mention = DateMention(
@@ -465,7 +489,8 @@ def _with_day_offsets(
             added.append(mention)
             if sign < 0:
                 forward.add(id(mention))
-    return sorted([*mentions, *added], key=lambda m: m.start), frozenset(forward)
+    kept = [m for m in mentions if id(m) not in replaced]
+    return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
 
 
 def _settle_kurdish_sides(

@@ -449,6 +449,34 @@ def test_the_rest_of_a_place_goes_only_to_a_side_named_close_by() -> None:
             "Sinjar",
             date(2017, 10, 17),
         ),
+        # counted back from the last day named
+        (
+            "Iraqi forces entered Rawa on Thursday. Three days earlier they had retaken Anah.",
+            "en",
+            "Anah",
+            date(2017, 11, 6),
+        ),
+        (
+            "Les forces irakiennes sont entrées jeudi dans Rawa. La veille, elles avaient "
+            "repris Anah.",
+            "fr",
+            "Anah",
+            date(2017, 11, 8),
+        ),
+        (
+            "Les forces irakiennes ont repris Rawa jeudi. Anah était tombée une semaine plus tôt.",
+            "fr",
+            "Anah",
+            date(2017, 11, 2),
+        ),
+        # "the day before" a clause dates nothing back: the clause's event came after
+        (
+            "Iraqi forces retook Rawa on Thursday, the day before the Syrian army entered "
+            "Abu Kamal.",
+            "en",
+            "Rawa",
+            date(2017, 11, 9),
+        ),
         # weeks count like days, to the week
         (
             "Iraqi forces retook Rawa on Friday. The gain comes two weeks after the recapture "
