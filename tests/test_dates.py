@@ -857,3 +857,14 @@ def test_a_vague_past_in_french(text):
 
 def test_weeks_of_fighting_is_no_date():
     assert find_dates("It took weeks of fighting.", "en", SUN_EN) == []
+
+
+def test_a_bare_overnight_is_the_night_just_past():
+    m = en("Jets struck Hajin overnight, the monitor said.")
+    assert (m.text, m.value, m.precision, m.relative) == ("overnight", SUN_EN, "day", True)
+    assert m.confidence < 0.8  # the night may have begun the day before
+
+
+def test_overnight_before_a_weekday_is_that_day():
+    m = en("Troops entered the town overnight on Tuesday.")
+    assert m.text == "Tuesday"

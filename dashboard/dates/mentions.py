@@ -308,6 +308,9 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
             r" | \byesterday (?:\s+(?:morning|afternoon|evening))?\b"
             r" | \b(?:earlier\s+|later\s+)?today\b | \btonight\b"
             r" | \bthis\s+(?:morning|afternoon|evening)\b | \blast\s+night\b"
+            # a bare "overnight" in a report is the night just past (not "overnight from
+            # Tuesday", read as a night above)
+            r" | \bovernight\b (?!\s+(?:from|on|into|of|to|stays?|bags?)\b)"
             r" | \btomorrow (?:\s+(?:morning|afternoon|evening|night))?\b )",
             "day_shift",
         ),
@@ -599,7 +602,7 @@ def _day_shift(m: re.Match[str], lang: str, text: str) -> Expression | None:
     if lang == "en" and phrase.endswith("today") and text[max(0, start - 4) : start] == "USA ":
         return None
     amount = next((shift for key, shift in _DAY_SHIFTS if phrase.startswith(key)), 0)
-    confidence = 0.7 if amount > 0 or phrase in ("cette nuit",) else 0.9
+    confidence = 0.7 if amount > 0 or phrase in ("cette nuit", "overnight") else 0.9
     return Expression(start, end, "day_shift", "day", confidence, amount=amount)
 
 
