@@ -190,6 +190,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
+        # « les troupes progressent dans Rawa »: fighting inside the town
+        rf"|progress(?:ent|e|aient|ait|é|ant)\s+(?:\w+\s+)?(?:dans|à\s+l'intérieur\s+de)"
+        rf"(?=\s+(?:{_NAME}|(?:la|le|les)\s+(?:ville|localité|village|centre|quartiers?)\b))"
         r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)",
     ),
     _spec(
@@ -200,7 +203,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
-        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into",
+        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"
+        rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))",
     ),
     # --- assaults and offensives -------------------------------------------------------------
     _spec(

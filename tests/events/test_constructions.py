@@ -869,3 +869,19 @@ def test_a_relative_after_a_locating_province_is_about_the_town() -> None:
     claims = _claims(body, "fr")
     assert ("Palmyre", "isis", "full") in claims
     assert not any(place == "province de Homs" for place, *_ in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les troupes irakiennes progressent dans Rawa.", "fr"),
+        ("Iraqi troops are advancing inside Rawa.", "en"),
+    ],
+)
+def test_advancing_inside_a_town_contests_it(body: str, lang: str) -> None:
+    assert ("Rawa", "iraqi_forces", "contested") in _claims(body, lang)
+
+
+def test_talks_that_progress_are_no_fighting() -> None:
+    doc = article("Les négociations progressent dans le calme.", "fr", PUB)
+    assert extract(doc, places_in(doc)).events == ()
