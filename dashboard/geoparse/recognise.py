@@ -37,27 +37,41 @@ _ELIDED = frozenset({"d", "l", "j", "qu", "s", "n", "c", "m", "t"})
 _APOSTROPHES = "'’ʼ"
 # "US-led", "Iran-backed": a modifier of a group, not a place under the literal scheme.
 _MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|allied|held|controlled)\b", re.I)
-_ORG_PATTERN = re.compile(
-    "|".join(
-        r"(?<!\w)" + re.escape(o).replace(r"\ ", r"\s+") + r"(?!\w)"
-        for o in sorted(lx.ORGANISATIONS, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
-_ORG_FIRST = frozenset(o[0].lower() for o in lx.ORGANISATIONS)
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
+
+
+def _org_head(name: str) -> str:
+    return _WORD.match(name.casefold()).group(0)  # type: ignore[union-attr]
+
+
+# Organisations grouped by their first word, so a text word is tried against the few names
+# that can start with it rather than one alternation of them all.
+_ORG_BY_HEAD: dict[str, re.Pattern[str]] = {
+    head: re.compile(
+        "|".join(
+            re.escape(o).replace(r"\ ", r"\s+") + r"(?!\w)"
+            for o in sorted(lx.ORGANISATIONS, key=len, reverse=True)
+            if _org_head(o) == head
+        ),
+        re.IGNORECASE,
+    )
+    for head in {_org_head(o) for o in lx.ORGANISATIONS}
+}
 
 
 def _organisation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the listed organisations, tried only at words with a fitting first letter
-    (one alternation scanned over every character costs more than the rest of a word scan)."""
+    """Spans of the listed organisations; each word of the text is looked up by itself and
+    only a word that opens some name is matched against the names it opens."""
     out: list[tuple[int, int]] = []
     resume = 0
-    for word in _WORD_START.finditer(text):
+    for word in _WORD.finditer(text):
         at = word.start()
-        if at < resume or text[at].lower() not in _ORG_FIRST:
+        if at < resume:
             continue
-        m = _ORG_PATTERN.match(text, at)
+        pattern = _ORG_BY_HEAD.get(word.group(0).casefold())
+        if pattern is None or (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
+            continue
+        m = pattern.match(text, at)
         if m is not None:
             out.append(m.span())
             resume = m.end()

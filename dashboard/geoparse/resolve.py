@@ -145,6 +145,15 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
         for g, c in picks:
             if c.country:
                 weights[c.country] += len(g.spans)
+        # countries the text places someone in ("was in Greece"), by sentence; a country
+        # adjective ("the US consulate in St. Petersburg") places no one
+        placed_in = [
+            (g, c.country, sp.sentence_index)
+            for g, c in picks
+            if c.kind == "country"
+            for sp in g.spans
+            if _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
+        ]
         for g in groups:
             if len(g.candidates) < 2:
                 g.best = g.candidates[0].score if g.candidates else 0.0
@@ -152,18 +161,10 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
             others = [c for o, c in picks if o is not g]
             named_countries = {c.country for c in others if c.kind == "country"}
             mine = {sp.sentence_index for sp in g.spans}
-            # a country adjective ("the US consulate in St. Petersburg") places no one
             local_countries = {
-                c.country
-                for o, c in picks
-                if o is not g
-                and c.kind == "country"
-                and any(
-                    0 <= si - sp.sentence_index <= _LOCAL_SENTENCES
-                    and _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
-                    for sp in o.spans
-                    for si in mine
-                )
+                country
+                for o, country, si in placed_in
+                if o is not g and any(0 <= m - si <= _LOCAL_SENTENCES for m in mine)
             }
             rest = weights.copy()
             own = next((c for o, c in picks if o is g), None)
