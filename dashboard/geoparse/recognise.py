@@ -69,7 +69,7 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
         if at < resume:
             continue
         pattern = _ORG_BY_HEAD.get(word.group(0).casefold())
-        if pattern is None or (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
+        if pattern is None:
             continue
         m = pattern.match(text, at)
         if m is not None:

@@ -127,7 +127,7 @@ def _candidates(span: Span, gaz: Gazetteer, lang: str | None) -> list[Candidate]
     return found
 
 
-def _rank(groups: list[_Group], gaz: Gazetteer, text: str = "") -> None:
+def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
     """Re-score every group's candidates with the article context; three sweeps.
 
     A group's context is the article's other places: its own mentions do not vote for the
