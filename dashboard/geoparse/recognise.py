@@ -1233,17 +1233,21 @@ def _defined_initialisms(
             by_initials.setdefault(initials, []).append(span)
     if not by_initials:
         return []
-    taken = [(sp.start, sp.end) for sp in spans]
+    ambiguous = {k for k, v in by_initials.items() if len({(sp.name, sp.demonym) for sp in v}) > 1}
+    taken = sorted((sp.start, sp.end) for sp in spans)
+    starts = [a for a, _ in taken]
     out = []
     for tok in toks:
         sources = by_initials.get(tok.text)
+        if not sources:
+            continue
+        k = bisect.bisect_left(starts, tok.end)  # spans starting before the token ends
         if (
-            not sources
-            or tok.low in lower_vocab
+            tok.low in lower_vocab
             or tok.low in lx.NEWS_AGENCIES
             or not _standalone(text, tok)
-            or _overlaps(tok.start, tok.end, taken)
-            or len({(sp.name, sp.demonym) for sp in sources}) > 1
+            or any(b > tok.start for _, b in taken[max(0, k - 2) : k])
+            or tok.text in ambiguous
         ):
             continue
         source = sources[0]
