@@ -1190,7 +1190,42 @@ def recognise(
     defined = _defined_initialisms(text, toks, spans, lower_vocab, kinds)
     if defined:
         spans = sorted([*spans, *defined], key=lambda sp: sp.start)
-    return spans
+    return _plural_designators(text, spans)
+
+
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:(?P<admin>provinces|governorates|gouvernorats|states|régions|regions)"
+    r"|(?P<district>districts|counties))\b",
+    re.IGNORECASE,
+)
+_PLURAL_BEFORE = re.compile(
+    r"\b(?:(?P<admin>provinces|governorates|gouvernorats|states)|(?P<district>districts|counties))"
+    r"\s+(?:of\s+(?:the\s+)?|de\s+|d['’]|du\s+)$",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et|&)\s+)(?:de\s+|d['’]|of\s+)?")
+
+
+def _plural_designators(text: str, spans: list[Span]) -> list[Span]:
+    """ "Idlib and Hama provinces", « les provinces d'Idleb et de Hama »: a plural designator
+    qualifies every name of the list it closes or opens, not only the one beside it."""
+    out = list(spans)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _LIST_JOIN.fullmatch(text, out[j].end, out[j + 1].start):
+            j += 1
+        if j > i:
+            after = _PLURAL_AFTER.match(text, out[j].end)
+            before = _PLURAL_BEFORE.search(text, max(0, out[i].start - 30), out[i].start)
+            found = after or before
+            if found is not None:
+                hint = lx.ADMIN if found.group("admin") else ("admin2", "admin3")
+                for k in range(i, j + 1):
+                    if out[k].kind_hint is None and out[k].demonym is None:
+                        out[k] = replace(out[k], kind_hint=hint)
+        i = j + 1
+    return out
 
 
 _INITIALISM_TOKEN = re.compile(r"[A-Z]{2,4}")

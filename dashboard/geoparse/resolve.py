@@ -67,6 +67,7 @@ _NEAR_KM = 1500.0
 _W_SETTLEMENT = 0.03  # a bare name means the town more often than the district named after it
 _W_SITUATED = 0.35  # inside the division or country named in apposition ("London, Ky.")
 _W_STATE_LIST = 0.15  # a state of the country whose states the article names around it
+_REGIONAL = 0.5  # region prior of the theatre's countries (Iraq, Syria and neighbours)
 _LIMIT = 12
 # a foreign country the story has just placed someone in ("was in Greece when ...") votes
 # again for its own reading of the next names: "Athens" two sentences later is not the Ohio
@@ -201,12 +202,25 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
             # whatever small namesake lies near the story's other places
             dateline = not g.within and any("dateline" in sp.evidence for sp in g.spans)
+            # in the region's press a bare governorate name is mostly its seat ("à Deraa",
+            # "in Idlib"): the seat ranks as high as the governorate and, as a town, wins;
+            # elsewhere the division keeps its name ("Quebec" is the province)
+            seats_of = {
+                c.admin1_code: c.score
+                for c in g.candidates
+                if c.kind == "admin1"
+                and c.admin1_code
+                and gaz.region_prior.get(c.country, 0.0) >= _REGIONAL
+            }
             for c in g.candidates:
                 s = c.score
+                if not hinted and c.kind in _SETTLEMENT and c.admin1_code in seats_of:
+                    s = max(s, seats_of[c.admin1_code])  # the seat stands as high as its name
                 situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
                     _inside(t, c) for town in g.situates for t in town.candidates
                 )
-                if (country_name and c.kind in _NAMESAKES and not situated) or dateline:
+                namesake = c.kind in _NAMESAKES and c.admin1_code not in seats_of
+                if (country_name and namesake and not situated) or dateline:
                     scores.append(s)
                     continue
                 if c.country and (c.country in named_countries or c.country == majority):

@@ -235,3 +235,27 @@ def test_a_county_the_article_names_places_its_towns_in_its_state(parse):
         for m in parse("A crash near Lakewood injured three, Ocean County officials said.")
     }
     assert found["Lakewood"].admin1 == "New Jersey"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les combats se poursuivent à Deraa et à Soueïda, dans le sud du pays.", "fr"),
+        ("Rebels attacked Idlib and Hama on Monday.", "en"),
+    ],
+)
+def test_a_bare_governorate_name_of_the_region_is_its_seat(parse, text, lang):
+    assert {m.kind for m in parse(text, lang)} <= {"city", "town"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rebels attacked Idlib and Hama provinces.", "en"),
+        ("Les rebelles ont attaqué les provinces d'Idleb et de Hama.", "fr"),
+        ("Rebels attacked the provinces of Idlib, Hama and Latakia.", "en"),
+    ],
+)
+def test_a_plural_designator_qualifies_every_name_of_its_list(parse, text, lang):
+    found = parse(text, lang)
+    assert len(found) >= 2 and {m.kind for m in found} == {"admin1"}
