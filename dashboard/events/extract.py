@@ -1104,6 +1104,14 @@ def _events_from_readings(
 _ONCE = frozenset({"capture", "withdrawal"})  # a town changes hands once a day
 
 
+def _happening(event: Event) -> tuple[Any, ...] | None:
+    """What makes two reports one capture or withdrawal: type, places, day and polarity."""
+    places = frozenset(p.place_id for p in event.places)
+    if event.type not in _ONCE or not places or event.date is None:
+        return None
+    return (event.type, places, event.date, event.negated)
+
+
 def _restatements_merged(
     events: list[Event], ids: dict[int, str]
 ) -> tuple[list[Event], dict[int, str]]:
@@ -1111,16 +1119,15 @@ def _restatements_merged(
     from) the same places on the same day (a quotation, a confirmation, a recap) restates the
     first. Strikes, clashes and statements recur, so each report of them stays an event.
 
-    Its triggers point at the first report, so the claims they give stay linked to it.
+    The surest report speaks for the happening (the body over a caption, else the first), and
+    the triggers of the others point at it, so the claims they give stay linked to it.
     """
+    keys = [_happening(event) for event in events]
     best: dict[tuple[Any, ...], Event] = {}
-    for event in events:
-        places = frozenset(p.place_id for p in event.places)
-        if event.type not in _ONCE or not places or event.date is None:
+    for event, key in zip(events, keys, strict=True):
+        if key is None:
             continue
-        key = (event.type, places, event.date, event.negated)
         held = best.get(key)
-        # the surest report speaks for the happening (the body over a caption), else the first
         if held is None or (event.confidence, -event.sentence_start) > (
             held.confidence,
             -held.sentence_start,
@@ -1128,9 +1135,8 @@ def _restatements_merged(
             best[key] = event
     merged: dict[str, str] = {}
     kept: list[Event] = []
-    for event in events:
-        places = frozenset(p.place_id for p in event.places)
-        lead = best.get((event.type, places, event.date, event.negated))
+    for event, key in zip(events, keys, strict=True):
+        lead = best.get(key) if key is not None else None
         if lead is not None and lead is not event:
             merged[event.id] = lead.id
             continue

@@ -209,19 +209,26 @@ def article_variants(text: str) -> dict[str, int]:
         if stripped != tokens and stripped:
             out.setdefault(_join_key(stripped), 2)
         return out
-    tokens = fold_tokens(text)
+    for tokens, rank in _latin_variants(fold_tokens(text)):
+        out.setdefault(_join_key(tokens), rank)
+    return out
+
+
+def _latin_variants(tokens: list[str]) -> list[tuple[list[str], int]]:
+    """The token lists a Latin-script name is indexed as, with their :data:`ARTICLE_RANK`.
+
+    A glued article written as one word ("Alqaim", "Albukamal") is left alone: splitting it
+    would also split Alabama or Alexandria.
+    """
     if not tokens:
-        return out
-    out[_join_key(tokens)] = 0
+        return []
+    out = [(tokens, 0)]
     positions = [i for i in range(len(tokens)) if _is_article(tokens, i)]
     if positions:
-        al_form = [("al" if i in positions else t) for i, t in enumerate(tokens)]
-        out.setdefault(_join_key(al_form), 1)
+        out.append(([("al" if i in positions else t) for i, t in enumerate(tokens)], 1))
         stripped = [t for i, t in enumerate(tokens) if i not in positions]
         if stripped:
-            out.setdefault(_join_key(stripped), 2)
-    # A glued article written as one word ("Alqaim", "Albukamal") is left alone: splitting it
-    # would also split Alabama or Alexandria.
+            out.append((stripped, 2))
     return out
 
 
@@ -233,15 +240,9 @@ def spelling(tokens: list[str]) -> str:
 
 def spelling_variants(text: str) -> dict[str, str]:
     """Key -> spelling, for every key :func:`article_variants` indexes ``text`` under."""
-    tokens = fold_tokens(text)
-    if not tokens or is_arabic(text):
+    if is_arabic(text):
         return {}
-    out = {_join_key(tokens): spelling(tokens)}
-    positions = [i for i in range(len(tokens)) if _is_article(tokens, i)]
-    if positions:
-        al_form = [("al" if i in positions else t) for i, t in enumerate(tokens)]
-        out.setdefault(_join_key(al_form), spelling(al_form))
-        stripped = [t for i, t in enumerate(tokens) if i not in positions]
-        if stripped:
-            out.setdefault(_join_key(stripped), spelling(stripped))
+    out: dict[str, str] = {}
+    for tokens, _ in _latin_variants(fold_tokens(text)):
+        out.setdefault(_join_key(tokens), spelling(tokens))
     return out

@@ -530,23 +530,17 @@ def _after_town(text: str, toks: list[Token], i: int, j: int) -> bool:
 _DIVISION_KINDS = ("admin1", "admin2")
 
 
-def _division_named(gaz: Gazetteer, name: str) -> Candidate | None:
-    """A state, province or county written exactly ``name`` (an initialism only in capitals:
-    "Act" is not the ACT), if any is."""
-    for cand in gaz.lookup(name, limit=5, kind_hint=_DIVISION_KINDS):
-        if cand.kind not in _DIVISION_KINDS or fold_tokens(name) != fold_tokens(cand.matched):
+def _division_named(
+    gaz: Gazetteer, name: str, kinds: tuple[str, ...] = _DIVISION_KINDS
+) -> Candidate | None:
+    """A state, province or county (or another of ``kinds``) written exactly ``name`` (an
+    initialism only in capitals: "Act" is not the ACT), if any is."""
+    for cand in gaz.lookup(name, limit=5, kind_hint=kinds):
+        if cand.kind not in kinds or fold_tokens(name) != fold_tokens(cand.matched):
             continue
         if cand.matched.isupper() and not name.isupper():
             continue
         return cand
-    return None
-
-
-def _area_named(gaz: Gazetteer, name: str) -> Candidate | None:
-    """The state, province or country written exactly ``name``, if the name is one."""
-    for cand in gaz.lookup(name, limit=3, kind_hint=("admin1", "country")):
-        if cand.kind in ("admin1", "country") and fold_tokens(name) == fold_tokens(cand.matched):
-            return cand
     return None
 
 
@@ -1516,7 +1510,7 @@ def _judge(
         ):
             # not a place mentioned, but "the Ohio Department of Transportation" or "Virginia
             # officials said" still tells which Athens or Alexandria the article means
-            area = _area_named(gaz, name)
+            area = _division_named(gaz, name, ("admin1", "country"))
             if area is None:
                 return None
             return Span(
