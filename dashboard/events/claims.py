@@ -81,7 +81,7 @@ _SHARE_LEAD = (
 _LIST_TAIL = (
     r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?" + _SHARE_LEAD + r"(?:(?:\w+\s+){0,2}"
     r"(?:villes?|localités?|régions?|towns?|city|cities|villages?|quartiers?|districts?|zones?"
-    r"|areas?)\s*(?:de|d'|of|du)?\s*)?$"
+    r"|areas?)(?:\s+[^\W\d_]+)??\s*(?:de|d'|of|du)?\s*)?$"  # « la région frontalière d' »
 )
 # inside a list, a period only ends an abbreviated month before its day ("on Sept. 21 and")
 _LIST_GAP = re.compile(
@@ -847,7 +847,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
 # "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
 # make it a landmark then: the apposition is about that place.
 _APPOSED_TRIGGER = re.compile(
-    r"^\s*,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+the|l'une?\s+des|une?\s+des)\s*)?$",
+    r"^\s*,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
+    r"|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
+    # "Hawija, one of two pockets still under the group's control"
+    r"(?:(?:last|remaining|few|derni(?:er|ère)s?|rares?)\s+)?"
+    r"(?:(?:pockets?|areas?|enclaves?|poches?|zones?|secteurs?)\s+)?"
+    r"(?:(?:still|yet|now|encore|toujours|désormais)\s+)?$",
     _I,
 )
 # A comparison that extends a state to more places: "..., as do Sinjar and Makhmour",
@@ -1149,6 +1154,10 @@ def own_date(
 ) -> DateMention | None:
     """A date written right after a listed place, when it is not the trigger's own date:
     "ont repris Anah en septembre et Hawija le 5 octobre" dates each town apart."""
+    if place.start < reading.hit.start:
+        # "recaptured Albu Kamal on Saturday, two days after the army said it had taken the
+        # town": a place before the trigger was dated by its own clause's verb
+        return None
     dates = reading.extra.get("sentence_dates", [])
     stop = following.start if following is not None else reading.sentence.end
     text = reading.sentence.text

@@ -78,8 +78,10 @@ _FR_TAKE = (
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
     # « a proclamé la victoire sur l'EI à Z », « leur victoire à Z »
-    r"|(?:proclamé|annoncé|déclaré|célébré|fêté|leur|sa)\s+(?:la\s+)?victoire"
-    rf"(?=\s+(?:sur\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:à|dans)\s+(?:la\s+(?:ville|localité)\b|{_NAME}))"
+    # (« a proclamé lundi la victoire à Mossoul »: a day may stand between)
+    r"|(?:(?:proclamé|annoncé|déclaré|célébré|fêté)(?:\s+[\w-]+)?\s+la|leur|sa)\s+victoire"
+    rf"(?=\s+(?:sur\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:à|dans)\s+(?:la\s+(?:[\w-]+\s+)?"
+    rf"(?:ville|localité|région)\b|{_NAME}))"
 )
 # a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
@@ -106,7 +108,9 @@ _EN_TAKE = (
     # "declared victory over the militants in the town", "their victory over IS in the city":
     # the winner holds the place where it won
     r"|(?:declared|proclaimed|claimed|announced|celebrated|their|its)\s+victory"
-    rf"(?=\s+(?:over\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:in|at)\s+(?:the\s+(?:town|city|village)\b|{_NAME}))"
+    # ("in the northern region of Tal Afar": a qualifier may stand before the place noun)
+    rf"(?=\s+(?:over\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:in|at)\s+(?:the\s+(?:[\w-]+\s+)?"
+    rf"(?:town|city|village|region|district|area)\b|{_NAME}))"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"
@@ -357,7 +361,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « Hajin, bastion de l'EI, »: a stronghold is held by the side it belongs to
         r"|(?:bastions?|fiefs?)(?=\s+(?:de|du|des|d')\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
-        r"(?:\s+(?:importante?s?|d'importance))?",
+        r"(?:\s+(?:importante?s?|d'importance))?"
+        # « Il ne reste plus aux jihadistes que Rawa »: what is left to a side is what it holds
+        r"|(?<=\bne\s)reste(?:nt|ait)?\s+(?:(?:plus|encore|désormais|donc|alors)\s+)*"
+        r"(?:à|aux|au)\b(?=\s+(?:[\w'’-]+\s+){1,6}?qu)",
     ),
     _spec(
         None,
@@ -383,6 +390,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"
+        # "Islamic State is now left with only Rawa": what a side is left with, it holds
+        r"|(?:is|are|was|were)\s+(?:now\s+|only\s+)?left\s+with(?=\s+(?:only|just|little\s+more"
+        r"\s+than|a\s+handful|a\s+few|\w+\s+(?:towns?|villages?|pockets?)))"
         # "are entrenched in Hajin", "remain holed up in", "is besieged in": still holding it
         r"|(?:are|is|remain|remains|still)\s+(?:still\s+|now\s+)?"
         r"(?:entrenched|holed\s+up|besieged|dug\s+in)(?:\s+(?:in|inside|at)\b"
@@ -465,7 +475,9 @@ _NEG_FR = re.compile(
     _I,
 )
 # French "ne ... plus que" is restrictive ("ne tient plus que X" = holds only X), not negation.
-_FR_NO_LONGER = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+){0,2}?plus\b(?!\s+(?:\w+\s+){0,3}?qu)", _I)
+_FR_NO_LONGER = re.compile(
+    r"\b(?:ne|n')\s*(?:\w+\s+){0,2}?plus\b(?!\s+(?:[\w'’-]+\s+){0,6}?qu(?:e\b|['’]))", _I
+)
 _INTENT_EN = re.compile(
     r"\b(?:to|will|would|shall|could|might|may|aim(?:s|ed)?\s+to|plan(?:s|ned)?\s+to"
     r"|prepar(?:e|es|ed|ing)\s+to|expected\s+to|vow(?:s|ed)?\s+to|seek(?:s|ing)?\s+to"

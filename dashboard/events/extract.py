@@ -242,6 +242,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                 owner[id(hit)] = [
                     min(pool, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
                 ]
+        _reported_share_their_report(text, triggers, primary, owner)
         fallback = last_date_in_paragraph.get(sentence.paragraph)
         if sentence is lead and not s_dates and fallback is None:
             fallback = _lead_date(
@@ -280,6 +281,36 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             # usually background ("in September", "en 2014")
             last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
     return readings
+
+
+# Between a statement and the event it reports: "declared they had taken", "said its forces
+# had captured", « a annoncé avoir repris », « a affirmé que ses troupes avaient pris ».
+_REPORTED_GAP = re.compile(
+    r"\s*(?:that\s+|qu['’]\s*|que\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:had|has|have|avoir|avaient|avait|ont|a|été)?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _reported_share_their_report(
+    text: str,
+    triggers: Sequence[TriggerHit],
+    primary: Sequence[TriggerHit],
+    owner: dict[int, list[DateMention]],
+) -> None:
+    """An undated event reported by a dated statement happened by the statement's day:
+    "two days after the army declared they had taken the town" dates the taking too, not
+    the day of the sentence's main verb."""
+    for hit in primary:
+        if id(hit) in owner:
+            continue
+        before = [
+            t
+            for t in triggers
+            if t.spec.type == "announcement" and t.end <= hit.start and id(t) in owner
+        ]
+        if before and _REPORTED_GAP.match(text[before[-1].end : hit.start]):
+            owner[id(hit)] = owner[id(before[-1])]
 
 
 def _lead_date(

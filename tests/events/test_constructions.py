@@ -849,6 +849,17 @@ def test_a_pronoun_after_the_subject_of_its_own_sentence_stands_for_that_subject
             "fr",
             ("Albou Kamal", "syrian_government", "full"),
         ),
+        # a day between the verb and the victory; a qualifier before the place noun
+        (
+            "Le Premier ministre irakien a proclamé jeudi la victoire à Tal Afar.",
+            "fr",
+            ("Tal Afar", "iraqi_forces", "full"),
+        ),
+        (
+            "Iraqi forces declared victory over the militants in the western district of Rawa.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
     ],
 )
 def test_a_side_that_declares_victory_in_a_town_holds_it(body: str, lang: str, expected) -> None:
@@ -885,3 +896,48 @@ def test_advancing_inside_a_town_contests_it(body: str, lang: str) -> None:
 def test_talks_that_progress_are_no_fighting() -> None:
     doc = article("Les négociations progressent dans le calme.", "fr", PUB)
     assert extract(doc, places_in(doc)).events == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Il ne reste plus aux jihadistes dans le pays que Rawa et la région frontalière "
+            "d'Akashat.",
+            "fr",
+            {("Rawa", "isis", "full"), ("Akashat", "isis", "full")},
+        ),
+        (
+            "Islamic State is now left with only Hajin and a few villages near the border.",
+            "en",
+            {("Hajin", "isis", "full")},
+        ),
+    ],
+)
+def test_what_is_left_to_a_side_it_holds(body: str, lang: str, expected) -> None:
+    assert expected <= _claims(body, lang)
+
+
+def test_what_is_no_longer_left_is_not_held() -> None:
+    assert _claims("Il ne reste plus rien à l'EI à Rawa.", "fr") == set()
+
+
+def test_a_pocket_apposed_to_a_town_is_held_by_the_side_named_in_it() -> None:
+    body = (
+        "Syrian troops launched an offensive on Thursday to dislodge Islamic State from Hajin, "
+        "one of two pockets still under the group's control, a monitor said."
+    )
+    assert ("Hajin", "isis", "full") in _claims(body, "en")
+
+
+def test_an_event_reported_by_a_dated_statement_takes_the_statement_s_day() -> None:
+    body = (
+        "Islamic State fighters stormed back into much of Mayadin on Friday, three days after "
+        "the army announced it had captured the town."
+    )
+    doc = article(body, "en", PUB)
+    claims = {
+        (c.place_name, c.side, c.kind, c.valid_from) for c in extract(doc, places_in(doc)).claims
+    }
+    assert ("Mayadin", "syrian_government", "full", date(2017, 11, 7)) in claims
+    assert all(c[3] != PUB for c in claims if c[1] == "syrian_government")
