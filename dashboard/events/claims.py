@@ -1311,6 +1311,16 @@ def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = (
     return reading.sentence.end
 
 
+# A part of a place named by a possessive after it: "Hawija's outskirts", "the city's eastern
+# districts", "Raqqa's old city".
+_PART_AFTER = re.compile(
+    r"['’]s\s+(?:(?:eastern|western|northern|southern|outer|old|southeastern|southwestern"
+    r"|northeastern|northwestern|central|industrial)\s+)?(?:outskirts|suburbs?|edges?|districts"
+    r"|neighbou?rhoods|quarters?|outer\s+districts|old\s+city|periphery)\b",
+    _I,
+)
+
+
 def _share(
     reading: Reading, place: PlaceMention, previous: PlaceMention | None
 ) -> tuple[str, float | None]:
@@ -1319,6 +1329,8 @@ def _share(
     The first place reads from a little before the trigger ("largely retook"); a listed
     place reads only from the place before it, so a share does not spread along a list.
     """
+    if _PART_AFTER.match(reading.sentence.text, place.end - reading.sentence.start):
+        return "partial", None  # "captured Hawija's outskirts": a part of the town
     override = reading.extra.get("share_window", {}).get(place.place_id)
     if override is not None:
         fraction = _fraction(override)

@@ -243,6 +243,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                     min(pool, key=lambda d, h=hit: _distance(h.start, h.end, d.start, d.end))
                 ]
         _reported_share_their_report(text, triggers, primary, owner)
+        _clause_shares_its_day(text, s_dates, primary, owner, forward)
         fallback = last_date_in_paragraph.get(sentence.paragraph)
         if sentence is lead and not s_dates and fallback is None:
             fallback = _lead_date(
@@ -311,6 +312,29 @@ def _reported_share_their_report(
         ]
         if before and _REPORTED_GAP.match(text[before[-1].end : hit.start]):
             owner[id(hit)] = owner[id(before[-1])]
+
+
+def _clause_shares_its_day(
+    text: str,
+    s_dates: Sequence[DateMention],
+    primary: Sequence[TriggerHit],
+    owner: dict[int, list[DateMention]],
+    forward: frozenset[int],
+) -> None:
+    """A verb left without a date takes the day of its own clause: in « des combats
+    opposaient samedi l'armée aux jihadistes aux abords d'Albou Kamal » Saturday dates the
+    fighting at the outskirts too, not the day of an earlier sentence."""
+    for hit in primary:
+        if id(hit) in owner:
+            continue
+        pool = [d for d in s_dates if id(d) not in forward and d.precision == "day"]
+        if not pool:
+            continue
+        best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))
+        if _clause_distance(text, hit, best) < 1000 and not re.search(
+            r"[,;:]", text[min(hit.end, best.end) : max(hit.start, best.start)]
+        ):
+            owner[id(hit)] = [best]
 
 
 def _lead_date(

@@ -941,3 +941,18 @@ def test_an_event_reported_by_a_dated_statement_takes_the_statement_s_day() -> N
     }
     assert ("Mayadin", "syrian_government", "full", date(2017, 11, 7)) in claims
     assert all(c[3] != PUB for c in claims if c[1] == "syrian_government")
+
+
+def test_a_verb_without_a_date_takes_the_day_of_its_own_clause() -> None:
+    body = "Des combats opposaient samedi l'armée aux jihadistes aux abords de Hajin."
+    doc = article(body, "fr", PUB)
+    claims = {
+        (c.place_name, c.side, c.kind, c.valid_from) for c in extract(doc, places_in(doc)).claims
+    }
+    assert claims == {("Hajin", "syrian_government", "contested", date(2017, 11, 4))}
+
+
+@pytest.mark.parametrize("part", ["outskirts", "eastern districts", "old city"])
+def test_a_part_named_by_a_possessive_is_a_share_of_the_town(part: str) -> None:
+    body = f"Iraqi forces captured Hajin's {part} on Tuesday."
+    assert _claims(body, "en") == {("Hajin", "iraqi_forces", "partial")}
