@@ -767,9 +767,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "Kirkouk, où elles ont pris la place des peshmergas": the antecedent is the object,
             # and a share is read inside the clause ("which the group largely retook")
             tail = re.match(r"[^,;.]{0,30}", text_all[hit.end - offset :])
-            reading.extra.setdefault("share_window", {})[relative.place_id] = text_all[
-                relative.end - offset : hit.end - offset + (tail.end() if tail else 0)
-            ]
+            window_end = hit.end - offset + (tail.end() if tail else 0)
+            reading.extra.setdefault("share_window", {})[relative.place_id] = (
+                "part of"  # « où elles ont repris plusieurs champs pétroliers »: things in it
+                if _SOME_THINGS.match(text_all, hit.end - offset)
+                else text_all[relative.end - offset : window_end]
+            )
             return [relative]
     definite = _DEFINITE.match(text_all, hit.end - offset)
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
@@ -1024,6 +1027,13 @@ def _subject_of_next(reading: Reading, place: PlaceMention) -> bool:
 
 # Nominal captures whose place is the relative pronoun's antecedent: "Hawija, dont la reprise
 # a été proclamée jeudi", "Anah, whose recapture was announced on Friday".
+# An indefinite object taken inside a place: "where they seized several oil fields".
+_SOME_THINGS = re.compile(
+    r"\s+(?:plusieurs|quelques|des|de\s+nombreu(?:x|ses)|une\s+série\s+de|several|some|many"
+    r"|a\s+number\s+of|a\s+series\s+of|dozens\s+of|a\s+few|two|three|four|deux|trois|quatre"
+    r"|\d+)\s+[^\W\d_]",
+    _I,
+)
 _RELATIVE_NOUN = re.compile(r"(?:dont|whose)\b", _I)
 
 

@@ -956,3 +956,23 @@ def test_a_verb_without_a_date_takes_the_day_of_its_own_clause() -> None:
 def test_a_part_named_by_a_possessive_is_a_share_of_the_town(part: str) -> None:
     body = f"Iraqi forces captured Hajin's {part} on Tuesday."
     assert _claims(body, "en") == {("Hajin", "iraqi_forces", "partial")}
+
+
+def test_a_word_starting_like_to_does_not_name_the_captor() -> None:
+    # "totale" opens with "to": the side named after it, much later, took nothing
+    body = (
+        "Les FDS ont annoncé vendredi la libération totale de Raqqa, trois jours après la fin des "
+        "combats dans l'ancienne capitale de l'EI."
+    )
+    claims = _claims(body, "fr")
+    assert ("Raqqa", "isis", "full") not in claims
+    assert ("Raqqa", "sdf", "full") in claims
+
+
+def test_things_taken_inside_a_place_are_a_share_of_it() -> None:
+    body = (
+        "Les FDS avancent dans la province de Hassaké, où elles ont repris plusieurs champs "
+        "pétroliers mardi."
+    )
+    assert ("province de Hassaké", "sdf", "partial") in _claims(body, "fr")
+    assert ("province de Hassaké", "sdf", "full") not in _claims(body, "fr")
