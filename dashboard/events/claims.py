@@ -1029,7 +1029,7 @@ def _subject_of_next(reading: Reading, place: PlaceMention) -> bool:
 # a été proclamée jeudi", "Anah, whose recapture was announced on Friday".
 # An indefinite object taken inside a place: "where they seized several oil fields".
 _SOME_THINGS = re.compile(
-    r"\s+(?:plusieurs|quelques|des|de\s+nombreu(?:x|ses)|une\s+série\s+de|several|some|many"
+    r"\s+(?:plusieurs|quelques|de\s+nombreu(?:x|ses)|une\s+série\s+de|several|some|many"
     r"|a\s+number\s+of|a\s+series\s+of|dozens\s+of|a\s+few|two|three|four|deux|trois|quatre"
     r"|\d+)\s+[^\W\d_]",
     _I,
