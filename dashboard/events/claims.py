@@ -986,10 +986,41 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     """The town a definite subject stands for: "By nightfall the town had been retaken", "La
     ville a été reprise dans la soirée", "the city was fully under its control"."""
     head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
+    plural = _PLURAL_SUBJECT.search(head)
+    if plural is not None:
+        return _listed_towns_before(reading, plural.group("count"))
     if _DEFINITE_SUBJECT.search(head) is None:
         return []
     found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
     return [found] if found is not None else []
+
+
+# "The towns have been in the hands of the extremists since 2014", « les deux villes »
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|[.;]\s*)\s*(?:the|these|both|les|ces)\s+(?:(?P<count>two|three|four|deux|trois|quatre)"
+    r"\s+)?(?:towns|cities|villages|villes|localités)\b[^,;.:]{0,40}$",
+    _I,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4}
+
+
+def _listed_towns_before(reading: Reading, count: str | None) -> list[PlaceMention]:
+    """The towns a plural subject stands for: the last list of towns named before it
+    ("advancing on al-Qaim and Rawa. The towns have been...")."""
+    pool = reading.extra.get("all_places", reading.places)
+    towns = [p for p in pool if p.end <= reading.sentence.start and p.kind in _TOWN_KINDS]
+    if not towns or reading.sentence.start - towns[-1].end > 300:
+        return []
+    listed = [towns[-1]]
+    for place in reversed(towns[:-1]):
+        if listed[0].start - place.end > 40:
+            break
+        listed.insert(0, place)
+    unique = list({p.place_id: p for p in listed}.values())
+    wanted = _COUNTS.get((count or "").lower())
+    if len(unique) < 2 or (wanted is not None and len(unique) != wanted):
+        return []
+    return unique
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
@@ -1134,6 +1165,17 @@ def _since(
         return None
     text = reading.sentence.text
     offset = reading.sentence.start
+    if place.end <= reading.hit.start:
+        # a subject before the state: "Rawa and Qaim have been in its hands since 2014", "The
+        # towns have been held since 2014": the date after the verb dates every subject
+        later = [
+            d
+            for d in since
+            if d.start >= reading.hit.end
+            and not re.search(r"[,.;]", text[reading.hit.end - offset : d.start - offset])
+        ]
+        if later:
+            return later[0]
     stop = following.start if following is not None else reading.sentence.end
     after = [
         d

@@ -976,3 +976,46 @@ def test_things_taken_inside_a_place_are_a_share_of_it() -> None:
     )
     assert ("province de Hassaké", "sdf", "partial") in _claims(body, "fr")
     assert ("province de Hassaké", "sdf", "full") not in _claims(body, "fr")
+
+
+def _dated_claims(body: str, lang: str) -> set[tuple[str, str, str, date]]:
+    doc = article(body, lang, PUB)
+    return {
+        (c.place_name, c.side, c.kind, c.valid_from) for c in extract(doc, places_in(doc)).claims
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Iraqi troops were advancing on Anah and Rawa from the east. The towns have been "
+            "in the hands of Islamic State since 2014.",
+            "en",
+        ),
+        (
+            "Les troupes irakiennes avancent vers Anah et Rawa. Les deux villes sont aux mains "
+            "de l'EI depuis 2014.",
+            "fr",
+        ),
+    ],
+)
+def test_a_plural_subject_stands_for_the_towns_just_listed(body: str, lang: str) -> None:
+    claims = _dated_claims(body, lang)
+    assert ("Anah", "isis", "full", date(2014, 1, 1)) in claims
+    assert ("Rawa", "isis", "full", date(2014, 1, 1)) in claims
+
+
+def test_a_plural_subject_with_a_count_that_does_not_match_stands_for_nothing() -> None:
+    body = (
+        "Iraqi troops were advancing on Anah and Rawa. The three towns have been in the hands "
+        "of Islamic State since 2014."
+    )
+    assert _dated_claims(body, "en") == set()
+
+
+def test_a_since_date_after_the_state_dates_every_subject_before_it() -> None:
+    body = "Rawa and Anah have been under Islamic State control since 2014."
+    claims = _dated_claims(body, "en")
+    assert {c[3] for c in claims} == {date(2014, 1, 1)}
+    assert {c[0] for c in claims} == {"Rawa", "Anah"}
