@@ -825,7 +825,22 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     gap = _cut(text_all, hit.end - offset, first.start - offset, apposed, offset)
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
     if (_RELATIONAL.search(gap) and not source) or len(gap) > 120:
-        return []
+        # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
+        # the place the object includes is named after it
+        included = next(
+            (
+                p
+                for p in after
+                if _INCLUDING.search(text_all, 0, p.start - offset)
+                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
+                and p.start - hit.end <= 160
+            ),
+            None,
+        )
+        if included is None:
+            return []
+        first = included
+        after = after[after.index(included) :]
     chain = [first]
     previous_end = first.end
     for place in after[1:]:
@@ -844,6 +859,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+# What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».
+_INCLUDING = re.compile(
+    r",\s*(?:including|notably|among\s+them|notamment|dont|y\s+compris)\s+"
+    r"(?:(?:the\s+)?(?:town|city|village)\s+of\s+|(?:la\s+)?(?:ville|localité)\s+(?:de\s+|d')"
+    r"|l')?$",
+    _I,
+)
 
 
 # A trigger set right after its place, as an apposition: "Anah, reprise fin septembre",

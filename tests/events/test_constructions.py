@@ -1019,3 +1019,21 @@ def test_a_since_date_after_the_state_dates_every_subject_before_it() -> None:
     claims = _dated_claims(body, "en")
     assert {c[3] for c in claims} == {date(2014, 1, 1)}
     assert {c[0] for c in claims} == {"Rawa", "Anah"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State still holds a stretch of the valley between Anah and the border, "
+            "including Rawa.",
+            "en",
+        ),
+        (
+            "L'EI tient encore une bande de territoire entre Anah et la frontière, dont Rawa.",
+            "fr",
+        ),
+    ],
+)
+def test_a_place_an_object_includes_is_held_not_its_landmarks(body: str, lang: str) -> None:
+    assert _claims(body, lang) == {("Rawa", "isis", "full")}
