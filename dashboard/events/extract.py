@@ -331,10 +331,23 @@ def _clause_shares_its_day(
         if not pool:
             continue
         best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))
-        if _clause_distance(text, hit, best) < 1000 and not re.search(
-            r"[,;:]", text[min(hit.end, best.end) : max(hit.start, best.start)]
+        between = text[min(hit.end, best.end) : max(hit.start, best.start)]
+        if (_clause_distance(text, hit, best) < 1000 and not re.search(r"[,;:]", between)) or (
+            # "have regained Albu Kamal after ..., a commander said on Sunday": the day of the
+            # statement dates what it reports
+            best.start > hit.end
+            and not re.search(r"[;:]", between)
+            and _REPORTED_ON.search(text, max(0, best.start - 30), best.start)
         ):
             owner[id(hit)] = [best]
+
+
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|a\s+(?:indiqué|annoncé"
+    r"|affirmé|déclaré|précisé|rapporté)|ont\s+(?:indiqué|annoncé|affirmé|déclaré|rapporté))"
+    r"\s+(?:\w+\s+)?(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _lead_date(

@@ -37,6 +37,8 @@ _ELIDED = frozenset({"d", "l", "j", "qu", "s", "n", "c", "m", "t"})
 _APOSTROPHES = "'’ʼ"
 # "US-led", "Iran-backed": a modifier of a group, not a place under the literal scheme.
 _MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:led|backed|based|allied|held|controlled)\b", re.I)
+# "a pro-Damascus militia", « les milices pro-Téhéran »: a stance, not a place mentioned
+_STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-‐‑]\Z", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -1503,6 +1505,7 @@ def _judge(
             _chain_neighbour(text, toks, i, j)
             or _org_tail(text, toks, j)
             or _MODIFIER_SUFFIX.match(text, ne)
+            or _STANCE_PREFIX.search(text, max(0, ns - 6), ns)
             # "the mayor of Hamilton said": the speech verb is the mayor's
             or (
                 _metonymic(text, toks, j) and not _locative_object(text, toks, i) and said_loc < 0.6

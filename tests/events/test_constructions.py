@@ -1037,3 +1037,14 @@ def test_a_since_date_after_the_state_dates_every_subject_before_it() -> None:
 )
 def test_a_place_an_object_includes_is_held_not_its_landmarks(body: str, lang: str) -> None:
     assert _claims(body, lang) == {("Rawa", "isis", "full")}
+
+
+def test_the_day_of_a_statement_dates_the_events_it_reports() -> None:
+    body = (
+        "Syrian troops have regained full control of Mayadin after driving Islamic State out "
+        "of the town, a commander said on Sunday."
+    )
+    doc = article(body, "en", PUB)
+    found = extract(doc, places_in(doc))
+    assert {e.date for e in found.events if e.type == "capture"} == {date(2017, 11, 5)}
+    assert {c.valid_from for c in found.claims} == {date(2017, 11, 5)}

@@ -345,3 +345,15 @@ def test_a_word_that_only_folds_to_a_place_abroad_is_not_one(parse, text):
 def test_a_loose_spelling_of_a_place_in_the_region_still_counts(parse):
     # transliterations vary: "Albou Kamal" is filed as Albu Kamal
     assert texts(parse("Fighting continued in Albou Kamal on Tuesday.")) == ["Albou Kamal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A commander of the pro-Damascus alliance spoke to reporters in Basra.", "en"),
+        ("Des milices pro-Téhéran ont été vues à Basra.", "fr"),
+        ("Anti-Baghdad protesters marched in Basra.", "en"),
+    ],
+)
+def test_a_stance_for_or_against_a_capital_is_no_place_mentioned(parse, text, lang):
+    assert texts(parse(text, lang)) == ["Basra"]
