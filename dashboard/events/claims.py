@@ -697,11 +697,20 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "They retook the town": a place named before, read below
             reading.frame in ("take", "expel", "enter")
             and reading.agent is not None
-            and _DEFINITE.match(text_all, hit.end - offset)
+            and (_DEFINITE.match(text_all, hit.end - offset) or _pronoun_object(reading))
         )
     ):
         return []
     frame = reading.frame
+    if frame in ("take", "expel", "enter") and reading.agent is not None:
+        pronoun = _pronoun_object(reading)
+        if pronoun is not None:
+            # "recaptured much of it the next day", « les jihadistes l'ont reprise »: the town
+            # just named
+            found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+            if found is not None and hit.start - found.end <= 300:
+                reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
+                return [found]
     backward = frame == "take_pass" or (
         frame == "hold"
         and (_HOLD_BY.search(hit.text) or _held_participle(reading))
@@ -859,6 +868,29 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+# A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».
+_IT_AFTER = re.compile(
+    r"\s+(?:(?:much|most|parts?|half|all|some|the\s+rest|control)\s+of\s+)?it\b(?!['’]s)", _I
+)
+_IT_BEFORE = re.compile(
+    r"\bl['’]\s*(?:ont|a|avaient|avait|auraient|aurait|avoir)\s+(?:\w+\s+)?\Z"
+    r"|\b(?:la|l['’])\s*(?:reprendre|prendre|reconquérir)?\Z",
+    _I,
+)
+
+
+def _pronoun_object(reading: Reading) -> str | None:
+    """The pronoun a capture verb takes for its object, with the share it states, if any."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    after = _IT_AFTER.match(text, reading.hit.end - offset)
+    if after is not None:
+        return after.group(0)
+    if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
+        return "it"
+    return None
 
 
 # What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».

@@ -1048,3 +1048,33 @@ def test_the_day_of_a_statement_dates_the_events_it_reports() -> None:
     found = extract(doc, places_in(doc))
     assert {e.date for e in found.events if e.type == "capture"} == {date(2017, 11, 5)}
     assert {c.valid_from for c in found.claims} == {date(2017, 11, 5)}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Islamic State seized Hit in 2014. Iraqi forces retook it on Thursday.",
+            "en",
+            {("Hit", "iraqi_forces", "full")},
+        ),
+        (
+            "The army entered Mayadin on Monday, but Islamic State fighters recaptured much of "
+            "it on Thursday.",
+            "en",
+            {("Mayadin", "syrian_government", "contested"), ("Mayadin", "isis", "partial")},
+        ),
+        (
+            "L'armée est entrée dans Mayadin lundi, mais les jihadistes l'ont reprise jeudi.",
+            "fr",
+            {("Mayadin", "syrian_government", "contested"), ("Mayadin", "isis", "full")},
+        ),
+    ],
+)
+def test_a_pronoun_object_of_a_capture_is_the_town_just_named(body, lang, expected) -> None:
+    assert _claims(body, lang) == expected
+
+
+def test_a_pronoun_for_a_thing_takes_no_town() -> None:
+    body = "Iraqi forces captured a tank near Rawa and destroyed it on Thursday."
+    assert _claims(body, "en") == set()
