@@ -24,7 +24,7 @@ from typing import Literal
 
 from dashboard.articles.model import Article
 from dashboard.gazetteer import Candidate, Gazetteer, fold
-from dashboard.gazetteer.folding import fold_tokens
+from dashboard.gazetteer.folding import article_variants, fold_tokens
 from dashboard.geoparse import lexicons as lx
 from dashboard.text import split_sentences
 
@@ -284,14 +284,16 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break
+            alt = _article_key(text[tok.start : toks[j].end], key)
+            found_key = key if gaz.has_key(key) else alt if alt and gaz.has_key(alt) else None
             if (
-                _can_end(toks[j])
-                and gaz.has_key(key)
+                found_key is not None
+                and _can_end(toks[j])
                 and not _state_of_org(text, toks, i, j)
                 and not _SCORE.match(text, toks[j].end)
             ):
-                best = _Raw(i, j, key)
-            if not gaz.has_prefix(key):
+                best = _Raw(i, j, found_key)
+            if not gaz.has_prefix(key) and not (alt and gaz.has_prefix(alt)):
                 break
             j += 1
         # "But I'm sure": the name, if any, starts after the opener; "A Coruña" stays
@@ -310,6 +312,20 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
         else:
             i += 1
     return found
+
+
+_ARTICLE_TOKEN = re.compile(r"(?:^|[\s\-‐‑])(?:el|il|ul|[eu](?:[tdrzsn]|sh|th|dh))[\s\-‐‑]", re.I)
+
+
+def _article_key(name: str, key: str) -> str | None:
+    """The key of a name with its Arabic article written as the index writes it: "Deir
+    el-Zour" is indexed as "Deir al-Zour" (and "Deir ez-Zor" as written), not as "el"."""
+    if not _ARTICLE_TOKEN.search(name):
+        return None
+    for variant, rank in article_variants(name).items():
+        if rank == 1 and variant != key:
+            return variant
+    return None
 
 
 def _longer_after(

@@ -357,3 +357,13 @@ def test_a_loose_spelling_of_a_place_in_the_region_still_counts(parse):
 )
 def test_a_stance_for_or_against_a_capital_is_no_place_mentioned(parse, text, lang):
     assert texts(parse(text, lang)) == ["Basra"]
+
+
+@pytest.mark.parametrize("name", ["Deir el-Zour", "Deir el Zour", "Ras el-Ain"])
+def test_an_arabic_article_written_el_is_found_like_al(parse, name):
+    found = parse(f"Government troops advanced on {name} on Friday.")
+    assert texts(found) == [name]
+
+
+def test_el_as_a_spanish_article_keeps_its_own_name(parse):
+    assert texts(parse("The convoy reached El Paso on Friday.")) == ["El Paso"]
