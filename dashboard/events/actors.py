@@ -367,6 +367,13 @@ LEXICON: tuple[ActorEntry, ...] = (
             "combattants kurdes",
             "milices kurdes",
             "forces à dominante kurde",
+            # "The Kurds had held Kirkuk since 2014": in war copy, the Kurdish forces
+            "the Kurds",
+            "les Kurdes",
+            "Kurdish troops",
+            "Kurdish security forces",
+            "troupes kurdes",
+            "unités kurdes",
         ),
     ),
     # --- Syrian opposition ---------------------------------------------------------------------

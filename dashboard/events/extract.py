@@ -1116,7 +1116,13 @@ def _roles(
             agent = antecedent[-1]
     if agent is None and speaker is not None and hit.spec.type == "announcement":
         agent = speaker
-    if agent is None and after and hit.spec.frame in ("hold",):
+    if (
+        agent is None
+        and after
+        and hit.spec.frame in ("hold",)
+        # "The Kurds had held Kirkuk since 2014, when the Iraqi army fled": not another clause's
+        and not _CLAUSE_END.search(text, hit.end, after[0].hit.start)
+    ):
         agent = after[0]
     patient = next((a for a in after if agent is None or a.side != agent.side), None)
     if patient is not None and patient.hit.start - hit.end > 80:

@@ -1078,3 +1078,18 @@ def test_a_pronoun_object_of_a_capture_is_the_town_just_named(body, lang, expect
 def test_a_pronoun_for_a_thing_takes_no_town() -> None:
     body = "Iraqi forces captured a tank near Rawa and destroyed it on Thursday."
     assert _claims(body, "en") == set()
+
+
+def test_the_kurds_who_held_a_town_are_its_holder_not_the_next_clause_s_army() -> None:
+    body = (
+        "Iraqi forces took control of Kirkuk on Monday. The Kurds had held Kirkuk since 2014, "
+        "when the Iraqi army fled an Islamic State advance."
+    )
+    claims = _dated_claims(body, "en")
+    assert ("Kirkuk", "peshmerga", "full", date(2014, 1, 1)) in claims
+    assert not any(c[1] == "iraqi_forces" and c[3].year == 2014 for c in claims)
+
+
+def test_a_holder_in_another_clause_holds_nothing() -> None:
+    body = "Hajin has been held since 2014, when Islamic State swept across the valley."
+    assert _claims(body, "en") == set()
