@@ -974,7 +974,12 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
 # qu'elles ont prise", "Kirkouk, où elles ont pris".
 _RELATIVE_OBJECT = re.compile(
     r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b[^,;.()]{0,60}$|"
-    r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$",
+    r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$"
+    # "Sinjar, ville yazidie du nord-ouest de l'Irak que les peshmergas ont quittée": the
+    # relative hangs from a town noun in apposition to the place
+    r"|\s*,\s*(?:(?:a|an|the|une|la|cette|this)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:town|city|village|ville|localité|cité|bourgade|bourg)\b[^,;.()]{0,50}?"
+    r"(?:\s|')(?:which|that|que|qu'|où|where)\b[^,;.()]{0,60}$",
     _I,
 )
 

@@ -1093,3 +1093,13 @@ def test_the_kurds_who_held_a_town_are_its_holder_not_the_next_clause_s_army() -
 def test_a_holder_in_another_clause_holds_nothing() -> None:
     body = "Hajin has been held since 2014, when Islamic State swept across the valley."
     assert _claims(body, "en") == set()
+
+
+def test_a_relative_on_a_town_noun_in_apposition_is_about_the_place() -> None:
+    body = (
+        "L'armée irakienne est arrivée jeudi à Sinjar, ville du nord-ouest du pays que les "
+        "peshmergas ont quittée dans la nuit."
+    )
+    claims = _claims(body, "fr")
+    assert {c[0] for c in claims} == {"Sinjar"}
+    assert ("Sinjar", "peshmerga", "full") not in claims
