@@ -1088,7 +1088,9 @@ _TOWN_KINDS = frozenset({"city", "town", "village"})
 # A definite subject close before its verb, in the same clause.
 _DEFINITE_SUBJECT = re.compile(
     r"\b(?:the|la|cette|this)\s+(?P<noun>ville|city|town|localité|cité)\b"
-    r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)[^,;.:]{0,40}$",
+    r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)"
+    # "strikes on positions inside the town, which has been under their control since 2014"
+    r"(?:\s*,\s*(?:which|that|qui)\b)?[^,;.:]{0,40}$",
     _I,
 )
 

@@ -1103,3 +1103,11 @@ def test_a_relative_on_a_town_noun_in_apposition_is_about_the_place() -> None:
     claims = _claims(body, "fr")
     assert {c[0] for c in claims} == {"Sinjar"}
     assert ("Sinjar", "peshmerga", "full") not in claims
+
+
+def test_a_relative_on_the_town_dates_its_holder_from_since() -> None:
+    body = (
+        "Syrian troops reached Mayadin on Thursday. Russian jets struck positions inside the "
+        "town, which has been under Islamic State control since 2014."
+    )
+    assert ("Mayadin", "isis", "full", date(2014, 1, 1)) in _dated_claims(body, "en")
