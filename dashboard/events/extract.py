@@ -410,9 +410,12 @@ def _event_dates(
     body_starts = {p.start for p in article.paragraphs if p.kind == "body"} or {0}
     first_body = min(body_starts)
     kept, since = [], []
+    dateline_end = _dateline_end(text, article)
     for mention in find_dates(text, lang, reference):
         if mention.start - first_body < 60 and _DATELINE_TAIL.match(text, mention.end):
             continue
+        if mention.start < dateline_end:
+            continue  # "BEYROUTH, 24 octobre 2017 (AFP) -": the filing day, not an event's
         if _SINCE.search(text[max(0, mention.start - 20) : mention.start]):
             since.append(mention)
             continue

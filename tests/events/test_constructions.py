@@ -1111,3 +1111,13 @@ def test_a_relative_on_the_town_dates_its_holder_from_since() -> None:
         "town, which has been under Islamic State control since 2014."
     )
     assert ("Mayadin", "isis", "full", date(2014, 1, 1)) in _dated_claims(body, "en")
+
+
+def test_the_filing_day_of_a_dateline_with_its_agency_dates_no_event() -> None:
+    body = (
+        "BEYROUTH, 24 octobre 2017 (AFP) - Les FDS ont pris le contrôle de Tabqa, a annoncé "
+        "dimanche l'alliance."
+    )
+    doc = article(body, "fr", date(2017, 10, 24))
+    claims = extract(doc, places_in(doc)).claims
+    assert {(c.place_name, c.valid_from) for c in claims} == {("Tabqa", date(2017, 10, 22))}
