@@ -360,10 +360,21 @@ def _words_before(toks: list[Token], i: int, k: int) -> list[str]:
 
 
 _LINK = r"(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|de\s+|du\s+|des\s+|of\s+the\s+|of\s+)"
+# French adjectives between a designator and its name: « la province orientale de Deir Ezzor »
+_FR_ADJECTIVE = (
+    r"(?:\s+(?:orientale?|occidentale?|septentrionale?|méridionale?|centrale?|frontalière"
+    r"|frontalier|voisine?|désertique|pétrolière|stratégique|syrienne|irakienne|kurde|sunnite"
+    r"|chiite|natale|côtière|agricole|disputée?|rebelle|majoritairement\s+\w+))?"
+)
 _PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
     (
         re.compile(
-            r"(?<!\w)(" + r"[\s\-]+".join(re.escape(w) for w in words) + r")\s+" + _LINK + r"$",
+            r"(?<!\w)("
+            + r"[\s\-]+".join(re.escape(w) for w in words)
+            + _FR_ADJECTIVE
+            + r")\s+"
+            + _LINK
+            + r"$",
             re.IGNORECASE,
         ),
         kinds,

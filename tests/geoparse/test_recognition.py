@@ -367,3 +367,9 @@ def test_an_arabic_article_written_el_is_found_like_al(parse, name):
 
 def test_el_as_a_spanish_article_keeps_its_own_name(parse):
     assert texts(parse("The convoy reached El Paso on Friday.")) == ["El Paso"]
+
+
+def test_an_adjective_after_a_french_designator_keeps_it_a_province(parse):
+    found = parse("Les FDS avancent dans la province orientale de Deir Ezzor.", "fr")
+    assert [m.precision for m in found] == ["governorate"]
+    assert found[0].text.endswith("Deir Ezzor")
