@@ -246,7 +246,8 @@ _SIDE_PREFIX = {
 
 # Frames that move a place to a side; a hold the same sentence states for another side
 # describes the place before the move.
-TAKING_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "enter")
+# ("Islamic State had lost al-Qaim, its stronghold on the border": held before the loss)
+TAKING_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "enter", "lose", "leave")
 
 
 def claims_from_readings(
@@ -391,7 +392,7 @@ def _claims_for(
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
-            if kind == "full" and _held_within(reading, place):
+            if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
             valid_from = since.value if since is not None else published
@@ -1341,12 +1342,21 @@ def _complement(
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 
 
-def _held_within(reading: Reading, place: PlaceMention) -> bool:
-    """A side holding something *in* a region holds part of it, not the whole region."""
+def _held_within(
+    reading: Reading, place: PlaceMention, previous: PlaceMention | None = None
+) -> bool:
+    """A side holding something *in* a region holds part of it, not the whole region.
+
+    Only the words since the place listed before count: in « il ne reste plus aux jihadistes
+    en Irak que Rawa et la région d'Al-Qaïm » the region is held whole.
+    """
     if place.precision not in ("governorate", "district", "country", "region"):
         return False
     text = reading.sentence.text
-    gap = text[reading.hit.end - reading.sentence.start : place.start - reading.sentence.start]
+    start = reading.hit.end
+    if previous is not None and start <= previous.end <= place.start:
+        start = previous.end
+    gap = text[start - reading.sentence.start : place.start - reading.sentence.start]
     return bool(_WITHIN.search(gap))
 
 

@@ -50,7 +50,11 @@ def _spec(type_: str | None, frame: str, strength: float, lang: str, *alts: str)
 # English months (a time after "fell"), and a capitalised word that can name a place: not a
 # weekday or a month ("recovered Monday").
 _MONTH = rf"(?:{alternation([*MONTHS_FULL['en'], *MONTHS_ABBREVIATED['en']])})\.?"
-_NAME = rf"(?!(?:{alternation([*WEEKDAYS['en'], *MONTHS_FULL['en']])})\b)(?-i:[A-Z])"
+# (a name may open on a lower-case Arabic article: "al-Qaim", "ad-Dawr")
+_NAME = (
+    rf"(?!(?:{alternation([*WEEKDAYS['en'], *MONTHS_FULL['en']])})\b)"
+    r"(?-i:[A-Z]|[ae][lrdnstz]h?[-‐‑][A-Z])"
+)
 # French participles and finite forms; voice is decided from the auxiliary before them.
 # « à plusieurs reprises », « à deux reprises »: "several times", no recapture
 _REPEATEDLY = "".join(

@@ -27,6 +27,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Haditha": ("gn:96994", 34.14, 42.38, "point", "IQ"),
     "Ramadi": ("gn:91875", 33.42, 43.3, "point", "IQ"),
     "Husaybah": ("name:Husaybah", 34.39, 40.99, "point", "IQ"),
+    "al-Qaim": ("gn:92138", 34.37, 41.09, "point", "IQ"),
     "Akashat": ("gn:99414", 33.58, 40.6, "point", "IQ"),
     "Mosul": ("gn:99072", 36.34, 43.13, "point", "IQ"),
     "Mossoul": ("gn:99072", 36.34, 43.13, "point", "IQ"),

@@ -1121,3 +1121,16 @@ def test_the_filing_day_of_a_dateline_with_its_agency_dates_no_event() -> None:
     doc = article(body, "fr", date(2017, 10, 24))
     claims = extract(doc, places_in(doc)).claims
     assert {(c.place_name, c.valid_from) for c in claims} == {("Tabqa", date(2017, 10, 22))}
+
+
+def test_a_place_lost_that_opens_on_a_lower_case_article_is_lost() -> None:
+    body = "Islamic State lost al-Qaim, its stronghold on the border, on Friday."
+    claims = _claims(body, "en")
+    assert ("al-Qaim", "iraqi_forces", "full") in claims
+    assert ("al-Qaim", "isis", "full") not in claims  # the stronghold it was, before the loss
+
+
+def test_a_region_listed_after_a_town_is_held_whole() -> None:
+    body = "Il ne reste plus aux jihadistes en Syrie que Hajin et la province de Homs."
+    claims = _claims(body, "fr")
+    assert ("province de Homs", "isis", "full") in claims
