@@ -392,6 +392,8 @@ def _claims_for(
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if kind == "full" and _PRESENCE.search(reading.hit.text):
+                kind = "partial"  # « l'EI reste présent à Rawa et Al-Qaïm »: not control
             if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
@@ -1339,6 +1341,7 @@ def _complement(
     return _scaled(claim, 0.8, "complement of the share the group still holds")
 
 
+_PRESENCE = re.compile(r"\b(?:présente?s?|presence|present)\b", _I)
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 
 

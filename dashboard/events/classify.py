@@ -366,6 +366,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:bastions?|fiefs?)(?=\s+(?:de|du|des|d')\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?"
+        # « l'EI reste toutefois présent à Rawa »: a presence (a share, see claims)
+        r"|(?:reste|restent|est|sont|demeure|demeurent)\s+(?:(?:toujours|encore|toutefois"
+        r"|néanmoins|cependant|aussi|également)\s+)*présente?s?(?=\s+(?:à|au|aux|dans|en)\b)"
         # « Il ne reste plus aux jihadistes que Rawa »: what is left to a side is what it holds
         r"|(?<=\bne\s)reste(?:nt|ait)?\s+(?:(?:plus|encore|désormais|donc|alors)\s+)*"
         r"(?:à|aux|au)\b(?=\s+(?:[\w'’-]+\s+){1,6}?qu)",
@@ -394,6 +397,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"
+        # "still has a presence in Hajin", "remains present in": a presence (a share)
+        r"|(?:has|have|had|maintains?|maintained|retains?|retained)\s+(?:a\s+|some\s+)?"
+        r"(?:(?:strong|significant|small|limited)\s+)?presence(?=\s+in\b)"
+        r"|(?:is|are|remains?|remained)\s+(?:still\s+)?present(?=\s+in\b)"
         # "Islamic State is now left with only Rawa": what a side is left with, it holds
         r"|(?:is|are|was|were)\s+(?:now\s+|only\s+)?left\s+with(?=\s+(?:only|just|little\s+more"
         r"\s+than|a\s+handful|a\s+few|\w+\s+(?:towns?|villages?|pockets?)))"

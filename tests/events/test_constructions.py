@@ -1134,3 +1134,19 @@ def test_a_region_listed_after_a_town_is_held_whole() -> None:
     body = "Il ne reste plus aux jihadistes en Syrie que Hajin et la province de Homs."
     claims = _claims(body, "fr")
     assert ("province de Homs", "isis", "full") in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "L'EI reste toutefois présent à Rawa et al-Qaim, plus à l'ouest.",
+            "fr",
+            {("Rawa", "isis", "partial"), ("al-Qaim", "isis", "partial")},
+        ),
+        ("Islamic State still has a presence in Hajin.", "en", {("Hajin", "isis", "partial")}),
+        ("Islamic State has no presence in Hajin.", "en", set()),
+    ],
+)
+def test_a_presence_is_a_share_not_control(body: str, lang: str, expected) -> None:
+    assert _claims(body, lang) == expected
