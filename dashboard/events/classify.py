@@ -222,7 +222,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"lanc(?:é|ée|és|er|ent|ant|e)\s+(?:\w+\s+){0,2}?(?:une?\s+|l'|leur\s+|la\s+)?"
         r"(?:\w+\s+)?(?:offensive|assaut|opération|attaque|contre-offensive)"
-        r"|(?:le\s+)?lancement\s+(?:\w+\s+)?de\s+(?:l'|leur\s+|la\s+)?(?:offensive|opération)"
+        r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
+        r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
         r"|(?:le\s+)?début\s+d'une\s+offensive|donner\s+l'assaut"
         r"|(?:progressent|progresse|avancent|avance|avançaient)\s+(?:\w+\s+){0,4}?"
         r"(?:vers|en\s+direction|le\s+long)|l'offensive\s+vise|franchi",
@@ -236,6 +237,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:\w+\s+)?(?:offensive|assault|operation|attack|push|counter-?offensive)"
         r"|(?:began|begun|begin|started|start|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
         r"(?:offensive|assault|operation|push)"
+        r"|launch\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)(?:\w+\s+)?"
+        r"(?:offensive|assault|operation|counter-?offensive)"
         r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
         r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
     ),

@@ -1150,3 +1150,25 @@ def test_a_region_listed_after_a_town_is_held_whole() -> None:
 )
 def test_a_presence_is_a_share_not_control(body: str, lang: str, expected) -> None:
     assert _claims(body, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les forces irakiennes ont repris Anah mardi, cinq jours après le lancement d'une "
+            "offensive contre l'EI.",
+            "fr",
+        ),
+        (
+            "Iraqi forces retook Anah on Tuesday, five days after the launch of an offensive "
+            "against Islamic State.",
+            "en",
+        ),
+    ],
+)
+def test_the_launch_of_an_offensive_is_an_assault_counted_back(body: str, lang: str) -> None:
+    doc = article(body, lang, PUB)
+    events = {(e.type, e.date) for e in extract(doc, places_in(doc)).events}
+    assert ("assault", date(2017, 11, 2)) in events
+    assert ("capture", date(2017, 11, 7)) in events
