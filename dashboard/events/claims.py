@@ -836,6 +836,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     first = after[0]
     gap = _cut(text_all, hit.end - offset, first.start - offset, apposed, offset)
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
+    if frame == "leave" and _DESTINATION_GAP.match(gap):
+        return []  # "retreated to Hajin", « se sont repliés vers Hajine »: where they went
     if (_RELATIONAL.search(gap) and not source) or len(gap) > 120:
         # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
         # the place the object includes is named after it
@@ -894,6 +896,15 @@ def _pronoun_object(reading: Reading) -> str | None:
     if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
         return "it"
     return None
+
+
+# What leads from a withdrawal to where the side went, not what it left.
+_DESTINATION_GAP = re.compile(
+    r"\s*(?:(?:back|further|deeper)\s+)?(?:to|into|towards?|toward|across\s+(?:the\s+)?\w+\s+(?:to|into)"
+    r"|vers|en\s+direction\s+(?:de|d'|du)|jusqu'(?:à|au)|à|au|aux|dans)\s+"
+    r"(?:the\s+|la\s+|le\s+|l'|les\s+)?(?:(?:town|city|village|ville|localité)\s+(?:of|de|d')\s*)?$",
+    _I,
+)
 
 
 # What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».

@@ -118,7 +118,8 @@ _EN_TAKE = (
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"
-    r"|rais(?:ed|es|ing)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?(?=\s+(?:over|above|in|at)\b)"
+    r"|(?:rais|hoist)(?:ed|es|s|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?"
+    r"(?=\s+(?:over|above|in|at|on)\b)"
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
     r"|took(?!\s+(?:place|part|refuge|shelter|cover|hold|care|time|aim|note|office|charge"
     r"|responsibility|hostages?|prisoners?|advantage|steps?|measures|casualties|losses|fire"
@@ -163,7 +164,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.8,
         "en",
         r"(?:drove|driven|drive|drives|driving|pushed|pushing|push|forced|kicked|ousted|flushed)"
-        r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:\w+\s+){0,5}?of\b)"
+        r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:[\w'’-]+\s+){0,5}?of\b)"
         r"|(?:driven|chased|flushed|routed|dislodged|dislodge|dislodging)"
         r"(?=\s+(?:\w+\s+){0,3}?from\b)"
         r"|cleared\s+the\s+last",
@@ -183,7 +184,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.65,
         "en",
         r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
-        rf"|lost(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
+        rf"|(?:lost|losing)(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
         # "handed over Sinjar to Iraqi forces", "ceded the town to": a loss to a named side
         r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",
@@ -201,7 +202,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « les troupes progressent dans Rawa »: fighting inside the town
         rf"|progress(?:ent|e|aient|ait|é|ant)\s+(?:\w+\s+)?(?:dans|à\s+l'intérieur\s+de)"
         rf"(?=\s+(?:{_NAME}|(?:la|le|les)\s+(?:ville|localité|village|centre|quartiers?)\b))"
-        r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)",
+        r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)"
+        # « les FDS combattent l'EI à l'intérieur de Raqqa »: fighting inside the town
+        r"|(?:combat(?:tent|tait|taient|tu)|se\s+battent|affrontent)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:à\s+l'intérieur|au\s+cœur|dans\s+le\s+centre)(?=\s+(?:de|du|d')\b)",
     ),
     _spec(
         "armed_clash",
@@ -212,7 +216,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"
-        rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))",
+        rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"
+        # "SDF fighters were battling Islamic State inside Raqqa": fighting inside the town
+        r"|(?:fighting|battling|fought|battled|clashing\s+with|clashed\s+with)\s+"
+        rf"(?:[\w'’-]+\s+){{0,4}}?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))",
     ),
     # --- assaults and offensives -------------------------------------------------------------
     _spec(
@@ -586,6 +593,16 @@ def clause_start(text: str, start: int, floor: int) -> int:
     return last
 
 
+# (« même si le groupe conserve des positions »: a concession, said as fact)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|(?<!même\s)si|à\s+moins\s+qu)\b|\b(?<!même\s)s['’](?:ils?|elles?)\b",
+    re.IGNORECASE,
+)
+
+
+_CONDITION_OPENS = re.compile(r"\s*(?:if|unless|si|s['’](?:ils?|elles?))\b", re.IGNORECASE)
+
+
 def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> Cues:
     """Negation, intent and voice read from the clause before a trigger."""
     c_start = clause_start(text, hit.start, sentence_start)
@@ -636,6 +653,9 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         negated = False
     hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
     if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
+        intent = True
+    if _CONDITION.search(window) or _CONDITION_OPENS.match(text, sentence_start, hit.start):
+        # "If Iraqi forces retake Rawa, the group will lose its last town": a hypothesis
         intent = True
     return Cues(negated=negated, intent=intent, passive=passive, hedged=hedged)
 

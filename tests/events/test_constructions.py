@@ -1172,3 +1172,55 @@ def test_the_launch_of_an_offensive_is_an_assault_counted_back(body: str, lang: 
     events = {(e.type, e.date) for e in extract(doc, places_in(doc)).events}
     assert ("assault", date(2017, 11, 2)) in events
     assert ("capture", date(2017, 11, 7)) in events
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("If Iraqi forces retake Rawa, the group will lose its last town in Iraq.", "en"),
+        ("Si les forces irakiennes reprennent Rawa, l'EI perdra sa dernière ville.", "fr"),
+    ],
+)
+def test_a_hypothesis_claims_nothing(body: str, lang: str) -> None:
+    assert _claims(body, lang) == set()
+
+
+def test_a_concession_is_said_as_fact() -> None:
+    body = "L'EI a perdu Mayadin, même si le groupe conserve des positions à Hajin."
+    assert ("Hajin", "isis", "full") in _claims(body, "fr")
+
+
+def test_a_side_retreating_to_a_town_does_not_leave_it() -> None:
+    body = "Islamic State militants retreated to Hajin after losing Mayadin on Saturday."
+    claims = _claims(body, "en")
+    assert ("Mayadin", "syrian_government", "full") in claims
+    assert not any(c[0] == "Hajin" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The army said it had cleared al-Qaim of militants on Friday.",
+            "en",
+            ("al-Qaim", "iraqi_forces", "full"),
+        ),
+        (
+            "Iraqi soldiers hoisted the national flag over the town hall in Rawa on Friday.",
+            "en",
+            ("Rawa", "iraqi_forces", "full"),
+        ),
+        (
+            "SDF fighters were still battling Islamic State inside Raqqa on Monday.",
+            "en",
+            ("Raqqa", "sdf", "contested"),
+        ),
+        (
+            "Les FDS combattent toujours l'EI à l'intérieur de Raqqa.",
+            "fr",
+            ("Raqqa", "sdf", "contested"),
+        ),
+    ],
+)
+def test_more_verbs_of_control(body: str, lang: str, expected) -> None:
+    assert expected in _claims(body, lang)
