@@ -256,7 +256,12 @@ def claims_from_readings(
     """Claims from every trigger reading of an article, merged and deduplicated."""
     taken: dict[int, set[tuple[str, str]]] = {}
     for reading in readings:
-        if reading.realised and reading.frame in TAKING_FRAMES:
+        if (
+            reading.realised
+            and reading.frame in TAKING_FRAMES
+            # "reached the outskirts of Rawa, the last town held by IS": still held
+            and not (reading.frame == "enter" and _AT_THE_EDGE.search(reading.hit.text))
+        ):
             # "la reprise de Mossoul, plus grande ville tenue par le groupe": the hold
             # describes the place before it was taken, by a captor named or not
             gainer = _gainer(reading)
@@ -287,7 +292,28 @@ def claims_from_readings(
             _claims_for(article, reading, event_ids.get(id(reading)), taken, holders, strongholds)
         )
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims))
-    return _consolidate(_drop_restated_holds(claims))
+    return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
+
+
+def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
+    """A state told in the past about a place the article says another side has just gained
+    describes it before the gain: « Mayadine était considérée comme l'un des derniers bastions
+    de l'EI » after « le régime a repris Mayadine samedi »."""
+    gains = [c for c in claims if c.extra.get("frame") != "hold" and c.kind == "full"]
+    return [
+        c
+        for c in claims
+        if not (
+            c.extra.get("frame") == "hold"
+            and c.extra.get("past")
+            and any(
+                g.place_id == c.place_id
+                and g.side != c.side
+                and 0 <= (c.valid_from - g.valid_from).days <= 31
+                for g in gains
+            )
+        )
+    ]
 
 
 def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
@@ -400,6 +426,10 @@ def _claims_for(
             valid_from = since.value if since is not None else published
             claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             claim.extra["date_precision"] = since.precision if since is not None else "day"
+            if since is None and _PAST_STATE.search(
+                reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+            ):
+                claim.extra["past"] = True
             out.append(claim)
             complement = _complement(article, reading, event_id, place, holder, kind, fraction)
             if complement is not None:
@@ -1064,10 +1094,17 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     plural = _PLURAL_SUBJECT.search(head)
     if plural is not None:
         return _listed_towns_before(reading, plural.group("count"))
-    if _DEFINITE_SUBJECT.search(head) is None:
+    definite = _DEFINITE_SUBJECT.search(head)
+    if definite is None:
         return []
     found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
-    return [found] if found is not None else []
+    if found is None:
+        return []
+    share = head[max(0, definite.start() - 30) : definite.start()]
+    if _PARTIAL.search(share) or _fraction(share) is not None:
+        # "pushing to take the rest of the city, which is controlled by IS": a share of it
+        reading.extra.setdefault("share_window", {})[found.place_id] = share
+    return [found]
 
 
 # "The towns have been in the hands of the extremists since 2014", « les deux villes »
@@ -1352,6 +1389,13 @@ def _complement(
     return _scaled(claim, 0.8, "complement of the share the group still holds")
 
 
+_AT_THE_EDGE = re.compile(r"outskirts|abords|portes|gates|edges?", _I)
+# A state told in the past: "Mayadin was the group's main stronghold", « était considérée ».
+_PAST_STATE = re.compile(
+    r"\b(?:was|were|had\s+been|used\s+to\s+be|était|étaient|avait\s+été|avaient\s+été"
+    r"|fut|furent)\b[^,;.]{0,60}$",
+    _I,
+)
 _PRESENCE = re.compile(r"\b(?:présente?s?|presence|present)\b", _I)
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 
@@ -1478,6 +1522,12 @@ def _share(
         return ("partial", None) if _PARTIAL.search(override) else ("full", None)
     if previous is not None and previous.end <= place.start:
         lo = previous.end
+    elif place.end <= reading.hit.start and re.match(
+        r"\s*[,(]", reading.sentence.text[place.end - reading.sentence.start :]
+    ):
+        # "reached the outskirts of Rawa, the last town held by IS": the words before an
+        # apposed place belong to another verb
+        lo = place.end
     else:
         lo = max(reading.sentence.start, min(reading.hit.start, place.start) - 30)
     window = reading.sentence.text[

@@ -138,7 +138,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.6,
         "fr",
         r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:reprise|reconquête|libération|prise|chute)"
-        r"(?=\s+(?:\w+\s+)?(?:de|d'|du|des)\b)"
+        # (« la reprise par les forces irakiennes de la ville d'Al-Qaïm »: the agent between)
+        r"(?=\s+(?:\w+\s+|par\s+(?:[\w'’-]+\s+){1,4}?)?(?:de|d'|du|des)\b)"
         r"|dont\s+la\s+(?:reprise|reconquête|libération|prise|chute)",
     ),
     _spec(
@@ -213,7 +214,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "en",
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
-        r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+outskirts"
+        r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+(?:\w+\s+)?outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"
         rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"

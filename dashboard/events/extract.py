@@ -458,7 +458,9 @@ _OFFSET_REACH = 400  # characters back to the date a day is counted from
 
 # "Its defeat in Rawa comes two weeks after...": the news the article reports is the anchor
 _COMES = re.compile(
-    r"\b(?:comes?|came|intervient|survient|arrive|intervenait)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:comes?|came|intervient|survient|arrive|intervenait)\s+"
+    r"(?:\w+\s+|moins\s+d['’]|plus\s+d['’]|less\s+than\s+|more\s+than\s+|à\s+peine\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -1224,3 +1224,45 @@ def test_a_side_retreating_to_a_town_does_not_leave_it() -> None:
 )
 def test_more_verbs_of_control(body: str, lang: str, expected) -> None:
     assert expected in _claims(body, lang)
+
+
+def test_a_capture_noun_with_its_agent_before_the_town() -> None:
+    body = (
+        "Le régime a repris Mayadin jeudi. Cette conquête intervient moins d'une semaine après "
+        "la reprise par les forces irakiennes de la ville d'al-Qaim."
+    )
+    claims = _dated_claims(body, "fr")
+    assert ("al-Qaim", "iraqi_forces", "full", date(2017, 11, 2)) in claims
+
+
+def test_reaching_the_outskirts_leaves_the_town_held() -> None:
+    body = (
+        "Iraqi troops on Sunday reached the eastern outskirts of Rawa, the last town in the "
+        "country held by Islamic State."
+    )
+    claims = _claims(body, "en")
+    assert ("Rawa", "iraqi_forces", "contested") in claims
+    assert ("Rawa", "isis", "full") in claims
+
+
+def test_a_past_stronghold_of_a_town_just_taken_is_held_no_more() -> None:
+    body = (
+        "Les forces du régime ont repris samedi la ville de Mayadin. Mayadin était considérée "
+        "comme l'un des derniers bastions de l'EI."
+    )
+    claims = _claims(body, "fr")
+    assert ("Mayadin", "syrian_government", "full") in claims
+    assert ("Mayadin", "isis", "full") not in claims
+
+
+def test_a_present_stronghold_is_still_held() -> None:
+    body = "Les forces du régime ont repris samedi Mayadin. Hajin est le dernier bastion de l'EI."
+    assert ("Hajin", "isis", "full") in _claims(body, "fr")
+
+
+def test_the_rest_of_the_city_held_is_a_share() -> None:
+    body = (
+        "Syrian troops reached Mayadin on Tuesday. They are now pushing to take the rest of "
+        "the city, which is controlled by Islamic State militants."
+    )
+    assert ("Mayadin", "isis", "partial") in _claims(body, "en")
