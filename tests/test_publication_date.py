@@ -207,3 +207,30 @@ def test_first_seed_article_is_dated_friday_3_november_2017():
     assert guess is not None
     assert guess.value == date(2017, 11, 3)
     assert guess.method == "weekday+daymonth"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Nov 3 is a Friday in 2017, the first such year from 2014 on
+        (
+            "BAGHDAD, Nov 3 (Reuters) - Iraqi forces on Friday captured al-Qaim, held by the "
+            "militants since 2014.",
+            "en",
+            date(2017, 11, 3),
+        ),
+        # filed the day after: 17 September is a Sunday in 2017 (a Saturday only in 2022),
+        # the news is Saturday's
+        (
+            "BEYROUTH, 17 septembre (AFP) - Les forces du régime ont repris samedi la ville "
+            "d'Uqayribat, que l'EI tenait depuis 2014. L'offensive avait commencé en 2017.",
+            "fr",
+            date(2017, 9, 17),
+        ),
+    ],
+)
+def test_a_dateline_without_year_takes_the_year_of_its_lead_s_weekday(text, lang, expected):
+    guess = infer_publication_date(text, lang, today=TODAY)
+    assert guess is not None
+    assert (guess.value, guess.method) == (expected, "dateline+weekday")
+    assert guess.confidence <= 0.5

@@ -182,6 +182,12 @@ def infer_publication_date(
         return anchored
 
     stamp = _find_stamp(text, code)
+    if stamp is not None and stamp.year is None:
+        weekday_guess = _from_dateline_weekday(
+            text, expressions, stamp, max_year, today, window_years
+        )
+        if weekday_guess is not None:
+            return weekday_guess
     if (
         stamp is not None
         and stamp.year is None
@@ -286,6 +292,57 @@ def _from_weekday_anchors(
         confidence,
         "weekday+daymonth",
         f"'{snippet}' is a {weekday} in {listed} (between {low} and {high}); {reason}: {value}.",
+    )
+
+
+def _from_dateline_weekday(
+    text: str,
+    expressions: list[Expression],
+    stamp: _Stamp,
+    max_year: int | None,
+    today: date,
+    window_years: int,
+) -> PublicationDateGuess | None:
+    """A dateline without its year ("BAGHDAD, Nov 3 (Reuters) -") and the weekday its lead
+    reports ("on Friday"): wire copy is filed on the day of the news or the day after, so
+    only the years where that date falls on that weekday, or on the next day, fit. The years
+    the text mentions are bounds from below ("held since 2014")."""
+    named = [e for e in expressions if e.kind == "weekday" and e.weekday is not None]
+    if not named:
+        return None
+    weekday = named[0].weekday
+    if max_year is not None:
+        low, high = max_year, min(today.year, max_year + window_years)
+    else:
+        low, high = today.year - window_years, today.year
+    fitting = [
+        (y, lag)
+        for y in range(low, high + 1)
+        for lag in (0, 1)
+        if is_valid_date(y, stamp.month, stamp.day)
+        and date(y, stamp.month, stamp.day) <= today
+        and date(y, stamp.month, stamp.day).weekday() == (weekday + lag) % 7
+    ]
+    if not fitting:
+        return None
+    # the nearest year to those the text mentions (else the latest), same day before next day
+    year, lag = min(fitting) if max_year is not None else max(fitting, key=lambda f: (f[0], -f[1]))
+    value = date(year, stamp.month, stamp.day)
+    snippet = text[named[0].start : named[0].end]
+    bound = (
+        f"not before {max_year}, the latest year the text mentions"
+        if max_year is not None
+        else "the text names no year; the most recent is taken"
+    )
+    when = "the same day" if lag == 0 else "the day after"
+    return PublicationDateGuess(
+        value,
+        "day",
+        0.5 if lag == 0 else 0.4,
+        "dateline+weekday",
+        f"the {stamp.method} '{stamp.snippet}' has no year; the news it files is from "
+        f"'{snippet}', so it is taken to be filed {when}: {value} "
+        f"({_WEEKDAY_NAMES[value.weekday()]}), {bound}.",
     )
 
 
