@@ -386,6 +386,9 @@ _PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
 )
 
 
+_LINK_AT_END = re.compile(r"(?:\b(?:de|du|des|of|la|the)\s+|['’]\s*)$", re.IGNORECASE)
+
+
 def _prefix_qualifier(
     text: str, toks: list[Token], i: int
 ) -> tuple[int, tuple[str, ...] | None, bool, float]:
@@ -396,6 +399,8 @@ def _prefix_qualifier(
     """
     start = toks[i].start
     window = text[max(0, start - 48) : start]
+    if not _LINK_AT_END.search(window):
+        return start, None, False, 0.0  # every qualifier ends on its link ("de", "of")
     for pattern, kinds, include in _PREFIX_RES:
         m = pattern.search(window)
         if m:
@@ -415,12 +420,17 @@ _RANKING = re.compile(
 )
 
 
+_SUFFIX_HEADS = frozenset(words[0] for words, _, _ in lx.SUFFIX_QUALIFIERS)
+
+
 def _suffix_qualifier(
     text: str, toks: list[Token], j: int
 ) -> tuple[int, tuple[str, ...] | None, bool, float]:
     """A designator right after the name ("Anbar province", "Raqqa city"), separated by
     spaces only: in "WASHINGTON (AP) - City halls", "City" qualifies nothing."""
     end = toks[j].end
+    if j + 1 >= len(toks) or toks[j + 1].low not in _SUFFIX_HEADS:
+        return end, None, False, 0.0
     for words, kinds, include in lx.SUFFIX_QUALIFIERS:
         n = len(words)
         if j + n >= len(toks):
