@@ -109,11 +109,11 @@ _PARTIAL = re.compile(
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
-    r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbourhoods)"
+    r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbou?rhoods)"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
-    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbourhoods|enclaves?"
+    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbou?rhoods|enclaves?"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
     r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside)"
     r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|autour\s+(?:de|d'|du)|près\s+(?:de|d'|du)"
@@ -211,7 +211,7 @@ _BARE_SHARE = re.compile(
 # Districts held, with no place of their own: "hold several western districts".
 _DISTRICTS = re.compile(
     r"\s*(?:(?:still|encore|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some|plusieurs"
-    r"|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbourhoods|quartiers)\b"
+    r"|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
     r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b)"
     r"(?!\s+(?:of|de|d'|du)\s+[A-ZÀ-Ý])",
     _I,
@@ -242,6 +242,9 @@ _SIDE_PREFIX = {
     "rebel": "syrian_opposition",
     "sdf": "sdf",
 }
+
+
+_PREFIX_BEFORE = re.compile(r"\b(" + "|".join(_SIDE_PREFIX) + r")-\Z", _I)
 
 
 # Frames that move a place to a side; a hold the same sentence states for another side
@@ -610,6 +613,19 @@ def _holder(reading: Reading) -> str | None:
         return None
     government = _government_in_phrase(reading)
     prefix = re.match(r"([\w]+)-held$", text, _I)
+    if prefix is None and re.fullmatch(r"held|controlled|occupied", text, _I):
+        # "government-held neighbourhoods": the trigger starts after its holder's hyphen
+        prefix = _PREFIX_BEFORE.search(
+            reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+        )
+        if prefix is not None and prefix.group(1).lower() == "government":
+            resolver = reading.extra.get("resolver")
+            sentence = reading.sentence
+            return (
+                resolver.government_at(reading.hit.start, sentence.start, sentence.end)
+                if resolver is not None
+                else None
+            )
     if prefix:
         side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
         if side is None and reading.agent is not None:

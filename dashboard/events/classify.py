@@ -106,7 +106,8 @@ _EN_TAKE = (
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
-    r"|won\s+back|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    r"|won\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
+    r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # "declared victory over the militants in the town", "their victory over IS in the city":
@@ -175,7 +176,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "lose",
         0.65,
         "fr",
-        r"(?:a|ont|avait|avaient)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
+        r"(?:a|ont|avait|avaient|avoir)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
         r"|(?:a|ont|avait|avaient)\s+(?:cédé|remis)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
         r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))",
     ),
@@ -233,6 +234,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
         r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
         r"|(?:le\s+)?début\s+d'une\s+offensive|donner\s+l'assaut"
+        # « L'assaut avait été lancé à l'aube »
+        r"|(?:l'assaut|l'offensive|l'attaque|l'opération)(?:\s+[\w'’-]+){0,4}?"
+        r"\s+(?:a|avait|ont|avaient)\s+été"
+        r"\s+lancée?"
         r"|(?:progressent|progresse|avancent|avance|avançaient)\s+(?:\w+\s+){0,4}?"
         r"(?:vers|en\s+direction|le\s+long)|l'offensive\s+vise|franchi",
     ),
@@ -247,6 +252,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:offensive|assault|operation|push)"
         r"|launch\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)(?:\w+\s+)?"
         r"(?:offensive|assault|operation|counter-?offensive)"
+        r"|(?:the\s+)?(?:assault|offensive|attack|operation)(?:\s+[\w'’-]+){0,4}?"
+        r"\s+(?:was|had\s+been|has\s+been)"
+        r"\s+launched"
         r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
         r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
     ),
@@ -616,6 +624,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
             hit.spec.frame != "hold"
             and bool(_FR_INFINITIVE.search(first_word))
             and not _FR_PERFECT.search(near)
+            # « après avoir perdu Mayadine »: a perfect infinitive in the trigger itself
+            and not re.match(r"(?:avoir|être)\s", hit.text, _I)
         )
         # a bare infinitive names an aim ("pour reprendre", "nulle part où fuir"), unless it
         # is a perfect infinitive ("après avoir chassé", "a annoncé avoir repris")

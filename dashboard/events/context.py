@@ -42,6 +42,14 @@ _ACROSS_BORDER = re.compile(
     re.IGNORECASE,
 )
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
+# Foreign auxiliaries named by their nationality say nothing of where the fighting is:
+# "Hezbollah and Iraqi Shi'ite militias fought alongside government troops" (in Syria).
+_FOREIGN_AUXILIARIES = re.compile(
+    r"(?:\s+(?:shi['’]?ite|shia|chiite|sunni|sunnite)s?)?\s+(?:militias?|militiamen|paramilitar\w*"
+    r"|volunteers|fighters\s+(?:from|in)\s+syria)\b"
+    r"|(?<=[a-z])ne?s\s+chiites\b",
+    re.IGNORECASE,
+)
 # How far back a country cue still frames a sentence that has none (about two sentences).
 _CARRY_CHARS = 300
 _NEUTRAL_SIDES = ("sdf", "syrian_opposition", "peshmerga", "us_coalition", "isis")
@@ -81,6 +89,8 @@ def country_cues(
     for match in _NATIONALITY.finditer(text):
         if any(s <= match.start() < e for s, e in masked):
             continue
+        if _FOREIGN_AUXILIARIES.match(text, match.end()):
+            continue  # "Iraqi Shi'ite militias fought alongside government troops" in Syria
         if _across_border(text, match.start()) or _BORDER_AFTER.match(text, match.end()):
             continue
         cues.append(CountryCue(match.start(), "IQ" if match.group("iq") else "SY"))

@@ -1266,3 +1266,50 @@ def test_the_rest_of_the_city_held_is_a_share() -> None:
         "the city, which is controlled by Islamic State militants."
     )
     assert ("Mayadin", "isis", "partial") in _claims(body, "en")
+
+
+def test_foreign_auxiliaries_named_by_nationality_do_not_move_the_fighting() -> None:
+    body = (
+        "The Syrian army drove Islamic State out of Mayadin on Sunday. Hezbollah and Iraqi "
+        "Shi'ite militias fought alongside government troops. The army said it had captured "
+        "the town."
+    )
+    claims = _claims(body, "en")
+    assert ("Mayadin", "syrian_government", "full") in claims
+    assert not any(c[1] == "iraqi_forces" for c in claims)
+
+
+def test_regained_control_is_one_capture_not_a_state_as_of_publication() -> None:
+    body = "Islamic State fighters had regained control of most of Mayadin on Nov. 4."
+    doc = article(body, "en", PUB)
+    claims = {(c.side, c.kind, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert claims == {("isis", "partial", date(2017, 11, 4))}
+
+
+def test_a_perfect_infinitive_loss_is_a_loss() -> None:
+    body = "Les jihadistes tiennent encore Hajin, après avoir perdu Mayadin le 14 octobre."
+    claims = _dated_claims(body, "fr")
+    assert ("Hajin", "isis", "full", PUB) in claims
+    assert any(c[0] == "Mayadin" and c[1] != "isis" and c[3] == date(2017, 10, 14) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("L'assaut contre Rawa avait été lancé à l'aube.", "fr"),
+        ("The assault on Rawa was launched at dawn.", "en"),
+    ],
+)
+def test_a_launched_assault_in_the_passive_is_an_assault(body: str, lang: str) -> None:
+    doc = article(body, lang, PUB)
+    assert "assault" in {e.type for e in extract(doc, places_in(doc)).events}
+
+
+def test_government_held_neighborhoods_are_the_government_s_share() -> None:
+    body = (
+        "Syrian troops broke an Islamic State siege of government-held neighborhoods in "
+        "Mayadin on Saturday."
+    )
+    claims = _claims(body, "en")
+    assert ("Mayadin", "syrian_government", "partial") in claims
+    assert ("Mayadin", "isis", "full") not in claims
