@@ -91,6 +91,8 @@ _FR_TAKE = (
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
 _FR_FALL = (
     r"tombée?s?\s+(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)\s+(?:de|du|des|d')"
+    # « les jihadistes de Rawa se sont rendus aux forces irakiennes »: the town goes with them
+    r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
 )
 _EN_FALL = (
@@ -100,6 +102,8 @@ _EN_FALL = (
     r"(?:morning|afternoon|evening|night))|within|after|late|early|last|this|yesterday"
     r"|overnight|quickly)\b|\s*[,.;])"
     r"|(?:passed|returned)\s+(?:back\s+)?(?:to|under)\s+the\s+control\s+of"
+    # "Islamic State fighters in Rawa surrendered to Iraqi forces": the town goes with them
+    r"|surrender(?:ed|s)\s+to(?=\s)"
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"

@@ -223,6 +223,13 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             [t for t in all_triggers if sentence.start <= t.start and t.end <= sentence.end],
             s_actors,
         )
+        # a surrender is a capture only of the town the fighters surrendered in ("IS fighters
+        # in Rawa surrendered to"); "hundreds surrendered to Kurdish forces" takes nothing
+        triggers = [
+            t
+            for t in triggers
+            if not _SURRENDER.match(t.text) or any(0 <= t.start - p.end <= 60 for p in s_places)
+        ]
         primary = [t for t in triggers if t.spec.type not in (None, "announcement")]
         owner = _share_dates(s_dates, primary or triggers, forward, text)
         opening = [d for d in s_dates if triggers and d.end <= triggers[0].start]
@@ -342,6 +349,7 @@ def _clause_shares_its_day(
             owner[id(hit)] = [best]
 
 
+_SURRENDER = re.compile(r"surrender|(?:se|s')\s*\w*\s+rendue?s?\b", re.IGNORECASE)
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|added|stated|confirmed|a\s+(?:indiqué|annoncé"
     r"|affirmé|déclaré|précisé|rapporté)|ont\s+(?:indiqué|annoncé|affirmé|déclaré|rapporté))"
@@ -1067,7 +1075,7 @@ def _roles(
         by_agent = after[0]
     frame = hit.spec.frame
     gap = text[hit.end : after[0].hit.start] if after else ""
-    if (after and re.search(r"(?:par|by|of|de|du|des|d'|\bto)$", hit.text, re.I)) and (
+    if (after and re.search(r"(?:par|by|of|de|du|des|d'|\bto|\baux?|\bà)$", hit.text, re.I)) and (
         len(gap) <= 15 or (frame == "take_pass" and len(gap) <= 40 and not _CLAUSE_END.search(gap))
     ):
         by_agent = after[0]  # "fell to the militants of Islamic State"

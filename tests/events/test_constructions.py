@@ -1313,3 +1313,21 @@ def test_government_held_neighborhoods_are_the_government_s_share() -> None:
     claims = _claims(body, "en")
     assert ("Mayadin", "syrian_government", "partial") in claims
     assert ("Mayadin", "isis", "full") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Islamic State fighters in Rawa surrendered to Iraqi forces on Friday.", "en"),
+        ("Les jihadistes de Rawa se sont rendus aux forces irakiennes vendredi.", "fr"),
+    ],
+)
+def test_fighters_surrendering_in_a_town_give_it_up(body: str, lang: str) -> None:
+    assert _claims(body, lang) == {("Rawa", "iraqi_forces", "full")}
+
+
+def test_a_surrender_in_no_named_town_is_no_capture() -> None:
+    body = "Hundreds of militants surrendered to Kurdish forces further north."
+    doc = article(body, "en", PUB)
+    found = extract(doc, places_in(doc))
+    assert not found.claims and all(e.type != "capture" for e in found.events)
