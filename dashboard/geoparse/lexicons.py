@@ -790,6 +790,49 @@ SPORTS_CLUBS = (
     "crystal palace",
 )
 
+# Airlines named "Air" and a country or a city: a carrier, not the place ("a flight of Air
+# Canada" says nothing of London, Ontario). Names ending "Airlines" or "Airways" are caught by
+# the organisation tails of the recogniser.
+AIRLINES = (
+    "air canada",
+    "air france",
+    "air india",
+    "air china",
+    "air algérie",
+    "air algerie",
+    "air new zealand",
+    "air astana",
+    "air malta",
+    "air mauritius",
+    "air serbia",
+    "air moldova",
+    "air berlin",
+    "air arabia",
+    "air europa",
+    "air tanzania",
+    "air namibia",
+    "air zimbabwe",
+    "air seychelles",
+    "air madagascar",
+    "air senegal",
+    "air macau",
+    "air niugini",
+    "air tahiti",
+    "air jamaica",
+    "air busan",
+    "air dolomiti",
+    "air nostrum",
+    "air greenland",
+    "air iceland",
+    "air malawi",
+    "air burkina",
+    "air mali",
+    "air djibouti",
+    "royal air maroc",
+    "syrian air",
+    "middle east airlines",
+)
+
 # Multi-word organisation names that contain a place name: masked before matching.
 # Lower-case, spaces between words; matched case-insensitively on word boundaries.
 ORGANISATIONS = (
@@ -820,6 +863,7 @@ ORGANISATIONS = (
     # "Hamas" folds to Hamm, the "Al" of "Al-Shabaab" to Ål): never the village in the news
     *ARMED_GROUPS,
     *SPORTS_CLUBS,
+    *AIRLINES,
 )
 # Bodies whose names hold no place under any scheme: the corpora that annotate place names
 # inside organisation names ("Bank of England") do not annotate these.

@@ -259,3 +259,12 @@ def test_a_bare_governorate_name_of_the_region_is_its_seat(parse, text, lang):
 def test_a_plural_designator_qualifies_every_name_of_its_list(parse, text, lang):
     found = parse(text, lang)
     assert len(found) >= 2 and {m.kind for m in found} == {"admin1"}
+
+
+def test_an_airline_named_after_a_country_names_no_place_and_moves_none(parse):
+    found = parse(
+        "Officials from London's animal reception centre and Air Canada helped. A vice "
+        "president of Air Canada said transporting animals is complex."
+    )
+    assert [m.text for m in found] == ["London"]
+    assert found[0].country == "GB"
