@@ -145,7 +145,15 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
         weights: Counter[str] = Counter()
         for g, c in picks:
             if c.country:
-                weights[c.country] += len(g.spans)
+                weights[c.country] += 2 * len(g.spans)
+        # unsure readings still lean, at half weight: "Worcester ... Birmingham and Coventry"
+        # are three English towns though each alone could be American; they vote with their
+        # first reading, so that they do not sway each other back and forth between sweeps
+        for g in groups:
+            if g.candidates and not (g.margin >= 0.08 or len(g.candidates) == 1):
+                c = g.candidates[0]
+                if c.country and c.kind in _SETTLEMENT:
+                    weights[c.country] += len(g.spans)
         # countries the text places someone in ("was in Greece"), by sentence; a country
         # adjective ("the US consulate in St. Petersburg") places no one
         placed_in = [
@@ -170,9 +178,21 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             rest = weights.copy()
             own = next((c for o, c in picks if o is g), None)
             if own is not None and own.country:
-                rest[own.country] -= len(g.spans)
+                rest[own.country] -= 2 * len(g.spans)
+            elif (
+                g.candidates
+                and g.candidates[0].country in rest
+                and g.candidates[0].kind in _SETTLEMENT
+            ):
+                rest[g.candidates[0].country] -= len(g.spans)
             rest = +rest
-            majority = rest.most_common(1)[0][0] if rest else None
+            ranked = rest.most_common(2)
+            # a tie names no majority ("Birmingham" between an English and an American town)
+            majority = (
+                ranked[0][0]
+                if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+                else None
+            )
             admin1s = {c.admin1_code for c in others if c.kind in _STATE_NAMING}
             # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
             state_lists = Counter(c.country for c in others if c.kind == "admin1")

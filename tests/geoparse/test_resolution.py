@@ -268,3 +268,14 @@ def test_an_airline_named_after_a_country_names_no_place_and_moves_none(parse):
     )
     assert [m.text for m in found] == ["London"]
     assert found[0].country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police in Worcester said the man had travelled from Birmingham and Coventry.", "GB"),
+        ("The ferry from Vancouver to Victoria was delayed.", "CA"),
+    ],
+)
+def test_unsure_towns_of_one_country_lean_on_each_other(parse, text, country):
+    assert {m.country for m in parse(text)} == {country}
