@@ -373,3 +373,18 @@ def test_an_adjective_after_a_french_designator_keeps_it_a_province(parse):
     found = parse("Les FDS avancent dans la province orientale de Deir Ezzor.", "fr")
     assert [m.precision for m in found] == ["governorate"]
     assert found[0].text.endswith("Deir Ezzor")
+
+
+@pytest.mark.parametrize(
+    ("name", "feature"),
+    [
+        ("al-Qaryatain", "gn:173361"),
+        ("Mohassan", "gn:162284"),
+        ("Jalaa", "gn:166597"),
+        ("Maadan", "gn:167538"),
+        ("Khasham", "gn:167899"),
+    ],
+)
+def test_press_spellings_of_the_region_s_towns(parse, name, feature):
+    found = parse(f"Syrian forces fought Islamic State near {name} on Friday.")
+    assert [(m.text, m.place_id) for m in found] == [(name, feature)]
