@@ -70,7 +70,11 @@ _RELATIONAL = re.compile(
 # What leads from a departure verb to the place left ("withdrew from", "chassé ... de").
 _SOURCE_GAP = re.compile(
     r"[^,;]{0,60}?\b(?:from|out\s+of|de|du|d'|des)\s*(?:the\s+|la\s+|le\s+|l')?"
-    r"(?:(?:\w+\s+){0,2}(?:town|city|ville|localité|village)\s+(?:of|de|d'))?\s*$",
+    r"(?:(?:\w+\s+){0,2}(?:town|city|ville|localité|village)\s+(?:of|de|d'))?"
+    # "dislodged from their last positions in Hajin", « de leurs dernières positions à »
+    r"(?:(?:their|its|the|leurs?|ses)\s+(?:(?:last|remaining|final|dernières?|ultimes?)\s+)?"
+    r"(?:positions?|strongholds?|footholds?|bases?|bastions?|redoubts?)\s+(?:in|at|inside|à|dans)\s+)?"
+    r"\s*$",
     _I,
 )
 _SHARE_LEAD = (

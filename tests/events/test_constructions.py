@@ -1331,3 +1331,17 @@ def test_a_surrender_in_no_named_town_is_no_capture() -> None:
     doc = article(body, "en", PUB)
     found = extract(doc, places_in(doc))
     assert not found.claims and all(e.type != "capture" for e in found.events)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State militants were dislodged from their last positions in Hajin by the SDF.",
+            "en",
+        ),
+        ("Les jihadistes ont été délogés de leurs dernières positions à Hajin par les FDS.", "fr"),
+    ],
+)
+def test_driven_from_their_last_positions_in_a_town(body: str, lang: str) -> None:
+    assert ("Hajin", "sdf", "full") in _claims(body, lang)
