@@ -667,6 +667,12 @@ _GOVERNED = re.compile(
     r"|provincial|state\s+(?:government|legislature|senate|assembly))\b"
 )
 _GOVERNED_KINDS = ("admin1", "country")
+# "Virginia officials said", "Ontario authorities": the people of a government, whose state or
+# province outranks a town of the name abroad (a city's own officials stay the city's when no
+# division bears its name)
+_OFFICIALS_AFTER = re.compile(
+    r"\s+(?:state\s+|provincial\s+)?(?:officials|authorities|lawmakers|legislators|regulators)\b"
+)
 
 
 def _locative_cue(text: str, toks: list[Token], i: int) -> float:
@@ -1484,6 +1490,9 @@ def _judge(
     kind_hint = kinds or s_kinds
     if kind_hint is None and _GOVERNED.match(text, ne):
         kind_hint = _GOVERNED_KINDS  # "Ontario's premier": the province, not the Californian city
+        evidence.append("government")
+    elif kind_hint is None and _OFFICIALS_AFTER.match(text, ne) and _division_named(gaz, name):
+        kind_hint = _GOVERNED_KINDS
         evidence.append("government")
     cue = max(q_cue, s_cue)
     if cue:

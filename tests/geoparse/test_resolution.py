@@ -279,3 +279,20 @@ def test_an_airline_named_after_a_country_names_no_place_and_moves_none(parse):
 )
 def test_unsure_towns_of_one_country_lean_on_each_other(parse, text, country):
     assert {m.country for m in parse(text)} == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Schools in Arlington will open late, Virginia officials said.", "Virginia", "US"),
+        ("The ferry was cancelled, Ontario officials said.", "Ontario", "CA"),
+    ],
+)
+def test_officials_of_a_name_are_those_of_its_state_or_province(parse, text, name, country):
+    found = by_text(parse(text))
+    assert (found[name].country, found[name].kind) == (country, "admin1")
+
+
+def test_a_city_s_officials_stay_the_city_s(parse):
+    found = by_text(parse("Chicago officials said the parade was cancelled."))
+    assert found["Chicago"].kind == "city"
