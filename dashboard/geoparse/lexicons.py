@@ -34,6 +34,13 @@ LEADING_PARTICLES = frozenset(
         "il",
     ]
 )
+# Lower-case French adjectives that close or continue a name ("Asie centrale", "Amérique
+# latine", "Arabie saoudite", "Émirats arabes unis"): allowed inside a name, never opening one.
+_NAME_ADJECTIVE_TEXT = """centrale central latine occidentale orientale australe subsaharienne
+    septentrionale méridionale équatoriale saoudite arabe arabes unis unies démocratique populaire
+    islamique centrafricaine"""
+NAME_ADJECTIVES = frozenset(_NAME_ADJECTIVE_TEXT.split())
+
 # Lower-case words allowed inside a name: the articles above and other languages' particles.
 NAME_PARTICLES = LEADING_PARTICLES | frozenset(
     [

@@ -248,7 +248,7 @@ def _can_end(tok: Token) -> bool:
     # "World War II", "Aram I", "Leader R.": a numeral or an initial closes no place name
     if tok.text.isupper() and (len(tok.text) == 1 or _ROMAN.fullmatch(tok.text)):
         return False
-    return tok.cap or not _is_latin(tok.text)
+    return tok.cap or tok.low in lx.NAME_ADJECTIVES or not _is_latin(tok.text)
 
 
 # "Lyon 3-1", "Paris 2:0": a score, not the city's third arrondissement
@@ -256,7 +256,12 @@ _SCORE = re.compile(r"(?<=\d)\s*[-–:]\s*\d")
 
 
 def _inside_ok(tok: Token) -> bool:
-    return tok.cap or tok.low in lx.NAME_PARTICLES or not _is_latin(tok.text)
+    return (
+        tok.cap
+        or tok.low in lx.NAME_PARTICLES
+        or tok.low in lx.NAME_ADJECTIVES
+        or not _is_latin(tok.text)
+    )
 
 
 @dataclass
@@ -281,6 +286,9 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
         while j < n and j - i < max_tokens:
             if j > i and (not _joinable(text, toks[j - 1], toks[j]) or not _inside_ok(toks[j])):
                 break
+            if j > i and _is_elision(text, toks[j]):
+                j += 1  # « Afrique de l'Ouest »: "l'" has no key of its own, the name goes on
+                continue
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break

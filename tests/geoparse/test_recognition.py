@@ -388,3 +388,21 @@ def test_an_adjective_after_a_french_designator_keeps_it_a_province(parse):
 def test_press_spellings_of_the_region_s_towns(parse, name, feature):
     found = parse(f"Syrian forces fought Islamic State near {name} on Friday.")
     assert [(m.text, m.place_id) for m in found] == [(name, feature)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Les ONG redoutent une crise en Afrique de l'Ouest.", "fr", "West Africa"),
+        ("Les ONG redoutent une crise en Asie centrale.", "fr", "Central Asia"),
+        ("Il vit en Arabie saoudite.", "fr", "Saudi Arabia"),
+        ("Aid agencies warned of a crisis across West Africa.", "en", "West Africa"),
+        ("Refugees reached Scandinavia and the Levant.", "en", "Scandinavia"),
+    ],
+)
+def test_world_regions_and_french_names_with_adjectives(parse, text, lang, name):
+    assert name in [m.name for m in parse(text, lang)]
+
+
+def test_a_lower_case_adjective_after_a_country_is_not_part_of_its_name(parse):
+    assert texts(parse("Le régime contrôle la Syrie orientale.", "fr")) == ["Syrie"]

@@ -55,7 +55,7 @@ def test_common_alternative_country_names(parse, name, country):
         (
             "Les bombardements sur la Ghouta orientale ont repris.",
             "fr",
-            "Ghouta",
+            "Ghouta orientale",  # the French name whole, adjective and all
             "Eastern Ghouta",
         ),
         (
