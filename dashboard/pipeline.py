@@ -156,7 +156,12 @@ def ingest_bytes(
         articles = read_articles(data, name=name, published=published)
     except UnreadableArticle as error:
         return [IngestResult(source=name, status="failed", reason=error.reason)]
-    return [_ingest_one(store, article, name, actor) for article in articles]
+    dated = [a for a in articles if a.published is not None]
+    undated = [a for a in articles if a.published is None]
+    return [
+        *(_ingest_one(store, article, name, actor) for article in dated),
+        *(_ingest_one(store, _dated_by_neighbours(store, a), name, actor) for a in undated),
+    ]
 
 
 def ingest_paths(
@@ -171,6 +176,7 @@ def ingest_paths(
     """Ingest files, folders, globs and ``-``, one article per transaction, going on after
     failures; ``on_result`` is called after each article (progress bars, logs)."""
     summary = IngestSummary()
+    undated: list[tuple[Article, str]] = []
 
     def record(result: IngestResult) -> None:
         summary.results.append(result)
@@ -194,8 +200,33 @@ def ingest_paths(
                 record(IngestResult(source=str(file), status="failed", reason=error.reason))
                 continue
             for article in articles:
+                if article.published is None:
+                    undated.append((article, str(file)))  # dated by the batch, once it is in
+                    continue
                 record(_ingest_one(store, article, str(file), actor))
+    for article, source in undated:
+        record(_ingest_one(store, _dated_by_neighbours(store, article), source, actor))
     return summary
+
+
+def _dated_by_neighbours(store: Store, article: Article) -> Article:
+    """An article whose dateline lacks its year ("BAGHDAD, Nov 3 (Reuters) -") and whose text
+    gives no other clue, dated by the year of the articles the store already holds."""
+    from dashboard.dates import year_from_neighbours
+
+    if article.published is not None:
+        return article
+    neighbours = [a.published for a in store.articles() if a.published is not None]
+    guess = year_from_neighbours(article.text, article.language, neighbours)
+    if guess is None:
+        return article
+    return dataclasses.replace(
+        article,
+        published=guess.value,
+        published_origin="inferred",
+        published_confidence=guess.confidence,
+        warnings=(*article.warnings, f"publication date inferred: {guess.explanation}"),
+    )
 
 
 def _ingest_one(store: Store, article: Article, source: str, actor: str) -> IngestResult:

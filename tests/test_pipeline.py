@@ -171,3 +171,34 @@ def test_ingest_command_exits_nonzero_and_names_the_bad_file(tmp_path, capsys) -
     assert main(["ingest", str(bad), "--db", url]) == 1
     out = capsys.readouterr().out
     assert "failed 1" in out and "bad.html" in out
+
+
+QAIM_NO_YEAR = (
+    "Iraqi forces take al-Qaim\n\n"
+    "BAGHDAD, Nov 3 (Reuters) - Iraqi forces captured al-Qaim, one of the last towns held by "
+    "Islamic State in the country, the military said.\n"
+)
+
+
+def test_a_dateline_without_year_takes_the_year_of_the_articles_read_with_it(
+    store, tmp_path: Path
+) -> None:
+    # the yearless file comes first in the batch: it is dated once the others are in
+    (tmp_path / "a_qaim.txt").write_text(QAIM_NO_YEAR, encoding="utf-8")
+    (tmp_path / "b_rawa.txt").write_text(RAWA_EN, encoding="utf-8")
+    summary = ingest_paths(store, [tmp_path / "a_qaim.txt", tmp_path / "b_rawa.txt"])
+    assert [r.status for r in summary.results] == ["new", "new"]
+    dates = {
+        a.title: (a.published, a.published_origin)
+        for a in map(store.article, (r.article_id for r in summary.results))
+    }
+    assert dates["Iraqi forces take al-Qaim"] == (date(2017, 11, 3), "inferred")
+    qaim = next(r for r in summary.results if "qaim" in r.source)
+    assert qaim.claims > 0  # dated, its capture gives a claim
+    assert any("read with it" in w for w in qaim.warnings)
+
+
+def test_a_dateline_without_year_and_no_neighbours_stays_undated(store, tmp_path: Path) -> None:
+    (tmp_path / "qaim.txt").write_text(QAIM_NO_YEAR, encoding="utf-8")
+    summary = ingest_paths(store, [tmp_path / "qaim.txt"])
+    assert store.article(summary.results[0].article_id).published is None

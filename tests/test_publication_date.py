@@ -234,3 +234,14 @@ def test_a_dateline_without_year_takes_the_year_of_its_lead_s_weekday(text, lang
     assert guess is not None
     assert (guess.value, guess.method) == (expected, "dateline+weekday")
     assert guess.confidence <= 0.5
+
+
+def test_a_yearless_dateline_takes_the_year_nearest_its_neighbours():
+    from dashboard.dates import year_from_neighbours
+
+    text = "BAGHDAD, Dec 30 (Reuters) - Troops entered the town, officials said."
+    guess = year_from_neighbours(text, "en", [date(2018, 1, 2), date(2018, 1, 4)], today=TODAY)
+    assert guess is not None
+    assert guess.value == date(2017, 12, 30)  # nearer early January 2018 than 2018-12-30
+    assert year_from_neighbours(text, "en", [], today=TODAY) is None
+    assert year_from_neighbours("Troops entered the town.", "en", [date(2018, 1, 2)]) is None

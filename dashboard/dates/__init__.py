@@ -11,6 +11,7 @@ from dashboard.dates.publication import (
     PublicationDateGuess,
     infer_publication_date,
     parse_dateline,
+    year_from_neighbours,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "find_dates",
     "infer_publication_date",
     "parse_dateline",
+    "year_from_neighbours",
 ]

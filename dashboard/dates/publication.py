@@ -13,6 +13,7 @@ scraped or pasted articles carry none. This module finds one, in order of trust:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -343,6 +344,43 @@ def _from_dateline_weekday(
         f"the {stamp.method} '{stamp.snippet}' has no year; the news it files is from "
         f"'{snippet}', so it is taken to be filed {when}: {value} "
         f"({_WEEKDAY_NAMES[value.weekday()]}), {bound}.",
+    )
+
+
+def year_from_neighbours(
+    text: str, lang: str, neighbours: Sequence[date], *, today: date | None = None
+) -> PublicationDateGuess | None:
+    """A dateline without its year dated by the articles read with it.
+
+    "BAGHDAD, Nov 3 (Reuters) -" in a text that names no year and no weekday is a day of
+    some year; filed among articles of late 2017, it is most likely 3 November 2017. The
+    year taken puts the day nearest the middle of the neighbours' dates, never after
+    ``today``. None without a yearless dateline or without dated neighbours.
+    """
+    dated = sorted(d for d in neighbours if d is not None)
+    if not dated:
+        return None
+    stamp = _find_stamp(text, normalise_lang(lang))
+    if stamp is None or stamp.year is not None or stamp.month is None or stamp.day is None:
+        return None
+    today = today or date.today()
+    middle = dated[len(dated) // 2]
+    fitting = [
+        date(y, stamp.month, stamp.day)
+        for y in (middle.year - 1, middle.year, middle.year + 1)
+        if is_valid_date(y, stamp.month, stamp.day) and date(y, stamp.month, stamp.day) <= today
+    ]
+    if not fitting:
+        return None
+    value = min(fitting, key=lambda d: abs((d - middle).days))
+    return PublicationDateGuess(
+        value,
+        "day",
+        0.3,
+        "dateline+neighbours",
+        f"the {stamp.method} '{stamp.snippet}' has no year and the text no other clue; the "
+        f"{len(dated)} dated article(s) read with it centre on {middle}, so {value.year} is "
+        f"taken: {value}.",
     )
 
 
