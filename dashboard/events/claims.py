@@ -114,6 +114,9 @@ _PARTIAL = re.compile(
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbou?rhoods)"
+    # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
+    r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
+    r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
@@ -816,6 +819,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         # Hawija: a quoted verb's objects stay inside the quotation
         after = [p for p in after if p.start - offset < quote_end]
     relative = _relative_antecedent(reading, places)
+    if relative is None and frame == "hold":
+        # « trois quartiers du nord de la ville, où les jihadistes restent retranchés »: the
+        # relative hangs from the town the text is about, and a share named before it counts
+        noun = _TOWN_BEFORE_RELATIVE.search(text_all, 0, hit.start - offset)
+        town = _antecedent(reading, "point", kinds=_TOWN_KINDS) if noun else None
+        if noun and town is not None and hit.start - town.end <= 400:
+            share = text_all[max(0, noun.start() - 40) : noun.start()]
+            reading.extra.setdefault("share_window", {})[town.place_id] = share
+            return [town]
     if relative is not None:
         clause_end = re.search(r"[,;.]|$", text_all[hit.end - offset :])
         stop = hit.end + (clause_end.start() if clause_end else 0)
@@ -1083,6 +1095,11 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
 _LOCATING_GAP = re.compile(
     r"\s*,\s*(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
     r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?",
+    _I,
+)
+_TOWN_BEFORE_RELATIVE = re.compile(
+    r"\b(?:la|the|this|cette)\s+(?:ville|town|city|localité)\s*,?\s*(?:où|where|qui|which|that)\s+"
+    r"[^,;.()]{0,50}$",
     _I,
 )
 _HOLDING_OUT = re.compile(r"entrenched|holed\s+up|dug\s+in|retranché", _I)

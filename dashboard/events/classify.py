@@ -237,7 +237,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:\w+\s+)?(?:offensive|assaut|opération|attaque|contre-offensive)"
         r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
         r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
-        r"|(?:le\s+)?début\s+d'une\s+offensive|donner\s+l'assaut"
+        r"|(?:le\s+)?début\s+(?:d'une|de\s+l')\s*(?:offensive|opération|bataille)|donner\s+l'assaut"
         # « L'assaut avait été lancé à l'aube »
         r"|(?:l'assaut|l'offensive|l'attaque|l'opération)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:a|avait|ont|avaient)\s+été"

@@ -439,10 +439,10 @@ _NUMBER_WORDS = {
 # "au lendemain de l'entrée" (the event named after it came before the anchor date); "two
 # days later", "le lendemain", "the next day" (the event of the clause came after it).
 _DAYS_BEFORE_EVENT = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
-    r"(?P<dir>after|before)\b"
-    r"|\b(?P<nf>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf>jours?|semaines?)\s+"
-    r"(?P<dirf>après|avant)\b"
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before)\b"
+    r"|\b(?P<nf>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+"
+    r"(?P<unitf>jours?|semaines?|mois|ans|années?)\s+(?P<dirf>après|avant)\b"
     r"|\bau\s+lendemain\s+(?:de|du|des|d')",
     re.IGNORECASE,
 )
@@ -462,6 +462,18 @@ _DAYS_LATER = re.compile(
     re.IGNORECASE,
 )
 _OFFSET_REACH = 400  # characters back to the date a day is counted from
+# days in a counted unit, and the precision of a date counted in it
+_UNIT_DAYS = {
+    "day": (1, "day"),
+    "jour": (1, "day"),
+    "week": (7, "week"),
+    "semaine": (7, "week"),
+    "month": (30, "month"),
+    "moi": (30, "month"),  # « mois » without its final s
+    "year": (365, "year"),
+    "an": (365, "year"),
+    "année": (365, "year"),
+}
 
 
 # "Its defeat in Rawa comes two weeks after...": the news the article reports is the anchor
@@ -556,14 +568,14 @@ def _with_day_offsets(
                 groups.get("unit") or groups.get("unitf") or groups.get("unit2")
                 or groups.get("unitf2") or ""
             ).lower()  # fmt: skip
-            # "two weeks after": a week's precision
-            weeks = unit.startswith(("week", "semaine"))
+            # "two weeks after": a week's precision; "three years after": a year's
+            step, precision = _UNIT_DAYS.get(unit.rstrip("s"), (1, "day"))
             mention = DateMention(
                 match.start(),
                 match.end(),
                 match.group(0),
-                anchor.value + timedelta(days=sign * n * (7 if weeks else 1)),
-                "week" if weeks else "day",
+                anchor.value + timedelta(days=sign * n * step),
+                precision,
                 True,
                 round(anchor.confidence * 0.9, 3),
             )

@@ -1345,3 +1345,23 @@ def test_a_surrender_in_no_named_town_is_no_capture() -> None:
 )
 def test_driven_from_their_last_positions_in_a_town(body: str, lang: str) -> None:
     assert ("Hajin", "sdf", "full") in _claims(body, lang)
+
+
+def test_a_capture_counted_years_back_is_background() -> None:
+    body = "Iraqi forces recaptured Mosul on Sunday, three years after Islamic State overran it."
+    claims = _dated_claims(body, "en")
+    assert ("Mosul", "iraqi_forces", "full", date(2017, 11, 5)) in claims
+    assert not any(c[1] == "isis" and c[3].year == 2017 for c in claims)
+
+
+def test_the_centre_of_a_town_is_a_share_and_its_holdouts_hold_the_rest() -> None:
+    body = (
+        "Les forces irakiennes ont repris dimanche le contrôle du centre-ville de Tal Afar, une "
+        "semaine après le début de l'offensive. Les combats se poursuivent dans trois quartiers "
+        "du nord de la ville, où les jihadistes restent retranchés."
+    )
+    doc = article(body, "fr", PUB)
+    found = extract(doc, places_in(doc))
+    claims = {(c.place_name, c.side, c.kind) for c in found.claims}
+    assert claims == {("Tal Afar", "iraqi_forces", "partial"), ("Tal Afar", "isis", "partial")}
+    assert ("assault", date(2017, 10, 29)) in {(e.type, e.date) for e in found.events}
