@@ -900,6 +900,16 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
     if frame == "leave" and _DESTINATION_GAP.match(gap):
         return []  # "retreated to Hajin", « se sont repliés vers Hajine »: where they went
+    if frame == "hold" and _HELD_STRIP.search(gap) and len(gap) <= 120:
+        # "still controlled a strip of 30 km from the outskirts of Hajin down to Susah and
+        # al-Shaafa", "along the river between Hajin and Susah": the ends of a strip held
+        ends = _strip_ends(text_all, offset, after)
+        if ends:
+            # the towns at its ends are held, from their outskirts on
+            shares = reading.extra.setdefault("share_window", {})
+            for place in ends:
+                shares.setdefault(place.place_id, "")
+            return ends
     if (_RELATIONAL.search(gap) and not source) or len(gap) > 120:
         # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
         # the place the object includes is named after it
@@ -967,6 +977,39 @@ _DESTINATION_GAP = re.compile(
     r"(?:the\s+|la\s+|le\s+|l'|les\s+)?(?:(?:town|city|village|ville|localité)\s+(?:of|de|d')\s*)?$",
     _I,
 )
+
+
+# A held strip or area whose ends are named: "a strip of about 30 km ... from (the outskirts
+# of) Hajin down to Susah", "mostly along the river between Hajin and Susah", « une bande de
+# territoire entre Hajine et Soussa ».
+_HELD_STRIP = re.compile(
+    r"\b(?:strip|stretch|band|swathe|pocket|area|zone|territory|corridor|bande|poche|zone"
+    r"|territoire|portion|river|fleuve|valley|vallée)\b[^;.]{0,80}?"
+    r"\b(?:from|between|de|d'|entre)\s+(?:the\s+outskirts\s+of\s+|la\s+périphérie\s+de\s+)?$",
+    _I,
+)
+_STRIP_LINK = re.compile(
+    r"^\s*(?:(?:all\s+the\s+way\s+|down\s+|up\s+)?to|and|as\s+far\s+as|jusqu'(?:à|au)"
+    r"|à|et)\s+(?:the\s+town\s+of\s+|la\s+ville\s+de\s+)?$",
+    _I,
+)
+
+
+def _strip_ends(text: str, offset: int, after: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places that close a held strip: the first after "from"/"between" and those
+    linked to it by "to", "and", "jusqu'à" (a list after the last end goes on)."""
+    if not after:
+        return []
+    ends = [after[0]]
+    for place in after[1:]:
+        gap = text[ends[-1].end - offset : place.start - offset]
+        # the other end follows the first right away ("between Anah and the border,
+        # including Rawa" names one end only); a list may follow the other end
+        if _STRIP_LINK.match(gap) or (len(ends) >= 2 and _LIST_GAP.match(gap)):
+            ends.append(place)
+        else:
+            break
+    return ends if len(ends) >= 2 else []
 
 
 # What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».
@@ -1305,6 +1348,11 @@ def dated_objects(reading: Reading) -> list[tuple[PlaceMention, DateMention]]:
     return out
 
 
+_PARTICIPLE_SINCE = re.compile(
+    r",\s*(?:\w+\s+)?\w+(?:é|ée|és|ées|ed|en)\s+(?:since|depuis|from|dès)\b", _I
+)
+
+
 def _since(
     reading: Reading, place: PlaceMention, following: PlaceMention | None
 ) -> DateMention | None:
@@ -1333,6 +1381,8 @@ def _since(
         for d in since
         if place.end <= d.start < stop
         and not _RELATIVE_CLAUSE.search(text[place.end - offset : d.start - offset])
+        # « Husaybah, visées depuis le 26 octobre par une offensive »: the participle's date
+        and not _PARTICIPLE_SINCE.search(text[place.end - offset : d.start - offset])
     ]
     if after:
         return after[0]

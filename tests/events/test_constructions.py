@@ -1365,3 +1365,37 @@ def test_the_centre_of_a_town_is_a_share_and_its_holdouts_hold_the_rest() -> Non
     claims = {(c.place_name, c.side, c.kind) for c in found.claims}
     assert claims == {("Tal Afar", "iraqi_forces", "partial"), ("Tal Afar", "isis", "partial")}
     assert ("assault", date(2017, 10, 29)) in {(e.type, e.date) for e in found.events}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "The jihadists still controlled a strip of about 30 km on the eastern bank of the "
+            "river, from the outskirts of Hajin down to Susah near the Iraqi border.",
+            "en",
+            {("Hajin", "isis", "full"), ("Susah", "isis", "full")},
+        ),
+        (
+            "Les forces irakiennes contrôlent toute la vallée de l'Euphrate, de Haditha à Hit "
+            "et Ramadi.",
+            "fr",
+            {
+                ("Haditha", "iraqi_forces", "full"),
+                ("Hit", "iraqi_forces", "full"),
+                ("Ramadi", "iraqi_forces", "full"),
+            },
+        ),
+    ],
+)
+def test_the_ends_of_a_held_strip_are_held(body: str, lang: str, expected) -> None:
+    assert expected <= _claims(body, lang)
+
+
+def test_a_date_after_a_participle_is_the_participle_s_not_the_state_s() -> None:
+    body = (
+        "L'EI tient encore Rawa et Anah, visées depuis le 26 octobre par une offensive de l'armée."
+    )
+    claims = _dated_claims(body, "fr")
+    assert ("Anah", "isis", "full", PUB) in claims
+    assert not any(c[3] == date(2017, 10, 26) for c in claims)
