@@ -1092,7 +1092,8 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
 # A relative clause opening right after a place: "Mayadin, which they took", "Tabqa,
 # qu'elles ont prise", "Kirkouk, où elles ont pris".
 _RELATIVE_OBJECT = re.compile(
-    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b[^,;.()]{0,60}$|"
+    # (an initialism in brackets may stand in the clause: « où le groupe État islamique (EI) »)
+    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b(?:[^,;.()]|\([^(),;.]{1,12}\)){0,60}$|"
     r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$"
     # "Sinjar, ville yazidie du nord-ouest de l'Irak que les peshmergas ont quittée": the
     # relative hangs from a town noun in apposition to the place
@@ -1130,11 +1131,23 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
         and _RELATIONAL.search(text[max(0, last.start - offset - 30) : last.start - offset])
     ):
         # "opposite Deir al-Zor, where they took several villages": a landmark; but "towards
-        # Anah, where the militants are dug in" says who is in Anah
+        # Anah, where the militants are dug in" says who is in Anah, and in « la région de
+        # Roumana, face à al-Qaïm, où l'EI conserve des positions » the landmark locates
+        # the place named before it, which the relative is about
+        if len(before) >= 2 and _APPOSED_LANDMARK.fullmatch(
+            text, before[-2].end - offset, last.start - offset
+        ):
+            return before[-2]
         return None
     return last
 
 
+_APPOSED_LANDMARK = re.compile(
+    r"\s*,\s*(?:face\s+(?:à|au)|en\s+face\s+(?:de|d'|du)|opposite|across\s+from|près\s+(?:de|d'|du)"
+    r"|near|à\s+l'(?:est|ouest)\s+(?:de|d'|du)|au\s+(?:nord|sud)\s+(?:de|d'|du)"
+    r"|(?:north|south|east|west)\s+of)\s*",
+    _I,
+)
 _LOCATING_GAP = re.compile(
     r"\s*,\s*(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
     r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?",

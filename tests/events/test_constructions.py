@@ -1399,3 +1399,8 @@ def test_a_date_after_a_participle_is_the_participle_s_not_the_state_s() -> None
     claims = _dated_claims(body, "fr")
     assert ("Anah", "isis", "full", PUB) in claims
     assert not any(c[3] == date(2017, 10, 26) for c in claims)
+
+
+def test_a_relative_holding_an_initialism_in_brackets_is_about_the_town_before() -> None:
+    body = "Les troupes encerclent Hajin, où le groupe État islamique (EI) conserve des positions."
+    assert ("Hajin", "isis", "full") in _claims(body, "fr")
