@@ -1404,3 +1404,10 @@ def test_a_date_after_a_participle_is_the_participle_s_not_the_state_s() -> None
 def test_a_relative_holding_an_initialism_in_brackets_is_about_the_town_before() -> None:
     body = "Les troupes encerclent Hajin, où le groupe État islamique (EI) conserve des positions."
     assert ("Hajin", "isis", "full") in _claims(body, "fr")
+
+
+def test_a_relative_after_a_landmark_is_about_the_place_the_landmark_locates() -> None:
+    body = "L'EI tient la région de Hajin, face à Mayadin, où il conserve des positions."
+    claims = _claims(body, "fr")
+    assert ("Hajin", "isis", "full") in claims
+    assert not any(c[0] == "Mayadin" for c in claims)
