@@ -301,8 +301,49 @@ def claims_from_readings(
         claims.extend(
             _claims_for(article, reading, event_ids.get(id(reading)), taken, holders, strongholds)
         )
+    claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims))
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
+
+
+# "have not yet retaken Rawa", « n'ont pas encore repris Rawa », "have yet to enter Hajin"
+_NOT_YET = re.compile(
+    r"\b(?:not\s+yet|yet\s+to|still\s+not|pas\s+encore|toujours\s+pas|pas\s+toujours)\b"
+    r"[^,;.]{0,30}$",
+    _I,
+)
+
+
+def _not_yet_taken(article: Article, readings: Sequence[Reading]) -> list[Claim]:
+    """A side that has not yet taken a place leaves it to the side it fights there.
+
+    The holder is the side named as losing it ("not yet retaken Rawa from IS"), else Islamic
+    State when the article names it and the taker is another side; as of publication.
+    """
+    out: list[Claim] = []
+    published = article.published
+    if published is None:
+        return out
+    for reading in readings:
+        if reading.frame not in ("take", "expel", "enter") or not reading.cues.negated:
+            continue
+        head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
+        if not _NOT_YET.search(head):
+            continue
+        taker = reading.agent.side if reading.agent is not None else None
+        holder = reading.patient.side if reading.patient is not None else None
+        if holder is None and taker not in (None, "isis"):
+            named = {h.side for h in reading.extra.get("all_hits", [])}
+            holder = "isis" if "isis" in named else None
+        if holder not in GROUND_SIDES or holder == taker:
+            continue
+        for place in _objects(reading):
+            if place.precision != "point":
+                continue
+            claim = _claim(article, reading, None, place, holder, published, "full", None)
+            claim.extra["frame"] = "hold"
+            out.append(_scaled(claim, 0.75, "held: not yet taken by the other side"))
+    return out
 
 
 def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:

@@ -1411,3 +1411,26 @@ def test_a_relative_after_a_landmark_is_about_the_place_the_landmark_locates() -
     claims = _claims(body, "fr")
     assert ("Hajin", "isis", "full") in claims
     assert not any(c[0] == "Mayadin" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State lost Anah last month. Iraqi forces have not yet retaken Rawa.",
+            "en",
+        ),
+        (
+            "L'EI a perdu Anah le mois dernier. Les forces irakiennes n'ont pas encore repris "
+            "Rawa.",
+            "fr",
+        ),
+    ],
+)
+def test_a_town_not_yet_retaken_is_still_held_by_the_side_fought(body: str, lang: str) -> None:
+    assert ("Rawa", "isis", "full") in _claims(body, lang)
+
+
+def test_a_town_simply_not_retaken_says_nothing_of_its_holder() -> None:
+    body = "Islamic State lost Anah last month. Iraqi forces did not retake Rawa on Friday."
+    assert not any(c[0] == "Rawa" for c in _claims(body, "en"))
