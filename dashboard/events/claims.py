@@ -342,6 +342,7 @@ def _not_yet_taken(article: Article, readings: Sequence[Reading]) -> list[Claim]
                 continue
             claim = _claim(article, reading, None, place, holder, published, "full", None)
             claim.extra["frame"] = "hold"
+            claim.extra["not_yet"] = True
             out.append(_scaled(claim, 0.75, "held: not yet taken by the other side"))
     return out
 
@@ -356,7 +357,7 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if not (
             c.extra.get("frame") == "hold"
-            and c.extra.get("past")
+            and (c.extra.get("past") or c.extra.get("not_yet"))
             and any(
                 g.place_id == c.place_id
                 and g.side != c.side

@@ -1434,3 +1434,11 @@ def test_a_town_not_yet_retaken_is_still_held_by_the_side_fought(body: str, lang
 def test_a_town_simply_not_retaken_says_nothing_of_its_holder() -> None:
     body = "Islamic State lost Anah last month. Iraqi forces did not retake Rawa on Friday."
     assert not any(c[0] == "Rawa" for c in _claims(body, "en"))
+
+
+def test_a_town_its_holder_left_is_not_held_because_not_yet_entered() -> None:
+    body = (
+        "Islamic State fighters withdrew from Rawa overnight. Iraqi forces have not yet "
+        "entered the town, a spokesman said."
+    )
+    assert ("Rawa", "isis", "full") not in _claims(body, "en")
