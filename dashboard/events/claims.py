@@ -325,10 +325,12 @@ def _not_yet_taken(article: Article, readings: Sequence[Reading]) -> list[Claim]
     if published is None:
         return out
     for reading in readings:
-        if reading.frame not in ("take", "expel", "enter") or not reading.cues.negated:
+        if reading.frame not in ("take", "expel", "enter"):
             continue
         head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
-        if not _NOT_YET.search(head):
+        not_yet = _NOT_YET.search(head)
+        # "have not yet retaken" is negated, "have yet to retake" an aim still unmet
+        if not not_yet or not (reading.cues.negated or "yet to" in not_yet.group(0).lower()):
             continue
         taker = reading.agent.side if reading.agent is not None else None
         holder = reading.patient.side if reading.patient is not None else None
@@ -694,6 +696,8 @@ def _holder(reading: Reading) -> str | None:
         ]
         if not _CONFINED_SUBJECT.match(gap):
             return None
+    if _ONCE_BEFORE.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start):
+        return None  # "Rawa, once held by Islamic State", « autrefois tenue par l'EI »
     stronghold = _STRONGHOLD.search(text) is not None
     if stronghold:
         if _FORMER.search(reading.sentence.text[: reading.hit.start - reading.sentence.start]):
@@ -715,6 +719,9 @@ def _holder(reading: Reading) -> str | None:
     return None
 
 
+_ONCE_BEFORE = re.compile(
+    r"\b(?:once|formerly|previously|autrefois|jadis|anciennement|naguère)\s+\Z", _I
+)
 _FORMER = re.compile(r"\b(?:former|once|ex|ancien(?:ne)?s?)(?:[\s-]+[\w'’-]+){0,3}?\s*$", _I)
 
 _CONFINED_SUBJECT = re.compile(

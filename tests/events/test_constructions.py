@@ -1442,3 +1442,12 @@ def test_a_town_its_holder_left_is_not_held_because_not_yet_entered() -> None:
         "entered the town, a spokesman said."
     )
     assert ("Rawa", "isis", "full") not in _claims(body, "en")
+
+
+def test_a_town_once_held_is_held_no_more() -> None:
+    assert _claims("Rawa, once held by Islamic State, is calm.", "en") == set()
+
+
+def test_a_town_a_side_has_yet_to_retake_is_held_by_the_side_named() -> None:
+    body = "Iraqi forces have yet to retake Rawa from Islamic State."
+    assert _claims(body, "en") == {("Rawa", "isis", "full")}
