@@ -245,3 +245,11 @@ def test_a_yearless_dateline_takes_the_year_nearest_its_neighbours():
     assert guess.value == date(2017, 12, 30)  # nearer early January 2018 than 2018-12-30
     assert year_from_neighbours(text, "en", [], today=TODAY) is None
     assert year_from_neighbours("Troops entered the town.", "en", [date(2018, 1, 2)]) is None
+
+
+def test_neighbours_date_a_yearless_dateline_whatever_the_detected_language():
+    from dashboard.dates import year_from_neighbours
+
+    text = "LAGOS, Nov 3 (Wire) - Dem talk say di town don fall."
+    guess = year_from_neighbours(text, "pcm", [date(2017, 11, 1)], today=TODAY)
+    assert guess is not None and guess.value == date(2017, 11, 3)

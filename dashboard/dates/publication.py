@@ -360,7 +360,8 @@ def year_from_neighbours(
     dated = sorted(d for d in neighbours if d is not None)
     if not dated:
         return None
-    stamp = _find_stamp(text, normalise_lang(lang))
+    # a text in another language may still open on a French or English wire dateline
+    stamp = _find_stamp(text, lang if lang in ("fr", "en") else None)
     if stamp is None or stamp.year is not None or stamp.month is None or stamp.day is None:
         return None
     today = today or date.today()
