@@ -45,10 +45,12 @@ _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
 # Foreign auxiliaries named by their nationality say nothing of where the fighting is:
 # "Hezbollah and Iraqi Shi'ite militias fought alongside government troops" (in Syria).
 _FOREIGN_AUXILIARIES = re.compile(
-    r"(?:\s+(?:shi['’]?ite|shia|chiite|sunni|sunnite)s?)?\s+(?:militias?|militiamen|paramilitar\w*"
-    r"|volunteers|fighters\s+(?:from|in)\s+syria)\b"
-    r"|(?<=[a-z])ne?s\s+chiites\b",
+    r"(?:\s+(?:shi['’]?ite|shia|sunni)s?)?\s+(?:militias?|militiamen|paramilitar\w*|volunteers)\b",
     re.IGNORECASE,
+)
+# the French order: « les milices chiites irakiennes »
+_FOREIGN_AUXILIARIES_BEFORE = re.compile(
+    r"\b(?:milices?|miliciens|paramilitaires)(?:\s+(?:chiites?|sunnites?))?\s+\Z", re.IGNORECASE
 )
 # How far back a country cue still frames a sentence that has none (about two sentences).
 _CARRY_CHARS = 300
@@ -89,7 +91,9 @@ def country_cues(
     for match in _NATIONALITY.finditer(text):
         if any(s <= match.start() < e for s, e in masked):
             continue
-        if _FOREIGN_AUXILIARIES.match(text, match.end()):
+        if _FOREIGN_AUXILIARIES.match(text, match.end()) or _FOREIGN_AUXILIARIES_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             continue  # "Iraqi Shi'ite militias fought alongside government troops" in Syria
         if _across_border(text, match.start()) or _BORDER_AFTER.match(text, match.end()):
             continue

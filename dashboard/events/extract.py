@@ -350,12 +350,8 @@ def _clause_shares_its_day(
 
 
 _SURRENDER = re.compile(r"surrender|(?:se|s')\s*\w*\s+rendue?s?\b", re.IGNORECASE)
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|a\s+(?:indiqué|annoncé"
-    r"|affirmé|déclaré|précisé|rapporté)|ont\s+(?:indiqué|annoncé|affirmé|déclaré|rapporté))"
-    r"\s+(?:\w+\s+)?(?:on\s+)?\Z",
-    re.IGNORECASE,
-)
+# a reporting verb right before a day: "…, a commander said on Sunday", « a indiqué dimanche »
+_REPORTED_ON = re.compile(rf"(?:{_REPORTING.pattern})\s+(?:\w+\s+)?(?:on\s+)?\Z", re.IGNORECASE)
 
 
 def _lead_date(

@@ -1451,3 +1451,14 @@ def test_a_town_once_held_is_held_no_more() -> None:
 def test_a_town_a_side_has_yet_to_retake_is_held_by_the_side_named() -> None:
     body = "Iraqi forces have yet to retake Rawa from Islamic State."
     assert _claims(body, "en") == {("Rawa", "isis", "full")}
+
+
+def test_foreign_auxiliaries_in_french_order_do_not_move_the_fighting() -> None:
+    body = (
+        "L'armée syrienne a chassé l'EI de Mayadin dimanche. Le Hezbollah et les milices "
+        "chiites irakiennes ont combattu aux côtés des troupes gouvernementales. L'armée a "
+        "affirmé avoir pris la ville."
+    )
+    claims = _claims(body, "fr")
+    assert ("Mayadin", "syrian_government", "full") in claims
+    assert not any(c[1] == "iraqi_forces" for c in claims)
