@@ -156,11 +156,12 @@ def ingest_bytes(
         articles = read_articles(data, name=name, published=published)
     except UnreadableArticle as error:
         return [IngestResult(source=name, status="failed", reason=error.reason)]
-    dated = [a for a in articles if a.published is not None]
+    results = [_ingest_one(store, a, name, actor) for a in articles if a.published is not None]
     undated = [a for a in articles if a.published is None]
+    neighbours = _store_dates(store) if undated else []
     return [
-        *(_ingest_one(store, article, name, actor) for article in dated),
-        *(_ingest_one(store, _dated_by_neighbours(store, a), name, actor) for a in undated),
+        *results,
+        *(_ingest_one(store, _dated_by_neighbours(a, neighbours), name, actor) for a in undated),
     ]
 
 
@@ -204,19 +205,24 @@ def ingest_paths(
                     undated.append((article, str(file)))  # dated by the batch, once it is in
                     continue
                 record(_ingest_one(store, article, str(file), actor))
+    neighbours = _store_dates(store) if undated else []
     for article, source in undated:
-        record(_ingest_one(store, _dated_by_neighbours(store, article), source, actor))
+        record(_ingest_one(store, _dated_by_neighbours(article, neighbours), source, actor))
     return summary
 
 
-def _dated_by_neighbours(store: Store, article: Article) -> Article:
+def _store_dates(store: Store) -> list[date]:
+    """Publication dates of the store's articles, read once per batch."""
+    return [a.published for a in store.articles() if a.published is not None]
+
+
+def _dated_by_neighbours(article: Article, neighbours: list[date]) -> Article:
     """An article whose dateline lacks its year ("BAGHDAD, Nov 3 (Reuters) -") and whose text
     gives no other clue, dated by the year of the articles the store already holds."""
     from dashboard.dates import year_from_neighbours
 
     if article.published is not None:
         return article
-    neighbours = [a.published for a in store.articles() if a.published is not None]
     guess = year_from_neighbours(article.text, article.language, neighbours)
     if guess is None:
         return article

@@ -663,20 +663,7 @@ def _holder(reading: Reading) -> str | None:
     if _ENDED_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start):
         return None
     government = _government_in_phrase(reading)
-    prefix = re.match(r"([\w]+)-held$", text, _I)
-    if prefix is None and re.fullmatch(r"held|controlled|occupied", text, _I):
-        # "government-held neighbourhoods": the trigger starts after its holder's hyphen
-        prefix = _PREFIX_BEFORE.search(
-            reading.sentence.text, 0, reading.hit.start - reading.sentence.start
-        )
-        if prefix is not None and prefix.group(1).lower() == "government":
-            resolver = reading.extra.get("resolver")
-            sentence = reading.sentence
-            return (
-                resolver.government_at(reading.hit.start, sentence.start, sentence.end)
-                if resolver is not None
-                else None
-            )
+    prefix = re.match(r"([\w]+)-held$", text, _I) or _prefix_before(reading)
     if prefix:
         side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
         if side is None and reading.agent is not None:
@@ -733,10 +720,22 @@ _CONFINED_SUBJECT = re.compile(
 )
 
 
+def _prefix_before(reading: Reading) -> re.Match[str] | None:
+    """The holder before a bare participle's hyphen ("government-held neighbourhoods"): the
+    trigger starts after the hyphen."""
+    if not re.fullmatch(r"held|controlled|occupied", reading.hit.text, _I):
+        return None
+    return _PREFIX_BEFORE.search(
+        reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+    )
+
+
 def _government_in_phrase(reading: Reading) -> str | None:
     """The government side a hold phrase names without naming the country ("in government
     hands", "government-held"): the government of the sentence's country."""
-    if not re.search(r"\bgovernment\b", reading.hit.text, _I):
+    prefix = _prefix_before(reading)
+    named = prefix is not None and prefix.group(1).lower() == "government"
+    if not named and not re.search(r"\bgovernment\b", reading.hit.text, _I):
         return None
     resolver = reading.extra.get("resolver")
     if resolver is None:
