@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).parents[1]
 ARTICLES_DIR = ROOT / "dashboard" / "demo" / "articles"
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
+EXTRA_DIR = ROOT / "tests" / "data" / "gold_extra"
 
 SIDES = {
     "isis",
@@ -61,6 +62,21 @@ def _load(directory: Path) -> dict[str, dict]:
 
 ARTICLES = _load(ARTICLES_DIR)
 GOLD = _load(GOLD_DIR)
+_EXTRA = _load(EXTRA_DIR)
+EXTRA_ARTICLES = {n: a for n, a in _EXTRA.items() if not n.endswith(".gold.json")}
+EXTRA_GOLD = {
+    n.replace(".gold.json", ".json"): g for n, g in _EXTRA.items() if n.endswith(".gold.json")
+}
+
+# Every annotated article, demo and held-out extra set alike: (article, gold, allowed splits).
+ANNOTATED = {
+    **{f"demo/{n}": (ARTICLES[n], GOLD[n], {"dev", "test"}) for n in GOLD if n in ARTICLES},
+    **{
+        f"extra/{n}": (EXTRA_ARTICLES[n], EXTRA_GOLD[n], {"extra"})
+        for n in EXTRA_GOLD
+        if n in EXTRA_ARTICLES
+    },
+}
 
 
 def _date(value: str) -> dt.date:
@@ -90,6 +106,18 @@ def test_test_split_size_and_languages() -> None:
     assert {"fr", "en"} <= set(test_langs)
 
 
+def test_extra_set_pairing_and_schema() -> None:
+    assert len(EXTRA_ARTICLES) >= 8
+    assert set(EXTRA_ARTICLES) == set(EXTRA_GOLD), "every extra article needs a gold file"
+    for name, art in EXTRA_ARTICLES.items():
+        assert set(art) == ARTICLE_KEYS, name
+        assert art["source"] == "conflictmap extra set (team-written)", name
+        assert art["language"] in {"fr", "en"}, name
+        assert name == f"{art['published']}_{name.split('_', 1)[1]}"
+        assert name.endswith(f"_{art['language']}.json")
+        assert EXTRA_GOLD[name]["article"] == name
+
+
 def test_both_languages_balanced() -> None:
     langs = [a["language"] for a in ARTICLES.values()]
     assert abs(langs.count("fr") - langs.count("en")) <= len(langs) // 5
@@ -110,12 +138,12 @@ def test_article_schema(name: str) -> None:
     assert 150 <= len(art["text"].split()) <= 450
 
 
-@pytest.mark.parametrize("name", sorted(GOLD))
+@pytest.mark.parametrize("name", sorted(ANNOTATED))
 def test_gold_places(name: str) -> None:
-    gold = GOLD[name]
-    text = ARTICLES[name]["text"]
-    assert gold["article"] == name
-    assert gold["split"] in {"dev", "test"}
+    art, gold, splits = ANNOTATED[name]
+    text = art["text"]
+    assert gold["article"] == name.split("/", 1)[1]
+    assert gold["split"] in splits
     assert gold["places"], "every article names at least one place"
     seen = set()
     for place in gold["places"]:
@@ -138,10 +166,9 @@ def test_gold_places(name: str) -> None:
             assert LON_RANGE[0] <= lon <= LON_RANGE[1], key
 
 
-@pytest.mark.parametrize("name", sorted(GOLD))
+@pytest.mark.parametrize("name", sorted(ANNOTATED))
 def test_gold_events(name: str) -> None:
-    gold = GOLD[name]
-    art = ARTICLES[name]
+    art, gold, _ = ANNOTATED[name]
     published = _date(art["published"])
     names = {p["name"] for p in gold["places"]}
     for event in gold["events"]:
@@ -157,10 +184,9 @@ def test_gold_events(name: str) -> None:
             assert actor["mention"] in art["text"]
 
 
-@pytest.mark.parametrize("name", sorted(GOLD))
+@pytest.mark.parametrize("name", sorted(ANNOTATED))
 def test_gold_claims(name: str) -> None:
-    gold = GOLD[name]
-    art = ARTICLES[name]
+    art, gold, _ = ANNOTATED[name]
     published = _date(art["published"])
     names = {p["name"] for p in gold["places"]}
     for claim in gold["claims"]:
@@ -178,7 +204,7 @@ def test_gold_claims(name: str) -> None:
 def test_canonical_places_are_consistent() -> None:
     """A canonical place name maps to the same id and kind in every gold file."""
     seen: dict[str, tuple] = {}
-    for gold in GOLD.values():
+    for _, gold, _ in ANNOTATED.values():
         for place in gold["places"]:
             if place["kind"] == "river":
                 continue
