@@ -255,6 +255,24 @@ def _can_end(tok: Token) -> bool:
 _SCORE = re.compile(r"(?<=\d)\s*[-–:]\s*\d")
 
 
+# What follows an apostrophe in English contractions and possessives: "Iraq's", "they'd".
+_CONTRACTION_TAILS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
+
+
+def _ayn_joined(text: str, a: Token, b: Token) -> bool:
+    """``b`` goes on a word after an apostrophe that writes an ayn or a hamza: the "im" of
+    "Qa'im", the "dan" of "Ma'dan" are inside the name, lower case as they are."""
+    return (
+        b.start == a.end + 1
+        and text[a.end] in _APOSTROPHES
+        and b.text.isalpha()
+        and b.text.islower()
+        and b.low not in _CONTRACTION_TAILS
+        and a.text.isalpha()
+        and a.low not in _ELIDED
+    )
+
+
 def _inside_ok(tok: Token) -> bool:
     return (
         tok.cap
@@ -284,7 +302,12 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
         best: _Raw | None = None
         j = i
         while j < n and j - i < max_tokens:
-            if j > i and (not _joinable(text, toks[j - 1], toks[j]) or not _inside_ok(toks[j])):
+            ayn = j > i and _ayn_joined(text, toks[j - 1], toks[j])
+            if (
+                j > i
+                and not ayn
+                and (not _joinable(text, toks[j - 1], toks[j]) or not _inside_ok(toks[j]))
+            ):
                 break
             if j > i and _is_elision(text, toks[j]):
                 j += 1  # « Afrique de l'Ouest »: "l'" has no key of its own, the name goes on
@@ -296,7 +319,7 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             found_key = key if gaz.has_key(key) else alt if alt and gaz.has_key(alt) else None
             if (
                 found_key is not None
-                and _can_end(toks[j])
+                and (ayn or _can_end(toks[j]))
                 and not _state_of_org(text, toks, i, j)
                 and not _SCORE.match(text, toks[j].end)
             ):

@@ -365,6 +365,15 @@ def test_an_arabic_article_written_el_is_found_like_al(parse, name):
     assert texts(found) == [name]
 
 
+@pytest.mark.parametrize("name", ["al-Qa'im", "Ma'dan", "Al-Qa’im"])
+def test_an_apostrophe_writing_an_ayn_stays_inside_the_name(parse, name):
+    assert texts(parse(f"Government forces took {name} on Sunday.")) == [name]
+
+
+def test_a_possessive_after_a_name_stays_outside_it(parse):
+    assert texts(parse("Iraq's army entered Baghdad's suburbs.")) == ["Iraq", "Baghdad"]
+
+
 def test_el_as_a_spanish_article_keeps_its_own_name(parse):
     assert texts(parse("The convoy reached El Paso on Friday.")) == ["El Paso"]
 
@@ -383,10 +392,12 @@ def test_an_adjective_after_a_french_designator_keeps_it_a_province(parse):
         ("Jalaa", "gn:166597"),
         ("Maadan", "gn:167538"),
         ("Khasham", "gn:167899"),
+        ("al-Ubaydi", "ocha:IQG01Q02N02"),
+        ("Rummana", "ocha:IQG01Q02N03"),
     ],
 )
 def test_press_spellings_of_the_region_s_towns(parse, name, feature):
-    found = parse(f"Syrian forces fought Islamic State near {name} on Friday.")
+    found = parse(f"Government forces fought Islamic State near {name} on Friday.")
     assert [(m.text, m.place_id) for m in found] == [(name, feature)]
 
 
