@@ -694,6 +694,12 @@ def _holder(reading: Reading) -> str | None:
         owner = _owner_after(reading)
         if owner is not None:
             return owner
+    if _HOLDER_NEXT.search(text) or _UNDER_CONTROL.search(text):
+        # « Hajine, aux mains de l'EI », "in the hands of", « sous le contrôle de »: the holder
+        # follows its preposition, whoever is the subject of the sentence
+        owner = _owner_after(reading, _ARTICLE_GAP if _HOLDER_NEXT.search(text) else _OF_GAP)
+        if owner is not None:
+            return owner
     if reading.agent is not None:
         return reading.agent.side
     if stronghold or re.search(r"\b(?:sa|son|ses|leur|its|their)\b", text, _I):
@@ -705,6 +711,9 @@ def _holder(reading: Reading) -> str | None:
             return earlier[-1].side
     return None
 
+
+_UNDER_CONTROL = re.compile(r"\b(?:sous|under)\s+(?:the\s+|le\s+)?contr[ôo]le?$", _I)
+_HOLDER_NEXT = re.compile(r"(?:\b(?:de|du|des|of|by|par)|\bd['’])$", _I)
 
 _ONCE_BEFORE = re.compile(
     r"\b(?:once|formerly|previously|autrefois|jadis|anciennement|naguère)\s+\Z", _I
@@ -749,7 +758,11 @@ _OWNER_GAP = re.compile(
 )
 
 
-def _owner_after(reading: Reading) -> str | None:
+_OF_GAP = re.compile(r"^\s+(?:of|de|du|des|d['’])\s*(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$", _I)
+_ARTICLE_GAP = re.compile(r"^\s*(?:the\s+|l['’]|la\s+|le\s+|les\s+)?$", _I)
+
+
+def _owner_after(reading: Reading, gap_pattern: re.Pattern[str] = _OWNER_GAP) -> str | None:
     """The side a stronghold belongs to, named right after it ("held by X", "of the group",
     "tenue par l'EI", "du groupe")."""
     text = reading.sentence.text
@@ -760,7 +773,7 @@ def _owner_after(reading: Reading) -> str | None:
         if actor.hit.kind in ("source", "civilian"):
             continue
         gap = text[reading.hit.end - offset : actor.hit.start - offset]
-        return actor.side if _OWNER_GAP.match(gap) else None
+        return actor.side if gap_pattern.match(gap) else None
     return None
 
 

@@ -70,6 +70,16 @@ _REPEATEDLY = "".join(
         "trois",
     ]
 )
+# « ont pris vendredi al-Chaddadi »: a day may stand between the verb and its object
+_FR_DAY = (
+    rf"(?:{alternation([*WEEKDAYS['fr'], 'hier', 'avant-hier'])})"
+    r"(?:\s+(?:matin|soir|après-midi|midi))?"
+)
+# what a capture takes, as a noun phrase: « la ville de », « l'aéroport », « le contrôle »
+_FR_PLACE_NOUN = (
+    r"(?:la|le|les|l'|l’)\s?(?:\w+\s+)?(?:villes?|localités?|villages?|bourgs?|quartiers?"
+    r"|aéroport|base|champ|poste|centre|contrôle|totalité|majeure\s+partie)\b"
+)
 _FR_TAKE = (
     rf"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|{_REPEATEDLY}repris(?:es?)?"
     r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
@@ -77,7 +87,7 @@ _FR_TAKE = (
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
-    rf"|pris(?=\s+{_NAME})|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
+    rf"|pris(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
@@ -373,7 +383,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "fr",
         r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
-        r"|conserve(?:nt)?\s+des\s+positions|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
+        # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
+        r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
         r"|sous\s+l'emprise\s+(?:de|du|des|d')|entre\s+les\s+mains\s+(?:de|du|des|d')"
         # « sont retranchés à Hajine » (not « les derniers jihadistes retranchés dans ... ont
@@ -418,6 +429,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:strongholds?|bastions?)"
         # "Hajin, an Islamic State stronghold,": held by the side that names it
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
+        r"|(?:keeps?|kept|keeping)\s+(?:(?:full|firm|its|their)\s+)?control\s+of"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"
         # "still has a presence in Hajin", "remains present in": a presence (a share)

@@ -1046,7 +1046,7 @@ _AFTER_PREPOSITION = re.compile(
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
 SUBJECT_HOLDS = re.compile(
-    r"(?:in|retain(?:s|ed|ing)?)\s+(?:\w+\s+)?control\s+of$"
+    r"(?:in|retain(?:s|ed|ing)?|keeps?|kept|keeping)\s+(?:\w+\s+)?control\s+of$"
     r"|(?:confined|limited|reduced|restricted)\s+to$",
     re.I,
 )

@@ -1462,3 +1462,35 @@ def test_foreign_auxiliaries_in_french_order_do_not_move_the_fighting() -> None:
     claims = _claims(body, "fr")
     assert ("Mayadin", "syrian_government", "full") in claims
     assert not any(c[1] == "iraqi_forces" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Le groupe État islamique conserve toutefois Tabqa, plus à l'ouest.", "fr"),
+        ("Islamic State kept control of Tabqa, further west.", "en"),
+    ],
+)
+def test_a_side_that_keeps_a_town_holds_it(body: str, lang: str) -> None:
+    assert _claims(body, lang) == {("Tabqa", "isis", "full")}
+
+
+def test_a_day_between_take_and_its_object_keeps_the_capture() -> None:
+    body = "Les FDS ont pris vendredi Tabqa, a annoncé samedi un porte-parole."
+    assert _claims(body, "fr") == {("Tabqa", "sdf", "full")}
+    assert _claims("Le ministre a pris vendredi la parole à Tabqa.", "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les FDS ont pilonné Tabqa, aux mains de l'EI, samedi.", "fr"),
+        ("Les FDS ont pilonné Tabqa, sous le contrôle de l'EI, samedi.", "fr"),
+        ("SDF fighters shelled Tabqa, in the hands of Islamic State, on Saturday.", "en"),
+        ("SDF fighters shelled Tabqa, under the control of Islamic State, on Saturday.", "en"),
+    ],
+)
+def test_the_holder_after_its_preposition_holds_whoever_is_the_subject(
+    body: str, lang: str
+) -> None:
+    assert _claims(body, lang) == {("Tabqa", "isis", "full")}
