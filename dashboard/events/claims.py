@@ -37,7 +37,6 @@ from dashboard.articles.model import Article
 from dashboard.dates import DateMention
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
-    BACKGROUND_DAYS,
     CLAIMABLE_PRECISIONS,
     GROUND_SIDES,
     SUBJECT_HOLDS,
@@ -48,6 +47,9 @@ from dashboard.events.model import Claim, stable_id
 from dashboard.geoparse.model import PlaceMention
 
 _I = re.IGNORECASE
+# A change of control recalled from years back ("seized Fallujah in January 2014") still says
+# who held the place from then on; only the events list keeps to the last year.
+HISTORY_DAYS = 10 * 365
 
 # Words between a trigger and a place that make the place a landmark, not the object.
 _RELATIONAL = re.compile(
@@ -294,7 +296,7 @@ def claims_from_readings(
     for reading in readings:
         if not reading.realised or reading.frame == "event" or reading.date is None:
             continue  # a claim needs a day to start from
-        if article.published and (article.published - reading.date).days > BACKGROUND_DAYS:
+        if article.published and (article.published - reading.date).days > HISTORY_DAYS:
             continue
         holders = held.get(reading.sentence.index, {})
         strongholds = frozenset(last_held.get(reading.sentence.index, ()))
@@ -418,10 +420,23 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             c.side
             for c in claims
             if c.place_id == claim.place_id
-            and c.side not in ("isis", claim.side)
+            and c.side != claim.side
+            and c.extra.get("frame") != "hold"
             and "gainer inferred" not in c.extra.get("note", "")
-            and c.kind in ("full", "partial")
+            and c.kind == "full"
+            and abs((c.valid_from - claim.valid_from).days) <= 3
         }
+        if not named:
+            # (« La ville est tombée », says an official the day after the group took it: the
+            # same fall, whichever side took it)
+            named = {
+                c.side
+                for c in claims
+                if c.place_id == claim.place_id
+                and c.side not in ("isis", claim.side)
+                and "gainer inferred" not in c.extra.get("note", "")
+                and c.kind in ("full", "partial")
+            }
         if len(named) == 1:
             claim = Claim(**{**claim.__dict__, "side": named.pop()})
         out.append(claim)
@@ -444,6 +459,7 @@ def _drop_restated_holds(claims: list[Claim]) -> list[Claim]:
             and g.place_id == c.place_id
             and g.side == c.side
             and g.valid_from <= c.valid_from
+            and c.kind == "full"  # "now holds only a fraction of what it took" is news
             for g in gained
         )
     ]
@@ -897,6 +913,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "Deir Ezzor, où l'EI ne tient plus que quelques quartiers": part of the town
             reading.extra.setdefault("share_window", {})[relative.place_id] = "several districts"
             return [relative]
+        named = next((p for p in after if p.start - hit.end <= 80), None)
+        held_things = (
+            _ONLY.sub(" ", text_all[hit.end - offset : named.start - offset]) if named else ""
+        )
+        if (
+            not in_clause
+            and named is not None
+            and _SOME_THINGS.match(held_things)
+            and _INCLUDING.search(text_all, 0, named.start - offset)
+        ):
+            # « la province d'Anbar, où l'armée ne tient plus que quelques localités, dont
+            # Haditha »: the towns named are what is held, not the place the relative is about
+            in_clause = [named]
         if not in_clause:
             # "Mayadin, which they took on Oct 14", "Tabqa, qu'elles ont prise en mai",
             # "Kirkouk, où elles ont pris la place des peshmergas": the antecedent is the object,
@@ -1333,6 +1362,8 @@ _SOME_THINGS = re.compile(
     r"|\d+)\s+[^\W\d_]",
     _I,
 )
+# « ne tiennent plus que », "hold only": a restriction before what is held
+_ONLY = re.compile(r"^\s*(?:(?:ne\s+)?(?:plus\s+|encore\s+)?qu(?:e\s+|['’])|only\s+|just\s+)", _I)
 _RELATIVE_NOUN = re.compile(r"(?:dont|whose)\b", _I)
 
 

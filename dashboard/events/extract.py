@@ -251,6 +251,12 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                 ]
         _reported_share_their_report(text, triggers, primary, owner)
         _clause_shares_its_day(text, s_dates, primary, owner, forward)
+        _dated_by_when(
+            text,
+            [d for d in (*s_dates, *since_dates) if sentence.start <= d.start < sentence.end],
+            primary,
+            owner,
+        )
         fallback = last_date_in_paragraph.get(sentence.paragraph)
         if sentence is lead and not s_dates and fallback is None:
             fallback = _lead_date(
@@ -347,6 +353,31 @@ def _clause_shares_its_day(
             and _REPORTED_ON.search(text, max(0, best.start - 30), best.start)
         ):
             owner[id(hit)] = [best]
+
+
+# "since January 2014, when they seized Fallujah", « en 2014, date à laquelle ils s'étaient
+# emparés de Fallouja »: the relative is about the date right before it
+_WHEN_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:when|date\s+à\s+laquelle|lorsque|lorsqu['’]|quand|at\s+which\s+point)"
+    r"\s*(?:[\w'’-]+\s+){0,6}?\Z",
+    re.IGNORECASE,
+)
+
+
+def _dated_by_when(
+    text: str,
+    s_dates: Sequence[DateMention],
+    primary: Sequence[TriggerHit],
+    owner: dict[int, list[DateMention]],
+) -> None:
+    """A verb in a "when" clause hung on a date happened on that date, whatever else the
+    sentence dates (even a "since" date, which otherwise dates no event)."""
+    for hit in primary:
+        before = [d for d in s_dates if d.end <= hit.start]
+        if before:
+            last = max(before, key=lambda d: d.end)
+            if _WHEN_AFTER_DATE.match(text[last.end : hit.start]):
+                owner[id(hit)] = [last]
 
 
 _SURRENDER = re.compile(r"surrender|(?:se|s')\s*\w*\s+rendue?s?\b", re.IGNORECASE)

@@ -352,3 +352,60 @@ def test_places_after_quoted_speech_are_not_what_the_quote_says_was_lost():
 def test_a_quoted_phrase_inside_the_sentence_runs_on_to_its_object():
     body = "L'armée irakienne a « repris le contrôle total » de Rawa mardi, selon un communiqué."
     assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 7)) in _claims(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State militants have held parts of Ramadi since January 2014, when they "
+            "seized Hit.",
+            "en",
+        ),
+        (
+            "Les jihadistes tiennent des quartiers de Ramadi depuis janvier 2014, date à laquelle "
+            "ils s'étaient emparés de Hit.",
+            "fr",
+        ),
+    ],
+)
+def test_a_when_clause_happens_on_the_date_it_hangs_on(body: str, lang: str) -> None:
+    assert ("Hit", "isis", "full", date(2014, 1, 1)) in _claims(body, lang)
+
+
+def test_a_capture_years_back_still_says_who_held_the_place_from_then() -> None:
+    claims = _claims("Islamic State seized Ramadi in May 2015.", "en")
+    assert claims == {("Ramadi", "isis", "full", date(2015, 5, 1))}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "L'EI contrôle la majeure partie de la province d'Anbar, où l'armée ne tient plus que "
+            "quelques localités, dont Haditha.",
+            "fr",
+        ),
+        (
+            "Islamic State controls most of Anbar province, where the army holds only a few "
+            "towns, including Haditha.",
+            "en",
+        ),
+    ],
+)
+def test_the_towns_a_relative_names_are_held_not_the_place_it_hangs_on(
+    body: str, lang: str
+) -> None:
+    province = "province d'Anbar" if lang == "fr" else "Anbar"
+    assert _claims(body, lang) == {
+        (province, "isis", "partial", PUB),
+        ("Haditha", "iraqi_forces", "full", PUB),
+    }
+
+
+def test_a_fall_with_no_captor_is_the_fall_a_side_was_named_for() -> None:
+    body = (
+        "Islamic State fighters seized Ramadi on Sunday. \u201cThe city has fallen,\u201d a "
+        "local official said on Monday."
+    )
+    assert {c[:2] for c in _claims(body, "en")} == {("Ramadi", "isis")}

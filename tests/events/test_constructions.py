@@ -1056,7 +1056,7 @@ def test_the_day_of_a_statement_dates_the_events_it_reports() -> None:
         (
             "Islamic State seized Hit in 2014. Iraqi forces retook it on Thursday.",
             "en",
-            {("Hit", "iraqi_forces", "full")},
+            {("Hit", "isis", "full"), ("Hit", "iraqi_forces", "full")},
         ),
         (
             "The army entered Mayadin on Monday, but Islamic State fighters recaptured much of "
