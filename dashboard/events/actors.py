@@ -370,6 +370,7 @@ LEXICON: tuple[ActorEntry, ...] = (
             # "The Kurds had held Kirkuk since 2014": in war copy, the Kurdish forces
             "the Kurds",
             "les Kurdes",
+            "aux Kurdes",
             "Kurdish troops",
             "Kurdish security forces",
             "troupes kurdes",

@@ -1075,6 +1075,15 @@ _AFTER_PREPOSITION = re.compile(
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
+# Verbs that carry a capture noun for their subject: "completed the capture of", « ont achevé
+# la prise de », « ont parachevé la reconquête de »
+_SUPPORT_VERB = re.compile(
+    r"\b(?:achev(?:é|ée|ent|e|er|ait|aient)|parachev(?:é|ent|e|er)|termin(?:é|ent|e|er)"
+    r"|finalis(?:é|ent|e|er)|complét(?:é|ent|er)|mené|mènent|mène|réussi"
+    r"|complet(?:ed|es|ing|e)|finish(?:ed|es|ing)?|wrapped\s+up|achieved|carried\s+out)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:(?:the|their|its|la|leur|sa)\s+)?\Z",
+    re.IGNORECASE,
+)
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
 SUBJECT_HOLDS = re.compile(
     r"(?:in|retain(?:s|ed|ing)?|keeps?|kept|keeping)\s+(?:\w+\s+)?control\s+of$"
@@ -1136,6 +1145,15 @@ def _roles(
     inside = [a for a in armed if a.hit.start >= hit.start and a.hit.end <= hit.end]
     if frame == "hold" and inside:
         return inside[0], None  # "under Islamic State control": the holder is in the phrase
+    if (
+        frame == "take_noun"
+        and before
+        and by_agent is None
+        and _SUPPORT_VERB.search(text, max(sentence.start, hit.start - 60), hit.start)
+    ):
+        # « les YPG ont achevé mardi la prise de Tal Abyad », "completed the capture of": the
+        # subject of the verb carrying the noun takes the place
+        return before[-1], None
     # "the last town held by Islamic State": a participle before "by" is passive in meaning;
     # a state is not passive for its auxiliary ("Raqqa was under its control")
     held_by = frame == "hold" and _BY_AFTER.match(text, hit.end)

@@ -1494,3 +1494,25 @@ def test_the_holder_after_its_preposition_holds_whoever_is_the_subject(
     body: str, lang: str
 ) -> None:
     assert _claims(body, lang) == {("Tabqa", "isis", "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les combattants kurdes ont achevé mardi la prise de Tabqa.", "fr"),
+        ("Kurdish fighters completed the capture of Tabqa on Tuesday.", "en"),
+    ],
+)
+def test_the_subject_of_a_verb_carrying_a_capture_noun_takes_the_place(body, lang) -> None:
+    assert _claims(body, lang) == {("Tabqa", "sdf", "full")}
+    doc = article(body, lang, PUB)
+    (capture,) = [e for e in extract(doc, places_in(doc)).events if e.type == "capture"]
+    assert [a.side for a in capture.actors if a.role == "agent"] == ["sdf"]
+
+
+def test_the_kurds_after_a_preposition_are_kurdish_forces() -> None:
+    body = (
+        "La route permet aux Kurdes de relier Kobané aux territoires qu'ils contrôlent dans la "
+        "province de Hassaké, dont ils tiennent une large partie."
+    )
+    assert ("province de Hassaké", "sdf", "partial") in _claims(body, "fr")
