@@ -865,6 +865,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             and hit.start - p.end <= 60
             and (
                 _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
+                or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
                 or not _RELATIONAL.search(
                     text_all[max(0, p.start - offset - 30) : p.start - offset]
                 )
@@ -1128,6 +1129,13 @@ _APPOSED_TRIGGER = re.compile(
 _COMPARED = re.compile(r",?\s*(?:as\s+(?:do|does|is|are)|tout\s+comme|de\s+même\s+que)\s+$", _I)
 
 
+_COUNTED_APPOSITION = re.compile(
+    r"\s*,\s*(?:the\s+|les\s+)?(?P<count>two|three|four|deux|trois|quatre)\s+"
+    r"(?:towns|cities|villages|villes|localités|bourgs)\b",
+    _I,
+)
+
+
 def _backward_list(
     reading: Reading, places: Sequence[PlaceMention], last: PlaceMention
 ) -> list[PlaceMention]:
@@ -1137,6 +1145,20 @@ def _backward_list(
     offset = reading.sentence.start
     others = [t for t in reading.extra.get("triggers", []) if t is not reading.hit]
     armed = [a for a in reading.actors if a.side and a.hit.kind not in ("source", "civilian")]
+    counted = _COUNTED_APPOSITION.match(text, last.end - offset, reading.hit.start - offset)
+    if counted:
+        # "Hawija and Shirqat, two towns still in the group's hands": the count says how many
+        # of the places listed before are meant, whatever verb they hang on
+        wanted = _COUNTS[counted.group("count").lower()]
+        listed = [last]
+        for place in reversed([p for p in places if p.end <= last.start]):
+            if len(listed) == wanted or not _LIST_GAP.match(
+                text[place.end - offset : listed[0].start - offset]
+            ):
+                break
+            listed.insert(0, place)
+        if len(listed) == wanted:
+            return listed
     chain = [last]
     for place in reversed([p for p in places if p.end <= last.start]):
         head = chain[0]

@@ -625,6 +625,10 @@ _CONDITION = re.compile(
 )
 
 
+_MODAL_LATER = re.compile(
+    r"[^,;.:!?]{0,80}?\b(?:would|could|will|might|may|should|must|can)\b", re.IGNORECASE
+)
+
 _CONDITION_OPENS = re.compile(r"\s*(?:if|unless|si|s['’](?:ils?|elles?))\b", re.IGNORECASE)
 
 
@@ -678,6 +682,15 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
     if negated and hit.spec.frame == "hold" and _EXCEPT_AFTER.match(text, hit.end):
         # "no longer controls any town in Iraq except Rawa": it holds Rawa
         negated = False
+    if (
+        lang != "fr"
+        and first_word.lower().endswith("ing")
+        and not window.strip()
+        and _MODAL_LATER.match(text, hit.end)
+    ):
+        # "Retaking Baiji would secure the road north": a gerund subject of a modal verb is
+        # a prospect, not an event
+        intent = True
     hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
     if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
         intent = True

@@ -1516,3 +1516,27 @@ def test_the_kurds_after_a_preposition_are_kurdish_forces() -> None:
         "province de Hassaké, dont ils tiennent une large partie."
     )
     assert ("province de Hassaké", "sdf", "partial") in _claims(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Wounded Islamic State militants were taken to Rawa and Anah, two towns still in "
+            "the group's hands.",
+            "en",
+        ),
+        (
+            "Les blessés de l'EI ont été évacués vers Rawa et Anah, deux villes toujours aux "
+            "mains de l'EI.",
+            "fr",
+        ),
+    ],
+)
+def test_a_counted_apposition_holds_as_many_places_as_it_counts(body, lang) -> None:
+    assert _claims(body, lang) == {("Rawa", "isis", "full"), ("Anah", "isis", "full")}
+
+
+def test_a_gerund_subject_of_a_modal_is_a_prospect() -> None:
+    body = "Retaking Tabqa would open the road to Raqqa for the SDF."
+    assert _claims(body, "en") == set()
