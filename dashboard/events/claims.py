@@ -857,6 +857,17 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             backward = False
         else:
             backward = True
+    if backward and _OPENING_DEFINITE.match(text_all, 0, hit.start - offset):
+        # "The town, in Salahuddin province on the highway to Mosul, fell to Islamic State":
+        # the places of the apposition locate the town the subject stands for, named before
+        pool = reading.extra.get("all_places", reading.places)
+        towns = [
+            p
+            for p in pool
+            if p.end <= reading.sentence.start and p.precision == "point" and p.kind in _TOWN_KINDS
+        ]
+        if towns:
+            return [towns[-1]]
     if backward or _RELATIVE_NOUN.match(hit.text):
         before = [
             p
@@ -1290,6 +1301,13 @@ def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[P
     if first is None or not _SUBJECT_LEAD.match(text[subject_at - offset : first.start - offset]):
         return []
     return [first]
+
+
+_OPENING_DEFINITE = re.compile(
+    r"\s*(?:the|la|cette|this)\s+(?:town|city|ville|localité|cité)\s*,[^,;:.]{0,160},\s*"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    _I,
+)
 
 
 def _definite_subject(reading: Reading) -> list[PlaceMention]:

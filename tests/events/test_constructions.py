@@ -1540,3 +1540,11 @@ def test_a_counted_apposition_holds_as_many_places_as_it_counts(body, lang) -> N
 def test_a_gerund_subject_of_a_modal_is_a_prospect() -> None:
     body = "Retaking Tabqa would open the road to Raqqa for the SDF."
     assert _claims(body, "en") == set()
+
+
+def test_a_town_subject_set_off_by_its_apposition_is_the_town_named_before() -> None:
+    body = (
+        "Strikes hit Rawa on Thursday. The town, on the road from Anah to the border, fell to "
+        "Islamic State on Friday."
+    )
+    assert _claims(body, "en") == {("Rawa", "isis", "full")}
