@@ -437,6 +437,25 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
                 and "gainer inferred" not in c.extra.get("note", "")
                 and c.kind in ("full", "partial")
             }
+        if not named:
+            # "The capture crowned a push that began last week with the fall of al-Sukhnah",
+            # in a story of the group's advance: the side every named capture of those weeks
+            # went to took this place too
+            country = COUNTRY_OF_SIDE.get(claim.side)
+            local = {"isis", *_SIDES_IN.get(country or "", ())}
+            gained = {
+                (c.side, c.place_id)
+                for c in claims
+                if c.side in local
+                and c.extra.get("frame") != "hold"
+                and "gainer inferred" not in c.extra.get("note", "")
+                and c.kind == "full"
+                and abs((c.valid_from - claim.valid_from).days) <= 21
+            }
+            gains = {side for side, _ in gained}
+            # (two places at least: one recapture nearby is no momentum)
+            if len(gains) == 1 and len(gained) >= 2 and claim.side not in gains:
+                named = gains
         if len(named) == 1:
             claim = Claim(**{**claim.__dict__, "side": named.pop()})
         out.append(claim)
@@ -1498,6 +1517,13 @@ _PARTICIPLE_SINCE = re.compile(
 )
 
 
+_ANOTHER_VERB = re.compile(
+    r"\b(?:but|mais|while|tandis|whereas|alors\s+que)\b"
+    r"|\b\w+(?:ed|en|é|ée|és|ées)\s+(?:by|par)\b",
+    _I,
+)
+
+
 def _since(
     reading: Reading, place: PlaceMention, following: PlaceMention | None
 ) -> DateMention | None:
@@ -1517,6 +1543,8 @@ def _since(
             for d in since
             if d.start >= reading.hit.end
             and not re.search(r"[,.;]", text[reading.hit.end - offset : d.start - offset])
+            # "hold parts of the city but have been besieged since January": another verb's
+            and not _ANOTHER_VERB.search(text[reading.hit.end - offset : d.start - offset])
         ]
         if later:
             return later[0]
@@ -1528,6 +1556,7 @@ def _since(
         and not _RELATIVE_CLAUSE.search(text[place.end - offset : d.start - offset])
         # « Husaybah, visées depuis le 26 octobre par une offensive »: the participle's date
         and not _PARTICIPLE_SINCE.search(text[place.end - offset : d.start - offset])
+        and not _ANOTHER_VERB.search(text[place.end - offset : d.start - offset])
     ]
     if after:
         return after[0]

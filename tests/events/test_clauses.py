@@ -409,3 +409,23 @@ def test_a_fall_with_no_captor_is_the_fall_a_side_was_named_for() -> None:
         "local official said on Monday."
     )
     assert {c[:2] for c in _claims(body, "en")} == {("Ramadi", "isis")}
+
+
+def test_a_since_date_after_another_verb_does_not_date_the_hold() -> None:
+    body = (
+        "Government troops hold parts of Raqqa but have been besieged by the militants since "
+        "January."
+    )
+    assert ("Raqqa", "syrian_government", "partial", PUB) in _claims(body, "en")
+
+
+def test_an_unnamed_fall_in_a_story_of_one_side_s_advance_goes_to_that_side() -> None:
+    body = (
+        "Islamic State militants captured Palmyra on Wednesday and seized Tabqa on Thursday. "
+        "The push began last week with the fall of Raqqa."
+    )
+    assert {c[:2] for c in _claims(body, "en")} == {
+        ("Palmyra", "isis"),
+        ("Tabqa", "isis"),
+        ("Raqqa", "isis"),
+    }
