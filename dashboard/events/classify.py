@@ -253,7 +253,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"\s+(?:a|avait|ont|avaient)\s+été"
         r"\s+lancée?"
         r"|(?:progressent|progresse|avancent|avance|avançaient)\s+(?:\w+\s+){0,4}?"
-        r"(?:vers|en\s+direction|le\s+long)|l'offensive\s+vise|franchi",
+        r"(?:vers|en\s+direction|le\s+long)|l'offensive\s+vise|franchi"
+        # « L'assaut final avait débuté jeudi », « Lancée mardi, l'offensive a progressé »
+        r"|(?:l'|l’)(?:assaut|offensive|attaque|opération)(?:\s+[\w'’-]+){0,4}?"
+        r"\s+(?:a|avait|ont|avaient)\s+(?:débuté|commencé)"
+        r"|lancée?s?(?:\s+[\w'’-]+){1,3}?\s*,\s*(?:l'|l’)(?:offensive|opération|attaque|assaut)",
     ),
     _spec(
         "assault",
@@ -269,6 +273,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:the\s+)?(?:assault|offensive|attack|operation)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:was|had\s+been|has\s+been)"
         r"\s+launched"
+        # "The offensive began on March 2", "where the ground assault began on Wednesday"
+        r"|(?:offensive|assault|attack|operation|push)\s+(?:had\s+|has\s+)?"
+        r"(?:began|begun|started|got\s+under\s+way|kicked\s+off)"
         r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
         r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
     ),
@@ -307,7 +314,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.75,
         "en",
         r"air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|strikes|air\s+cover"
-        r"|air\s+support|bombed|bombing\s+raids?|pounded|struck|had\s+hit|aircraft\s+hit",
+        r"|air\s+support|bombed|bombing\s+raids?|pounded|struck|had\s+hit|aircraft\s+hit"
+        # "Coalition jets started hitting targets inside Tikrit"
+        r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
+        r"(?:hit|hitting|striking|bombing|pounding|target(?:ed|ing))\b",
     ),
     _spec(
         "shelling",

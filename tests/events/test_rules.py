@@ -168,3 +168,25 @@ def test_an_undated_lead_about_something_else_keeps_the_publication_date() -> No
     )
     capture = next(e for e in result.events if e.type == "capture")
     assert capture.date == PUB
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def _typed(result) -> set[tuple[str, date]]:
+    return {(e.type, e.date) for e in result.events}
+
+
+def test_an_offensive_that_began_on_a_day_is_an_assault_launched_that_day() -> None:
+    cases = [
+        ("The offensive began on November 2 with some 5,000 fighters near Tabqa.", "en"),
+        ("L'assaut final sur Tabqa avait débuté le 2 novembre.", "fr"),
+        ("Lancée le 2 novembre, l'offensive sur Tabqa a progressé plus vite que prévu.", "fr"),
+    ]
+    for body, lang in cases:
+        assert ("assault", date(2017, 11, 2)) in _typed(_run(body, lang)), body
+
+
+def test_jets_hitting_targets_are_air_strikes() -> None:
+    result = _run("Coalition jets started hitting targets inside Tabqa on Wednesday.", "en")
+    assert ("air_strike", date(2017, 11, 8)) in _typed(result)
