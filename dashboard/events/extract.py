@@ -212,6 +212,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     resolver.places = ordered_places
     all_triggers = find_triggers(text, lang)
     readings: list[Reading] = []
+    reported: set[int] = set()  # triggers dated by the day of the statement reporting them
     last_date_in_paragraph: dict[int, DateMention] = {}
     lead = next((s for s in sentences if s.kind == "body"), None)
     for sentence in sentences:
@@ -251,6 +252,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                 ]
         _reported_share_their_report(text, triggers, primary, owner)
         _clause_shares_its_day(text, s_dates, primary, owner, forward)
+        reported |= _dated_by_their_report(text, primary, owner)
         _dated_by_when(
             text,
             [d for d in (*s_dates, *since_dates) if sentence.start <= d.start < sentence.end],
@@ -294,7 +296,43 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             # only a dated day carries over: a month or year in the previous sentence is
             # usually background ("in September", "en 2014")
             last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
+    if lead is not None:
+        _lead_told_later(lead, readings, reported)
     return readings
+
+
+def _lead_told_later(lead: Sentence, readings: Sequence[Reading], reported: set[int]) -> None:
+    """A lead event dated only by its statement's day takes the earlier day the next paragraph
+    gives the same kind of event: "have recaptured the refinery, the command said on Friday.
+    / Forces ... took control of its gates on Thursday"."""
+    following = [
+        r
+        for r in readings
+        if r.sentence.paragraph == lead.paragraph + 1
+        and r.date_how == "sentence"
+        and r.date_precision == "day"
+        and r.date is not None
+    ]
+    for reading in readings:
+        if (
+            reading.sentence is not lead
+            or id(reading.hit) not in reported
+            or reading.date is None
+            or reading.hit.spec.type in (None, "announcement")
+        ):
+            continue
+        places = {p.place_id for p in reading.places}
+        for later in following:
+            shared = {p.place_id for p in later.places}
+            if (
+                later.hit.spec.type == reading.hit.spec.type
+                and 1 <= (reading.date - later.date).days <= 3
+                and (not shared or not places or shared & places)
+            ):
+                reading.date = later.date
+                reading.date_mention = later.date_mention
+                reading.extra["date_told_later"] = True
+                break
 
 
 # Between a statement and the event it reports: "declared they had taken", "said its forces
@@ -353,6 +391,26 @@ def _clause_shares_its_day(
             and _REPORTED_ON.search(text, max(0, best.start - 30), best.start)
         ):
             owner[id(hit)] = [best]
+
+
+def _dated_by_their_report(
+    text: str, primary: Sequence[TriggerHit], owner: dict[int, list[DateMention]]
+) -> set[int]:
+    """Ids of the verbs whose day is that of the statement reporting them, after them:
+    "have recaptured the refinery, the command said on Friday"."""
+    out = set()
+    for hit in primary:
+        dates = owner.get(id(hit))
+        if not dates:
+            continue
+        day = dates[0]
+        if (
+            day.start > hit.end
+            and not re.search(r"[;:]", text[hit.end : day.start])
+            and _REPORTED_ON.search(text, max(0, day.start - 30), day.start)
+        ):
+            out.add(id(hit))
+    return out
 
 
 # "since January 2014, when they seized Fallujah", « en 2014, date à laquelle ils s'étaient

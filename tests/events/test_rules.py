@@ -190,3 +190,21 @@ def test_an_offensive_that_began_on_a_day_is_an_assault_launched_that_day() -> N
 def test_jets_hitting_targets_are_air_strikes() -> None:
     result = _run("Coalition jets started hitting targets inside Tabqa on Wednesday.", "en")
     assert ("air_strike", date(2017, 11, 8)) in _typed(result)
+
+
+def test_a_lead_dated_by_its_statement_takes_the_earlier_day_told_next() -> None:
+    body = (
+        "Syrian troops have recaptured Tabqa from Islamic State, the army said on Friday.\n\n"
+        "Soldiers entered the town and took control of its centre on Wednesday, the army said."
+    )
+    captures = {d for t, d in _typed(_run(body, "en")) if t == "capture"}
+    assert captures == {date(2017, 11, 8)}
+
+
+def test_a_lead_dated_by_its_statement_keeps_it_when_nothing_earlier_is_told() -> None:
+    body = (
+        "Syrian troops have recaptured Tabqa from Islamic State, the army said on Friday.\n\n"
+        "Engineers were clearing mines in the town."
+    )
+    captures = {d for t, d in _typed(_run(body, "en")) if t == "capture"}
+    assert captures == {date(2017, 11, 10)}
