@@ -87,7 +87,7 @@ _FR_TAKE = (
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
-    rf"|pris(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
+    rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
@@ -567,7 +567,12 @@ _EXCEPT_AFTER = re.compile(
     r"|à\s+l'exception\s+(?:de|du|des|d'))",
     _I,
 )
-_COMPLETED_FR = re.compile(r"\b(?:achev|termin|fini)\w*\s+(?:\w+\s+)?d[e'’]\s*$", _I)
+_COMPLETED_FR = re.compile(
+    r"\b(?:achev|termin|fini)\w*\s+(?:\w+\s+)?d[e'’]\s*$"
+    # « six mois avant de prendre Rawa »: what came a counted time later, told in order
+    r"|\b(?:jours?|semaines?|mois|ans|années?)\s+(?:avant|plus\s+tôt)\s+d[e'’]\s*$",
+    _I,
+)
 # no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim
 _FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)re)$", _I)
 _FR_NEG_AFTER = re.compile(

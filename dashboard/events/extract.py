@@ -22,6 +22,7 @@ the event they introduce.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -585,8 +586,10 @@ def _with_day_offsets(
     """
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    days = [m for m in mentions if m.precision == "day"]
-    day_starts = [m.start for m in days]
+    fine = [m for m in mentions if m.precision == "day"]
+    fine_starts = [m.start for m in fine]
+    coarse = [m for m in mentions if m.precision in ("day", "month")]
+    coarse_starts = [m.start for m in coarse]
     sentence_starts = [x.start for x in sentences]
     added = []
     forward: set[int] = set()
@@ -602,6 +605,18 @@ def _with_day_offsets(
                 # « La veille » read as the eve of publication: the day before the last
                 # day named, when the text names one
                 eve_of_publication = mentions[i]
+            groups = match.groupdict()
+            unit = (
+                groups.get("unit") or groups.get("unitf") or groups.get("unit2")
+                or groups.get("unitf2") or ""
+            ).lower()  # fmt: skip
+            step, precision = _UNIT_DAYS.get(unit.rstrip("s"), (1, "day"))
+            if precision in ("month", "year"):
+                # "in January 2014, six months before it seized Mosul": months are counted
+                # from a month as well as from a day
+                days, day_starts = coarse, coarse_starts
+            else:
+                days, day_starts = fine, fine_starts
             j = bisect.bisect_left(day_starts, at)  # days[:j] start before the match
             anchor = None
             if sign < 0:
@@ -636,7 +651,6 @@ def _with_day_offsets(
                 continue
             if eve_of_publication is not None:
                 replaced.add(id(eve_of_publication))
-            groups = match.groupdict()
             word = (
                 groups.get("n") or groups.get("nf") or groups.get("n2") or groups.get("nf2") or "1"
             ).lower()
@@ -649,17 +663,14 @@ def _with_day_offsets(
                 or groups.get("eve")
             ):
                 n = -n
-            unit = (
-                groups.get("unit") or groups.get("unitf") or groups.get("unit2")
-                or groups.get("unitf2") or ""
-            ).lower()  # fmt: skip
             # "two weeks after": a week's precision; "three years after": a year's
-            step, precision = _UNIT_DAYS.get(unit.rstrip("s"), (1, "day"))
             mention = DateMention(
                 match.start(),
                 match.end(),
                 match.group(0),
-                anchor.value + timedelta(days=sign * n * step),
+                _add_months(anchor.value, sign * n)
+                if unit.startswith(("month", "moi"))
+                else anchor.value + timedelta(days=sign * n * step),
                 precision,
                 True,
                 round(anchor.confidence * 0.9, 3),
@@ -669,6 +680,15 @@ def _with_day_offsets(
                 forward.add(id(mention))
     kept = [m for m in mentions if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months away (the last day of a shorter month)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
 
 
 def _settle_kurdish_sides(
@@ -807,6 +827,8 @@ def _aim(text: str, hit: TriggerHit) -> bool:
     """An infinitive of purpose ("to retake", « pour reprendre »), not a noun after « de »."""
     if not _PURPOSE_BEFORE.search(text, max(0, hit.start - 16), hit.start):
         return False
+    if re.search(r"\bavant\s+d[e'’]\s*$", text[max(0, hit.start - 16) : hit.start], re.I):
+        return False  # « avant de reprendre Rawa »: what came next, told in order
     return text[max(0, hit.start - 4) : hit.start].strip().lower() == "to" or bool(
         _INFINITIVE.match(hit.text)
     )

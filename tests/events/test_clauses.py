@@ -429,3 +429,16 @@ def test_an_unnamed_fall_in_a_story_of_one_side_s_advance_goes_to_that_side() ->
         ("Tabqa", "isis"),
         ("Raqqa", "isis"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Islamic State overran Hit in January 2014, six months before it seized Rawa.", "en"),
+        ("L'EI s'est emparé de Hit en janvier 2014, six mois avant de prendre Rawa.", "fr"),
+    ],
+)
+def test_months_are_counted_from_a_month(body: str, lang: str) -> None:
+    claims = _claims(body, lang)
+    assert ("Hit", "isis", "full", date(2014, 1, 1)) in claims
+    assert ("Rawa", "isis", "full", date(2014, 7, 1)) in claims
