@@ -556,8 +556,12 @@ _MODAL_NEAR = re.compile(
     _I,
 )
 _FUTURE_AFTER = re.compile(
-    r"[^,;.]{0,60}?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|will\s+(?:start|begin)"
-    r"|sera|seront|doi(?:t|vent)\s+commencer|devrai(?:t|ent)\s+commencer|est\s+attendue?)\b",
+    # (an apposition set off by commas may stand between: « La bataille pour Mossoul, deuxième
+    # ville du pays, pourrait commencer à l'automne »)
+    r"[^,;.]{0,60}?(?:,[^,;.]{1,80},\s*)?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled)\s+to"
+    r"|(?:will|could|may|might)\s+(?:start|begin)|sera|seront|doi(?:t|vent)\s+commencer"
+    r"|devrai(?:t|ent)\s+commencer|pourrai(?:t|ent)\s+(?:commencer|débuter|être\s+lancée?)"
+    r"|est\s+attendue?)\b",
     _I,
 )
 # A negated state restricted to what follows: "holds no town except Rawa", "ne contrôle plus

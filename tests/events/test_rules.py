@@ -208,3 +208,15 @@ def test_a_lead_dated_by_its_statement_keeps_it_when_nothing_earlier_is_told() -
     )
     captures = {d for t, d in _typed(_run(body, "en")) if t == "capture"}
     assert captures == {date(2017, 11, 10)}
+
+
+def test_a_battle_that_could_begin_is_no_event_yet() -> None:
+    for body, lang in [
+        (
+            "La bataille pour Tabqa, dernière ville du secteur aux mains de l'EI, pourrait "
+            "commencer à l'automne.",
+            "fr",
+        ),
+        ("The battle for Tabqa, the group's last town in the area, could begin in autumn.", "en"),
+    ]:
+        assert not [e for e in _run(body, lang).events if e.type == "armed_clash"], body
