@@ -392,7 +392,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "hold",
         0.7,
         "fr",
-        r"tien(?:t|nent|nait|naient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
+        r"tien(?:t|nent)|ten(?:ait|aient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"

@@ -442,3 +442,11 @@ def test_months_are_counted_from_a_month(body: str, lang: str) -> None:
     claims = _claims(body, lang)
     assert ("Hit", "isis", "full", date(2014, 1, 1)) in claims
     assert ("Rawa", "isis", "full", date(2014, 7, 1)) in claims
+
+
+def test_a_french_imperfect_hold_since_a_date_holds_from_it() -> None:
+    body = (
+        "Les forces irakiennes ont repris dimanche Hit. Les jihadistes de l'EI, qui tenaient la "
+        "ville depuis janvier 2014, se sont repliés vers l'ouest."
+    )
+    assert ("Hit", "isis", "full", date(2014, 1, 1)) in _claims(body, "fr")
