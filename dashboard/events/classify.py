@@ -82,7 +82,7 @@ _FR_PLACE_NOUN = (
 )
 _FR_TAKE = (
     rf"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|{_REPEATEDLY}repris(?:es?)?"
-    r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reconquis(?:es?)?|reconquérir"
+    r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reprenai(?:t|ent)|reconquis(?:es?)?|reconquérir"
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
@@ -191,6 +191,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.65,
         "fr",
         r"(?:a|ont|avait|avaient|avoir)\s+perdu(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
+        # « l'EI perd Rawa », « perdait le contrôle de Rawa »
+        r"|perd(?:ait|aient|ent)?(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?(?=\s+(?:la\s+ville\s+"
+        r"|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))"
         r"|(?:a|ont|avait|avaient)\s+(?:cédé|remis)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
         r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))",
     ),
@@ -211,7 +214,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "enter",
         0.7,
         "fr",
-        r"entr(?:é|ée|és|ées|er|ent|ant)\s+(?:\w+\s+)?(?:dans|à)|pénétré(?:es?|s)?\s+dans"
+        r"entr(?:é|ée|és|ées|er|ent|ant|ait|aient)\s+(?:\w+\s+)?(?:dans|à)"
+        r"|(?:pénétr(?:é|ée|és|ées|ait|aient|ant)|pénètr(?:e|ent))\s+(?:\w+\s+)?dans"
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
@@ -392,7 +396,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "hold",
         0.7,
         "fr",
-        r"tien(?:t|nent)|ten(?:ait|aient)|tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
+        r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient)|(?:dé)?tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"

@@ -1548,3 +1548,16 @@ def test_a_town_subject_set_off_by_its_apposition_is_the_town_named_before() -> 
         "Islamic State on Friday."
     )
     assert _claims(body, "en") == {("Rawa", "isis", "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("L'armée irakienne reprenait Rawa.", ("Rawa", "iraqi_forces", "full")),
+        ("L'EI perd Rawa face à l'armée irakienne.", ("Rawa", "iraqi_forces", "full")),
+        ("Les jihadistes de l'EI détiennent encore Rawa.", ("Rawa", "isis", "full")),
+        ("Les forces irakiennes pénètrent dans Rawa.", ("Rawa", "iraqi_forces", "contested")),
+    ],
+)
+def test_french_tenses_and_verbs_of_control(body, expected) -> None:
+    assert expected in _claims(body, "fr")
