@@ -203,7 +203,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.65,
         "en",
         r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
-        rf"|(?:lost|losing)(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
+        rf"|(?:lost|losing|loses|lose)(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
         # "handed over Sinjar to Iraqi forces", "ceded the town to": a loss to a named side
         r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",

@@ -1561,3 +1561,9 @@ def test_a_town_subject_set_off_by_its_apposition_is_the_town_named_before() -> 
 )
 def test_french_tenses_and_verbs_of_control(body, expected) -> None:
     assert expected in _claims(body, "fr")
+
+
+def test_a_side_that_loses_a_town_to_another_in_the_present() -> None:
+    body = "Islamic State loses Rawa to Iraqi forces."
+    assert _claims(body, "en") == {("Rawa", "iraqi_forces", "full")}
+    assert _claims("Islamic State could lose Rawa.", "en") == set()
