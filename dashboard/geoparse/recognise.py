@@ -234,6 +234,12 @@ def _can_start(text: str, tok: Token) -> bool:
         return True
     if tok.low in _WATER_HEADS:
         return True  # « mer Rouge », « golfe Persique »: only a whole name is kept
+    if (
+        tok.low == "sub"
+        and text[tok.end : tok.end + 2][:1] in "-‐‑"
+        and text[tok.end + 1 :][:1].isupper()
+    ):
+        return True  # "sub-Saharan Africa", written in lower case in running text
     if tok.low not in lx.LEADING_PARTICLES:
         return False
     # "as-Sukhnah", "al Qaim": glued particles, or al/el; "at Wood Green" is a preposition

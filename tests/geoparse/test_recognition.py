@@ -409,6 +409,7 @@ def test_press_spellings_of_the_region_s_towns(parse, name, feature):
         ("Il vit en Arabie saoudite.", "fr", "Saudi Arabia"),
         ("Aid agencies warned of a crisis across West Africa.", "en", "West Africa"),
         ("Refugees reached Scandinavia and the Levant.", "en", "Scandinavia"),
+        ("Aid groups warned of famine in sub-Saharan Africa.", "en", "Sub-Saharan Africa"),
     ],
 )
 def test_world_regions_and_french_names_with_adjectives(parse, text, lang, name):
