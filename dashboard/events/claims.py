@@ -35,6 +35,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
+from dashboard.events.actors import KURDISH
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     CLAIMABLE_PRECISIONS,
@@ -250,7 +251,9 @@ _SIDE_PREFIX = {
     "isis": "isis",
     "rebel": "syrian_opposition",
     "sdf": "sdf",
+    "kurdish": KURDISH,  # "the Kurdish-held enclave of Afrin": the SDF in Syria, peshmerga in Iraq
 }
+_KURDS_OF = {"syrian_government": "sdf", "iraqi_forces": "peshmerga"}
 
 
 _PREFIX_BEFORE = re.compile(r"\b(" + "|".join(_SIDE_PREFIX) + r")-\Z", _I)
@@ -701,6 +704,15 @@ def _holder(reading: Reading) -> str | None:
     prefix = re.match(r"([\w]+)-held$", text, _I) or _prefix_before(reading)
     if prefix:
         side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
+        if side == KURDISH:
+            resolver = reading.extra.get("resolver")
+            sentence = reading.sentence
+            state = (
+                resolver.government_at(reading.hit.start, sentence.start, sentence.end)
+                if resolver is not None
+                else None
+            )
+            return _KURDS_OF.get(state or "")
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side

@@ -1567,3 +1567,14 @@ def test_a_side_that_loses_a_town_to_another_in_the_present() -> None:
     body = "Islamic State loses Rawa to Iraqi forces."
     assert _claims(body, "en") == {("Rawa", "iraqi_forces", "full")}
     assert _claims("Islamic State could lose Rawa.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Turkish troops shelled Kurdish-held Tabqa on Friday.", ("Tabqa", "sdf", "full")),
+        ("Iraqi forces advanced on Kurdish-held Rawa on Friday.", ("Rawa", "peshmerga", "full")),
+    ],
+)
+def test_kurdish_held_is_the_sdf_in_syria_and_the_peshmerga_in_iraq(body, expected) -> None:
+    assert expected in _claims(body, "en")
