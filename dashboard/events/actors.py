@@ -305,8 +305,16 @@ LEXICON: tuple[ActorEntry, ...] = (
         "Hezbollah",
         "syrian_government",
         "actor",
-        _words("Hezbollah", "Hizbollah", "Hezbollah libanais", "milices chiites")
-        + r"|Iranian-backed\s+militias|Shiite\s+militias|milices\s+pro-iraniennes",
+        _words("Hezbollah", "Hizbollah", "Hezbollah libanais"),
+    ),
+    # Shiite and Iranian-backed militias fight beside the government of the country they are
+    # in: the Hashd in Iraq, Damascus's allies in Syria.
+    ActorEntry(
+        "Shiite militias",
+        None,
+        "generic",
+        _words("milices chiites", "Shiite militias", "Shiite militia fighters", "Shia militias")
+        + r"|Iranian-backed\s+militias|milices\s+pro-iraniennes",
     ),
     # --- US-led coalition ---------------------------------------------------------------------
     ActorEntry(

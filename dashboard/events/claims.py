@@ -487,6 +487,24 @@ def _drop_restated_holds(claims: list[Claim]) -> list[Claim]:
     ]
 
 
+_BARE_EDGE = re.compile(r"aux\s+abords|at\s+the\s+(?:outskirts|edges?|gates)", _I)
+
+
+def _struck_at_the_edge(reading: Reading) -> bool:
+    """« l'aviation a frappé des positions jihadistes aux abords d'Amerli »: the outskirts
+    locate what a strike or a shelling hit, and no one entered them."""
+    if not _BARE_EDGE.fullmatch(reading.hit.text):
+        return False
+    start = reading.sentence.start
+    clause = reading.sentence.text[: reading.hit.start - start]
+    clause = re.split(r"[,;:]", clause)[-1]
+    clause_start = reading.hit.start - len(clause)
+    return any(
+        t.spec.type in ("air_strike", "shelling") and clause_start <= t.start < reading.hit.start
+        for t in reading.extra.get("triggers", [])
+    )
+
+
 def _claims_for(
     article: Article,
     reading: Reading,
@@ -496,6 +514,8 @@ def _claims_for(
     strongholds: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     frame = reading.frame
+    if frame == "enter" and _struck_at_the_edge(reading):
+        return []
     objects = _objects(reading)
     if not objects:
         return []

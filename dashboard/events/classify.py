@@ -310,7 +310,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.75,
         "fr",
         r"frappes?(?:\s+aériennes?)?|raids?\s+aériens?|bombardements?\s+aériens?"
-        r"|bombardé(?:es?|s)?|frappes?\s+de\s+drones?|appui\s+aérien|couverture\s+aérienne",
+        r"|bombardé(?:es?|s)?|frappes?\s+de\s+drones?|appui\s+aérien|couverture\s+aérienne"
+        # « l'aviation américaine avait frappé des positions jihadistes »
+        r"|(?:aviation|avions?|appareils|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,3}?"
+        r"\s+(?:a|ont|avait|avaient|ont\s+de\s+nouveau)\s+frappé",
     ),
     _spec(
         "air_strike",

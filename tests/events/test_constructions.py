@@ -1578,3 +1578,18 @@ def test_a_side_that_loses_a_town_to_another_in_the_present() -> None:
 )
 def test_kurdish_held_is_the_sdf_in_syria_and_the_peshmerga_in_iraq(body, expected) -> None:
     assert expected in _claims(body, "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("Les milices chiites ont repris Rawa jeudi.", "fr", ("Rawa", "iraqi_forces", "full")),
+        (
+            "Shiite militias captured Tabqa on Thursday.",
+            "en",
+            ("Tabqa", "syrian_government", "full"),
+        ),
+    ],
+)
+def test_shiite_militias_fight_for_the_government_of_their_country(body, lang, expected) -> None:
+    assert _claims(body, lang) == {expected}

@@ -220,3 +220,12 @@ def test_a_battle_that_could_begin_is_no_event_yet() -> None:
         ("The battle for Tabqa, the group's last town in the area, could begin in autumn.", "en"),
     ]:
         assert not [e for e in _run(body, lang).events if e.type == "armed_clash"], body
+
+
+def test_french_aircraft_that_struck_is_an_air_strike_not_an_entry() -> None:
+    result = _run(
+        "Samedi, l'aviation américaine avait frappé des positions jihadistes aux abords de Tabqa.",
+        "fr",
+    )
+    assert ("air_strike", date(2017, 11, 4)) in _typed(result)
+    assert not result.claims
