@@ -530,11 +530,28 @@ def _claims_for(
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if place.precision == "country" and kind != "partial":
+                continue  # a country is claimed only as a share held
             if kind == "full" and _PRESENCE.search(reading.hit.text):
                 kind = "partial"  # « l'EI reste présent à Rawa et Al-Qaïm »: not control
             if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+            if (
+                since is None
+                and reading.date_how == "sentence"
+                and reading.date is not None
+                and reading.date_mention is not None
+                and published is not None
+                and (published - reading.date).days > 60
+                and reading.date_mention.end <= reading.hit.start
+                and re.fullmatch(
+                    r"[^,;.]{0,20}", _text_of(reading, reading.date_mention.end, reading.hit.start)
+                )
+            ):
+                # "the group, which in 2014 controlled a third of Iraq": a state of long ago,
+                # with no telling when it began or ended
+                continue
             valid_from = since.value if since is not None else published
             claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             claim.extra["date_precision"] = since.precision if since is not None else "day"
@@ -869,9 +886,38 @@ def _quote_end(text: str, start: int, end: int) -> int | None:
     return close if set_off else None
 
 
+# "about half of Syria's territory", « de larges pans du nord et de l'ouest de l'Irak »
+_COUNTRY_SHARE_BEFORE = re.compile(
+    r"\b(?:swathes?|swaths?|pans|parts?|portions?|half|moitié|partie|tiers|third|quarter|quart"
+    r"|%|percent|per\s+cent|pour\s*cent|much|most)\s+(?:of|de|du|des|d['’])\s*"
+    r"(?:(?:the|la|le|l['’]|du|de|des|et|and|north|south|east|west|nord|sud|est|ouest"
+    r"|northern|southern|eastern|western)\b\s*['’]?\s*){0,8}$",
+    _I,
+)
+
+
+def _text_of(reading: Reading, start: int, end: int) -> str:
+    """The sentence text between two article offsets."""
+    offset = reading.sentence.start
+    return reading.sentence.text[start - offset : end - offset]
+
+
+def _country_share(reading: Reading, place: PlaceMention) -> bool:
+    """A country a hold gives a share of ("holds about half of Syria's territory"): the
+    control map leaves countries out, but the claim is kept with its sentence."""
+    if reading.frame != "hold" or place.precision != "country" or place.start < reading.hit.end:
+        return False
+    head = reading.sentence.text[: place.start - reading.sentence.start]
+    return _COUNTRY_SHARE_BEFORE.search(head[-80:]) is not None
+
+
 def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object and the places listed with it."""
-    places = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
+    places = [
+        p
+        for p in reading.places
+        if p.precision in CLAIMABLE_PRECISIONS or _country_share(reading, p)
+    ]
     hit = reading.hit
     text_all = reading.sentence.text
     offset = reading.sentence.start

@@ -229,3 +229,14 @@ def test_french_aircraft_that_struck_is_an_air_strike_not_an_entry() -> None:
     )
     assert ("air_strike", date(2017, 11, 4)) in _typed(result)
     assert not result.claims
+
+
+def test_a_share_of_a_country_is_claimed_and_a_whole_one_is_not() -> None:
+    result = _run("Islamic State now holds about half of Syria's territory.", "en")
+    assert _fractions(result) == {("Syria", "isis"): 0.5}
+    assert not _run("Islamic State controls Syria.", "en").claims
+
+
+def test_a_state_of_years_ago_claims_nothing_now() -> None:
+    body = "The group, which in 2014 controlled a third of Iraq and much of Syria, is in retreat."
+    assert not _run(body, "en").claims
