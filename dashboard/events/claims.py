@@ -64,7 +64,9 @@ _RELATIONAL = re.compile(
     # a place the side did not get to: "sans pour autant atteindre Hajine", "short of Hajin"
     r"|\bsans\s+(?:pour\s+autant\s+)?(?:atteindre|parvenir|entrer|prendre|reprendre)"
     r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"
-    r"|\bavant\s+d'atteindre)"
+    r"|\bavant\s+d'atteindre"
+    # "seized a strategic hill overlooking the town": a landmark of what was taken
+    r"|\boverlooking|\bsurplombant|\bdominant)"
     r"[^,;]{0,25}$",
     _I,
 )
@@ -175,6 +177,17 @@ _DEFINITE = re.compile(
     r"|localité|cité)\b",
     _I,
 )
+
+
+def _definite_object(text: str, at: int) -> re.Match[str] | None:
+    """The definite noun a verb takes as object ("retook the town"), unless it only locates
+    the object ("seized a hill overlooking the town")."""
+    found = _DEFINITE.match(text, at)
+    if found is None or _RELATIONAL.search(text, at, found.start("noun")):
+        return None
+    return found
+
+
 _NOUN_PRECISION = {
     "province": "governorate",
     "governorate": "governorate",
@@ -927,7 +940,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "They retook the town": a place named before, read below
             reading.frame in ("take", "expel", "enter")
             and reading.agent is not None
-            and (_DEFINITE.match(text_all, hit.end - offset) or _pronoun_object(reading))
+            and (_definite_object(text_all, hit.end - offset) or _pronoun_object(reading))
         )
     ):
         return []
@@ -1047,7 +1060,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 else text_all[relative.end - offset : window_end]
             )
             return [relative]
-    definite = _DEFINITE.match(text_all, hit.end - offset)
+    definite = _definite_object(text_all, hit.end - offset)
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
         definite = None  # "the city centre" is a part of the city, read below
     if definite and (not after or after[0].start - offset > definite.end() + 25):

@@ -1593,3 +1593,14 @@ def test_kurdish_held_is_the_sdf_in_syria_and_the_peshmerga_in_iraq(body, expect
 )
 def test_shiite_militias_fight_for_the_government_of_their_country(body, lang, expected) -> None:
     assert _claims(body, lang) == {expected}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The SDF entered Tabqa on Monday. On Friday they seized a hill overlooking the town.",
+        "The SDF entered Tabqa on Monday. On Friday they seized a hill overlooking Tabqa.",
+    ],
+)
+def test_a_landmark_of_what_was_taken_is_not_taken(body: str) -> None:
+    assert ("Tabqa", "sdf", "full") not in _claims(body, "en")
