@@ -550,6 +550,7 @@ def _claims_for(
             if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+            since = since or _held_by_then(reading)
             if (
                 since is None
                 and reading.date_how == "sentence"
@@ -907,6 +908,22 @@ _COUNTRY_SHARE_BEFORE = re.compile(
     r"|northern|southern|eastern|western)\b\s*['’]?\s*){0,8}$",
     _I,
 )
+
+
+def _held_by_then(reading: Reading) -> DateMention | None:
+    """The date a state was reached by, right before its verb: "by mid-October held roughly
+    40 percent of the town", « à la mi-octobre, contrôlait déjà »."""
+    for mention in reading.extra.get("sentence_dates", []):
+        if mention.end > reading.hit.start:
+            continue
+        if re.fullmatch(
+            r"\s*,?\s*(?:already\s+|déjà\s+)?", _text_of(reading, mention.end, reading.hit.start)
+        ) and re.search(
+            r"\b(?:by|dès)\s+(?:the\s+|la\s+)?$",
+            _text_of(reading, max(reading.sentence.start, mention.start - 12), mention.start),
+        ):
+            return mention
+    return None
 
 
 def _text_of(reading: Reading, start: int, end: int) -> str:

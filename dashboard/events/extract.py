@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from dashboard.articles.model import Article
@@ -299,7 +300,35 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
     if lead is not None:
         _lead_told_later(lead, readings, reported)
+    _coordinated_subjects(text, readings)
     return readings
+
+
+_COORDINATION = re.compile(r"\b(?:and|then|et|puis)\b", re.IGNORECASE)
+
+
+def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
+    """A verb coordinated with the one before it shares its subject: "Its fighters broke into
+    the eastern districts in early October and by mid-October held 40 percent of the town"."""
+    for before, reading in pairwise(readings):
+        if (
+            reading.agent is not None
+            or reading.passive
+            or before.agent is None
+            or not before.agent.side
+            or before.sentence is not reading.sentence
+            or before.passive
+            or reading.hit.spec.frame == "event"
+        ):
+            continue
+        gap = text[before.hit.end : reading.hit.start]
+        if (
+            len(gap) <= 80
+            and _COORDINATION.search(gap)
+            and not re.search(r"[;:.«»\"“”]", gap)
+            and not any(before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors)
+        ):
+            reading.agent = before.agent
 
 
 def _lead_told_later(lead: Sentence, readings: Sequence[Reading], reported: set[int]) -> None:
@@ -991,7 +1020,12 @@ def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor])
 
 # A subject pronoun just before the verb: "Elles contrôlent aussi Kirkouk", "They now hold".
 _SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it)\s+(?:\w+\s+){0,3}$", re.I
+    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it"
+    # "Its fighters broke into the town", « Ses combattants sont entrés »: a possessive stands
+    # for its owner like a pronoun
+    r"|(?:its|their|ses|leurs)\s+(?:fighters|militants|forces|troops|men|units|combattants"
+    r"|troupes|hommes|unités))\s+(?:\w+\s+){0,3}$",
+    re.I,
 )
 
 

@@ -450,3 +450,16 @@ def test_a_french_imperfect_hold_since_a_date_holds_from_it() -> None:
         "ville depuis janvier 2014, se sont repliés vers l'ouest."
     )
     assert ("Hit", "isis", "full", date(2014, 1, 1)) in _claims(body, "fr")
+
+
+def test_a_possessive_subject_and_a_coordinated_verb_share_their_owner() -> None:
+    body = (
+        "Islamic State launched its offensive on Tabqa in mid-September. Its fighters broke into "
+        "the eastern districts in early October and by mid-October held roughly 40 percent of "
+        "the town."
+    )
+    claims = _claims(body, "en")
+    assert any(
+        place == "Tabqa" and side == "isis" and kind == "partial" and day < date(2017, 11, 1)
+        for place, side, kind, day in claims
+    ), claims
