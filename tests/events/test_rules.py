@@ -240,3 +240,8 @@ def test_a_share_of_a_country_is_claimed_and_a_whole_one_is_not() -> None:
 def test_a_state_of_years_ago_claims_nothing_now() -> None:
     body = "The group, which in 2014 controlled a third of Iraq and much of Syria, is in retreat."
     assert not _run(body, "en").claims
+
+
+def test_a_capture_recalled_from_years_back_is_an_event_on_its_own_day() -> None:
+    result = _run("Islamic State seized Tabqa in August 2014.", "en")
+    assert ("capture", date(2014, 8, 1)) in _typed(result)
