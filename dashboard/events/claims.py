@@ -939,6 +939,11 @@ def _country_share(reading: Reading, place: PlaceMention) -> bool:
     return _COUNTRY_SHARE_BEFORE.search(head[-80:]) is not None
 
 
+def objects_of(reading: Reading) -> list[PlaceMention]:
+    """Places a change-of-control trigger is about, named in its sentence or before it."""
+    return _objects(reading)
+
+
 def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object and the places listed with it."""
     places = [

@@ -1516,6 +1516,11 @@ def event_places(reading: Reading) -> list[PlaceMention]:
     East"), whose point on the map would be a spot in one of its countries."""
     fine = [p for p in reading.places if p.precision in CLAIMABLE_PRECISIONS]
     pool = fine or [p for p in reading.places if p.kind not in _WORLD_AREAS]
+    if not pool and reading.frame in ("take", "take_pass", "expel", "expelled", "enter"):
+        # "took the town on Friday": the town named before, as its claim has it
+        from dashboard.events.claims import objects_of
+
+        return objects_of(reading)[:1]
     if not pool:
         return []
     hit = reading.hit

@@ -245,3 +245,14 @@ def test_a_state_of_years_ago_claims_nothing_now() -> None:
 def test_a_capture_recalled_from_years_back_is_an_event_on_its_own_day() -> None:
     result = _run("Islamic State seized Tabqa in August 2014.", "en")
     assert ("capture", date(2014, 8, 1)) in _typed(result)
+
+
+def test_a_capture_restated_of_the_town_is_the_same_capture() -> None:
+    body = (
+        "US-backed fighters have captured Tabqa from Islamic State, the SDF said on Saturday.\n\n"
+        "The Syrian Democratic Forces took the town on Saturday after weeks of fighting."
+    )
+    result = _run(body, "en")
+    captures = [e for e in result.events if e.type == "capture"]
+    assert len(captures) == 1
+    assert [p.text for p in captures[0].places] == ["Tabqa"]
