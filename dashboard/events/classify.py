@@ -312,8 +312,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"frappes?(?:\s+aériennes?)?|raids?\s+aériens?|bombardements?\s+aériens?"
         r"|bombardé(?:es?|s)?|frappes?\s+de\s+drones?|appui\s+aérien|couverture\s+aérienne"
         # « l'aviation américaine avait frappé des positions jihadistes »
-        r"|(?:aviation|avions?|appareils|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,3}?"
-        r"\s+(?:a|ont|avait|avaient|ont\s+de\s+nouveau)\s+frappé",
+        r"|(?:aviation|avions?|appareils|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,4}?"
+        r"\s+(?:a|ont|avait|avaient)\s+(?:(?:de\s+nouveau|aussi|également)\s+)?"
+        r"(?:frappé|(?:mené|effectué|conduit)(?=\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:raids?|frappes?|bombardements?|sorties)\b))",
     ),
     _spec(
         "air_strike",

@@ -222,6 +222,14 @@ def test_a_battle_that_could_begin_is_no_event_yet() -> None:
         assert not [e for e in _run(body, lang).events if e.type == "armed_clash"], body
 
 
+def test_french_aircraft_that_led_raids_or_struck_are_air_strikes() -> None:
+    for body in (
+        "Samedi, l'aviation russe a mené des dizaines de raids autour de Tabqa.",
+        "Samedi, l'aviation de la coalition internationale a frappé à plusieurs reprises Tabqa.",
+    ):
+        assert ("air_strike", date(2017, 11, 4)) in _typed(_run(body, "fr")), body
+
+
 def test_french_aircraft_that_struck_is_an_air_strike_not_an_entry() -> None:
     result = _run(
         "Samedi, l'aviation américaine avait frappé des positions jihadistes aux abords de Tabqa.",
