@@ -119,7 +119,7 @@ _PARTIAL = re.compile(
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbou?rhoods)"
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
-    r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)"
+    r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)|citadelle\s+(?:de|d'|du)|citadel\s+of"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"

@@ -89,7 +89,8 @@ _FR_TAKE = (
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
     rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
-    r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?=\s+(?:sur|à|au-dessus))"
+    r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"
+    r"(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
     # « a proclamé la victoire sur l'EI à Z », « leur victoire à Z »
     # (« a proclamé lundi la victoire à Mossoul »: a day may stand between)
@@ -586,6 +587,12 @@ _COMPLETED_FR = re.compile(
     r"|\b(?:jours?|semaines?|mois|ans|années?)\s+(?:avant|plus\s+tôt)\s+d[e'’]\s*$",
     _I,
 )
+_BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
+_DAY_NEXT_FR = re.compile(
+    r"\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le\s+lendemain|la\s+veille"
+    r"|le\s+\d{1,2}(?:er)?\s)",
+    _I,
+)
 # no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim
 _FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)re)$", _I)
 _FR_NEG_AFTER = re.compile(
@@ -680,6 +687,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         intent = infinitive and (hit.spec.frame != "event" or bool(_INTENT_FR.search(near)))
         if _COMPLETED_FR.search(near):
             intent = False  # "ont achevé de reprendre Rawa": done, not aimed at
+        if _BEFORE_FR.search(near) and _DAY_NEXT_FR.match(text, hit.end):
+            intent = False  # « avant de s'emparer vendredi de la citadelle »: told in order
         if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
             negated = True
         passive = bool(_PASSIVE_FR.search(near)) and not _REFLEXIVE_FR.search(near)

@@ -1604,3 +1604,13 @@ def test_shiite_militias_fight_for_the_government_of_their_country(body, lang, e
 )
 def test_a_landmark_of_what_was_taken_is_not_taken(body: str) -> None:
     assert ("Tabqa", "sdf", "full") not in _claims(body, "en")
+
+
+def test_a_capture_told_in_order_after_avant_de_with_its_day() -> None:
+    body = "Les FDS sont entrées jeudi dans Tabqa, avant de s'emparer vendredi de la ville."
+    assert ("Tabqa", "sdf", "full") in _claims(body, "fr")
+
+
+def test_a_flag_raised_over_a_town_s_citadel_takes_part_of_it() -> None:
+    body = "Les soldats syriens ont hissé le drapeau national sur la citadelle de Tabqa samedi."
+    assert _claims(body, "fr") == {("Tabqa", "syrian_government", "partial")}
