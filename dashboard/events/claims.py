@@ -38,7 +38,6 @@ from dashboard.dates import DateMention
 from dashboard.events.actors import KURDISH
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
-    BACKGROUND_DAYS,
     CLAIMABLE_PRECISIONS,
     GROUND_SIDES,
     SUBJECT_HOLDS,
@@ -49,6 +48,10 @@ from dashboard.events.model import Claim, stable_id
 from dashboard.geoparse.model import PlaceMention
 
 _I = re.IGNORECASE
+# A change of control recalled from years back ("seized Fallujah in January 2014") still says
+# who held the place from then on; the events list keeps to the last year (BACKGROUND_DAYS),
+# so the timeline stays on the news.
+HISTORY_DAYS = 10 * 365
 
 # Words between a trigger and a place that make the place a landmark, not the object.
 _RELATIONAL = re.compile(
@@ -310,7 +313,7 @@ def claims_from_readings(
     for reading in readings:
         if not reading.realised or reading.frame == "event" or reading.date is None:
             continue  # a claim needs a day to start from
-        if article.published and (article.published - reading.date).days > BACKGROUND_DAYS:
+        if article.published and (article.published - reading.date).days > HISTORY_DAYS:
             continue
         holders = held.get(reading.sentence.index, {})
         strongholds = frozenset(last_held.get(reading.sentence.index, ()))

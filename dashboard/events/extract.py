@@ -52,10 +52,9 @@ _PLACE_OBJECT = re.compile(r"cleared|débarrass|purg", re.IGNORECASE)
 CLAIM_FRAMES = ("take", "take_pass", "take_noun", "expel", "expelled", "lose", "enter", "leave")
 CLAIMABLE_PRECISIONS = ("point", "district", "governorate")
 
-# Events dated more than this long before publication are dropped. Background recalled with its
-# own date ("seized Mosul in June 2014") is kept: it lands on its own day of the timeline, far
-# from the news, and says who held what then; only dates beyond a war's span are set aside.
-BACKGROUND_DAYS = 10 * 365
+# Events dated more than this long before publication are background ("seized Mosul in
+# 2014"), not news: they are dropped rather than drawn on the current map.
+BACKGROUND_DAYS = 365
 CAPTION_FACTOR = 0.6
 HEADLINE_FACTOR = 0.8
 HEDGE_FACTOR = 0.6

@@ -250,9 +250,10 @@ def test_a_state_of_years_ago_claims_nothing_now() -> None:
     assert not _run(body, "en").claims
 
 
-def test_a_capture_recalled_from_years_back_is_an_event_on_its_own_day() -> None:
+def test_a_capture_recalled_from_years_back_keeps_its_claim_but_not_its_event() -> None:
     result = _run("Islamic State seized Tabqa in August 2014.", "en")
-    assert ("capture", date(2014, 8, 1)) in _typed(result)
+    assert _claims(result) == {("Tabqa", "isis", "full", date(2014, 8, 1))}
+    assert not result.events  # the timeline stays on the news
 
 
 def test_a_capture_restated_of_the_town_is_the_same_capture() -> None:
