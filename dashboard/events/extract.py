@@ -864,6 +864,7 @@ def _aim(text: str, hit: TriggerHit) -> bool:
 
 
 # A new clause between a date and a verb: ", and", ", but", "; ", « , et », « , mais ».
+_NEXT_CONJUNCT = re.compile(r"\s*(?:and|then|et|puis)\s+(?:then\s+|puis\s+)?", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\b|;", re.IGNORECASE
 )
@@ -876,8 +877,12 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
     gap = (
         text[hit.end : mention.start] if mention.start >= hit.end else text[mention.end : hit.start]
     )
-    return _distance(hit.start, hit.end, mention.start, mention.end) + (
-        1000 if _NEW_CLAUSE.search(gap) else 0
+    return (
+        _distance(hit.start, hit.end, mention.start, mention.end)
+        + (1000 if _NEW_CLAUSE.search(gap) else 0)
+        # "launched its offensive on Sept. 10 and broke into the town earlier this month": a
+        # date closing one conjunct is not the next verb's
+        + (500 if mention.end <= hit.start and _NEXT_CONJUNCT.fullmatch(gap) else 0)
     )
 
 

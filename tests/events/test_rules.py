@@ -265,3 +265,13 @@ def test_a_capture_restated_of_the_town_is_the_same_capture() -> None:
     captures = [e for e in result.events if e.type == "capture"]
     assert len(captures) == 1
     assert [p.text for p in captures[0].places] == ["Tabqa"]
+
+
+def test_a_date_closing_one_conjunct_is_not_the_next_verbs() -> None:
+    body = (
+        "The SDF launched its offensive on Tabqa on Sept. 10 and broke into the town earlier "
+        "this month."
+    )
+    typed = _typed(_run(body, "en"))
+    assert ("assault", date(2017, 9, 10)) in typed
+    assert ("armed_clash", date(2017, 11, 1)) in typed
