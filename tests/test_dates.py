@@ -868,3 +868,9 @@ def test_a_bare_overnight_is_the_night_just_past():
 def test_overnight_before_a_weekday_is_that_day():
     m = en("Troops entered the town overnight on Tuesday.")
     assert m.text == "Tuesday"
+
+
+def test_that_month_takes_the_year_the_text_gave_before_it():
+    text = "The town fell in June 2014. Government forces won it back that November."
+    found = [(m.text, m.value, m.precision) for m in find_dates(text, "en", date(2015, 10, 17))]
+    assert ("November", date(2014, 11, 1), "month") in found

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dashboard.dates.lexicon import (
@@ -279,7 +279,7 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"\b(?:in|since|until|till|by|during|through|throughout|before|after|from|of|to"
-            r"|between|(?P<rel>last|this|next)) \s+ (?P<d> @MONTH@ )(?!-)",
+            r"|between|(?P<rel>last|this|next|that)) \s+ (?P<d> @MONTH@ )(?!-)",
             "month_ctx",
         ),
         (
@@ -508,6 +508,9 @@ def _month_ctx(m: re.Match[str], lang: str, text: str) -> Expression | None:
         return Expression(start, end, "month_rel", "month", 0.8, month=month, amount=1)
     if rel == "this":
         return Expression(start, end, "month_rel", "month", 0.75, month=month, amount=0)
+    if rel == "that":
+        # "fell in June 2014 ... won it back that November": the year of the text before it
+        return Expression(start, end, "month_that", "month", 0.7, month=month)
     return Expression(start, end, "calendar", "month", 0.75, month=month)
 
 
@@ -953,6 +956,9 @@ def find_dates(text: str, lang: str, reference: date | None) -> list[DateMention
     years = _stated_years(expressions) if reference is None else []
     mentions: list[DateMention] = []
     for e in expressions:
+        if e.kind == "month_that":
+            told = [x.year for x in expressions if x.year is not None and x.end <= e.start]
+            e = replace(e, kind="calendar", year=told[-1] if told else None)
         fallback = _nearest_year(years, e.start) if years else None
         resolved = resolve(e, reference, fallback)
         if resolved is None:
