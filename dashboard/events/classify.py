@@ -281,7 +281,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "The offensive began on March 2", "where the ground assault began on Wednesday"
         r"|(?:offensive|assault|attack|operation|push)\s+(?:had\s+|has\s+)?"
         r"(?:began|begun|started|got\s+under\s+way|kicked\s+off)"
-        r"|push\s+on|moved\s+on|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
+        r"|push\s+(?:on|towards?|into)|moved\s+on"
+        # "militants used a sandstorm to mount a counter-attack around Hajin"
+        r"|(?:mount(?:ed|s|ing)?|launch(?:ed|es|ing)?)\s+(?:an?\s+|their\s+|its\s+)?"
+        r"(?:\w+\s+)?counter-?(?:attacks?|offensive)"
+        r"|(?:advancing|advanced|advance|pushing)\s+(?:\w+\s+){0,3}?"
         r"(?:towards?|on|along|across)|assault\s+on|offensive\s+(?:on|against)",
     ),
     # --- armed clashes -----------------------------------------------------------------------
@@ -369,14 +373,17 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"retir(?:é|ée|és|ées|er|ent|aient)|repli(?:é|ée|és|ées|er|ent)|abandonn(?:é|ée|és|er|ent)"
         r"|désert(?:é|ée|és|er|ent)|(?:en)?fui(?:e|s|es|r|ent)?|s'est\s+enfuie?|quitt(?:é|ée|és|er)"
-        r"|évacu(?:é|ée|és|er)",
+        r"|évacu(?:é|ée|és|er)"
+        # « après le repli des dernières unités », « le retrait des jihadistes »
+        r"|(?:le|du|au|son|leur)\s+(?:\w+\s+)?(?:repli|retrait)(?:\s+\w+)?\s+(?:de|des|du|d')",
     ),
     _spec(
         "withdrawal",
         "leave",
         0.7,
         "en",
-        r"withdr(?:ew|awn|aw|awing)|pulled\s+out|pull\s+out|retreat(?:ed|ing)?|fled|flee(?:ing)?"
+        r"withdr(?:ew|awn|aw|awing)|pulled\s+out|pull\s+out|pulled\s+back|pull(?:s|ing)?\s+back"
+        r"|retreat(?:ed|ing)?|fled|flee(?:ing)?"
         r"|abandon(?:ed|ing)|desert(?:ed)(?!\s+areas)|evacuat(?:ed|ing)",
     ),
     # --- official announcements --------------------------------------------------------------

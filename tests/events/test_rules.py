@@ -275,3 +275,14 @@ def test_a_date_closing_one_conjunct_is_not_the_next_verbs() -> None:
     typed = _typed(_run(body, "en"))
     assert ("assault", date(2017, 9, 10)) in typed
     assert ("armed_clash", date(2017, 11, 1)) in typed
+
+
+def test_pulling_back_and_a_retreat_noun_are_withdrawals_and_a_push_towards_an_assault() -> None:
+    cases = [
+        ("Islamic State fighters pulled back on Wednesday to villages east of Tabqa.", "en"),
+        ("Les jihadistes ont pris Tabqa mercredi après le repli des unités de l'armée.", "fr"),
+    ]
+    for body, lang in cases:
+        assert "withdrawal" in {t for t, _ in _typed(_run(body, lang))}, body
+    push = _run("The SDF prepared a push towards Tabqa on Wednesday.", "en")
+    assert "assault" in {t for t, _ in _typed(push)}
