@@ -116,6 +116,7 @@ _SEPARATOR = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
     r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
+    r"|(?:a|its|their)\s+foothold\s+in"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"

@@ -471,7 +471,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:entrenched|holed\s+up|besieged|dug\s+in)(?:\s+(?:in|inside|at)\b"
         # "Anah, where the militants are dug in": the place is the relative's antecedent
         r"|(?=\s*(?:[,;.]|$)))"
-        r"|remaining\s+(?:territory|territories|holdings)",
+        r"|remaining\s+(?:territory|territories|holdings)"
+        # "the militants clung on to Rawa", "are clinging to Hajin"
+        rf"|(?:clung|cling(?:s|ing)?)\s+(?:on\s+)?to(?=\s+(?:the\s+town|{_NAME}))",
     ),
 )
 

@@ -1206,6 +1206,7 @@ _SUPPORT_VERB = re.compile(
 # states whose subject holds the place after them: "X are in control of Z", "X is confined to Z"
 SUBJECT_HOLDS = re.compile(
     r"(?:in|retain(?:s|ed|ing)?|keeps?|kept|keeping)\s+(?:\w+\s+)?control\s+of$"
+    r"|(?:clung|cling(?:s|ing)?)\s+(?:on\s+)?to$"
     r"|(?:confined|limited|reduced|restricted)\s+to$",
     re.I,
 )

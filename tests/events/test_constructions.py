@@ -1614,3 +1614,14 @@ def test_a_capture_told_in_order_after_avant_de_with_its_day() -> None:
 def test_a_flag_raised_over_a_town_s_citadel_takes_part_of_it() -> None:
     body = "Les soldats syriens ont hissé le drapeau national sur la citadelle de Tabqa samedi."
     assert _claims(body, "fr") == {("Tabqa", "syrian_government", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Islamic State militants clung on to Rawa.", ("Rawa", "isis", "full")),
+        ("Islamic State retains a foothold in Rawa.", ("Rawa", "isis", "partial")),
+    ],
+)
+def test_clinging_to_a_town_holds_it_and_a_foothold_is_a_share(body, expected) -> None:
+    assert _claims(body, "en") == {expected}
