@@ -120,7 +120,7 @@ _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
     r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
-    r"|(?:has|have|had|been|was|were)\s+taken|took\s+(?:up\s+)?positions|overran|overrun"
+    r"|(?:has|have|had|been|was|were)\s+taken|overran|overrun"
     r"|won\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
@@ -139,7 +139,9 @@ _EN_TAKE = (
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms
     r"|took(?!\s+(?:place|part|refuge|shelter|cover|hold|care|time|aim|note|office|charge"
     r"|responsibility|hostages?|prisoners?|advantage|steps?|measures|casualties|losses|fire"
-    r"|heavy|a\s+toll|the\s+lives|lives|months|weeks|days|years|root|shape|effect)\b)"
+    r"|heavy|a\s+toll|the\s+lives|lives|months|weeks|days|years|root|shape|effect"
+    # "took up positions in Anah": where a force went, not what it captured
+    r"|up|positions|position)\b)"
 )
 
 TRIGGERS: tuple[TriggerSpec, ...] = (

@@ -304,6 +304,10 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     return readings
 
 
+_RELATIVE_WORD = re.compile(
+    r"\b(?:where|which|who|whom|that|when|while|où|qui|que|qu['’]|dont|lorsque|quand)\b",
+    re.IGNORECASE,
+)
 _COORDINATION = re.compile(r"\b(?:and|then|et|puis)\b", re.IGNORECASE)
 
 
@@ -325,7 +329,10 @@ def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
         if (
             len(gap) <= 80
             and _COORDINATION.search(gap)
-            and not re.search(r"[;:.«»\"“”]", gap)
+            # "pushed towards the border, where the militants still hold al-Qaim": another
+            # clause, with a subject of its own
+            and not re.search(r"[,;:.«»\"“”]", gap)
+            and not _RELATIVE_WORD.search(gap)
             and not any(before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors)
         ):
             reading.agent = before.agent

@@ -1625,3 +1625,18 @@ def test_a_flag_raised_over_a_town_s_citadel_takes_part_of_it() -> None:
 )
 def test_clinging_to_a_town_holds_it_and_a_foothold_is_a_share(body, expected) -> None:
     assert _claims(body, "en") == {expected}
+
+
+def test_troops_taking_up_positions_capture_nothing() -> None:
+    body = "Iraqi troops took up positions in Rawa on Friday."
+    assert ("Rawa", "iraqi_forces", "full") not in _claims(body, "en")
+
+
+def test_a_verb_in_another_clause_does_not_share_the_first_verb_s_subject() -> None:
+    body = (
+        "Iraqi forces retook Anah on Friday and pushed towards the border, where Islamic State "
+        "militants still hold Rawa."
+    )
+    claims = _claims(body, "en")
+    assert ("Rawa", "isis", "full") in claims
+    assert ("Rawa", "iraqi_forces", "full") not in claims
