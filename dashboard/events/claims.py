@@ -1810,6 +1810,18 @@ def _antecedent(
     pool = reading.extra.get("all_places", reading.places)
     earlier = [p for p in pool if p.end <= reading.hit.start]
     same = [p for p in earlier if p.precision == precision and (kinds is None or p.kind in kinds)]
+    # "pushing the peshmerga back towards Erbil. The peshmerga had taken the city in 2014": a
+    # place an earlier sentence named only as a direction or a landmark is not what "the city"
+    # stands for
+    text = reading.extra.get("article_text", "")
+    if text:
+        located = [
+            p
+            for p in same
+            if p.start >= reading.sentence.start
+            or not _RELATIONAL.search(text, max(0, p.start - 40), p.start)
+        ]
+        same = located or same
     if precision == "governorate" and span is not None:
         finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]
         if finer and (not same or finer[-1].start > same[-1].start):

@@ -957,6 +957,7 @@ def _read(
     reading.extra["all_hits"] = all_hits
     reading.extra["triggers"] = triggers
     reading.extra["all_places"] = resolver.places
+    reading.extra["article_text"] = text
     return reading
 
 

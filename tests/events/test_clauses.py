@@ -463,3 +463,13 @@ def test_a_possessive_subject_and_a_coordinated_verb_share_their_owner() -> None
         place == "Tabqa" and side == "isis" and kind == "partial" and day < date(2017, 11, 1)
         for place, side, kind, day in claims
     ), claims
+
+
+def test_the_city_is_not_a_place_an_earlier_sentence_named_as_a_direction() -> None:
+    body = (
+        "Iraqi forces took control of Rawa on Monday, pushing the militants back towards Anah. "
+        "Islamic State fighters had taken the town in June 2014."
+    )
+    claims = {c[:2] for c in _claims(body, "en")}
+    assert ("Rawa", "isis") in claims
+    assert ("Anah", "isis") not in claims
