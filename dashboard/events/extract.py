@@ -773,6 +773,17 @@ def _command_antecedent(hit: ActorHit, hits: Sequence[ActorHit]) -> str | None:
     return earlier[-1] if earlier else None
 
 
+_NOUN_HAPPENED = re.compile(
+    r"\s+(?:of|de|d['’]|du|des)\s*[^,;.]{1,50}?\s+(?:came|followed|took\s+place|happened"
+    r"|occurred|was\s+(?:announced|confirmed|completed)|(?:est|a\s+été)\s+(?:intervenue|survenue"
+    r"|annoncée|confirmée|achevée))"
+    # (a day follows: "came on Wednesday"; "comes two weeks after the fall of Y" is a topic)
+    r"\s+(?:on\s+)?(?:\w+day|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|hier|la\s+veille|le\s+\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _usable_triggers(
     text: str, triggers: list[TriggerHit], actors: Sequence[ResolvedActor]
 ) -> list[TriggerHit]:
@@ -794,6 +805,9 @@ def _usable_triggers(
             and hit.spec.frame == "take_noun"
             and hit.start - _sentence_floor(text, hit.start) <= 2
             and not re.match(r"(?:after|après)\b", hit.text, re.IGNORECASE)
+            # "The fall of Sinjar followed on Wednesday", « La chute de Z est intervenue
+            # jeudi »: the noun is the subject of its own happening
+            and not _NOUN_HAPPENED.match(text, hit.end)
         ):
             # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic;
             # not "Après la reprise de Z par Y, ...", which says when

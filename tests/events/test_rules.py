@@ -286,3 +286,15 @@ def test_pulling_back_and_a_retreat_noun_are_withdrawals_and_a_push_towards_an_a
         assert "withdrawal" in {t for t, _ in _typed(_run(body, lang))}, body
     push = _run("The SDF prepared a push towards Tabqa on Wednesday.", "en")
     assert "assault" in {t for t, _ in _typed(push)}
+
+
+def test_a_capture_noun_opening_a_sentence_reports_an_event_when_it_happened_on_a_day() -> None:
+    assert ("capture", date(2017, 11, 8)) in _typed(
+        _run("The fall of Tabqa came on Wednesday, a Kurdish official said.", "en")
+    )
+    assert ("capture", date(2017, 11, 8)) in _typed(
+        _run("La chute de Tabqa est intervenue mercredi.", "fr")
+    )
+    # a known event as topic stays none: "comes two weeks after ..."
+    topic = _run("La reprise de Tabqa intervient deux semaines après la fin des combats.", "fr")
+    assert not [e for e in topic.events if e.type == "capture"]
