@@ -421,7 +421,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?retranchée?s?"
         r"(?:\s+(?:à|au|aux|dans)\b|(?=\s*(?:[,;.]|$)))|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
-        r"|derni(?:er|ère)s?\s+(?:grand\s+|principal\s+|centre\s+urbain\s+)?"
+        r"|derni(?:er|ère)s?\s+(?:grande?s?\s+|principale?s?\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|localités?|bourgs?|villages?|positions?|réduits?"
         r"|centres?\s+urbains?)"
         r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"

@@ -904,7 +904,22 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
         # "launched its offensive on Sept. 10 and broke into the town earlier this month": a
         # date closing one conjunct is not the next verb's
         + (500 if mention.end <= hit.start and _NEXT_CONJUNCT.fullmatch(gap) else 0)
+        + (1000 if _across_relative(text, hit, mention, gap) else 0)
     )
+
+
+_RELATIVE_OPENING = re.compile(r"(?:^|,)\s*(?:qui|which|who|que|qu['’]|où|where)\b[^,]*$", re.I)
+
+
+def _across_relative(text: str, hit: TriggerHit, mention: DateMention, gap: str) -> bool:
+    """The date sits in a relative clause the trigger is outside of: « Le régime, qui a repris
+    Mayadine samedi dernier, avance vers Albou Kamal », "took Anah, which fell on Sunday"."""
+    if mention.end <= hit.start:
+        if not gap.lstrip().startswith(","):
+            return False
+        chunk = text[max(0, mention.start - 120) : mention.start]
+        return _RELATIVE_OPENING.search(chunk) is not None
+    return re.match(r"[^,;.]*,\s*(?:qui|which|who|où|where)\b", gap, re.I) is not None
 
 
 def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:

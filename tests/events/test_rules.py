@@ -298,3 +298,13 @@ def test_a_capture_noun_opening_a_sentence_reports_an_event_when_it_happened_on_
     # a known event as topic stays none: "comes two weeks after ..."
     topic = _run("La reprise de Tabqa intervient deux semaines après la fin des combats.", "fr")
     assert not [e for e in topic.events if e.type == "capture"]
+
+
+def test_a_date_inside_a_relative_clause_dates_only_its_verb() -> None:
+    body = (
+        "Le régime syrien, qui a repris Tabqa samedi dernier, avance de son côté vers Raqqa, "
+        "dernière grande ville tenue par l'EI dans le pays."
+    )
+    typed = _typed(_run(body, "fr"))
+    assert ("capture", date(2017, 11, 4)) in typed
+    assert ("assault", date(2017, 11, 10)) in typed
