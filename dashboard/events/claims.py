@@ -943,6 +943,33 @@ def _country_share(reading: Reading, place: PlaceMention) -> bool:
     return _COUNTRY_SHARE_BEFORE.search(head[-80:]) is not None
 
 
+_DECLARED_BEFORE = re.compile(
+    r"\b(?:declared|pronounced|proclaimed|announced|déclaré|proclamé|annoncé)e?s?\s+"
+    r"(?:(?:the\s+(?:city|town)\s+of|la\s+ville\s+d[e'’]|la\s+localité\s+d[e'’])\s*)?$",
+    _I,
+)
+_DECLARED_GAP = re.compile(
+    r"\s+(?:(?:fully|completely|entirely|totally|now|officially|totalement|entièrement"
+    r"|complètement|officiellement)\s+)?",
+    _I,
+)
+
+
+def _declared_object(reading: Reading, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """ "declared the city of Fallujah fully liberated", « a déclaré Mossoul libérée »: the
+    place stands between the declaring verb and the participle."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    before = [p for p in places if p.end <= reading.hit.start]
+    if not before:
+        return None
+    place = before[-1]
+    if not _DECLARED_GAP.fullmatch(text, place.end - offset, reading.hit.start - offset):
+        return None
+    head = text[max(0, place.start - offset - 50) : place.start - offset]
+    return place if _DECLARED_BEFORE.search(head) else None
+
+
 def objects_of(reading: Reading) -> list[PlaceMention]:
     """Places a change-of-control trigger is about, named in its sentence or before it."""
     return _objects(reading)
@@ -978,6 +1005,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             if found is not None and hit.start - found.end <= 300:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]
+    if frame in ("take", "take_pass"):
+        declared = _declared_object(reading, places)
+        if declared is not None:
+            return [declared]
     backward = frame == "take_pass" or (
         frame == "hold"
         and (_HOLD_BY.search(hit.text) or _held_participle(reading))
@@ -1887,7 +1918,10 @@ def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = (
 _PART_AFTER = re.compile(
     r"['’]s\s+(?:(?:eastern|western|northern|southern|outer|old|southeastern|southwestern"
     r"|northeastern|northwestern|central|industrial)\s+)?(?:outskirts|suburbs?|edges?|districts"
-    r"|neighbou?rhoods|quarters?|outer\s+districts|old\s+city|periphery)\b",
+    r"|neighbou?rhoods|quarters?|outer\s+districts|old\s+city|periphery|centre|center|downtown"
+    # "Fallujah's government complex": a building or a site of the town is a part of it
+    r"|(?:government\s+)?(?:complex|compound|headquarters|buildings?|hospital|airport|university"
+    r"|citadel|castle|stadium|mosque|bridges?|district|neighbou?rhood|(?:main\s+)?square))\b",
     _I,
 )
 

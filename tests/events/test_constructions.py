@@ -1640,3 +1640,19 @@ def test_a_verb_in_another_clause_does_not_share_the_first_verb_s_subject() -> N
     claims = _claims(body, "en")
     assert ("Rawa", "isis", "full") in claims
     assert ("Rawa", "iraqi_forces", "full") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Iraqi forces on Sunday declared the city of Rawa fully liberated.", "en"),
+        ("Le Premier ministre irakien a déclaré dimanche Rawa totalement libérée.", "fr"),
+    ],
+)
+def test_a_town_declared_liberated_is_taken(body: str, lang: str) -> None:
+    assert _claims(body, lang) == {("Rawa", "iraqi_forces", "full")}
+
+
+def test_a_town_s_government_complex_is_part_of_it() -> None:
+    body = "Iraqi forces announced the capture of Rawa's government complex on Friday."
+    assert _claims(body, "en") == {("Rawa", "iraqi_forces", "partial")}
