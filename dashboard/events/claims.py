@@ -124,6 +124,12 @@ _PARTIAL = re.compile(
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
     r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)|citadelle\s+(?:de|d'|du)|citadel\s+of"
+    # « l'est de la ville », "the eastern half of Mosul": a side of it
+    # (not « dans le nord du pays », "in the north of the country": where, not how much)
+    r"|(?<!dans\s)(?<!dans\sl['’])(?:l['’]|le\s+)(?:est|ouest|nord|sud)\s+(?:de|d['’]|du)"
+    r"|(?<!in\s)the\s+(?:east|west|north|south|eastern|western|northern|southern)"
+    r"(?:\s+(?:half|part|side|bank))?\s+of|(?:la\s+)?moitié\s+(?:est|ouest|nord|sud|orientale"
+    r"|occidentale)"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
@@ -1957,8 +1963,9 @@ def _share(
     ]
     if previous is None and place.end <= reading.hit.start:
         # a place before its trigger: "Rakka aux deux tiers reprise", "Z, largely retaken"
+        # (the place itself stands between the two pieces: no phrase runs across it)
         window += (
-            " "
+            " ¦ "
             + reading.sentence.text[
                 place.end - reading.sentence.start : reading.hit.start - reading.sentence.start
             ]

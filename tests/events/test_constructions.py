@@ -1656,3 +1656,19 @@ def test_a_town_declared_liberated_is_taken(body: str, lang: str) -> None:
 def test_a_town_s_government_complex_is_part_of_it() -> None:
     body = "Iraqi forces announced the capture of Rawa's government complex on Friday."
     assert _claims(body, "en") == {("Rawa", "iraqi_forces", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les forces irakiennes avaient repris l'est de Rawa fin janvier.", "fr"),
+        ("Iraqi forces retook the eastern half of Rawa in January.", "en"),
+    ],
+)
+def test_a_side_of_a_town_is_a_part_of_it(body: str, lang: str) -> None:
+    assert {c[2] for c in _claims(body, lang)} == {"partial"}
+
+
+def test_a_town_located_in_the_north_of_the_country_is_taken_whole() -> None:
+    body = "Les forces irakiennes ont repris jeudi Rawa, dans le nord du pays."
+    assert _claims(body, "fr") == {("Rawa", "iraqi_forces", "full")}
