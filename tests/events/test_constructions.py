@@ -1672,3 +1672,16 @@ def test_a_side_of_a_town_is_a_part_of_it(body: str, lang: str) -> None:
 def test_a_town_located_in_the_north_of_the_country_is_taken_whole() -> None:
     body = "Les forces irakiennes ont repris jeudi Rawa, dans le nord du pays."
     assert _claims(body, "fr") == {("Rawa", "iraqi_forces", "full")}
+
+
+def test_the_proclamation_of_victory_in_a_town_is_its_capture_dated_the_day_before() -> None:
+    body = (
+        "Au lendemain de la proclamation de la victoire à Rawa par le Premier ministre irakien, "
+        "des tirs résonnaient encore vendredi."
+    )
+    doc = article(body, "fr", PUB)
+    result = extract(doc, places_in(doc))
+    assert {(c.place_name, c.side, c.kind) for c in result.claims} == {
+        ("Rawa", "iraqi_forces", "full")
+    }
+    assert [c.valid_from for c in result.claims] == [date(2017, 11, 9)]
