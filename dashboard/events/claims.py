@@ -1200,9 +1200,47 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             return []
         first = included
         after = after[after.index(included) :]
+    chain = _listed_from(reading, first, after, apposed)
+    if frame == "hold":
+        # "controls Hawija and a stretch of the valley near the border, including the towns of
+        # Anah and Rawa": the towns the held area includes are held too
+        end = chain[-1].end
+        included = next(
+            (
+                p
+                for p in after
+                if p.start >= end
+                and p.start - end <= 160
+                and _INCLUDING.search(text_all, 0, p.start - offset)
+                and not re.search(r"[.;:]", text_all[end - offset : p.start - offset])
+                # (not a clause of its own: « où l'armée ne tient plus que ..., dont Haditha »)
+                and not _RELATIVE_CLAUSE.search(text_all[end - offset : p.start - offset])
+            ),
+            None,
+        )
+        if included is not None:
+            chain += _listed_from(reading, included, after[after.index(included) :], apposed)
+    unique: list[PlaceMention] = []
+    for place in chain:
+        if all(place.place_id != u.place_id for u in unique):
+            unique.append(place)
+    return unique
+
+
+def _listed_from(
+    reading: Reading,
+    first: PlaceMention,
+    after: Sequence[PlaceMention],
+    apposed: Sequence[tuple[int, int]],
+) -> list[PlaceMention]:
+    """``first`` and the places listed with it ("Anah, Rawa et al-Qaïm")."""
+    text_all = reading.sentence.text
+    offset = reading.sentence.start
     chain = [first]
     previous_end = first.end
     for place in after[1:]:
+        if place.start < previous_end:
+            continue
         between = _cut(text_all, previous_end - offset, place.start - offset, apposed, offset)
         if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
@@ -1213,11 +1251,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             break  # "retook Anah, and Rawa is still held by IS": Rawa opens a new clause
         chain.append(place)
         previous_end = place.end
-    unique: list[PlaceMention] = []
-    for place in chain:
-        if all(place.place_id != u.place_id for u in unique):
-            unique.append(place)
-    return unique
+    return chain
 
 
 # A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».
@@ -1288,7 +1322,8 @@ def _strip_ends(text: str, offset: int, after: Sequence[PlaceMention]) -> list[P
 # What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».
 _INCLUDING = re.compile(
     r",\s*(?:including|notably|among\s+them|notamment|dont|y\s+compris)\s+"
-    r"(?:(?:the\s+)?(?:town|city|village)\s+of\s+|(?:la\s+)?(?:ville|localité)\s+(?:de\s+|d')"
+    r"(?:(?:the\s+)?(?:towns?|city|cities|villages?)\s+of\s+"
+    r"|(?:la\s+|les\s+)?(?:villes?|localités?)\s+(?:de\s+|d')"
     r"|l')?$",
     _I,
 )

@@ -420,7 +420,7 @@ def _clause_shares_its_day(
             continue
         best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))
         between = text[min(hit.end, best.end) : max(hit.start, best.start)]
-        if (_clause_distance(text, hit, best) < 1000 and not re.search(r"[,;:]", between)) or (
+        if (_clause_distance(text, hit, best) < 500 and not re.search(r"[,;:]", between)) or (
             # "have regained Albu Kamal after ..., a commander said on Sunday": the day of the
             # statement dates what it reports
             best.start > hit.end

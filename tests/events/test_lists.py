@@ -216,3 +216,24 @@ def test_a_stronghold_belongs_to_the_side_named_after_it(body: str, lang: str, p
     claims = _claims(body, lang)
     assert (place, "isis", "full") in claims
     assert not any(p == place and side != "isis" for p, side, _ in claims)
+
+
+def test_towns_a_held_area_includes_are_held_after_another_held_town() -> None:
+    body = (
+        "Islamic State still controls Tabqa and a stretch of the Euphrates valley near the "
+        "border, including the towns of Anah and Rawa."
+    )
+    assert _claims(body, "en") == {
+        ("Tabqa", "isis", "full"),
+        ("Anah", "isis", "full"),
+        ("Rawa", "isis", "full"),
+    }
+
+
+def test_a_verb_with_its_own_date_is_not_dated_by_the_conjunct_before() -> None:
+    doc = article(
+        "The army launched the offensive on Aug. 20 and took Rawa within eight days.", "en"
+    )
+    captures = [e for e in extract(doc, places_in(doc)).events if e.type == "capture"]
+    assert captures
+    assert all(e.date != date(2017, 8, 20) for e in captures)
