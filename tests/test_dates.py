@@ -874,3 +874,17 @@ def test_that_month_takes_the_year_the_text_gave_before_it():
     text = "The town fell in June 2014. Government forces won it back that November."
     found = [(m.text, m.value, m.precision) for m in find_dates(text, "en", date(2015, 10, 17))]
     assert ("November", date(2014, 11, 1), "month") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les combats ont fait rage ces derniers jours.", "fr"),
+        ("Au cours des derniers jours, l'armée a avancé.", "fr"),
+        ("Aircraft carried out dozens of strikes in recent days.", "en"),
+        ("Fighting intensified over the past few days.", "en"),
+    ],
+)
+def test_the_days_just_past_are_a_week_ending_at_the_reference(text, lang):
+    (found,) = find_dates(text, lang, date(2018, 12, 15))
+    assert (found.value, found.precision) == (date(2018, 12, 13), "week")

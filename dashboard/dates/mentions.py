@@ -231,7 +231,10 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
             r" | \ble\s+mois\s+(?:dernier|passé|prochain)\b | \bce\s+mois-ci\b"
             r" | \bl['’]an\s+(?:dernier|passé|prochain)\b"
             r" | \bl['’]année\s+(?:dernière|passée|prochaine)\b | \bcette\s+année\b"
-            r" | \ble\s+week-?end\s+(?:dernier|passé|prochain)\b | \bce\s+week-?end\b )",
+            r" | \ble\s+week-?end\s+(?:dernier|passé|prochain)\b | \bce\s+week-?end\b"
+            # « ces derniers jours », « au cours des derniers jours »: the days just past
+            r" | \bces\s+derniers\s+jours\b | \bces\s+jours\s+derniers\b"
+            r" | \bau\s+cours\s+des\s+(?:derniers|tout\s+derniers)\s+jours\b )",
             "period",
         ),
         (
@@ -316,7 +319,10 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             r"(?P<d> \b(?:earlier\s+|later\s+)?(?:last|this|next)"
-            r"\s+(?:weekend|week|month|year)\b | \b(?:over|at|during)\s+the\s+weekend\b )",
+            r"\s+(?:weekend|week|month|year)\b | \b(?:over|at|during)\s+the\s+weekend\b"
+            # "in recent days", "over the past few days": the days just past
+            r" | \bin\s+recent\s+days\b | \b(?:in|over|during)\s+the\s+(?:past|last)\s+"
+            r"(?:few\s+|several\s+|two\s+|three\s+)?days\b )",
             "period",
         ),
         (
@@ -612,7 +618,9 @@ def _day_shift(m: re.Match[str], lang: str, text: str) -> Expression | None:
 def _period(m: re.Match[str], lang: str, text: str) -> Expression | None:
     start, end = _span(m)
     phrase = " ".join(fold(m.group("d")).split())
-    if phrase.startswith(("over ", "at ", "during ")):
+    if phrase.endswith(("days", "jours", "jours derniers")):
+        unit = "recent_days"  # "in recent days", « ces derniers jours »
+    elif phrase.startswith(("over ", "at ", "during ")):
         unit = "past_weekend"  # "over the weekend": the one just past, or the one under way
     elif "weekend" in phrase or "week-end" in phrase:
         unit = "weekend"
@@ -628,7 +636,12 @@ def _period(m: re.Match[str], lang: str, text: str) -> Expression | None:
         amount = 1
     else:
         amount = 0
-    precision = {"weekend": "week", "past_weekend": "week", "week": "week"}.get(unit, unit)
+    precision = {
+        "weekend": "week",
+        "past_weekend": "week",
+        "week": "week",
+        "recent_days": "week",
+    }.get(unit, unit)
     return Expression(start, end, "period", precision, 0.85, unit=unit, amount=amount)
 
 
@@ -874,6 +887,8 @@ def _weekday_dom(weekday: int, day: int, reference: date) -> date | None:
 
 
 def _period_start(unit: str, amount: int, reference: date) -> date:
+    if unit == "recent_days":
+        return reference - timedelta(days=2)  # the middle of the days just past
     if unit == "week":
         return _monday(reference) + timedelta(weeks=amount)
     if unit == "past_weekend":
