@@ -118,7 +118,9 @@ _EN_FALL = (
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
-    r"|seiz(?:ed|es?|ing)|captur(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
+    r"|seiz(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
+    # (not the noun: "The capture crowned a push", "the captured town")
+    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)captur(?:ed|es?|ing)"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+taken|overran|overrun"
     r"|won\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"

@@ -308,3 +308,8 @@ def test_a_date_inside_a_relative_clause_dates_only_its_verb() -> None:
     typed = _typed(_run(body, "fr"))
     assert ("capture", date(2017, 11, 4)) in typed
     assert ("assault", date(2017, 11, 10)) in typed
+
+
+def test_the_noun_capture_without_its_place_is_no_event() -> None:
+    result = _run("The capture crowned a desert push along the road to Tabqa.", "en")
+    assert not [e for e in result.events if e.type == "capture"]
