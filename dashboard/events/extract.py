@@ -773,6 +773,9 @@ def _command_antecedent(hit: ActorHit, hits: Sequence[ActorHit]) -> str | None:
     return earlier[-1] if earlier else None
 
 
+_FALL_TO = re.compile(
+    r"\s+of\s+(?:the\s+(?:town|city)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+to\s",
+)
 _NOUN_HAPPENED = re.compile(
     r"\s+(?:of|de|d['’]|du|des)\s*[^,;.]{1,50}?\s+(?:came|followed|took\s+place|happened"
     r"|occurred|was\s+(?:announced|confirmed|completed)|(?:est|a\s+été)\s+(?:intervenue|survenue"
@@ -806,8 +809,10 @@ def _usable_triggers(
             and hit.start - _sentence_floor(text, hit.start) <= 2
             and not re.match(r"(?:after|après)\b", hit.text, re.IGNORECASE)
             # "The fall of Sinjar followed on Wednesday", « La chute de Z est intervenue
-            # jeudi »: the noun is the subject of its own happening
+            # jeudi », "The fall of Tabqa to Islamic State last week": the noun is told as
+            # something that happened, with its day or its captor
             and not _NOUN_HAPPENED.match(text, hit.end)
+            and not _FALL_TO.match(text, hit.end)
         ):
             # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic;
             # not "Après la reprise de Z par Y, ...", which says when

@@ -313,3 +313,8 @@ def test_a_date_inside_a_relative_clause_dates_only_its_verb() -> None:
 def test_the_noun_capture_without_its_place_is_no_event() -> None:
     result = _run("The capture crowned a desert push along the road to Tabqa.", "en")
     assert not [e for e in result.events if e.type == "capture"]
+
+
+def test_the_fall_of_a_town_to_a_side_opening_a_sentence_is_its_capture() -> None:
+    result = _run("The fall of Tabqa to Islamic State fighters last week alarmed officials.", "en")
+    assert _claims(result) == {("Tabqa", "isis", "full", date(2017, 10, 30))}
