@@ -6,7 +6,7 @@ record it, whether it was relative, confidence). ``infer_publication_date`` and
 comes without metadata. Pure functions: no I/O, no models, no network.
 """
 
-from dashboard.dates.mentions import PRECISIONS, DateMention, find_dates
+from dashboard.dates.mentions import PRECISIONS, DateMention, find_dates, shift_months
 from dashboard.dates.publication import (
     PublicationDateGuess,
     infer_publication_date,
@@ -21,5 +21,6 @@ __all__ = [
     "find_dates",
     "infer_publication_date",
     "parse_dateline",
+    "shift_months",
     "year_from_neighbours",
 ]

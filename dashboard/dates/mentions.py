@@ -783,6 +783,13 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def shift_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months away, or the last day of a shorter month:
+    "six months before" a date counts calendar months, not blocks of 30 days."""
+    year, month = _add_months(day.year, day.month, months)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def weekday_on_or_before(reference: date, weekday: int) -> date:
     """The press convention for a bare weekday: the latest such day not after the reference."""
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)

@@ -605,9 +605,7 @@ _COMPLETED_FR = re.compile(
 )
 _BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
 _DAY_NEXT_FR = re.compile(
-    r"\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le\s+lendemain|la\s+veille"
-    r"|le\s+\d{1,2}(?:er)?\s)",
-    _I,
+    rf"\s+(?:{_FR_DAY}|le\s+lendemain|la\s+veille|le\s+\d{{1,2}}(?:er)?\s)", _I
 )
 # no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim
 _FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)re)$", _I)

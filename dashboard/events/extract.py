@@ -22,7 +22,6 @@ the event they introduce.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -31,7 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from dashboard.articles.model import Article
-from dashboard.dates import DateMention, find_dates
+from dashboard.dates import DateMention, find_dates, shift_months
 from dashboard.events.actors import KURDISH, ActorHit, find_actor_hits, resolve_anaphora
 from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
 from dashboard.events.context import SideResolver, country_cues
@@ -308,7 +307,8 @@ _RELATIVE_WORD = re.compile(
     r"\b(?:where|which|who|whom|that|when|while|où|qui|que|qu['’]|dont|lorsque|quand)\b",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"\b(?:and|then|et|puis)\b", re.IGNORECASE)
+_AND_THEN = r"(?:and|then|et|puis)"
+_COORDINATION = re.compile(rf"\b{_AND_THEN}\b", re.IGNORECASE)
 
 
 def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
@@ -704,7 +704,7 @@ def _with_day_offsets(
                 match.start(),
                 match.end(),
                 match.group(0),
-                _add_months(anchor.value, sign * n)
+                shift_months(anchor.value, sign * n)
                 if unit.startswith(("month", "moi"))
                 else anchor.value + timedelta(days=sign * n * step),
                 precision,
@@ -716,15 +716,6 @@ def _with_day_offsets(
                 forward.add(id(mention))
     kept = [m for m in mentions if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
-
-
-def _add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months away (the last day of a shorter month)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
 
 
 def _settle_kurdish_sides(
@@ -890,7 +881,7 @@ def _aim(text: str, hit: TriggerHit) -> bool:
 
 
 # A new clause between a date and a verb: ", and", ", but", "; ", « , et », « , mais ».
-_NEXT_CONJUNCT = re.compile(r"\s*(?:and|then|et|puis)\s+(?:then\s+|puis\s+)?", re.IGNORECASE)
+_NEXT_CONJUNCT = re.compile(rf"\s*{_AND_THEN}\s+(?:then\s+|puis\s+)?", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\b|;", re.IGNORECASE
 )
