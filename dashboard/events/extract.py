@@ -31,6 +31,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention, find_dates, shift_months
+from dashboard.dates.lexicon import WEEKDAYS, alternation
 from dashboard.events.actors import KURDISH, ActorHit, find_actor_hits, resolve_anaphora
 from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
 from dashboard.events.context import SideResolver, country_cues
@@ -772,8 +773,8 @@ _NOUN_HAPPENED = re.compile(
     r"|occurred|was\s+(?:announced|confirmed|completed)|(?:est|a\s+été)\s+(?:intervenue|survenue"
     r"|annoncée|confirmée|achevée))"
     # (a day follows: "came on Wednesday"; "comes two weeks after the fall of Y" is a topic)
-    r"\s+(?:on\s+)?(?:\w+day|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|hier|la\s+veille|le\s+\d)\b",
+    rf"\s+(?:on\s+)?(?:{alternation([*WEEKDAYS['en'], *WEEKDAYS['fr']])}|yesterday|hier"
+    r"|la\s+veille|le\s+\d)\b",
     re.IGNORECASE,
 )
 
