@@ -764,14 +764,7 @@ def _holder(reading: Reading) -> str | None:
     if prefix:
         side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
         if side == KURDISH:
-            resolver = reading.extra.get("resolver")
-            sentence = reading.sentence
-            state = (
-                resolver.government_at(reading.hit.start, sentence.start, sentence.end)
-                if resolver is not None
-                else None
-            )
-            return _KURDS_OF.get(state or "")
+            return _KURDS_OF.get(_sentence_government(reading) or "")
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side
@@ -852,6 +845,11 @@ def _government_in_phrase(reading: Reading) -> str | None:
     named = prefix is not None and prefix.group(1).lower() == "government"
     if not named and not re.search(r"\bgovernment\b", reading.hit.text, _I):
         return None
+    return _sentence_government(reading)
+
+
+def _sentence_government(reading: Reading) -> str | None:
+    """The government side of the country the reading's sentence is about."""
     resolver = reading.extra.get("resolver")
     if resolver is None:
         return None

@@ -421,14 +421,20 @@ def _clause_shares_its_day(
             continue
         best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))
         between = text[min(hit.end, best.end) : max(hit.start, best.start)]
-        if (_clause_distance(text, hit, best) < 500 and not re.search(r"[,;:]", between)) or (
-            # "have regained Albu Kamal after ..., a commander said on Sunday": the day of the
-            # statement dates what it reports
-            best.start > hit.end
-            and not re.search(r"[;:]", between)
-            and _REPORTED_ON.search(text, max(0, best.start - 30), best.start)
-        ):
+        if (
+            _clause_distance(text, hit, best) < 500 and not re.search(r"[,;:]", between)
+        ) or _reported_on(text, hit, best):
             owner[id(hit)] = [best]
+
+
+def _reported_on(text: str, hit: TriggerHit, day: DateMention) -> bool:
+    """The day is that of the statement reporting the verb, after it: "have regained Albu
+    Kamal after ..., a commander said on Sunday"."""
+    return (
+        day.start > hit.end
+        and not re.search(r"[;:]", text[hit.end : day.start])
+        and _REPORTED_ON.search(text, max(0, day.start - 30), day.start) is not None
+    )
 
 
 def _dated_by_their_report(
@@ -441,12 +447,7 @@ def _dated_by_their_report(
         dates = owner.get(id(hit))
         if not dates:
             continue
-        day = dates[0]
-        if (
-            day.start > hit.end
-            and not re.search(r"[;:]", text[hit.end : day.start])
-            and _REPORTED_ON.search(text, max(0, day.start - 30), day.start)
-        ):
+        if _reported_on(text, hit, dates[0]):
             out.add(id(hit))
     return out
 
