@@ -151,12 +151,14 @@ _PERCENT = re.compile(
 _WORD_FRACTION = re.compile(
     r"(?P<mod>plus\s+d'|plus\s+de|more\s+than|over|just\s+over|près\s+d'|nearly|about"
     r"|environ|around|roughly|moins\s+d'|less\s+than)?\s*"
-    r"(?P<word>a\s+third|one\s+third|un\s+tiers|two\s+thirds|deux\s+tiers|half|la\s+moitié"
-    r"|a\s+quarter|un\s+quart|three\s+quarters|trois\s+quarts)",
+    r"(?P<word>(?:a|one)[\s-]+third|un\s+tiers|two[\s-]+thirds|deux\s+tiers|(?:one[\s-]+)?half"
+    r"|la\s+moitié|(?:a|one)[\s-]+quarter|un\s+quart|three[\s-]+quarters|trois\s+quarts)",
     _I,
 )
 _WORD_VALUE = {
     "a third": 1 / 3,
+    "one half": 0.5,
+    "one quarter": 0.25,
     "one third": 1 / 3,
     "un tiers": 1 / 3,
     "two thirds": 2 / 3,
@@ -1169,8 +1171,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     first = after[0]
     gap = _cut(text_all, hit.end - offset, first.start - offset, apposed, offset)
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
-    if frame == "leave" and _DESTINATION_GAP.match(gap):
-        return []  # "retreated to Hajin", « se sont repliés vers Hajine »: where they went
+    if frame == "leave" and (_DESTINATION_GAP.match(gap) or _RETREAT_AREA_GAP.match(gap)):
+        # "retreated to Hajin", « se sont repliés vers Hajine »: where they went; "in retreat
+        # across Anbar", « en recul dans toute la province »: where they are giving ground
+        return []
     if frame == "hold" and _HELD_STRIP.search(gap) and len(gap) <= 120:
         # "still controlled a strip of 30 km from the outskirts of Hajin down to Susah and
         # al-Shaafa", "along the river between Hajin and Susah": the ends of a strip held
@@ -1283,6 +1287,13 @@ _DESTINATION_GAP = re.compile(
     _I,
 )
 
+_RETREAT_AREA_GAP = re.compile(
+    r"\s*(?:across|throughout|all\s+over|around|in|within|partout\s+(?:en|dans|au)"
+    r"|dans\s+(?:tout|toute|tous|toutes)|à\s+travers)\s+"
+    r"(?:the\s+|la\s+|le\s+|l'|les\s+)?(?:(?:\w+\s+){0,2}(?:province|region|country|governorate"
+    r"|valley|town|city|village|ville|localité|région|vallée|pays)\s+(?:of|de|d'|du)\s*)?$",
+    _I,
+)
 
 # A held strip or area whose ends are named: "a strip of about 30 km ... from (the outskirts
 # of) Hajin down to Susah", "mostly along the river between Hajin and Susah", « une bande de
@@ -2023,7 +2034,7 @@ def _fraction(window: str) -> float | None:
     for match in _PERCENT.finditer(window):
         found = float(match.group("num").replace(",", ".")) / 100
     for match in _WORD_FRACTION.finditer(window):
-        value = _WORD_VALUE.get(re.sub(r"\s+", " ", match.group("word").lower()))
+        value = _WORD_VALUE.get(re.sub(r"[\s-]+", " ", match.group("word").lower()))
         if value is not None:
             if match.group("mod") and _OVER.search(match.group("mod")):
                 value += 0.02

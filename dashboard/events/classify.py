@@ -304,7 +304,13 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"combats?|affrontements?|accrochages?|heurts|batailles?|contre-attaque"
         r"|(?:est|sont|été)\s+attaquée?s?|attaqu(?:é|ent|ait)|encerclement"
         r"|opérations?\s+de\s+(?:ratissage|nettoyage)|en\s+affrontant|combattants?\s+de\s+rue"
-        r"|se\s+(?:sont\s+)?battent|échanges?\s+de\s+tirs",
+        r"|se\s+(?:sont\s+)?battent|échanges?\s+de\s+tirs"
+        # « ont repoussé une attaque de l'EI » (but « l'offensive a été repoussée »: postponed)
+        r"|repouss(?:é|ée|és|ées|er|ent|ait|aient|ant)\s+(?:[\w'’-]+\s+){0,2}?"
+        r"(?:une?\s+|l'|l’|les\s+|des\s+|leur\s+|plusieurs\s+)(?:\w+\s+)?"
+        r"(?:attaques?|assauts?|offensives?|contre-attaques?|contre-offensives?|incursions?)\b"
+        r"|(?:attaque|assaut|offensive|contre-attaque|incursion)(?:\s+[\w'’-]+){0,6}?,?"
+        r"\s+(?:a\s+été\s+|avait\s+été\s+)?repoussée\s+par",
     ),
     _spec(
         "armed_clash",
@@ -313,7 +319,13 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"clash(?:es|ed)?|fighting|fought|battles?|counter-?attack(?:ed|s)?|firefights?"
         r"|exchanges?\s+of\s+fire|attacked|punched\s+through|broke\s+the\s+siege"
-        r"|clearing\s+operations?|street\s+fighting",
+        r"|clearing\s+operations?|street\s+fighting"
+        # "repelled an Islamic State attack on Haditha", "fought off a counter-attack"
+        r"|(?:repel(?:led|s|ling)?|repulsed?|repulsing|fought\s+off|fight\s+off|beat\s+back"
+        r"|beaten\s+back|thwarted|foiled)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:attacks?|assaults?|offensives?|counter-?attacks?|incursions?|raids?|advances?)\b"
+        r"|(?:attacks?|assaults?|offensives?|incursions?)(?:\s+[\w'’-]+){0,6}?,?"
+        r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:repelled|repulsed|beaten\s+back|thwarted)",
     ),
     # --- air and ground fire -----------------------------------------------------------------
     _spec(
@@ -416,7 +428,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "hold",
         0.7,
         "fr",
-        r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient)|(?:dé)?tenue?s?\s+par|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient)"
+        r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
+        r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
@@ -630,7 +643,9 @@ _PASSIVE_EN = re.compile(
     r"\b(?:was|were|been|be|being|is|are|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}$", _I
 )
 _AUX_FR = re.compile(
-    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|avoir|ayant|s'est|se\s+sont|sont|est)"
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|avoir|ayant|s'est|se\s+sont|sont|est"
+    # the first and second persons of quotations: « nous avons repris », « j'ai vu »
+    r"|avons|avions|avez|aviez|ai|avais|sommes|êtes)"
     r"[\s«»\"“”]+(?:\w+[\s«»\"“”]+){0,3}$",
     _I,
 )

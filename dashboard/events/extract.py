@@ -1034,14 +1034,41 @@ def _speaker(
     """The official who reports the sentence ("the command said", "a annoncé le Premier
     ministre"), when a reporting verb stands next to an actor with a side."""
     best: tuple[int, ResolvedActor] | None = None
+    quoted = _quoted_spans(text, sentence.start, sentence.end)
     for match in _REPORTING.finditer(text, sentence.start, sentence.end):
         for actor in actors:
-            if not actor.side:
-                continue
+            if not actor.side or any(a <= actor.hit.start < b for a, b in quoted):
+                continue  # a side the quotation names does not speak it
             gap = _distance(match.start(), match.end(), actor.hit.start, actor.hit.end)
+            role = _ROLE_OF.search(text, max(0, actor.hit.start - 40), actor.hit.start)
+            if 25 < gap <= 100 and role:
+                # "said Brigadier General X, a spokesman for Iraqi forces": the speaker's
+                # side is the body the role belongs to, further on in the clause
+                gap = 25
             if gap <= 25 and (best is None or gap < best[0]):
                 best = (gap, actor)
     return best[1] if best else None
+
+
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where quotations stand in a sentence (a quotation left open runs to its end)."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    last = spans[-1][1] if spans else start
+    opening = re.search(r"[«“\"]", text[last:end])
+    if opening:
+        spans.append((last + opening.start(), end))
+    return spans
+
+
+_ROLE_OF = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|porte-parole|commanders?|commandants?|officers?|officials?"
+    r"|officiers?|responsables?|chief|chef|head)\s+(?:for|of|de|des|du|d['’])\s*"
+    r"(?:the\s+|l['’]|la\s+|le\s+|les\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor]) -> str | None:
@@ -1247,6 +1274,28 @@ SUBJECT_HOLDS = re.compile(
 )
 
 
+# The opening of a quotation up to its verb, when the subject is the speaker's side: "We",
+# "Our forces", « Nous », « Nos troupes » (not "they" nor a side the quote names).
+_FIRST_PERSON_OPENING = re.compile(
+    r"(?:^|[«“\"]\s*)(?:we|our\s+(?:\w+\s+)?(?:forces|troops|fighters|men|units|soldiers|heroes)"
+    r"|nous|nos\s+(?:\w+\s+)?(?:forces|troupes|combattants|hommes|unités|soldats|héros))"
+    r"(?:['’]ve)?\b[^«»“”\"]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _first_person_quote(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
+    """Whether the trigger's subject is the first person of a quotation it stands in."""
+    head = text[sentence.start : hit.start]
+    opening = max(head.rfind("«"), head.rfind("“"), head.rfind('"'))
+    if opening < 0 or (head.count('"') % 2 == 0 and head.rfind('"') == opening):
+        return False
+    clause = head[opening:]
+    return _FIRST_PERSON_OPENING.search(clause) is not None and not re.search(
+        r"[,;]\s*(?:they|ils|elles)\b", clause, re.IGNORECASE
+    )
+
+
 def _roles(
     text: str,
     hit: TriggerHit,
@@ -1340,6 +1389,10 @@ def _roles(
         if antecedent:
             agent = antecedent[-1]
     if agent is None and speaker is not None and hit.spec.type == "announcement":
+        agent = speaker
+    if agent is None and speaker is not None and _first_person_quote(text, hit, sentence):
+        # '"We now control 80 percent of Fallujah," a spokesman for the army said': the
+        # speaker's side is the subject of its own quotation
         agent = speaker
     if (
         agent is None

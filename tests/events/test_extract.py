@@ -101,10 +101,19 @@ def test_french_percentage_gives_a_partial_claim_with_fraction() -> None:
     assert (claim.kind, claim.fraction, claim.precision) == ("partial", 0.35, "governorate")
 
 
-def test_english_word_fraction_gives_a_partial_claim() -> None:
-    _, result = _run("Islamic State controls about half of Homs province.", "en")
+@pytest.mark.parametrize(
+    ("share", "fraction"),
+    [
+        ("about half", 0.5),
+        ("about two-thirds", 0.67),
+        ("three-quarters", 0.75),
+        ("one-third", 0.33),
+    ],
+)
+def test_english_word_fraction_gives_a_partial_claim(share: str, fraction: float) -> None:
+    _, result = _run(f"Islamic State controls {share} of Homs province.", "en")
     claim = next(c for c in result.claims if c.side == "isis")
-    assert (claim.kind, claim.fraction) == ("partial", 0.5)
+    assert (claim.kind, round(claim.fraction or 0, 2)) == ("partial", fraction)
 
 
 def test_last_stronghold_is_held_by_the_group() -> None:

@@ -1,0 +1,100 @@
+"""More wire-copy phrasings of fighting and control, in invented French and English sentences
+(none taken from the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from builders import article, places_in
+
+from dashboard.events.extract import extract
+
+PUB = date(2017, 11, 10)  # a Friday
+
+
+def _run(body: str, lang: str):
+    doc = article(body, lang, PUB)
+    return extract(doc, places_in(doc))
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Iraqi forces repelled an Islamic State attack on Haditha on Sunday.", "en"),
+        ("Peshmerga fighters fought off a counter-attack by the jihadists near Makhmour.", "en"),
+        ("An Islamic State assault on Haditha was repelled on Sunday, officials said.", "en"),
+        ("Les forces irakiennes ont repoussé dimanche une attaque de l'EI contre Haditha.", "fr"),
+        ("Une attaque de l'EI contre Haditha a été repoussée par l'armée dimanche.", "fr"),
+    ],
+)
+def test_a_repelled_attack_is_a_clash_at_its_target(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    clashes = [e for e in result.events if e.type == "armed_clash"]
+    assert clashes, body
+    assert {p.text for p in clashes[0].places} & {"Haditha", "Makhmour"}
+    assert result.claims == ()  # who holds the town is not said
+
+
+def test_a_postponed_offensive_is_no_clash() -> None:
+    result = _run("L'offensive sur Mossoul a été repoussée à l'automne, dit un responsable.", "fr")
+    assert not [e for e in result.events if e.type == "armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Islamic State is in retreat across Anbar province.",
+        "Islamic State fighters are retreating in Anbar after months of air strikes.",
+    ],
+)
+def test_a_retreat_across_an_area_hands_it_to_nobody(body: str) -> None:
+    result = _run(body, "en")
+    assert "withdrawal" in {e.type for e in result.events}
+    assert result.claims == ()
+
+
+def test_a_withdrawal_from_a_town_still_hands_it_over() -> None:
+    claims = {(c.place_name, c.side) for c in _run("IS fighters withdrew from Rawa.", "en").claims}
+    assert claims == {("Rawa", "iraqi_forces")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            '"We now control 80 percent of Mosul," a spokesman for the counter-terrorism '
+            "service said.",
+            "en",
+            ("Mosul", "iraqi_forces", "partial"),
+        ),
+        (
+            '"We hold the whole of Mosul," said Brigadier General Jamal Saleh, a spokesman '
+            "for Iraqi forces.",
+            "en",
+            ("Mosul", "iraqi_forces", "full"),
+        ),
+        (
+            "« Nous contrôlons 80 % de Mossoul », a déclaré un porte-parole des forces "
+            "antiterroristes.",
+            "fr",
+            ("Mossoul", "iraqi_forces", "partial"),
+        ),
+        (
+            "« Nous avons repris Mossoul », a déclaré le commandant des forces irakiennes.",
+            "fr",
+            ("Mossoul", "iraqi_forces", "full"),
+        ),
+        (
+            "« Nos unités tiennent toute la ville de Mayadin après avoir éliminé des "
+            "terroristes », a affirmé le commandement de l'armée syrienne.",
+            "fr",
+            ("Mayadin", "syrian_government", "full"),
+        ),
+    ],
+)
+def test_we_in_a_quotation_is_the_side_of_its_speaker(
+    body: str, lang: str, expected: tuple[str, str, str]
+) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {expected}
