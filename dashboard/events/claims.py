@@ -134,6 +134,16 @@ _PARTIAL = re.compile(
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
     r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbou?rhoods|enclaves?"
+    # one quarter of the town: « le quartier d'al-Bakr à Hit », "a neighbourhood in western
+    # Hit", "the Gogjali district in Mosul", "two neighbourhoods of"
+    # (not "the border district of al-Qaim", the place itself, nor "the last neighbourhoods")
+    r"|(?:un|une|deux|trois|quatre|cinq|a|one|another|two|three|four|five)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:quartiers?|neighbou?rhoods?|districts?|secteurs?|faubourgs?"
+    r"|suburbs?)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à|dans|of|in|on)"
+    r"|(?:le|ce|the)\s+(?!(?:last|final|dernier)\b)(?:[\w'’-]+\s+){0,3}?(?:quartier|neighbou?rhood"
+    r"|district|secteur|faubourg|suburb)\s+(?:(?:[\w'’-]+\s+){1,2}(?:de|d['’]|du|à|dans|of|in)"
+    r"|(?:à|dans|in|on))"
+    r"|(?-i:the\s+(?:al-)?[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|quarter)\s+of)"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
     r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside)"
     r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|autour\s+(?:de|d'|du)|près\s+(?:de|d'|du)"

@@ -98,3 +98,28 @@ def test_we_in_a_quotation_is_the_side_of_its_speaker(
 ) -> None:
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
     assert claims == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les combattants de l'EI ont pris deux quartiers de Hit dans la nuit.", "fr"),
+        ("L'EI a pris le quartier d'al-Bakr à Hit.", "fr"),
+        ("Islamic State seized a neighbourhood in western Hit on Sunday.", "en"),
+        ("Islamic State captured the Jamiya district in Hit on Sunday.", "en"),
+    ],
+)
+def test_a_quarter_of_a_town_is_a_share_of_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("Hit", "isis", "partial")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Islamic State still controls Rawa and the border district of al-Qaim.",
+        "Islamic State was driven out of the last neighbourhoods it held in Hit.",
+    ],
+)
+def test_a_district_named_or_the_last_quarters_are_the_whole(body: str) -> None:
+    assert {c.kind for c in _run(body, "en").claims} == {"full"}
