@@ -699,10 +699,23 @@ def _may_default(reading: Reading) -> bool:
     frame = reading.frame
     if frame == "enter":
         return False
+    if frame == "take" and _unknown_subject(reading):
+        return False
     loser = reading.patient if frame in ("expelled",) else reading.agent
     if frame in ("lose", "leave"):
         return loser is not None and loser.side not in GOVERNMENT_OF.values()
     return frame in ("take", "take_pass", "take_noun", "expelled")
+
+
+def _unknown_subject(reading: Reading) -> bool:
+    """Whether an armed group of unknown side is the subject ("Militants overran Z")."""
+    start, text = reading.sentence.start, reading.sentence.text
+    return any(
+        start <= h.start
+        and h.end <= reading.hit.start
+        and not re.search(r"[,;:]", text[h.end - start : reading.hit.start - start])
+        for h in reading.extra.get("unknown_actors", [])
+    )
 
 
 def _default_government(reading: Reading, place: PlaceMention) -> str | None:

@@ -202,7 +202,11 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     lang = article.language if article.language in ("fr", "en") else "en"
     reference = article.published
     sentences = split_article(article)
-    hits = resolve_anaphora(find_actor_hits(text))
+    found = find_actor_hits(text)
+    hits = resolve_anaphora(found)
+    # "Militants overran the town" in a story that never names them: an armed subject of
+    # unknown side, which no default captor may stand in for
+    unknown = [h for h in found if h.kind == "anaphor" and h not in hits]
     resolver = SideResolver(country_cues(text, places, hits), hits)
     hits = _settle_kurdish_sides(hits, sentences, resolver)
     dates, since_dates = _event_dates(text, lang, reference, article)
@@ -290,6 +294,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
                 )
             )
             readings[-1].extra["sentence_dates"] = s_dates
+            readings[-1].extra["unknown_actors"] = unknown
             readings[-1].extra["since_dates"] = [
                 d for d in since_dates if sentence.start <= d.start < sentence.end
             ]

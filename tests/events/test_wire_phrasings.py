@@ -123,3 +123,14 @@ def test_a_quarter_of_a_town_is_a_share_of_it(body: str, lang: str) -> None:
 )
 def test_a_district_named_or_the_last_quarters_are_the_whole(body: str) -> None:
     assert {c.kind for c in _run(body, "en").claims} == {"full"}
+
+
+def test_militants_of_unknown_side_are_no_government_gain() -> None:
+    result = _run("Militants overran the town of Rawa on Thursday, the council said.", "en")
+    assert "capture" in {e.type for e in result.events}
+    assert result.claims == ()  # the story never says who the militants are
+
+
+def test_militants_once_the_group_is_named_are_its_fighters() -> None:
+    body = "Islamic State has lost ground. Militants overran the town of Rawa on Thursday."
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Rawa", "isis")}
