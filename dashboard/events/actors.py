@@ -439,6 +439,12 @@ LEXICON: tuple[ActorEntry, ...] = (
             "source militaire",
             "forces armées",
             "armée",
+            "security forces",
+            "the security forces",
+            "forces de sécurité",
+            "les forces de sécurité",
+            "soldiers",
+            "soldats",
         ),
     ),
     # --- Reporters of events: attribution, never actors ---------------------------------------

@@ -45,6 +45,7 @@ from dashboard.events.extract import (
     confidence,
 )
 from dashboard.events.model import Claim, stable_id
+from dashboard.gazetteer import distance_km
 from dashboard.geoparse.model import PlaceMention
 
 _I = re.IGNORECASE
@@ -440,6 +441,9 @@ def _trigger_distance(claim: Claim) -> int:
     return start - trigger if trigger <= start else trigger - end
 
 
+_SAME_TOWN_KM = 15.0  # a town's airport, base or refinery lies within this of its centre
+
+
 def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
     """An unnamed captor is the side the article names as gaining or holding that place.
 
@@ -472,6 +476,21 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
                 and c.side not in ("isis", claim.side)
                 and "gainer inferred" not in c.extra.get("note", "")
                 and c.kind in ("full", "partial")
+            }
+        if not named:
+            # « Les jihadistes ont pris Mossoul mardi (...) L'aéroport de Mossoul est tombé
+            # mardi »: a site of a town taken that day went with the town
+            named = {
+                c.side
+                for c in claims
+                if c.place_id != claim.place_id
+                and c.side != claim.side
+                and c.precision == "point"
+                and c.extra.get("frame") != "hold"
+                and "gainer inferred" not in c.extra.get("note", "")
+                and c.kind == "full"
+                and abs((c.valid_from - claim.valid_from).days) <= 1
+                and distance_km(c.lat, c.lon, claim.lat, claim.lon) <= _SAME_TOWN_KM
             }
         if not named:
             # "The capture crowned a push that began last week with the fall of al-Sukhnah",

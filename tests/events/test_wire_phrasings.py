@@ -134,3 +134,45 @@ def test_militants_of_unknown_side_are_no_government_gain() -> None:
 def test_militants_once_the_group_is_named_are_its_fighters() -> None:
     body = "Islamic State has lost ground. Militants overran the town of Rawa on Thursday."
     assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Rawa", "isis")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Un responsable a démenti que Haditha soit tombée aux mains de l'EI.", "fr"),
+        ("The army denied reports that Islamic State had captured Haditha.", "en"),
+    ],
+)
+def test_a_denied_fall_is_a_negated_capture(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    captures = [e for e in result.events if e.type == "capture"]
+    assert captures and all(e.negated for e in captures)
+    assert not [c for c in result.claims if c.side == "isis"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("La ville de Haditha restait aux mains des forces de sécurité.", "fr"),
+        ("Haditha remained in the hands of the security forces.", "en"),
+    ],
+)
+def test_security_forces_are_the_government_s(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("Haditha", "iraqi_forces", "full")}
+
+
+def test_a_site_of_a_town_taken_that_day_went_to_the_town_s_captor() -> None:
+    body = (
+        "Les jihadistes de l'EI ont pris mardi le contrôle de Mossoul. L'aéroport de Mossoul "
+        "est tombé mardi matin, selon des responsables locaux."
+    )
+    doc = article(body, "fr", PUB)
+    places = places_in(doc)
+    airport = next(p for p in places if p.text == "Mossoul" and p.start > 60)
+    moved = [
+        *[p for p in places if p is not airport],
+        type(airport)(**{**airport.__dict__, "place_id": "test:mosul-airport", "lat": 36.31}),
+    ]
+    claims = {(c.place_id, c.side) for c in extract(doc, moved).claims}
+    assert claims == {("gn:99072", "isis"), ("test:mosul-airport", "isis")}
