@@ -17,6 +17,8 @@ def _sides(text: str) -> list[tuple[str, str | None]]:
         ("Daech", "isis"),
         ("l'État islamique", "isis"),
         ("ISIL", "isis"),
+        ("l'EIIL", "isis"),
+        ("l'État islamique en Irak et au Levant", "isis"),
         ("les djihadistes", "isis"),
         ("les forces irakiennes", "iraqi_forces"),
         ("the Counter-Terrorism Service", "iraqi_forces"),

@@ -48,6 +48,11 @@ def test_islamic_state_is_not_a_place(parse):
     assert parse("Les combattants de l'État islamique ont fui.", "fr") == []
 
 
+def test_the_group_s_older_names_hold_no_place(parse):
+    assert parse("L'État islamique en Irak et au Levant (EIIL) a revendiqué l'attaque.", "fr") == []
+    assert parse("The Islamic State in Iraq and Syria claimed the attack.") == []
+
+
 def test_observatory_names_are_not_places(parse):
     assert parse("The Syrian Observatory for Human Rights said so.") == []
     assert parse("selon l'Observatoire syrien des droits de l'homme.", "fr") == []
