@@ -189,7 +189,7 @@ _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
     r"|emprise\s+(?:de|du|des|d')"
-    r"|^under\s.*control|^in\s.*hands)$",
+    r"|^under\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
@@ -845,7 +845,7 @@ def _holder(reading: Reading) -> str | None:
             return owner
     if reading.agent is not None:
         return reading.agent.side
-    if stronghold or re.search(r"\b(?:sa|son|ses|leur|its|their)\b", text, _I):
+    if stronghold or re.search(r"\b(?:sa|son|ses|leurs?|its|their)\b", text, _I):
         # "Sa dernière position importante est Z", "the town was under their control": the
         # group named last before the sentence
         hits = reading.extra.get("all_hits", [])
@@ -1211,7 +1211,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     if not after:
         return []
     first = after[0]
-    gap = _cut(text_all, hit.end - offset, first.start - offset, apposed, offset)
+    gap = _cut(
+        text_all, hit.end - offset, first.start - offset, apposed + _since_spans(reading), offset
+    )
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
     if frame == "leave" and (_DESTINATION_GAP.match(gap) or _RETREAT_AREA_GAP.match(gap)):
         # "retreated to Hajin", « se sont repliés vers Hajine »: where they went; "in retreat
@@ -1618,7 +1620,9 @@ def _listed_towns_before(reading: Reading, count: str | None) -> list[PlaceMenti
 _TOWN_KINDS = frozenset({"city", "town", "village"})
 # A definite subject close before its verb, in the same clause.
 _DEFINITE_SUBJECT = re.compile(
-    r"\b(?:the|la|cette|this)\s+(?P<noun>ville|city|town|localité|cité)\b"
+    r"\b(?:the|la|cette|this)\s+(?:(?:whole|entire|old|besieged|embattled|ancient|border"
+    r"|northern|southern|eastern|western|strategic|riverside|desert|same)\s+)?"
+    r"(?P<noun>ville|city|town|localité|cité)\b"
     r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)"
     # "strikes on positions inside the town, which has been under their control since 2014"
     r"(?:\s*,\s*(?:which|that|qui)\b)?[^,;.:]{0,40}$",
@@ -1679,6 +1683,22 @@ def _apposition_spans(reading: Reading) -> list[tuple[int, int]]:
         close = re.search(r",|;|$", text[other.end - offset :])
         end = other.end + (close.start() if close else 0)
         spans.append((other.start, end))
+    return spans
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:depuis|since|dès)\s+(?:(?:le|la|l'|the)\s+)?\Z", _I)
+
+
+def _since_spans(reading: Reading) -> list[tuple[int, int]]:
+    """Spans of "since <date>" phrases (article offsets): « tient depuis janvier la ville de
+    Fallouja » holds the town; "depuis" there starts no place of origin."""
+    text = reading.extra.get("article_text", "")
+    dates = [*reading.extra.get("sentence_dates", []), *reading.extra.get("since_dates", [])]
+    spans = []
+    for mention in dates:
+        lead = _SINCE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if lead is not None:
+            spans.append((lead.start(), mention.end))
     return spans
 
 

@@ -176,3 +176,35 @@ def test_a_site_of_a_town_taken_that_day_went_to_the_town_s_captor() -> None:
     ]
     claims = {(c.place_id, c.side) for c in extract(doc, moved).claims}
     assert claims == {("gn:99072", "isis"), ("test:mosul-airport", "isis")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("L'EI tient depuis janvier la ville de Mossoul.", "fr"),
+        ("L'EI contrôle depuis janvier Mossoul, selon des élus.", "fr"),
+    ],
+)
+def test_a_since_date_before_the_object_starts_no_place_of_origin(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("Mossoul", "isis", date(2017, 1, 1))}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Heavy fighting was reported in Mosul last week. The whole city is now in "
+            "Islamic State hands, an officer said.",
+            "en",
+        ),
+        (
+            "De violents combats ont eu lieu à Mossoul la semaine dernière, selon l'EI. "
+            "« La ville entière est entre leurs mains », a dit un officier.",
+            "fr",
+        ),
+    ],
+)
+def test_the_whole_city_in_their_hands_is_the_town_named_before(body: str, lang: str) -> None:
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("isis", "full", PUB)}
