@@ -150,6 +150,8 @@ _PARTIAL = re.compile(
     r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|autour\s+(?:de|d'|du)|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
     r"|(?:the\s+)?(?:countryside|outskirts|environs|surroundings)\s+of"
+    # "high ground on the northern edge of the town", « la lisière nord de »
+    r"|(?:(?:north|south|east|west)(?:ern)?\s+)?edges?\s+of|(?:la\s+)?lisière\s+(?:\w+\s+)?(?:de|d'|du)"
     r"|(?:la\s+)?(?:campagne|périphérie)\s+(?:de|d'|du))\b",
     _I,
 )
@@ -453,7 +455,9 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
     """
     out = []
     for claim in claims:
-        if "gainer inferred" not in claim.extra.get("note", ""):
+        if "gainer inferred" not in claim.extra.get("note", "") and not claim.extra.get(
+            "gainer_inferred"
+        ):
             out.append(claim)
             continue
         named = {
@@ -695,10 +699,14 @@ def _gainer(reading: Reading) -> str | None:
         if frame == "expelled" and reading.agent and reading.agent.side in GROUND_SIDES:
             return reading.agent.side
         if frame == "leave" and loser is not None:
+            # "fled Mosul, abandoning it to the militants"; not a side of another clause
+            # ("Sinjar had been protected by the peshmerga since Iraqi troops fled Mosul")
             others = [
                 a.side
                 for a in reading.actors
-                if a.side in GROUND_SIDES and (loser is None or a.side != loser.side)
+                if a.side in GROUND_SIDES
+                and (loser is None or a.side != loser.side)
+                and not _OTHER_CLAUSE.search(_between(reading, a.hit, reading.hit))
             ]
             if others:
                 return others[0]
@@ -711,6 +719,20 @@ def _gainer(reading: Reading) -> str | None:
                 return winner.side
         return None
     return None
+
+
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:since|when|after|before|as|while|until|because|depuis\s+que|quand|lorsque|après"
+    r"|avant|alors\s+que|tandis\s+que|parce\s+que|puisque)\b|;",
+    _I,
+)
+
+
+def _between(reading: Reading, a: Any, b: Any) -> str:
+    """The sentence text between two hits, whichever comes first."""
+    lo, hi = sorted((a.end, b.start)) if a.end <= b.start else sorted((b.end, a.start))
+    start = reading.sentence.start
+    return reading.sentence.text[max(0, lo - start) : max(0, hi - start)]
 
 
 def _may_default(reading: Reading) -> bool:
@@ -1081,6 +1103,20 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         ]
         if towns:
             return [towns[-1]]
+    if backward:
+        # "Tal Afar, a mainly Turkmen city between Mosul and Sinjar, fell to the group": the
+        # places of the description locate its subject, which comes before it
+        described = next(
+            (
+                p
+                for p in places
+                if p.end <= hit.start
+                and _DESCRIBED_SUBJECT.match(text_all, p.end - offset, hit.start - offset)
+            ),
+            None,
+        )
+        if described is not None:
+            return [described]
     if backward or _RELATIVE_NOUN.match(hit.text):
         before = [
             p
@@ -1524,6 +1560,12 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
+    r"|crossroads|district|ville|localité|bourg|cité|carrefour|district)\b[^;:.,]{0,100},\s*"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    _I,
+)
 _APPOSED_LANDMARK = re.compile(
     r"\s*,\s*(?:face\s+(?:à|au)|en\s+face\s+(?:de|d'|du)|opposite|across\s+from|près\s+(?:de|d'|du)"
     r"|near|à\s+l'(?:est|ouest)\s+(?:de|d'|du)|au\s+(?:nord|sud)\s+(?:de|d'|du)"
@@ -1782,17 +1824,33 @@ _ANOTHER_VERB = re.compile(
 )
 
 
+_SINCE_CLAUSE = re.compile(
+    r"\b(?:since|depuis\s+que|depuis\s+qu['’])\s+(?!(?:then|lors)\b)[^,.;:]{3,60}?"
+    r"\s(?:on|in|le|en)\s+$",
+    _I,
+)
+
+
 def _since(
     reading: Reading, place: PlaceMention, following: PlaceMention | None
 ) -> DateMention | None:
     """The "since"/"depuis" date of a held place: the one right after it, before the next
     place of the list ("contrôle Mayadine depuis le 14 octobre et la ville de Deir Ezzor"),
     or right before it ("ainsi que, depuis le 23 septembre, le champ de Conoco")."""
-    since = reading.extra.get("since_dates", [])
-    if not since:
-        return None
     text = reading.sentence.text
     offset = reading.sentence.start
+    since = [
+        *reading.extra.get("since_dates", []),
+        # "since Iraqi troops fled Mosul on June 10": the day of the event that began it
+        *(
+            d
+            for d in reading.extra.get("sentence_dates", [])
+            if d.start > reading.hit.end
+            and _SINCE_CLAUSE.search(text, max(0, d.start - offset - 70), d.start - offset)
+        ),
+    ]
+    if not since:
+        return None
     if place.end <= reading.hit.start:
         # a subject before the state: "Rawa and Qaim have been in its hands since 2014", "The
         # towns have been held since 2014": the date after the verb dates every subject
@@ -2069,13 +2127,13 @@ def _share(
     ]
     if previous is None and place.end <= reading.hit.start:
         # a place before its trigger: "Rakka aux deux tiers reprise", "Z, largely retaken"
-        # (the place itself stands between the two pieces: no phrase runs across it)
-        window += (
-            " ¦ "
-            + reading.sentence.text[
-                place.end - reading.sentence.start : reading.hit.start - reading.sentence.start
-            ]
-        )
+        # (the place itself stands between the two pieces: no phrase runs across it); an
+        # apposition about the place is no share of it ("Sinjar, home to most of Iraq's
+        # Yazidis, had been protected by")
+        tail = reading.sentence.text[
+            place.end - reading.sentence.start : reading.hit.start - reading.sentence.start
+        ]
+        window += " ¦ " + re.sub(r"^\s*,[^,;]*,", " ", tail)
     joints = [
         m
         for m in _SEPARATOR.finditer(window)

@@ -125,7 +125,8 @@ _EN_TAKE = (
     # (not the noun: "The capture crowned a push", "the captured town")
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)captur(?:ed|es?|ing)"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
-    r"|(?:has|have|had|been|was|were)\s+taken|overran|overrun"
+    r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
+    r"|reportedly)\s+)?taken|overran|overrun"
     r"|won\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
@@ -432,6 +433,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "fr",
         r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
+        r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle"
@@ -465,6 +467,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         # not people "held in Rawa" or "held hostage": a detention, not a hold of the place
         r"holds?|held(?!\s+(?:in|at|inside|captive|hostage|prisoner|talks|elections?)\b)|holding"
+        # "Sinjar had been protected by the peshmerga": its defenders hold it
+        r"|(?:protected|defended|guarded)(?=\s+by\b)"
         r"|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"

@@ -208,3 +208,42 @@ def test_a_since_date_before_the_object_starts_no_place_of_origin(body: str, lan
 def test_the_whole_city_in_their_hands_is_the_town_named_before(body: str, lang: str) -> None:
     claims = {(c.side, c.kind, c.valid_from) for c in _run(body, lang).claims}
     assert claims == {("isis", "full", PUB)}
+
+
+def _claim_set(body: str, lang: str = "en") -> set[tuple[str, str, str, date]]:
+    return {(c.place_name, c.side, c.kind, c.valid_from) for c in _run(body, lang).claims}
+
+
+def test_an_adverb_between_auxiliary_and_taken() -> None:
+    body = "Islamic State attacked at dawn. The militants had also taken Rawa on Sunday."
+    assert _claim_set(body) == {("Rawa", "isis", "full", date(2017, 11, 5))}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Tal Afar, a mainly Turkmen city between Mosul and Sinjar, fell to IS on Sunday.", "en"),
+        (
+            "Tal Afar, une ville turkmène entre Mossoul et Sinjar, est tombée dimanche aux mains "
+            "de l'EI.",
+            "fr",
+        ),
+    ],
+)
+def test_the_places_of_a_description_locate_its_subject(body: str, lang: str) -> None:
+    assert {c.place_name for c in _run(body, lang).claims} == {"Tal Afar"}
+
+
+def test_a_side_of_another_clause_does_not_gain_what_troops_left() -> None:
+    body = "Sinjar had been protected by the peshmerga since Iraqi troops fled Mosul on June 10."
+    assert _claim_set(body) == {("Sinjar", "peshmerga", "full", date(2017, 6, 10))}
+
+
+def test_an_apposition_about_the_place_is_no_share_of_it() -> None:
+    body = "Sinjar, home to most of Iraq's Yazidis, is defended by Kurdish peshmerga."
+    assert {c.kind for c in _run(body, "en").claims} == {"full"}
+
+
+def test_the_edge_of_a_town_is_a_share_of_it() -> None:
+    body = "Peshmerga fighters still held high ground on the northern edge of Sinjar."
+    assert _claim_set(body) == {("Sinjar", "peshmerga", "partial", PUB)}
