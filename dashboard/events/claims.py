@@ -693,6 +693,10 @@ def _gainer(reading: Reading) -> str | None:
     if frame in ("take", "take_pass", "take_noun", "expel", "enter"):
         if reading.agent and reading.agent.side in GROUND_SIDES:
             return reading.agent.side
+        if frame == "take_pass" and _POSSESSIVE.search(reading.hit.text):
+            # « Riyad est passée sous leur contrôle »: the side the possessive stands for
+            side = _last_side_before(reading)
+            return side if side in GROUND_SIDES else None
         return None
     if frame in ("expelled", "lose", "leave"):
         loser = reading.patient if frame == "expelled" else reading.agent
@@ -867,13 +871,29 @@ def _holder(reading: Reading) -> str | None:
             return owner
     if reading.agent is not None:
         return reading.agent.side
-    if stronghold or re.search(r"\b(?:sa|son|ses|leurs?|its|their)\b", text, _I):
+    if stronghold or _POSSESSIVE.search(text):
         # "Sa dernière position importante est Z", "the town was under their control": the
-        # group named last before the sentence
-        hits = reading.extra.get("all_hits", [])
-        earlier = [h for h in hits if h.end <= reading.hit.start and h.side]
-        if earlier:
-            return earlier[-1].side
+        # group named last before the sentence (a stronghold is an armed group's, not that
+        # of a government force named only as "the army")
+        return _last_side_before(reading, generic=not stronghold)
+    return None
+
+
+_POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leurs?|its|their)\b", _I)
+
+
+def _last_side_before(reading: Reading, generic: bool = True) -> str | None:
+    """The side named last before the trigger, a generic force counted as its government."""
+    resolver = reading.extra.get("resolver")
+    for hit in reversed(reading.extra.get("all_hits", [])):
+        if hit.end > reading.hit.start or hit.kind in ("source", "civilian"):
+            continue
+        if hit.side:
+            return hit.side
+        if generic and hit.kind == "generic" and resolver is not None:
+            side = resolver.government_at(hit.start, hit.start, hit.end)
+            if side:
+                return side
     return None
 
 

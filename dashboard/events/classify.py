@@ -108,6 +108,7 @@ _FR_FALL = (
     # « les jihadistes de Rawa se sont rendus aux forces irakiennes »: the town goes with them
     r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
+    r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:leur|son)\s+contrôle"
 )
 _EN_FALL = (
     r"f(?:ell|alls?|allen|alling)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of)"

@@ -106,7 +106,8 @@ PREFIX_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     (("fleuve",), ("river",), False),
     (("rivière",), ("river",), False),
     (("ville",), SETTLEMENT, False),
-    (("localité",), SETTLEMENT, False),
+    # a « localité » is a small place: never the capital or big city of the same name
+    (("localité",), ("town", "village"), False),
     (("village",), ("village", "town"), False),
     (("bourgade",), ("village", "town"), False),
     (("city",), SETTLEMENT, False),

@@ -247,3 +247,11 @@ def test_an_apposition_about_the_place_is_no_share_of_it() -> None:
 def test_the_edge_of_a_town_is_a_share_of_it() -> None:
     body = "Peshmerga fighters still held high ground on the northern edge of Sinjar."
     assert _claim_set(body) == {("Sinjar", "peshmerga", "partial", PUB)}
+
+
+def test_passed_under_their_control_goes_to_the_side_named_before() -> None:
+    body = (
+        "Les peshmergas ont repris lundi Sinjar. La localité de Makhmour, à l'est, est "
+        "également passée sous leur contrôle mardi."
+    )
+    assert ("Makhmour", "peshmerga", "full", date(2017, 11, 7)) in _claim_set(body, "fr")

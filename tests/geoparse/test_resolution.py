@@ -31,6 +31,15 @@ def test_ambiguous_name_follows_the_article_country(parse):
     assert found["Anah"].country == "IQ"
 
 
+def test_a_locality_is_no_capital_of_the_same_name(parse):
+    text = (
+        "Les troupes irakiennes ont repris lundi Rachad. La localité de Riyad, à l'est, est "
+        "également passée sous leur contrôle."
+    )
+    found = by_text(parse(text, "fr"))
+    assert found["Riyad"].country == "IQ" and found["Riyad"].kind in ("town", "village")
+
+
 def test_river_is_pinned_near_the_places_of_the_article(parse):
     found = by_text(parse("Fighters crossed the Euphrates near Mayadin."))
     river, town = found["Euphrates"], found["Mayadin"]
