@@ -1015,7 +1015,23 @@ def _held_by_then(reading: Reading) -> DateMention | None:
             _text_of(reading, max(reading.sentence.start, mention.start - 12), mention.start),
         ):
             return mention
+    # "cleared it in early September, by which time they held 65 percent": the date before
+    back = _BY_WHICH_TIME.search(
+        reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+    )
+    if back is not None:
+        at = reading.sentence.start + back.start()
+        earlier = [d for d in reading.extra.get("sentence_dates", []) if d.end <= at]
+        if earlier:
+            return earlier[-1]
     return None
+
+
+_BY_WHICH_TIME = re.compile(
+    r"\b(?:by\s+which\s+time|by\s+then|by\s+that\s+time|à\s+ce\s+moment-là|à\s+cette\s+date"
+    r"|date\s+à\s+laquelle)\b[^.;:]{0,40}$",
+    _I,
+)
 
 
 def _text_of(reading: Reading, start: int, end: int) -> str:

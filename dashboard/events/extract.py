@@ -1223,12 +1223,14 @@ def _pronoun_subject(
         break
     # "Syrian troops pressed their offensive in the province, where they captured Z": the
     # subject of the sentence, named before the pronoun and not after a preposition
+    ground = hit.spec.frame != "event"  # who takes or holds ground, not air power
     subjects = [
         a
         for a in actors
         if sentence.start <= a.hit.start
         and a.hit.end <= start
         and a.side
+        and (a.side in GROUND_SIDES or not ground)
         and a.hit.kind not in ("source", "civilian")
         and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
     ]
@@ -1245,8 +1247,9 @@ def _pronoun_subject(
         if h.end <= sentence.start
         and h.side
         and h.kind not in ("source", "civilian")
-        and _number_of(text, h) in (None, number)
-        and _gender_of(h) in (None, gender)
+        # (English "they", "its fighters" carry neither number nor gender)
+        and (number is None or _number_of(text, h) in (None, number))
+        and (gender is None or _gender_of(h) in (None, gender))
     ]
     if not earlier:
         return None

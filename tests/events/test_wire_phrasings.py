@@ -255,3 +255,15 @@ def test_passed_under_their_control_goes_to_the_side_named_before() -> None:
         "également passée sous leur contrôle mardi."
     )
     assert ("Makhmour", "peshmerga", "full", date(2017, 11, 7)) in _claim_set(body, "fr")
+
+
+def test_its_fighters_and_they_stand_for_the_side_named_before() -> None:
+    body = (
+        "The SDF launched its assault on Raqqa on June 6. Its fighters broke into the old "
+        "city in July, when coalition strikes opened gaps in its wall, and cleared it in "
+        "early September, by which time they held about 65 percent of Raqqa."
+    )
+    result = _run(body, "en")
+    claims = {(c.place_name, c.side, c.kind, c.fraction, c.valid_from) for c in result.claims}
+    assert ("Raqqa", "sdf", "partial", 0.65, date(2017, 9, 1)) in claims
+    assert all(c.side == "sdf" for c in result.claims)
