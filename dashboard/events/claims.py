@@ -609,6 +609,8 @@ def _claims_for(
                 # "the group, which in 2014 controlled a third of Iraq": a state of long ago,
                 # with no telling when it began or ended
                 continue
+            if since is None:
+                since = _declared_on(reading, published)
             valid_from = since.value if since is not None else published
             claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             claim.extra["date_precision"] = since.precision if since is not None else "day"
@@ -1000,6 +1002,25 @@ _COUNTRY_SHARE_BEFORE = re.compile(
     r"|northern|southern|eastern|western)\b\s*['’]?\s*){0,8}$",
     _I,
 )
+
+
+def _declared_on(reading: Reading, published: date | None) -> DateMention | None:
+    """The day a declaration of control was made: "declared full control of Aleppo on
+    Thursday", « a annoncé jeudi contrôler toute la ville » hold from that day."""
+    mention = reading.date_mention
+    if (
+        mention is None
+        or reading.date_how != "sentence"
+        or reading.date_precision != "day"
+        or (published is not None and mention.value > published)
+    ):
+        return None
+    declared = any(
+        t.spec.type == "announcement" and t.end <= reading.hit.start
+        for t in reading.extra.get("triggers", [])
+        if t.start >= reading.sentence.start
+    )
+    return mention if declared else None
 
 
 def _held_by_then(reading: Reading) -> DateMention | None:

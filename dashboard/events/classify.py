@@ -310,6 +310,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:est|sont|été)\s+attaquée?s?|attaqu(?:é|ent|ait)|encerclement"
         r"|opérations?\s+de\s+(?:ratissage|nettoyage)|en\s+affrontant|combattants?\s+de\s+rue"
         r"|se\s+(?:sont\s+)?battent|échanges?\s+de\s+tirs"
+        # « ont brisé le siège imposé par l'EI à Deir Ezzor », « levé le siège de »
+        r"|(?:bris(?:é|er|ent|ant|ait)|brisé|rompu|romp(?:re|ent)|lev(?:é|er|ent))\s+"
+        r"(?:\w+\s+)?(?:le|leur|son|ce)\s+siège"
         # « ont repoussé une attaque de l'EI » (but « l'offensive a été repoussée »: postponed)
         r"|repouss(?:é|ée|és|ées|er|ent|ait|aient|ant)\s+(?:[\w'’-]+\s+){0,2}?"
         r"(?:une?\s+|l'|l’|les\s+|des\s+|leur\s+|plusieurs\s+)(?:\w+\s+)?"
@@ -325,6 +328,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"clash(?:es|ed)?|fighting|fought|battles?|counter-?attack(?:ed|s)?|firefights?"
         r"|exchanges?\s+of\s+fire|attacked|punched\s+through|broke\s+the\s+siege"
         r"|clearing\s+operations?|street\s+fighting"
+        # "broke the Islamic State siege of Deir ez-Zor", "lifted the siege"
+        r"|(?:br(?:oke|eak|eaks|eaking|oken)|lift(?:ed|s|ing)?|end(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?siege(?=\s+(?:of|on|around|imposed)\b)"
         # "repelled an Islamic State attack on Haditha", "fought off a counter-attack"
         r"|(?:repel(?:led|s|ling)?|repulsed?|repulsing|fought\s+off|fight\s+off|beat\s+back"
         r"|beaten\s+back|thwarted|foiled)\s+(?:[\w'’-]+\s+){0,3}?"

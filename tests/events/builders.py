@@ -46,6 +46,12 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Deir ez-Zor province": ("gn:170792", 35.0, 40.2, "governorate", "SY"),
     "Euphrate": ("name:Euphrates", 34.47, 41.91, "river", None),
     "Euphrates": ("name:Euphrates", 34.47, 41.91, "river", None),
+    "Idlib": ("gn:169389", 35.93, 36.63, "point", "SY"),
+    "Idleb": ("gn:169389", 35.93, 36.63, "point", "SY"),
+    "Afrin": ("name:Afrin", 36.51, 36.87, "point", "SY"),
+    "Afrine": ("name:Afrin", 36.51, 36.87, "point", "SY"),
+    "Aleppo": ("gn:170063", 36.2, 37.16, "point", "SY"),
+    "Alep": ("gn:170063", 36.2, 37.16, "point", "SY"),
     "Syrie": ("gn:163843", 35.0, 38.0, "country", "SY"),
     "Syria": ("gn:163843", 35.0, 38.0, "country", "SY"),
 }

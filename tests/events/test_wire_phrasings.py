@@ -267,3 +267,40 @@ def test_its_fighters_and_they_stand_for_the_side_named_before() -> None:
     claims = {(c.place_name, c.side, c.kind, c.fraction, c.valid_from) for c in result.claims}
     assert ("Raqqa", "sdf", "partial", 0.65, date(2017, 9, 1)) in claims
     assert all(c.side == "sdf" for c in result.claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The Army of Conquest alliance, which includes Ahrar al-Sham, captured Idlib.", "en"),
+        ("Jaish al-Fatah fighters overran government positions in Idlib on Saturday.", "en"),
+        (
+            "La coalition rebelle Jaich al-Fateh, dont fait partie le Front al-Nosra, s'est "
+            "emparée samedi d'Idleb.",
+            "fr",
+        ),
+        ("Turkish troops and their Syrian rebel allies took full control of Afrin.", "en"),
+        ("L'armée turque et ses supplétifs syriens ont pris le contrôle total d'Afrine.", "fr"),
+    ],
+)
+def test_syrian_rebel_factions_and_the_turkish_army_are_the_opposition(
+    body: str, lang: str
+) -> None:
+    assert {c.side for c in _run(body, lang).claims} == {"syrian_opposition"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Syrian troops broke the Islamic State siege of Raqqa on Tuesday.", "en"),
+        ("L'armée syrienne a brisé mardi le siège imposé par l'EI à Rakka.", "fr"),
+    ],
+)
+def test_breaking_a_siege_is_a_clash(body: str, lang: str) -> None:
+    clashes = [e for e in _run(body, lang).events if e.type == "armed_clash"]
+    assert clashes and clashes[0].date == date(2017, 11, 7)
+
+
+def test_a_declared_control_holds_from_the_day_of_the_declaration() -> None:
+    body = "The Syrian army declared full control of Aleppo on Thursday after the rebels left."
+    assert ("Aleppo", "syrian_government", "full", date(2017, 11, 9)) in _claim_set(body)
