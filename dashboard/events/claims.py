@@ -125,6 +125,9 @@ _PARTIAL = re.compile(
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
     r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)|citadelle\s+(?:de|d'|du)|citadel\s+of"
+    # "a few streets of the Old City", « quelques rues de la vieille ville »: a few blocks
+    r"|(?:a\s+few|some|several|quelques|plusieurs)\s+(?:\w+\s+)?(?:streets|blocks|houses"
+    r"|buildings|rues|pâtés\s+de\s+maisons|maisons|bâtiments|immeubles)"
     # « l'est de la ville », "the eastern half of Mosul": a side of it
     # (not « dans le nord du pays », "in the north of the country": where, not how much)
     r"|(?<!dans\s)(?<!dans\sl['’])(?:l['’]|le\s+)(?:est|ouest|nord|sud)\s+(?:de|d['’]|du)"
@@ -189,7 +192,7 @@ _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
-    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
+    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle(?:\s+gouvernemental)?"
     r"|emprise\s+(?:de|du|des|d')"
     r"|^under\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
@@ -754,13 +757,20 @@ def _may_default(reading: Reading) -> bool:
     return frame in ("take", "take_pass", "take_noun", "expelled")
 
 
+_RELATIVE_SUBJECT_GAP = re.compile(r"\s*,\s*(?:who|which|qui)\s+(?:[\w'’-]+\s+){0,3}$", _I)
+
+
 def _unknown_subject(reading: Reading) -> bool:
     """Whether an armed group of unknown side is the subject ("Militants overran Z")."""
     start, text = reading.sentence.start, reading.sentence.text
     return any(
         start <= h.start
         and h.end <= reading.hit.start
-        and not re.search(r"[,;:]", text[h.end - start : reading.hit.start - start])
+        and (
+            not re.search(r"[,;:]", text[h.end - start : reading.hit.start - start])
+            # "The militants, who seized Mosul in 2014, ..."
+            or _RELATIVE_SUBJECT_GAP.match(text[h.end - start : reading.hit.start - start])
+        )
         for h in reading.extra.get("unknown_actors", [])
     )
 
@@ -862,7 +872,7 @@ def _holder(reading: Reading) -> str | None:
             return None  # "the group's former stronghold", « son ancien bastion »: held no more
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
-        owner = _owner_after(reading)
+        owner = _owner_after(reading) or _holder_of_relative(reading)
         if owner is not None:
             return owner
     if _HOLDER_NEXT.search(text) or _UNDER_CONTROL.search(text):
@@ -899,6 +909,29 @@ def _last_side_before(reading: Reading, generic: bool = True) -> str | None:
     return None
 
 
+_RELATIVE_HOLDER_GAP = re.compile(
+    r"^\s+(?:(?:that|which|que|qu['’])\s*)?(?:(?:the|l['’]|le|la|les)\s*)?$", _I
+)
+_HOLDS_NEXT = re.compile(
+    r"\s+(?:(?:still|now|encore|toujours|désormais)\s+)?(?:holds?|held|controls?|controlled"
+    r"|tien(?:t|nent)|ten(?:ait|aient)|contrôl(?:e|ent|ait|aient))\b",
+    _I,
+)
+
+
+def _holder_of_relative(reading: Reading) -> str | None:
+    """The side of a relative clause after a stronghold: "the last town the group holds"."""
+    text, start = reading.sentence.text, reading.sentence.start
+    for actor in reading.actors:
+        if actor.hit.start < reading.hit.end or not actor.side:
+            continue
+        gap = text[reading.hit.end - start : actor.hit.start - start]
+        if _RELATIVE_HOLDER_GAP.match(gap) and _HOLDS_NEXT.match(text, actor.hit.end - start):
+            return actor.side
+        break
+    return None
+
+
 _UNDER_CONTROL = re.compile(r"\b(?:sous|under)\s+(?:the\s+|le\s+)?contr[ôo]le?$", _I)
 _HOLDER_NEXT = re.compile(r"(?:\b(?:de|du|des|of|by|par)|\bd['’])$", _I)
 
@@ -931,7 +964,8 @@ def _government_in_phrase(reading: Reading) -> str | None:
     hands", "government-held"): the government of the sentence's country."""
     prefix = _prefix_before(reading)
     named = prefix is not None and prefix.group(1).lower() == "government"
-    if not named and not re.search(r"\bgovernment\b", reading.hit.text, _I):
+    government = r"\bgovernment\b|gouvernementa(?:l|le|ux|les)\b"
+    if not named and not re.search(government, reading.hit.text, _I):
         return None
     return _sentence_government(reading)
 

@@ -690,6 +690,17 @@ def _with_day_offsets(
                     anchor = before[-1]
                 elif reference is not None:
                     anchor = DateMention(at, at, "", reference, "day", True, 0.8)
+            if (
+                anchor is None
+                and sign < 0
+                and precision == "year"
+                and reference is not None
+                and groups.get("dir") != "before"
+                and (groups.get("dirf") or "").lower() != "avant"
+            ):
+                # "Iraqi forces have recaptured Mosul, three years after the city fell": years
+                # counted from a present the text does not date are counted from publication
+                anchor = DateMention(at, at, "", reference, "day", True, 0.8)
             if anchor is None or anchor is eve_of_publication:
                 continue
             if eve_of_publication is not None:

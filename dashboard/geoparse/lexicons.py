@@ -1842,3 +1842,6 @@ NEVER_ALONE = NEVER_ALONE | frozenset(
 
 # Places that are better known as the institution they house ("the White House said").
 INSTITUTIONS = frozenset(["white house"])
+# A quarter every old town has: "the Old City" of a story about Mosul is Mosul's, not the one
+# of Jerusalem that the gazetteer happens to list.
+GENERIC_QUARTERS = frozenset(["old city", "vieille ville", "vieille-ville"])

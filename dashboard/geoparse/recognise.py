@@ -1025,7 +1025,7 @@ def _chain_neighbour(text: str, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
-_INSTITUTION_KEYS = frozenset(fold(name) for name in lx.INSTITUTIONS)
+_INSTITUTION_KEYS = frozenset(fold(name) for name in lx.INSTITUTIONS | lx.GENERIC_QUARTERS)
 _FACILITY_GAP = re.compile(r" |['’]s ")
 
 

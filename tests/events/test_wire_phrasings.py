@@ -304,3 +304,48 @@ def test_breaking_a_siege_is_a_clash(body: str, lang: str) -> None:
 def test_a_declared_control_holds_from_the_day_of_the_declaration() -> None:
     body = "The Syrian army declared full control of Aleppo on Thursday after the rebels left."
     assert ("Aleppo", "syrian_government", "full", date(2017, 11, 9)) in _claim_set(body)
+
+
+def test_militants_of_unknown_side_in_a_relative_clause_give_no_gain() -> None:
+    body = "The militants, who seized Mosul in June 2014, still hold a few streets of it."
+    assert _run(body, "en").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Mossoul est de nouveau sous contrôle gouvernemental.", "fr"),
+        ("Trois ans après sa chute, Mossoul est sous contrôle gouvernemental.", "fr"),
+    ],
+)
+def test_under_government_control_in_french(body: str, lang: str) -> None:
+    assert ("Mossoul", "iraqi_forces", "full", PUB) in _claim_set(body, lang)
+
+
+def test_a_few_streets_are_a_share_of_the_town() -> None:
+    body = "Les jihadistes de l'EI ne tiennent plus que quelques rues de Mossoul."
+    assert _claim_set(body, "fr") == {("Mossoul", "isis", "partial", PUB)}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State is retreating. Government troops are besieging Hawija, the last town "
+            "the group holds in Kirkuk.",
+            "en",
+        ),
+        ("L'EI recule. Les troupes assiègent Hawija, dernière ville tenue par le groupe.", "fr"),
+    ],
+)
+def test_the_last_town_the_group_holds_is_the_group_s(body: str, lang: str) -> None:
+    assert ("Hawija", "isis") in {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Hawija", "iraqi_forces") not in {
+        (c.place_name, c.side) for c in _run(body, lang).claims
+    }
+
+
+def test_years_after_an_undated_present_count_from_publication() -> None:
+    body = "Iraqi forces have recaptured Mosul, three years after the city fell to Islamic State."
+    claims = {(c.side, c.valid_from.year) for c in _run(body, "en").claims}
+    assert claims == {("iraqi_forces", 2017), ("isis", 2014)}

@@ -53,6 +53,10 @@ def test_the_group_s_older_names_hold_no_place(parse):
     assert parse("The Islamic State in Iraq and Syria claimed the attack.") == []
 
 
+def test_the_old_city_of_a_story_is_no_place_of_its_own(parse):
+    assert [m.text for m in parse("They hold a few streets of the Old City of Mosul.")] == ["Mosul"]
+
+
 def test_observatory_names_are_not_places(parse):
     assert parse("The Syrian Observatory for Human Rights said so.") == []
     assert parse("selon l'Observatoire syrien des droits de l'homme.", "fr") == []
