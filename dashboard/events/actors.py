@@ -148,8 +148,8 @@ LEXICON: tuple[ActorEntry, ...] = (
         "Iraqi forces",
         "iraqi_forces",
         "actor",
-        rf"(?:Iraqi|Iraq's)\s+(?:[a-z-]+\s+)?{_EN_UNITS}"
-        rf"|{_FR_UNITS}\s+(?:[a-zé]+\s+)?(?:irakien(?:ne)?s?|d'Irak)"
+        rf"(?:Iraqi|Iraq's)\s+(?!Kurdish|Kurd)(?:[a-z-]+\s+)?{_EN_UNITS}"
+        rf"|{_FR_UNITS}\s+(?!kurdes)(?:[a-zé]+\s+)?(?:irakien(?:ne)?s?|d'Irak)"
         r"|(?:l'|the\s+)?(?:aviation|armée|ministère\s+de\s+la\s+Défense|gouvernement)"
         r"\s+irakien(?:ne)?",
     ),
@@ -289,8 +289,10 @@ LEXICON: tuple[ActorEntry, ...] = (
         "Syrian government forces",
         "syrian_government",
         "actor",
-        rf"Syrian\s+(?!Democratic)(?:[a-z-]+\s+)?{_EN_UNITS}"
-        rf"|{_FR_UNITS}\s+(?!démocratiques)(?:[a-zé]+\s+)?"
+        # (not "Syrian Kurdish fighters", "Syrian rebel forces", « combattants kurdes syriens »)
+        rf"Syrian\s+(?!Democratic|Kurdish|Kurd|rebels?\b|opposition|Arab\s+(?:allies|fighters))"
+        rf"(?:[a-z-]+\s+)?{_EN_UNITS}"
+        rf"|{_FR_UNITS}\s+(?!démocratiques|kurdes|rebelles|arabes)(?:[a-zé]+\s+)?"
         r"(?:syrien(?:ne)?s?|du\s+régime(?:\s+syrien)?|prorégime)"
         r"|(?:l'|the\s+)?(?:aviation|armée|gouvernement)\s+syrien(?:ne)?"
         r"|régime\s+(?:syrien|de\s+Damas|de\s+Bachar\s+al-Assad)|le\s+régime|the\s+regime"

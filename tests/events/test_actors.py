@@ -33,6 +33,11 @@ def _sides(text: str) -> list[tuple[str, str | None]]:
         ("la coalition internationale", "us_coalition"),
         ("Kurdish peshmerga", "peshmerga"),
         ("l'Armée syrienne libre", "syrian_opposition"),
+        ("Syrian rebel fighters", "syrian_opposition"),
+        ("Syrian opposition fighters", "syrian_opposition"),
+        ("Syrian Kurdish fighters", "kurdish"),
+        ("les combattants kurdes syriens", "kurdish"),
+        ("Iraqi Kurdish forces", "kurdish"),
     ],
 )
 def test_alias_maps_to_its_side(text: str, side: str) -> None:

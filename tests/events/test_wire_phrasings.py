@@ -349,3 +349,8 @@ def test_years_after_an_undated_present_count_from_publication() -> None:
     body = "Iraqi forces have recaptured Mosul, three years after the city fell to Islamic State."
     claims = {(c.side, c.valid_from.year) for c in _run(body, "en").claims}
     assert claims == {("iraqi_forces", 2017), ("isis", 2014)}
+
+
+def test_syrian_kurdish_fighters_are_the_sdf() -> None:
+    body = "Syrian Kurdish fighters and their Arab allies drove Islamic State out of Manbij."
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Manbij", "sdf")}
