@@ -1157,7 +1157,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     ):
         return []
     frame = reading.frame
-    if frame in ("take", "expel", "enter") and reading.agent is not None:
+    declared_it = frame == "take_pass" and _IT_BEFORE.search(
+        text_all, max(0, hit.start - offset - 30), hit.start - offset
+    )
+    if (frame in ("take", "expel", "enter") and reading.agent is not None) or declared_it:
+        # ("declared it free of militants": the pronoun before a state of being freed)
         pronoun = _pronoun_object(reading)
         if pronoun is not None:
             # "recaptured much of it the next day", « les jihadistes l'ont reprise »: the town
@@ -1433,6 +1437,9 @@ _IT_AFTER = re.compile(
 )
 _IT_BEFORE = re.compile(
     r"\bl['’]\s*(?:ont|a|avaient|avait|auraient|aurait|avoir)\s+(?:\w+\s+)?\Z"
+    # "declared it liberated", "pronounced it free of"
+    r"|\b(?:declared|declares|declaring|pronounced|proclaimed)\s+it\s+"
+    r"(?:(?:fully|completely|entirely)\s+)?\Z"
     r"|\b(?:la|l['’])\s*(?:reprendre|prendre|reconquérir)?\Z",
     _I,
 )

@@ -119,6 +119,11 @@ _EN_FALL = (
     r"|(?:passed|returned)\s+(?:back\s+)?(?:to|under)\s+the\s+control\s+of"
     # "Islamic State fighters in Rawa surrendered to Iraqi forces": the town goes with them
     r"|surrender(?:ed|s)\s+to(?=\s)"
+    # "The army declared Mosul free of militants": the place before is free of its holders
+    # ("cleared of the group" is an expulsion: see the expelled frame)
+    r"|(?<=\s)(?:(?:fully|completely|entirely)\s+)?(?:free|clear)(?=\s+of\s+(?:the\s+)?"
+    r"(?:militants?|jihadists?|extremists?|terrorists?|insurgents|fighters|Islamic\s+State"
+    r"|IS|ISIS|ISIL|Daesh|the\s+group)\b)"
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"

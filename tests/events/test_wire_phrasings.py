@@ -354,3 +354,21 @@ def test_years_after_an_undated_present_count_from_publication() -> None:
 def test_syrian_kurdish_fighters_are_the_sdf() -> None:
     body = "Syrian Kurdish fighters and their Arab allies drove Islamic State out of Manbij."
     assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Manbij", "sdf")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Islamic State lost ground. The army declared Rawa free of militants on Wednesday.",
+        "Iraqi troops reached the centre of Rawa on Tuesday and declared it free of militants "
+        "a day later.",
+        "Iraqi troops entered Rawa on Monday and declared it liberated on Wednesday.",
+    ],
+)
+def test_a_town_declared_free_of_militants_is_taken(body: str) -> None:
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 11, 8)) in _claim_set(body)
+
+
+def test_a_province_cleared_of_the_group_goes_to_nobody() -> None:
+    body = "The coalition said Homs province had been cleared of the group during the campaign."
+    assert _run(body, "en").claims == ()
