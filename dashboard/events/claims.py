@@ -125,6 +125,12 @@ _PARTIAL = re.compile(
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
     r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)|citadelle\s+(?:de|d'|du)|citadel\s+of"
+    # a site of the town, right before its name: « le stade de Raqqa », "the national
+    # hospital in Raqqa" (not « l'aéroport de Mossoul, le siège du gouvernorat et »)
+    r"|(?:le\s+stade|l['’]hôpital|le\s+complexe|les\s+bâtiments|la\s+grande\s+mosquée"
+    r"|le\s+pont|l['’]université)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à)(?=\s*$)"
+    r"|the\s+(?:[\w'’-]+\s+){0,2}?(?:stadium|hospital|complex|compound|university|mosque|bridge"
+    r"|headquarters)\s+(?:of|in)(?=\s*$)"
     # "a few streets of the Old City", « quelques rues de la vieille ville »: a few blocks
     r"|(?:a\s+few|some|several|quelques|plusieurs)\s+(?:\w+\s+)?(?:streets|blocks|houses"
     r"|buildings|rues|pâtés\s+de\s+maisons|maisons|bâtiments|immeubles)"

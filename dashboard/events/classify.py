@@ -190,7 +190,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.8,
         "fr",
         r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)"
-        r"|délog(?:é|ée|és|ées|er|ent|e|eait)|purg(?:é|ée|és|ées|er|ent|e)",
+        r"|délog(?:é|ée|és|ées|er|ent|e|eait)|purg(?:é|ée|és|ées|er|ent|e)"
+        # « ont été repoussés hors d'Anah », « refoulés de la ville »
+        r"|(?:repouss|refoul)(?:é|ée|és|ées|er|ent|e|ait)(?=\s+(?:\w+\s+){0,2}?hors\s+(?:de|d['’]|du)"
+        r"|\s+(?:de|d['’]|du)\s+(?:la\s+ville|la\s+localité|(?-i:[A-Z])))",
     ),
     _spec(
         "capture",
@@ -454,6 +457,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|entre\s+(?:leurs|ses)\s+mains"
         # « sont retranchés à Hajine » (not « les derniers jihadistes retranchés dans ... ont
         # été chassés », a description before their expulsion)
+        r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?"
+        r"(?:encerclée?s?|assiégée?s?)(?=\s+(?:à|au|aux|dans)\b)"
         r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?retranchée?s?"
         r"(?:\s+(?:à|au|aux|dans)\b|(?=\s*(?:[,;.]|$)))|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"

@@ -372,3 +372,37 @@ def test_a_town_declared_free_of_militants_is_taken(body: str) -> None:
 def test_a_province_cleared_of_the_group_goes_to_nobody() -> None:
     body = "The coalition said Homs province had been cleared of the group during the campaign."
     assert _run(body, "en").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Les combattants de l'EI ont été repoussés hors d'Anah dimanche.",
+            "fr",
+            ("Anah", "iraqi_forces", "full", date(2017, 11, 5)),
+        ),
+        (
+            "Les jihadistes de l'EI sont encerclés dans Rawa depuis une semaine.",
+            "fr",
+            ("Rawa", "isis", "full", PUB),
+        ),
+        (
+            "Les FDS ont hissé leur drapeau sur le stade de Raqqa mardi.",
+            "fr",
+            ("Raqqa", "sdf", "partial", date(2017, 11, 7)),
+        ),
+        (
+            "The SDF captured the national hospital in Raqqa on Tuesday.",
+            "en",
+            ("Raqqa", "sdf", "partial", date(2017, 11, 7)),
+        ),
+    ],
+)
+def test_more_french_expulsions_sieges_and_sites(body: str, lang: str, expected) -> None:
+    assert expected in _claim_set(body, lang)
+
+
+def test_a_site_listed_after_a_place_is_no_share_of_it() -> None:
+    body = "L'aéroport de Rawa, le siège du gouvernorat et la prison sont tombés mardi."
+    assert {c.kind for c in _run(body, "fr").claims if c.place_name == "Rawa"} == {"full"}
