@@ -350,7 +350,10 @@ LEXICON: tuple[ActorEntry, ...] = (
             "U.S. forces",
             "American forces",
             "forces américaines",
-        ),
+        )
+        # "US troops", « les soldats américains », "American warplanes"
+        + rf"|(?:US|U\.S\.|American)\s+(?:[a-z-]+\s+)?{_EN_UNITS}"
+        + rf"|{_FR_UNITS}\s+(?:[a-zé]+\s+)?américain(?:e)?s",
     ),
     # --- Kurds of Iraq ------------------------------------------------------------------------
     ActorEntry(

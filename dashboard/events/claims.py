@@ -43,6 +43,7 @@ from dashboard.events.extract import (
     SUBJECT_HOLDS,
     Reading,
     confidence,
+    number_of,
 )
 from dashboard.events.model import Claim, stable_id
 from dashboard.gazetteer import distance_km
@@ -893,24 +894,45 @@ def _holder(reading: Reading) -> str | None:
         # "Sa dernière position importante est Z", "the town was under their control": the
         # group named last before the sentence (a stronghold is an armed group's, not that
         # of a government force named only as "the army")
-        return _last_side_before(reading, generic=not stronghold)
+        possessive = _POSSESSIVE.search(text)
+        number = _POSSESSOR_NUMBER.get(possessive.group(0).lower()) if possessive else None
+        # an owner of the possessive's number if there is one, else the last side named
+        return _last_side_before(
+            reading, generic=not stronghold, number=number
+        ) or _last_side_before(reading, generic=not stronghold)
     return None
+
+
+# French possessives agree with their possessor: « leurs mains » are several's, « ses » one's
+_POSSESSOR_NUMBER = {
+    "leur": "plural",
+    "leurs": "plural",
+    "sa": "singular",
+    "son": "singular",
+    "ses": "singular",
+}
 
 
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leurs?|its|their)\b", _I)
 
 
-def _last_side_before(reading: Reading, generic: bool = True) -> str | None:
-    """The side named last before the trigger, a generic force counted as its government."""
+def _last_side_before(
+    reading: Reading, generic: bool = True, number: str | None = None
+) -> str | None:
+    """The side named last before the trigger, a generic force counted as its government,
+    of the grammatical number the possessive asks for, when it asks for one."""
     resolver = reading.extra.get("resolver")
+    text = reading.extra.get("article_text", "")
     for hit in reversed(reading.extra.get("all_hits", [])):
         if hit.end > reading.hit.start or hit.kind in ("source", "civilian"):
             continue
-        if hit.side:
+        if number is not None and number_of(text, hit) not in (None, number):
+            continue
+        if hit.side in GROUND_SIDES:
             return hit.side
         if generic and hit.kind == "generic" and resolver is not None:
             side = resolver.government_at(hit.start, hit.start, hit.end)
-            if side:
+            if side in GROUND_SIDES:
                 return side
     return None
 

@@ -1186,7 +1186,7 @@ def _gender_of(hit: ActorHit) -> str | None:
     return None
 
 
-def _number_of(text: str, hit: ActorHit) -> str | None:
+def number_of(text: str, hit: ActorHit) -> str | None:
     """Grammatical number of an actor mention, from its determiner ("les forces irakiennes",
     "l'EI") or a plural common noun at its head; None when nothing says."""
     own = text[hit.start : hit.end].split()
@@ -1259,7 +1259,7 @@ def _pronoun_subject(
         and h.side
         and h.kind not in ("source", "civilian")
         # (English "they", "its fighters" carry neither number nor gender)
-        and (number is None or _number_of(text, h) in (None, number))
+        and (number is None or number_of(text, h) in (None, number))
         and (gender is None or _gender_of(h) in (None, gender))
     ]
     if not earlier:

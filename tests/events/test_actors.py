@@ -34,6 +34,8 @@ def _sides(text: str) -> list[tuple[str, str | None]]:
         ("Kurdish peshmerga", "peshmerga"),
         ("l'Armée syrienne libre", "syrian_opposition"),
         ("Syrian rebel fighters", "syrian_opposition"),
+        ("US troops", "us_coalition"),
+        ("les soldats américains", "us_coalition"),
         ("Syrian opposition fighters", "syrian_opposition"),
         ("Syrian Kurdish fighters", "kurdish"),
         ("les combattants kurdes syriens", "kurdish"),

@@ -406,3 +406,12 @@ def test_more_french_expulsions_sieges_and_sites(body: str, lang: str, expected)
 def test_a_site_listed_after_a_place_is_no_share_of_it() -> None:
     body = "L'aéroport de Rawa, le siège du gouvernorat et la prison sont tombés mardi."
     assert {c.kind for c in _run(body, "fr").claims if c.place_name == "Rawa"} == {"full"}
+
+
+def test_their_hands_are_those_of_the_plural_side_named_before() -> None:
+    body = (
+        "Les jihadistes de l'EI ont pris Mossoul après la débâcle de l'armée, le pire revers "
+        "du gouvernement depuis le départ des troupes américaines. « La ville entière est "
+        "entre leurs mains », a dit un officier."
+    )
+    assert {c.side for c in _run(body, "fr").claims} == {"isis"}
