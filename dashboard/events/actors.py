@@ -83,6 +83,8 @@ def _words(*aliases: str) -> str:
 
 
 KURDISH = "kurdish"  # placeholder side, settled per sentence by country (see events.context)
+JIHADIST_REBELS = "Syrian jihadist rebels"
+_JIHADIST_WORD = re.compile(r"d?jihadist", re.IGNORECASE)
 
 LEXICON: tuple[ActorEntry, ...] = (
     # --- The Islamic State group -------------------------------------------------------------
@@ -417,22 +419,6 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Islamist rebels",
             "rebelles islamistes",
             # the alliances and factions of the Syrian insurgency (2012-2019)
-            "Army of Conquest",
-            "Armée de la conquête",
-            "Jaish al-Fatah",
-            "Jaysh al-Fatah",
-            "Jaich al-Fateh",
-            "Jaich al-Fatah",
-            "Nusra Front",
-            "al-Nusra Front",
-            "Jabhat al-Nusra",
-            "Front al-Nosra",
-            "Front al-Nusra",
-            "Jabhat Fateh al-Sham",
-            "Fateh al-Sham",
-            "Hayat Tahrir al-Sham",
-            "Hayat Tahrir al-Cham",
-            "Hayat Tahrir al-Chams",
             "Ahrar al-Sham",
             "Ahrar al-Cham",
             "Jaish al-Islam",
@@ -471,7 +457,33 @@ LEXICON: tuple[ActorEntry, ...] = (
             "chars turcs",
             "aviation turque",
         )
-        + r"|\b(?:FSA|ASL|HTS|HTC)\b",
+        + r"|\b(?:FSA|ASL)\b",
+    ),
+    # The jihadist wing of the insurgency, al-Qaeda's Syrian branch and the alliances it led:
+    # rebels to the coders, and "the jihadists" of a story that never names the Islamic State
+    ActorEntry(
+        JIHADIST_REBELS,
+        "syrian_opposition",
+        "actor",
+        _words(
+            "Army of Conquest",
+            "Armée de la conquête",
+            "Jaish al-Fatah",
+            "Jaysh al-Fatah",
+            "Jaich al-Fateh",
+            "Jaich al-Fatah",
+            "Nusra Front",
+            "al-Nusra Front",
+            "Jabhat al-Nusra",
+            "Front al-Nosra",
+            "Front al-Nusra",
+            "Jabhat Fateh al-Sham",
+            "Fateh al-Sham",
+            "Hayat Tahrir al-Sham",
+            "Hayat Tahrir al-Cham",
+            "Hayat Tahrir al-Chams",
+        )
+        + r"|\b(?:HTS|HTC)\b",
     ),
     # --- Government forces whose country comes from context -------------------------------
     ActorEntry(
@@ -764,6 +776,21 @@ def find_actor_hits(text: str) -> list[ActorHit]:
                 )
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
     return keep_non_overlapping(raw, lambda h: (h.start, h.end))
+
+
+def jihadists_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
+    """ "The jihadists" of a story that names al-Qaeda's Syrian branch (Nusra, Hayat Tahrir
+    al-Sham) and never the Islamic State group are that branch's fighters."""
+    named_is = any(h.side == "isis" and not _JIHADIST_WORD.match(h.text) for h in hits)
+    rebels = any(h.actor == JIHADIST_REBELS for h in hits)
+    if named_is or not rebels:
+        return list(hits)
+    return [
+        ActorHit(h.start, h.end, h.text, JIHADIST_REBELS, "syrian_opposition", h.kind)
+        if h.side == "isis" and _JIHADIST_WORD.match(h.text)
+        else h
+        for h in hits
+    ]
 
 
 def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:

@@ -57,7 +57,9 @@ HISTORY_DAYS = 10 * 365
 
 # Words between a trigger and a place that make the place a landmark, not the object.
 _RELATIONAL = re.compile(
-    r"(?:\b(?:north|south|east|west|north-east|north-west|south-east|south-west)(?:ern)?\s+of"
+    # ("the north and east of Hasakah" is a part of it, not a landmark)
+    r"(?:(?<!the\s)(?<!and\s)\b(?:north|south|east|west|north-east|north-west|south-east"
+    r"|south-west)(?:ern)?\s+of"
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
@@ -112,7 +114,9 @@ _SEPARATOR = re.compile(
     r"(?:(?:,|;|\bet\b|\band\b|\bas\s+well\s+as\b|\bainsi\s+que\b|\bde\s+même\s+que\b"
     r"|\btout\s+comme\b|\balong\s+with\b|\bincluding\b|\by\s+compris\b)"
     # "quartiers du centre et de l'est de Z": a complement joined to another, not a new place
-    r"(?!\s*(?:de|du|des|d'|of)\b))",
+    # (nor "the north and east of Hasakah": two sides of one place)
+    r"(?!\s*(?:de|du|des|d'|of|(?:north|south|east|west)(?:ern)?\s+of"
+    r"|(?:le\s+|l')?(?:nord|sud|est|ouest)\s+(?:de|du|d'))\b))",
     _I,
 )
 _PARTIAL = re.compile(
@@ -139,7 +143,7 @@ _PARTIAL = re.compile(
     # (not « dans le nord du pays », "in the north of the country": where, not how much)
     r"|(?<!dans\s)(?<!dans\sl['’])(?:l['’]|le\s+)(?:est|ouest|nord|sud)\s+(?:de|d['’]|du)"
     r"|(?<!in\s)the\s+(?:east|west|north|south|eastern|western|northern|southern)"
-    r"(?:\s+(?:half|part|side|bank))?\s+of|(?:la\s+)?moitié\s+(?:est|ouest|nord|sud|orientale"
+    r"(?:\s+and\s+(?:east|west|north|south))?(?:\s+(?:half|part|side|bank))?\s+of|(?:la\s+)?moitié\s+(?:est|ouest|nord|sud|orientale"
     r"|occidentale)"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
@@ -302,7 +306,8 @@ _SIDE_PREFIX = {
 _KURDS_OF = {"syrian_government": "sdf", "iraqi_forces": "peshmerga"}
 
 
-_PREFIX_BEFORE = re.compile(r"\b(" + "|".join(_SIDE_PREFIX) + r")-\Z", _I)
+_PREFIXES = "|".join(_SIDE_PREFIX)
+_PREFIX_BEFORE = re.compile(r"\b(" + _PREFIXES + r")-\Z", _I)
 
 
 # Frames that move a place to a side; a hold the same sentence states for another side
@@ -849,7 +854,13 @@ def _holder(reading: Reading) -> str | None:
     if _ENDED_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start):
         return None
     government = _government_in_phrase(reading)
-    prefix = re.match(r"([\w]+)-held$", text, _I) or _prefix_before(reading)
+    prefix = (
+        re.match(r"([\w]+)-held$", text, _I)
+        # "was the last rebel-held town", "in rebel hands", "under regime control"
+        or re.search(r"\b(" + _PREFIXES + r")-(?:held|controlled)\b", text, _I)
+        or re.match(r"(?:in|under)\s+(" + _PREFIXES + r")\s+(?:hands|control)$", text, _I)
+        or _prefix_before(reading)
+    )
     if prefix:
         side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
         if side == KURDISH:
@@ -1269,6 +1280,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         return chain + [p for p in _compared(reading, places) if p not in chain]
     apposed = _apposition_spans(reading)
     limit = _next_claim_trigger(reading, apposed)
+    contrast = _CONTRAST.search(text_all, hit.end - offset, limit - offset)
+    if contrast is not None:
+        # "the government controls the city centre while the YPG holds the north of Z"
+        limit = offset + contrast.start()
     after = [
         p
         for p in places
@@ -1430,6 +1445,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if all(place.place_id != u.place_id for u in unique):
             unique.append(place)
     return unique
+
+
+_CONTRAST = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b", _I)
 
 
 def _listed_from(

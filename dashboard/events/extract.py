@@ -32,7 +32,13 @@ from typing import Any
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention, find_dates, shift_months
 from dashboard.dates.lexicon import WEEKDAYS, alternation
-from dashboard.events.actors import KURDISH, ActorHit, find_actor_hits, resolve_anaphora
+from dashboard.events.actors import (
+    KURDISH,
+    ActorHit,
+    find_actor_hits,
+    jihadists_of_the_story,
+    resolve_anaphora,
+)
 from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
 from dashboard.events.context import SideResolver, country_cues
 from dashboard.events.model import ActorMention, Claim, Event, stable_id
@@ -202,7 +208,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     lang = article.language if article.language in ("fr", "en") else "en"
     reference = article.published
     sentences = split_article(article)
-    found = find_actor_hits(text)
+    found = jihadists_of_the_story(find_actor_hits(text))
     hits = resolve_anaphora(found)
     # "Militants overran the town" in a story that never names them: an armed subject of
     # unknown side, which no default captor may stand in for

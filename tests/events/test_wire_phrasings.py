@@ -415,3 +415,37 @@ def test_their_hands_are_those_of_the_plural_side_named_before() -> None:
         "entre leurs mains », a dit un officier."
     )
     assert {c.side for c in _run(body, "fr").claims} == {"isis"}
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        (
+            "Hayat Tahrir al-Sham and allied rebels lost Idlib. The jihadists had held Aleppo "
+            "since 2014.",
+            "syrian_opposition",
+        ),
+        (
+            "Islamic State and Hayat Tahrir al-Sham are rivals. The jihadists had held Aleppo "
+            "since 2014.",
+            "isis",
+        ),
+    ],
+)
+def test_the_jihadists_of_a_story_without_the_islamic_state(body: str, side: str) -> None:
+    assert {c.side for c in _run(body, "en").claims if c.place_name == "Aleppo"} == {side}
+
+
+def test_rebel_held_and_in_rebel_hands() -> None:
+    assert ("Aleppo", "syrian_opposition", "full", PUB) in _claim_set(
+        "Aleppo was the last rebel-held city in the north."
+    )
+    body = "Rebels hold Idlib. The town has been in rebel hands since 2015."
+    assert ("Idlib", "syrian_opposition", "full", date(2015, 1, 1)) in _claim_set(body)
+
+
+def test_two_sides_of_a_town_are_a_share_and_a_contrast_ends_the_object() -> None:
+    body = (
+        "The government controls the city centre while the SDF holds the north and east of Raqqa."
+    )
+    assert _claim_set(body) == {("Raqqa", "sdf", "partial", PUB)}
