@@ -130,12 +130,15 @@ _PARTIAL = re.compile(
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
     r"|(?:le|the)\s+cent(?:re|er)\s+(?:de|d'|du|of)|citadelle\s+(?:de|d'|du)|citadel\s+of"
+    # a side of the town, right before its name: "eastern Mosul", "west Mosul"
+    r"|(?-i:\b(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh))"
+    r"(?=\s*(?:¦|$))"
     # a site of the town, right before its name: « le stade de Raqqa », "the national
     # hospital in Raqqa" (not « l'aéroport de Mossoul, le siège du gouvernorat et »)
     r"|(?:le\s+stade|l['’]hôpital|le\s+complexe|les\s+bâtiments|la\s+grande\s+mosquée"
-    r"|le\s+pont|l['’]université)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à)(?=\s*$)"
+    r"|le\s+pont|l['’]université)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à)(?=\s*(?:¦|$))"
     r"|the\s+(?:[\w'’-]+\s+){0,2}?(?:stadium|hospital|complex|compound|university|mosque|bridge"
-    r"|headquarters)\s+(?:of|in)(?=\s*$)"
+    r"|headquarters)\s+(?:of|in)(?=\s*(?:¦|$))"
     # "a few streets of the Old City", « quelques rues de la vieille ville »: a few blocks
     r"|(?:a\s+few|some|several|quelques|plusieurs)\s+(?:\w+\s+)?(?:streets|blocks|houses"
     r"|buildings|rues|pâtés\s+de\s+maisons|maisons|bâtiments|immeubles)"
@@ -2230,7 +2233,10 @@ def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = (
 # A part of a place named by a possessive after it: "Hawija's outskirts", "the city's eastern
 # districts", "Raqqa's old city".
 _PART_AFTER = re.compile(
-    r"['’]s\s+(?:(?:eastern|western|northern|southern|outer|old|southeastern|southwestern"
+    # "Mosul airport", "the Baiji refinery": a site named after the town is a part of it
+    r"\s+(?:international\s+|military\s+)?(?:airport|air\s*base|airbase|military\s+base"
+    r"|refinery|dam|stadium|university|citadel)\b"
+    r"|['’]s\s+(?:(?:eastern|western|northern|southern|outer|old|southeastern|southwestern"
     r"|northeastern|northwestern|central|industrial)\s+)?(?:outskirts|suburbs?|edges?|districts"
     r"|neighbou?rhoods|quarters?|outer\s+districts|old\s+city|periphery|centre|center|downtown"
     # "Fallujah's government complex": a building or a site of the town is a part of it

@@ -89,7 +89,7 @@ _FR_TAKE = (
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
     # « ont pris deux quartiers de Hit », « pris des villages »: a counted part of a place
     r"|pris(?=\s+(?:deux|trois|quatre|cinq|six|quelques|des|un|une)\s+(?:\w+\s+)?"
-    r"(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
+    r"(?:(?:de|d')\s*)?(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
     rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"

@@ -449,3 +449,20 @@ def test_two_sides_of_a_town_are_a_share_and_a_contrast_ends_the_object() -> Non
         "The government controls the city centre while the SDF holds the north and east of Raqqa."
     )
     assert _claim_set(body) == {("Raqqa", "sdf", "partial", PUB)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iraqi forces recaptured Mosul airport on Thursday.",
+        "Eastern Mosul was declared fully liberated by Iraqi forces on Thursday.",
+        "Iraqi forces took west Mosul on Thursday.",
+    ],
+)
+def test_a_side_or_a_site_named_with_the_town_is_a_share(body: str) -> None:
+    assert _claim_set(body) == {("Mosul", "iraqi_forces", "partial", date(2017, 11, 9))}
+
+
+def test_a_dozen_villages_taken_is_a_capture() -> None:
+    body = "Les rebelles soutenus par Ankara ont pris une dizaine de villages près de Manbij."
+    assert "capture" in {e.type for e in _run(body, "fr").events}
