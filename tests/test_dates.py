@@ -888,3 +888,19 @@ def test_that_month_takes_the_year_the_text_gave_before_it():
 def test_the_days_just_past_are_a_week_ending_at_the_reference(text, lang):
     (found,) = find_dates(text, lang, date(2018, 12, 15))
     assert (found.value, found.precision) == (date(2018, 12, 13), "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The SDF took Raqqa on the 17th.", date(2017, 10, 17)),
+        ("On the 25th, the militants fled.", date(2017, 9, 25)),
+    ],
+)
+def test_a_day_of_the_month_alone_is_the_last_such_day(text: str, expected: date) -> None:
+    found = find_dates(text, "en", date(2017, 10, 21))
+    assert [(d.value, d.precision) for d in found] == [(expected, "day")]
+
+
+def test_an_ordinal_day_of_something_else_is_no_date() -> None:
+    assert find_dates("They held out on the 17th day of the siege.", "en", date(2017, 10, 21)) == []

@@ -67,7 +67,8 @@ class Expression:
 
     ``kind`` selects the resolution rule: "calendar" (any of year/month/day given),
     "numeric_ambiguous" (an English a/b/yyyy where both orders are valid), "day_shift",
-    "weekday", "weekday_dom" (a weekday with a day of month, "mardi 7"), "night" (the night
+    "weekday", "weekday_dom" (a weekday with a day of month, "mardi 7"), "dom" (a day of the
+    month alone, "on the 17th"), "night" (the night
     from ``weekday`` to ``weekday2``), "period" (this/last/next ``unit``), "ago" and
     "season"/"month_rel" (a month or season shifted by ``amount``).
     """
@@ -275,6 +276,12 @@ _RULE_SOURCES: dict[str, list[tuple[str, str]]] = {
             "night_dates",
         ),
         (r"(?<!\w)(?P<d> @MONTH_ANY@ \s+ (?:of\s+)? @YEAR@ )", "monthyear"),
+        # "on the 17th": a day of the month just past (not "on the 17th day of the siege")
+        (
+            r"\bon\s+ (?P<d> the\s+ (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th) )\b"
+            r" (?!\s+(?:day|century|division|brigade|regiment|anniversary|floor|of)\b)",
+            "dom",
+        ),
         (
             r"(?P<d> @PART@ (?:\s*-\s*|\s+) (?: @MONTH@ (?:,?\s+ @YEAR@)?"
             r" | (?P<yonly>(?:19|20)\d\d)(?![\d%]|[.,]\d) ) )",
@@ -605,6 +612,11 @@ _DAY_SHIFTS = (
 )
 
 
+def _dom(m: re.Match[str], lang: str, text: str) -> Expression | None:
+    start, end = _span(m)
+    return Expression(start, end, "dom", "day", 0.7, day=_day_number(m.group("day")))
+
+
 def _day_shift(m: re.Match[str], lang: str, text: str) -> Expression | None:
     start, end = _span(m)
     phrase = " ".join(fold(m.group("d")).split())
@@ -687,6 +699,7 @@ _HANDLERS: dict[str, _Handler] = {
     "night": _night,
     "weekday": _weekday,
     "weekday_dom": _weekday_dom,
+    "dom": _dom,
     "day_shift": _day_shift,
     "period": _period,
     "ago": _ago,
@@ -869,6 +882,8 @@ def _resolve_relative(e: Expression, reference: date) -> date | None:
         return weekday_on_or_before(reference, e.weekday)
     if e.kind == "weekday_dom" and e.day is not None:
         return _weekday_dom(e.weekday or 0, e.day, reference)
+    if e.kind == "dom" and e.day is not None:
+        return _day_of_month_before(e.day, reference)
     if e.kind == "period":
         return _period_start(e.unit, e.amount, reference)
     if e.kind == "ago":
@@ -889,6 +904,16 @@ def _weekday_dom(weekday: int, day: int, reference: date) -> date | None:
             candidate = date(year, month, day)
             if candidate <= limit and candidate.weekday() == weekday:
                 return candidate
+        year, month = _add_months(year, month, -1)
+    return None
+
+
+def _day_of_month_before(day: int, reference: date) -> date | None:
+    """The latest date with this day of the month, on or before the reference."""
+    year, month = reference.year, reference.month
+    for _ in range(3):
+        if is_valid_date(year, month, day) and date(year, month, day) <= reference:
+            return date(year, month, day)
         year, month = _add_months(year, month, -1)
     return None
 

@@ -802,6 +802,15 @@ _NOUN_HAPPENED = re.compile(
 )
 
 
+# « La prise de Raqqa par les FDS, mardi, a mis fin à », "The capture of Raqqa by the SDF on
+# Tuesday ended": the noun's captor and day say it happened
+_NOUN_BY_ON = re.compile(
+    r"\s+(?:of|de|d['’]|du|des)\s*[^,;.]{1,50}?\s+(?:by|par)\s+[^;.]{1,40}?,?\s+(?:on\s+)?"
+    rf"(?:{alternation([*WEEKDAYS['en'], *WEEKDAYS['fr']])}|yesterday|hier|la\s+veille)\b",
+    re.IGNORECASE,
+)
+
+
 def _usable_triggers(
     text: str, triggers: list[TriggerHit], actors: Sequence[ResolvedActor]
 ) -> list[TriggerHit]:
@@ -827,6 +836,7 @@ def _usable_triggers(
             # jeudi », "The fall of Tabqa to Islamic State last week": the noun is told as
             # something that happened, with its day or its captor
             and not _NOUN_HAPPENED.match(text, hit.end)
+            and not _NOUN_BY_ON.match(text, hit.end)
             and not _FALL_TO.match(text, hit.end)
         ):
             # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic;

@@ -466,3 +466,19 @@ def test_a_side_or_a_site_named_with_the_town_is_a_share(body: str) -> None:
 def test_a_dozen_villages_taken_is_a_capture() -> None:
     body = "Les rebelles soutenus par Ankara ont pris une dizaine de villages près de Manbij."
     assert "capture" in {e.type for e in _run(body, "fr").events}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("La prise de Raqqa par les FDS, mardi, a mis fin à quatre mois de combats.", "fr"),
+        ("The capture of Raqqa by the SDF on Tuesday ended a four-month battle.", "en"),
+    ],
+)
+def test_a_capture_noun_with_its_captor_and_day_happened(body: str, lang: str) -> None:
+    assert ("Raqqa", "sdf", "full", date(2017, 11, 7)) in _claim_set(body, lang)
+
+
+def test_a_capture_noun_as_a_topic_stays_a_topic() -> None:
+    body = "The capture of Raqqa by the SDF leaves the group with little territory."
+    assert "capture" not in {e.type for e in _run(body, "en").events}
