@@ -604,6 +604,8 @@ def _claims_for(
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if reading.extra.get("share_window", {}).get(place.place_id) == _POSITIONS_HELD:
+                kind = "contested"  # « des unités irakiennes y tenaient encore des positions »
             if place.precision == "country" and kind != "partial":
                 continue  # a country is claimed only as a share held
             if kind == "full" and _PRESENCE.search(reading.hit.text):
@@ -1385,6 +1387,22 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                     max(0, hit.start - offset - 30) : window_end
                 ]
                 return [antecedent]
+    if (
+        not after
+        and frame in ("hold", "enter")
+        and _THERE_BEFORE.search(text_all, max(0, hit.start - offset - 40), hit.start - offset)
+    ):
+        # « Les jihadistes y tenaient encore des positions », « s'y sont retranchés »: the
+        # town named just before, held in part when the clause says so
+        antecedent = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+        if antecedent is not None and hit.start - antecedent.end <= 300:
+            clause = re.split(r"[,;.]", text_all[hit.end - offset :], maxsplit=1)[0]
+            part = _SOME_PART.search(clause)
+            share = "" if part is None else "partly"
+            if part is not None and part.group(0).lower().endswith("positions"):
+                share = _POSITIONS_HELD  # a foothold in a town fought over
+            reading.extra.setdefault("share_window", {})[antecedent.place_id] = share
+            return [antecedent]
     if not after:
         return []
     first = after[0]
@@ -1450,6 +1468,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     return unique
 
 
+_POSITIONS_HELD = "partly: positions held"
+# French « y » before its verb: « y tenaient », « s'y sont retranchés », « y sont entrés »
+_THERE_BEFORE = re.compile(
+    r"(?:\b|\s)(?:s['’])?y\s+(?:(?:ont|a|avaient|avait|sont|est|étaient|était)\s+)?"
+    r"(?:(?:encore|toujours|déjà|désormais)\s+)?\Z",
+    _I,
+)
+_SOME_PART = re.compile(
+    r"\b(?:des|quelques|plusieurs|deux|trois|certaines?|certains)\s+(?:\w+\s+)?"
+    r"(?:positions|quartiers|poches|îlots|secteurs|rues|bâtiments)\b"
+    r"|\b(?:une|la)\s+(?:petite\s+|grande\s+)?(?:partie|poche)\b",
+    _I,
+)
 _CONTRAST = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b", _I)
 
 

@@ -83,6 +83,7 @@ _TARGETED = re.compile(
     r"\b(?:destroyed|détruit|détruits|against|contre|sur\s+des|targeting|visant|hit)\b[^,.]*$",
     re.IGNORECASE,
 )
+_OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
@@ -1354,6 +1355,8 @@ def _roles(
         and (
             not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
             or _MEMBERS_OF.search(text[max(0, a.hit.start - 40) : a.hit.start])
+            # « Des unités irakiennes y tenaient »: an article opening the sentence
+            or _OPENING_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
         )
     ]
     after = [a for a in armed if a.hit.start >= hit.end]

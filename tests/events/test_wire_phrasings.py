@@ -482,3 +482,25 @@ def test_a_capture_noun_with_its_captor_and_day_happened(body: str, lang: str) -
 def test_a_capture_noun_as_a_topic_stays_a_topic() -> None:
     body = "The capture of Raqqa by the SDF leaves the group with little territory."
     assert "capture" not in {e.type for e in _run(body, "en").events}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "L'armée a repris Rawa mardi. Les jihadistes de l'EI y contrôlent encore deux "
+            "quartiers.",
+            ("Rawa", "isis", "partial", PUB),
+        ),
+        (
+            "L'EI a pris Rawa mardi. Des unités irakiennes y tenaient encore des positions.",
+            ("Rawa", "iraqi_forces", "contested", PUB),
+        ),
+        (
+            "Les FDS encerclent Raqqa. Des centaines de jihadistes de l'EI s'y sont retranchés.",
+            ("Raqqa", "isis", "full", PUB),
+        ),
+    ],
+)
+def test_y_stands_for_the_town_named_before(body: str, expected) -> None:
+    assert expected in _claim_set(body, "fr")
