@@ -321,6 +321,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « ont brisé le siège imposé par l'EI à Deir Ezzor », « levé le siège de »
         r"|(?:bris(?:é|er|ent|ant|ait)|brisé|rompu|romp(?:re|ent)|lev(?:é|er|ent))\s+"
         r"(?:\w+\s+)?(?:le|leur|son|ce)\s+siège"
+        r"|embuscades?"
         # « ont repoussé une attaque de l'EI » (but « l'offensive a été repoussée »: postponed)
         r"|repouss(?:é|ée|és|ées|er|ent|ait|aient|ant)\s+(?:[\w'’-]+\s+){0,2}?"
         r"(?:une?\s+|l'|l’|les\s+|des\s+|leur\s+|plusieurs\s+)(?:\w+\s+)?"
@@ -339,6 +340,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "broke the Islamic State siege of Deir ez-Zor", "lifted the siege"
         r"|(?:br(?:oke|eak|eaks|eaking|oken)|lift(?:ed|s|ing)?|end(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?siege(?=\s+(?:of|on|around|imposed)\b)"
+        # "ambushed an army convoy near Palmyra"
+        r"|ambush(?:ed|es|ing)?"
         # "repelled an Islamic State attack on Haditha", "fought off a counter-attack"
         r"|(?:repel(?:led|s|ling)?|repulsed?|repulsing|fought\s+off|fight\s+off|beat\s+back"
         r"|beaten\s+back|thwarted|foiled)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -369,7 +372,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|air\s+support|bombed|bombing\s+raids?|pounded|struck|had\s+hit|aircraft\s+hit"
         # "Coalition jets started hitting targets inside Tikrit"
         r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
-        r"(?:hit|hitting|striking|bombing|pounding|target(?:ed|ing))\b",
+        r"(?:hit|hitting|striking|bombing|pounding|target(?:ed|ing))\b"
+        # "Russian jets carried out dozens of raids on Khan Sheikhoun"
+        r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
+        r"(?:carried\s+out|conducted|launched|flew|staged)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:raids?|strikes|sorties)\b",
     ),
     _spec(
         "shelling",
@@ -385,7 +392,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.75,
         "en",
         r"shelling|shelled|artillery\s+(?:fire|barrage)|mortar(?:\s+fire|\s+rounds?|s)?"
-        r"|rocket\s+fire|rockets?\s+(?:hit|landed|fired)|barrage",
+        r"|rocket\s+fire|rockets?\s+(?:hit|landed|fired)|barrage"
+        # "fired rockets at", "Turkish artillery pounded"
+        r"|fir(?:ed|ing|es)\s+(?:\w+\s+){0,2}?(?:rockets|mortars?|shells|missiles)"
+        r"|artillery(?=\s+(?:\w+\s+){0,2}?(?:pounded|hit|struck|targeted|shelled|fired))",
     ),
     _spec(
         "suicide_bombing",
@@ -400,7 +410,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "event",
         0.75,
         "en",
-        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attacks?|car\s+bombs?)|car\s+bombs?|VBIEDs?"
+        r"suicide\s+(?:(?:car|truck)\s+)?(?:bomb(?:er|ers|ing|ings|s)?|attacks?)|car\s+bombs?"
+        r"|VBIEDs?"
         r"|truck\s+bombs?",
     ),
     # --- withdrawals -------------------------------------------------------------------------

@@ -812,6 +812,9 @@ _NOUN_BY_ON = re.compile(
 )
 
 
+_GENERIC_STRIKE = re.compile(r"struck|pounded|had\s+hit|bombed|strikes", re.IGNORECASE)
+
+
 def _usable_triggers(
     text: str, triggers: list[TriggerHit], actors: Sequence[ResolvedActor]
 ) -> list[TriggerHit]:
@@ -847,6 +850,15 @@ def _usable_triggers(
             before = [a for a in actors if a.hit.end <= hit.start]
             if before and before[-1].hit.kind == "civilian":
                 continue
+        if (
+            kind == "air_strike"
+            and _GENERIC_STRIKE.fullmatch(hit.text)
+            and any(
+                t.spec.type in ("suicide_bombing", "shelling") and t.end <= hit.start
+                for t in triggers
+            )
+        ):
+            continue  # "a suicide car bomber struck", "Turkish artillery pounded": no aircraft
         if kind == "suicide_bombing" and (
             any(t.spec.type == "air_strike" and t.start < hit.start for t in triggers)
             or _TARGETED.search(text[max(0, hit.start - 30) : hit.start])

@@ -46,6 +46,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Deir ez-Zor province": ("gn:170792", 35.0, 40.2, "governorate", "SY"),
     "Euphrate": ("name:Euphrates", 34.47, 41.91, "river", None),
     "Euphrates": ("name:Euphrates", 34.47, 41.91, "river", None),
+    "Tikrit": ("name:Tikrit", 34.6, 43.68, "point", "IQ"),
     "Hawija": ("gn:390188", 35.33, 43.78, "point", "IQ"),
     "Idlib": ("gn:169389", 35.93, 36.63, "point", "SY"),
     "Idleb": ("gn:169389", 35.93, 36.63, "point", "SY"),

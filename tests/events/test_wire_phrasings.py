@@ -504,3 +504,18 @@ def test_a_capture_noun_as_a_topic_stays_a_topic() -> None:
 )
 def test_y_stands_for_the_town_named_before(body: str, expected) -> None:
     assert expected in _claim_set(body, "fr")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        ("Rebels fired rockets at government-held districts of Aleppo.", "en", "shelling"),
+        ("Turkish artillery pounded YPG positions near Afrin.", "en", "shelling"),
+        ("Islamic State militants ambushed an army convoy near Palmyra.", "en", "armed_clash"),
+        ("Les jihadistes de l'EI ont tendu une embuscade près de Palmyre.", "fr", "armed_clash"),
+        ("A suicide car bomber struck a checkpoint in Tikrit.", "en", "suicide_bombing"),
+        ("Russian jets carried out dozens of raids on Idlib.", "en", "air_strike"),
+    ],
+)
+def test_more_kinds_of_fire_and_fighting(body: str, lang: str, kind: str) -> None:
+    assert {e.type for e in _run(body, lang).events} == {kind}
