@@ -419,6 +419,8 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Islamist rebels",
             "rebelles islamistes",
             # the alliances and factions of the Syrian insurgency (2012-2019)
+            "Fatah Halab",
+            "Fateh Halab",
             "Ahrar al-Sham",
             "Ahrar al-Cham",
             "Jaish al-Islam",

@@ -58,7 +58,7 @@ HISTORY_DAYS = 10 * 365
 # Words between a trigger and a place that make the place a landmark, not the object.
 _RELATIONAL = re.compile(
     # ("the north and east of Hasakah" is a part of it, not a landmark)
-    r"(?:(?<!the\s)(?<!and\s)\b(?:north|south|east|west|north-east|north-west|south-east"
+    r"(?:(?<!the\s)(?<!and\s)(?<!held\s)(?<!controlled\s)\b(?:north|south|east|west|north-east|north-west|south-east"
     r"|south-west)(?:ern)?\s+of"
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
@@ -146,7 +146,9 @@ _PARTIAL = re.compile(
     # (not « dans le nord du pays », "in the north of the country": where, not how much)
     r"|(?<!dans\s)(?<!dans\sl['’])(?:l['’]|le\s+)(?:est|ouest|nord|sud)\s+(?:de|d['’]|du)"
     r"|(?<!in\s)the\s+(?:east|west|north|south|eastern|western|northern|southern)"
-    r"(?:\s+and\s+(?:east|west|north|south))?(?:\s+(?:half|part|side|bank))?\s+of|(?:la\s+)?moitié\s+(?:est|ouest|nord|sud|orientale"
+    r"(?:\s+and\s+(?:east|west|north|south))?(?:\s+(?:half|part|side|bank))?\s+of"
+    # "the government-held west of Aleppo"
+    r"|(?:held|controlled)\s+(?:east|west|north|south)(?:ern)?(?:\s+(?:half|part|side))?\s+of|(?:la\s+)?moitié\s+(?:est|ouest|nord|sud|orientale"
     r"|occidentale)"
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
@@ -1424,7 +1426,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             for place in ends:
                 shares.setdefault(place.place_id, "")
             return ends
-    if (_RELATIONAL.search(gap) and not source) or len(gap) > 120:
+    side_of = frame == "hold" and _HELD_SIDE_OF.fullmatch(gap) is not None
+    if side_of:
+        # "the government-held west of Aleppo": a side of the town, held
+        reading.extra.setdefault("share_window", {})[first.place_id] = "the west of"
+    if (_RELATIONAL.search(gap) and not source and not side_of) or len(gap) > 120:
         # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
         # the place the object includes is named after it
         included = next(
@@ -1480,6 +1486,9 @@ _SOME_PART = re.compile(
     r"(?:positions|quartiers|poches|îlots|secteurs|rues|bâtiments)\b"
     r"|\b(?:une|la)\s+(?:petite\s+|grande\s+)?(?:partie|poche)\b",
     _I,
+)
+_HELD_SIDE_OF = re.compile(
+    r"\s+(?:north|south|east|west)(?:ern)?(?:\s+(?:half|part|side))?\s+of\s+(?:the\s+)?", _I
 )
 _CONTRAST = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b", _I)
 

@@ -83,6 +83,14 @@ _TARGETED = re.compile(
     r"\b(?:destroyed|détruit|détruits|against|contre|sur\s+des|targeting|visant|hit)\b[^,.]*$",
     re.IGNORECASE,
 )
+_POSSESSOR_OF_THING = re.compile(
+    r"['’]s?\s+(?!(?:own\s+)?(?:forces|troops|fighters|units|soldiers|men|army|militias?|allies"
+    r"|jets|warplanes|aircraft|artillery|gunmen|militants|commanders?"
+    # what a side holds is its own: "Islamic State's remaining territory includes"
+    r"|remaining|territor(?:y|ies)|holdings?|control|hands|strongholds?|presence|last|final"
+    r"|self-(?:declared|styled)|de\s+facto|capital|positions|bastions?|enclaves?|pockets?)\b)",
+    re.IGNORECASE,
+)
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
@@ -324,6 +332,11 @@ _AND_THEN = r"(?:and|then|et|puis)"
 _COORDINATION = re.compile(rf"\b{_AND_THEN}\b", re.IGNORECASE)
 
 
+_SHARED_SUBJECT_JOINT = re.compile(
+    r",?\s+(?:and|et|puis)\s+(?:(?:then|later|also|ont|a|avaient|avait)\s+)?\Z", re.IGNORECASE
+)
+
+
 def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
     """A verb coordinated with the one before it shares its subject: "Its fighters broke into
     the eastern districts in early October and by mid-October held 40 percent of the town"."""
@@ -347,6 +360,29 @@ def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
             and not re.search(r"[,;:.«»\"“”]", gap)
             and not _RELATIVE_WORD.search(gap)
             and not any(before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors)
+        ):
+            reading.agent = before.agent
+    for before, reading in pairwise(readings):
+        # "Kurdish fighters drove Islamic State out of Kobani in January after a siege, and
+        # captured Tal Abyad in June": the side named between the two verbs is the first
+        # one's object, not the second one's subject
+        if (
+            before.sentence is not reading.sentence
+            or before.agent is None
+            or before.agent.side not in GROUND_SIDES
+            or before.passive
+            or reading.passive
+            or reading.hit.spec.frame == "event"
+            or reading.agent is None
+            or not before.hit.end <= reading.agent.hit.start < reading.hit.start
+        ):
+            continue
+        gap = text[before.hit.end : reading.hit.start]
+        if (
+            len(gap) <= 120
+            and _SHARED_SUBJECT_JOINT.search(gap)
+            and not re.search(r"[;:.«»\"“”]", gap)
+            and not _RELATIVE_WORD.search(gap)
         ):
             reading.agent = before.agent
 
@@ -1279,6 +1315,21 @@ def _pronoun_subject(
         pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
         return ResolvedActor(hit=pronoun, side=actor.side)
     pronoun_word = text[start:end].lower()
+    if pronoun_word in ("it", "its"):
+        # "cuts the group's routes between its stronghold and the territory it holds": the
+        # owner named in the sentence, even as a possessor or after a preposition
+        owners = [
+            a
+            for a in actors
+            if sentence.start <= a.hit.start
+            and a.hit.end <= start
+            and a.side in GROUND_SIDES
+            and _POSSESSOR_OF_THING.match(text, a.hit.end)
+        ]
+        if owners:
+            actor = owners[-1]
+            pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
+            return ResolvedActor(hit=pronoun, side=actor.side)
     number = _PRONOUN_NUMBER.get(pronoun_word)
     gender = _PRONOUN_GENDER.get(pronoun_word)
     earlier = [
@@ -1364,6 +1415,8 @@ def _roles(
         a
         for a in armed
         if a.hit.end <= hit.start
+        # "broke the government's siege of Aleppo by capturing": a possessor, not a subject
+        and not _POSSESSOR_OF_THING.match(text, a.hit.end)
         and (
             not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
             or _MEMBERS_OF.search(text[max(0, a.hit.start - 40) : a.hit.start])

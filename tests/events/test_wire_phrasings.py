@@ -519,3 +519,36 @@ def test_y_stands_for_the_town_named_before(body: str, expected) -> None:
 )
 def test_more_kinds_of_fire_and_fighting(body: str, lang: str, kind: str) -> None:
     assert {e.type for e in _run(body, lang).events} == {kind}
+
+
+def test_a_verb_after_comma_and_shares_the_subject_not_the_object() -> None:
+    body = (
+        "Kurdish fighters drove Islamic State out of Kobani in January after a long siege, "
+        "and captured the border town of Manbij in June."
+    )
+    sides = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Manbij", "sdf") in sides and ("Manbij", "isis") not in sides
+
+
+def test_a_possessor_is_no_subject_but_owns_what_it_holds() -> None:
+    body = (
+        "Syrian rebels broke the government's siege of Aleppo on Saturday by capturing "
+        "Idlib, a commander said."
+    )
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {
+        ("Idlib", "syrian_opposition")
+    }
+
+
+def test_it_is_the_owner_named_in_its_sentence() -> None:
+    body = (
+        "Islamic State fled. The SDF took the dam. Its loss cuts the group's routes between "
+        "its stronghold of Raqqa and the territory it still holds, including Manbij."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Manbij", "isis") in claims and ("Manbij", "sdf") not in claims
+
+
+def test_the_government_held_west_of_a_town_is_a_share() -> None:
+    body = "The offensive cut the main road into the government-held west of Aleppo."
+    assert _claim_set(body) == {("Aleppo", "syrian_government", "partial", PUB)}
