@@ -84,6 +84,7 @@ def _words(*aliases: str) -> str:
 
 KURDISH = "kurdish"  # placeholder side, settled per sentence by country (see events.context)
 JIHADIST_REBELS = "Syrian jihadist rebels"
+INSURGENTS = "insurgents"
 _JIHADIST_WORD = re.compile(r"d?jihadist", re.IGNORECASE)
 
 LEXICON: tuple[ActorEntry, ...] = (
@@ -144,6 +145,14 @@ LEXICON: tuple[ActorEntry, ...] = (
             "terroristes",
             "terrorists",
         ),
+    ),
+    # Insurgents are the Islamic State group's fighters in a story of its war, and the rebels'
+    # in a story of the Syrian insurgency; the story settles which (see insurgents_of_the_story)
+    ActorEntry(
+        INSURGENTS,
+        None,
+        "anaphor",
+        _words("insurgents", "the insurgents", "insurgés", "les insurgés", "insurgent fighters"),
     ),
     # --- Iraq --------------------------------------------------------------------------------
     ActorEntry(
@@ -794,6 +803,23 @@ def jihadists_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
     return [
         ActorHit(h.start, h.end, h.text, JIHADIST_REBELS, "syrian_opposition", h.kind)
         if h.side == "isis" and _JIHADIST_WORD.match(h.text)
+        else h
+        for h in hits
+    ]
+
+
+def insurgents_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
+    """ "The insurgents" are the side the story names among the Islamic State group and the
+    Syrian rebels, when it names one of the two and not the other; else nobody known."""
+    named = {
+        h.side
+        for h in hits
+        if h.side in ("isis", "syrian_opposition") and h.kind == "actor"
+    }
+    side = next(iter(named)) if len(named) == 1 else None
+    return [
+        ActorHit(h.start, h.end, h.text, h.actor, side, "actor" if side else "anaphor")
+        if h.actor == INSURGENTS
         else h
         for h in hits
     ]

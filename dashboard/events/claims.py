@@ -2265,9 +2265,18 @@ def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = (
     for other in reading.extra.get("triggers", []):
         if any(s <= other.start < e for s, e in apposed):
             continue
-        if other.start >= reading.hit.end and other.spec.frame not in ("event", "hold"):
+        if other.start < reading.hit.end or other.spec.frame == "event":
+            continue
+        if other.spec.frame != "hold" or _FINITE_HOLD.fullmatch(other.text):
+            # (« qui tient déjà de vastes territoires en Syrie, contrôle en outre Fallouja »:
+            # the next verb of holding takes its own objects)
             return other.start
     return reading.sentence.end
+
+
+_FINITE_HOLD = re.compile(
+    r"(?:dé)?tien(?:t|nent)|contrôl(?:e|ent)|holds|hold|controls|control", _I
+)
 
 
 # A part of a place named by a possessive after it: "Hawija's outskirts", "the city's eastern
@@ -2312,6 +2321,13 @@ def _share(
         lo = place.end
     else:
         lo = max(reading.sentence.start, min(reading.hit.start, place.start) - 30)
+        if place.start >= reading.hit.end:
+            # the words before the verb belong to its own clause, not to one a comma closed
+            # (« qui tient ... dans l'est de la Syrie voisine, contrôle en outre Fallouja »)
+            head = reading.sentence.text[
+                lo - reading.sentence.start : reading.hit.start - reading.sentence.start
+            ]
+            lo += max(head.rfind(","), head.rfind(";")) + 1
     window = reading.sentence.text[
         lo - reading.sentence.start : place.start - reading.sentence.start
     ]

@@ -254,6 +254,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "en",
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
+        r"|infiltrated|slipped\s+into"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+(?:\w+\s+)?outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"

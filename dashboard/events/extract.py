@@ -36,6 +36,7 @@ from dashboard.events.actors import (
     KURDISH,
     ActorHit,
     find_actor_hits,
+    insurgents_of_the_story,
     jihadists_of_the_story,
     resolve_anaphora,
 )
@@ -217,7 +218,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     lang = article.language if article.language in ("fr", "en") else "en"
     reference = article.published
     sentences = split_article(article)
-    found = jihadists_of_the_story(find_actor_hits(text))
+    found = insurgents_of_the_story(jihadists_of_the_story(find_actor_hits(text)))
     hits = resolve_anaphora(found)
     # "Militants overran the town" in a story that never names them: an armed subject of
     # unknown side, which no default captor may stand in for

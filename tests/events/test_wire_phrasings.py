@@ -552,3 +552,32 @@ def test_it_is_the_owner_named_in_its_sentence() -> None:
 def test_the_government_held_west_of_a_town_is_a_share() -> None:
     body = "The offensive cut the main road into the government-held west of Aleppo."
     assert _claim_set(body) == {("Aleppo", "syrian_government", "partial", PUB)}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "L'EIIL a pris Mossoul. Les insurgés sont entrés mercredi dans Rawa.",
+            "fr",
+            {("Rawa", "isis", "contested")},
+        ),
+        (
+            "Syrian rebels attacked Aleppo. The insurgents entered Idlib on Wednesday.",
+            "en",
+            {("Idlib", "syrian_opposition", "contested")},
+        ),
+        ("The insurgents entered Idlib on Wednesday.", "en", set()),
+    ],
+)
+def test_insurgents_are_the_side_the_story_names(body: str, lang: str, expected) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert {c for c in claims if c[0] != "Mossoul"} == expected
+
+
+def test_a_comma_closes_the_clause_before_the_verb() -> None:
+    body = (
+        "Le groupe EI, qui tient déjà de vastes territoires dans l'est de la Syrie, contrôle "
+        "en outre depuis janvier Hawija."
+    )
+    assert ("Hawija", "isis", "full", date(2017, 1, 1)) in _claim_set(body, "fr")
