@@ -811,11 +811,7 @@ def jihadists_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
 def insurgents_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
     """ "The insurgents" are the side the story names among the Islamic State group and the
     Syrian rebels, when it names one of the two and not the other; else nobody known."""
-    named = {
-        h.side
-        for h in hits
-        if h.side in ("isis", "syrian_opposition") and h.kind == "actor"
-    }
+    named = {h.side for h in hits if h.side in ("isis", "syrian_opposition") and h.kind == "actor"}
     side = next(iter(named)) if len(named) == 1 else None
     return [
         ActorHit(h.start, h.end, h.text, h.actor, side, "actor" if side else "anaphor")

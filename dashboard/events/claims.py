@@ -139,6 +139,9 @@ _PARTIAL = re.compile(
     r"|le\s+pont|l['’]université)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à)(?=\s*(?:¦|$))"
     r"|the\s+(?:[\w'’-]+\s+){0,2}?(?:stadium|hospital|complex|compound|university|mosque|bridge"
     r"|headquarters)\s+(?:of|in)(?=\s*(?:¦|$))"
+    # "the old city of Mosul", « la vieille ville de Mossoul », "the vast majority of"
+    r"|(?:the\s+)?old\s+city\s+of|(?:la\s+)?vieille\s+ville\s+(?:de|d')"
+    r"|(?:the\s+)?(?:vast|overwhelming|great)\s+majority\s+of|(?:la\s+)?(?:grande|large)\s+majorité"
     # "a few streets of the Old City", « quelques rues de la vieille ville »: a few blocks
     r"|(?:a\s+few|some|several|quelques|plusieurs)\s+(?:\w+\s+)?(?:streets|blocks|houses"
     r"|buildings|rues|pâtés\s+de\s+maisons|maisons|bâtiments|immeubles)"
@@ -339,7 +342,10 @@ def claims_from_readings(
             objects = _objects(reading)
             for n, place in enumerate(objects):
                 side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, {})
-                if side is not None:
+                # (a share taken leaves the rest held: "fighting to take the last districts
+                # the group holds in Mosul, after retaking the eastern half of the city")
+                partly = _share(reading, place, objects[n - 1] if n else None)[0] == "partial"
+                if side is not None and not partly:
                     taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
     held: dict[int, dict[str, str]] = {}
     last_held: dict[int, set[str]] = {}
@@ -2267,16 +2273,22 @@ def _next_claim_trigger(reading: Reading, apposed: Sequence[tuple[int, int]] = (
             continue
         if other.start < reading.hit.end or other.spec.frame == "event":
             continue
-        if other.spec.frame != "hold" or _FINITE_HOLD.fullmatch(other.text):
+        text = reading.sentence.text
+        lead = text[
+            max(0, other.start - reading.sentence.start - 40) : other.start - reading.sentence.start
+        ]
+        if other.spec.frame != "hold" or (
+            _FINITE_HOLD.fullmatch(other.text) and _NEW_PREDICATE.search(lead)
+        ):
             # (« qui tient déjà de vastes territoires en Syrie, contrôle en outre Fallouja »:
             # the next verb of holding takes its own objects)
             return other.start
     return reading.sentence.end
 
 
-_FINITE_HOLD = re.compile(
-    r"(?:dé)?tien(?:t|nent)|contrôl(?:e|ent)|holds|hold|controls|control", _I
-)
+_FINITE_HOLD = re.compile(r"(?:dé)?tien(?:t|nent)|contrôl(?:e|ent)|holds|controls", _I)
+# what opens a new predicate before a verb of holding: « ..., contrôle en outre », "and holds"
+_NEW_PREDICATE = re.compile(r"(?:,|\bet|\band|\bqui|\bwhich|\bwho)\s+(?:[\w'’-]+\s+){0,2}$", _I)
 
 
 # A part of a place named by a possessive after it: "Hawija's outskirts", "the city's eastern
@@ -2436,6 +2448,18 @@ def _consolidate(claims: list[Claim]) -> list[Claim]:
             continue
         kept.append(claim)
     full = {(c.place_id, c.side) for c in kept if c.kind == "full"}
+    # "the last districts the group holds in the old city of Mosul, its main stronghold": the
+    # share the sentence states says more than the stronghold's hold on the whole
+    shares = {(c.place_id, c.side, c.sentence_start) for c in kept if c.kind == "partial"}
+    kept = [
+        c
+        for c in kept
+        if not (
+            c.kind == "full"
+            and c.extra.get("frame") == "hold"
+            and (c.place_id, c.side, c.sentence_start) in shares
+        )
+    ]
     merged = [c for c in kept if not (c.kind == "contested" and (c.place_id, c.side) in full)]
     merged.sort(key=lambda c: (c.sentence_start, c.place_id, c.side))
     return merged

@@ -153,7 +153,9 @@ _EN_TAKE = (
     r"|responsibility|hostages?|prisoners?|advantage|steps?|measures|casualties|losses|fire"
     r"|heavy|a\s+toll|the\s+lives|lives|months|weeks|days|years|root|shape|effect"
     # "took up positions in Anah": where a force went, not what it captured
-    r"|up|positions|position)\b)"
+    r"|up|positions|position"
+    # "the campaign took them last month to Tabqa": where it brought them
+    r"|(?:them|it|him|us|the\s+\w+)\s+(?:\w+\s+){0,3}?to)\b)"
 )
 
 TRIGGERS: tuple[TriggerSpec, ...] = (

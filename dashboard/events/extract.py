@@ -985,7 +985,18 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
         # date closing one conjunct is not the next verb's
         + (500 if mention.end <= hit.start and _NEXT_CONJUNCT.fullmatch(gap) else 0)
         + (1000 if _across_relative(text, hit, mention, gap) else 0)
+        # "seized the city in January 2014 after driving out rival factions": the date before
+        # a participial clause belongs to the main verb, not to the gerund after it
+        + (500 if mention.end <= hit.start and _GERUND_CLAUSE_GAP.fullmatch(gap) else 0)
     )
+
+
+_GERUND_AFTER = re.compile(
+    r"\b(?:after|before|while|by|upon|après\s+avoir|avant\s+d['’]avoir)\s+\Z", re.IGNORECASE
+)
+_GERUND_CLAUSE_GAP = re.compile(
+    r"\s*,?\s*(?:after|before|while|since|by|upon|après\s+avoir|avant\s+d['’]|en)\s+", re.IGNORECASE
+)
 
 
 _RELATIVE_OPENING = re.compile(r"(?:^|,)\s*(?:qui|which|who|que|qu['’]|où|where)\b[^,]*$", re.I)
@@ -1338,6 +1349,7 @@ def _pronoun_subject(
         for h in all_hits
         if h.end <= sentence.start
         and h.side
+        and (h.side in GROUND_SIDES or not ground)
         and h.kind not in ("source", "civilian")
         # (English "they", "its fighters" carry neither number nor gender)
         and (number is None or number_of(text, h) in (None, number))
@@ -1492,6 +1504,19 @@ def _roles(
         ]
         if antecedent:
             agent = antecedent[-1]
+    if _GERUND_AFTER.search(text, max(sentence.start, hit.start - 20), hit.start):
+        # "broke the siege by capturing Ramouseh", "after retaking the eastern half of the
+        # city", « après avoir repris »: the subject of the sentence does it
+        main = [
+            a
+            for a in armed
+            if sentence.start <= a.hit.start
+            and a.hit.end <= hit.start
+            and not _POSSESSOR_OF_THING.match(text, a.hit.end)
+            and not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
+        ]
+        if main and hit.spec.frame != "hold":
+            agent = main[0]
     if agent is None and speaker is not None and hit.spec.type == "announcement":
         agent = speaker
     if agent is None and speaker is not None and _first_person_quote(text, hit, sentence):

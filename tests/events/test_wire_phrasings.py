@@ -581,3 +581,28 @@ def test_a_comma_closes_the_clause_before_the_verb() -> None:
         "en outre depuis janvier Hawija."
     )
     assert ("Hawija", "isis", "full", date(2017, 1, 1)) in _claim_set(body, "fr")
+
+
+def test_a_gerund_after_after_or_by_is_done_by_the_subject() -> None:
+    body = (
+        "Islamic State fled. Iraqi forces are fighting to take the last districts the group "
+        "holds in the old city of Mosul, its main stronghold, after retaking the eastern half "
+        "of the city in January."
+    )
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("iraqi_forces", "partial", date(2017, 1, 1)), ("isis", "partial", PUB)}
+
+
+def test_a_date_before_a_participial_clause_dates_the_main_verb() -> None:
+    body = "Islamic State seized full control of Raqqa in January 2014 after driving out rebels."
+    assert ("Raqqa", "isis", "full", date(2014, 1, 1)) in _claim_set(body)
+
+
+def test_a_campaign_that_took_them_to_a_town_took_nothing() -> None:
+    body = "The SDF campaign, launched in November, took them last month to Tabqa."
+    assert _run(body, "en").claims == ()
+
+
+def test_the_vast_majority_of_a_city_is_a_share() -> None:
+    body = "Islamic State still holds the vast majority of Raqqa, the monitor said."
+    assert _claim_set(body) == {("Raqqa", "isis", "partial", PUB)}
