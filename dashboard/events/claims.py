@@ -258,7 +258,7 @@ _CONTAINER_OF = re.compile(
 )
 _STRONGHOLD = re.compile(
     r"derni|principa|\b(?:last|main|key|biggest|largest|major|final|strongholds?|bastions?"
-    r"|fiefs?)\b",
+    r"|fiefs?|capitale?)\b",
     _I,
 )
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
@@ -278,8 +278,8 @@ _BARE_SHARE = re.compile(
 )
 # Districts held, with no place of their own: "hold several western districts".
 _DISTRICTS = re.compile(
-    r"\s*(?:(?:still|encore|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some|plusieurs"
-    r"|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
+    r"\s*(?:(?:still|encore|toujours|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some"
+    r"|plusieurs|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
     r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b)"
     r"(?!\s+(?:of|de|d'|du)\s+[A-ZÀ-Ý])",
     _I,
@@ -1264,6 +1264,26 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         )
         if described is not None:
             return [described]
+    if backward:
+        # « cette ville du nord de la Syrie tenue par le groupe État islamique »: the town the
+        # noun stands for, which the country only locates
+        area = next(
+            (
+                p
+                for p in reversed(places)
+                if p.end <= hit.start
+                and hit.start - p.end <= 40
+                and p.precision in ("country", "governorate")
+                and _LOCATED_TOWN_NOUN.search(
+                    text_all, max(0, p.start - offset - 60), p.start - offset
+                )
+            ),
+            None,
+        )
+        if area is not None:
+            town = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+            if town is not None and town.end <= area.start:
+                return [town]
     if backward or _RELATIVE_NOUN.match(hit.text):
         before = [
             p
@@ -1753,6 +1773,12 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+_LOCATED_TOWN_NOUN = re.compile(
+    r"\b(?:cette|la|this|the)\s+(?:ville|localité|town|city)\s+(?:du|de\s+la|de\s+l['’]|de|d['’]"
+    r"|in|of)\s*(?:(?:nord|sud|est|ouest|centre|north|south|east|west|northern|southern|eastern"
+    r"|western)\s*(?:de\s+la|de\s+l['’]|du|de|d['’]|of)?\s*)?(?:the\s+)?$",
+    _I,
+)
 _DESCRIBED_SUBJECT = re.compile(
     r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district)\b[^;:.,]{0,100},\s*"

@@ -482,6 +482,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|principa(?:l|ux)\s+(?:bastions?|fiefs?)|(?:bastions?|fiefs?)\s+principa(?:l|ux)"
         # « Hajin, bastion de l'EI, »: a stronghold is held by the side it belongs to
         r"|(?:bastions?|fiefs?)(?=\s+(?:de|du|des|d')\b)"
+        # « Raqa, la « capitale » de facto de l'EI »: a group's capital is its own
+        r"|capitale\s*»?\s*de\s+facto(?=\s+(?:de|du|des|d')\b)"
+        r"|capitale\s*»?\s*autoproclamée(?=\s+(?:de|du|des|d')\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?"
         # « l'EI reste toutefois présent à Rawa »: a presence (a share, see claims)
@@ -515,6 +518,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:strongholds?|bastions?)"
         # "Hajin, an Islamic State stronghold,": held by the side that names it
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
+        # "Raqqa, the group's de facto capital", "its self-declared capital"
+        r"|(?:de\s+facto|self-declared|self-styled|self-proclaimed)\s+[\"“”']?capital\b"
         r"|(?:keeps?|kept|keeping)\s+(?:(?:full|firm|its|their)\s+)?control\s+of"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"

@@ -1180,7 +1180,8 @@ def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor])
 
 # A subject pronoun just before the verb: "Elles contrôlent aussi Kirkouk", "They now hold".
 _SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it"
+    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it|ces\s+derniers|ces\s+dernières"
+    r"|the\s+latter"
     # "Its fighters broke into the town", « Ses combattants sont entrés »: a possessive stands
     # for its owner like a pronoun
     r"|(?:its|their|ses|leurs)\s+(?:fighters|militants|forces|troops|men|units|combattants"

@@ -606,3 +606,30 @@ def test_a_campaign_that_took_them_to_a_town_took_nothing() -> None:
 def test_the_vast_majority_of_a_city_is_a_share() -> None:
     body = "Islamic State still holds the vast majority of Raqqa, the monitor said."
     assert _claim_set(body) == {("Raqqa", "isis", "partial", PUB)}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Manbij relie la Turquie à Raqqa, la « capitale » de facto de l'EI en Syrie.", "fr"),
+        ("Islamic State lost Manbij. Raqqa, the group's de facto capital, is next.", "en"),
+    ],
+)
+def test_a_group_s_capital_is_its_own(body: str, lang: str) -> None:
+    assert ("Raqqa", "isis", "full", PUB) in _claim_set(body, lang)
+
+
+def test_the_latter_still_hold_the_town_centre() -> None:
+    body = (
+        "Les jihadistes de l'EI ont perdu du terrain à Manbij. Ces derniers tiennent toujours "
+        "le centre-ville et la plupart des quartiers, a précisé l'ONG."
+    )
+    assert ("Manbij", "isis", "partial", PUB) in _claim_set(body, "fr")
+
+
+def test_a_town_noun_located_in_a_country_stands_for_the_town_named_before() -> None:
+    body = (
+        "Les FDS ont encerclé Manbij. Les combats se poursuivent autour de cette ville du nord "
+        "de la Syrie tenue par le groupe État islamique."
+    )
+    assert ("Manbij", "isis", "full", PUB) in _claim_set(body, "fr")
