@@ -104,7 +104,9 @@ _FR_TAKE = (
 # a place that passes to the side named after the preposition: "Z fell to Y", "Z est tombée
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
 _FR_FALL = (
-    r"tombée?s?\s+(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)\s+(?:de|du|des|d')"
+    # (« était tombée dès le 20 octobre aux mains des forces irakiennes »: a day between)
+    r"tombée?s?\s+(?:[\w'’-]+\s+){0,5}?(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)"
+    r"\s+(?:de|du|des|d')"
     # « les jihadistes de Rawa se sont rendus aux forces irakiennes »: the town goes with them
     r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"

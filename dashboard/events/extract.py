@@ -599,11 +599,16 @@ def _event_dates(
             continue  # "BEYROUTH, 24 octobre 2017 (AFP) -": the filing day, not an event's
         if _SINCE.search(text[max(0, mention.start - 20) : mention.start]):
             since.append(mention)
-            continue
+            # « était tombée dès le 20 octobre »: "as early as" a calendar day dates an event
+            # too (not « dès vendredi », closer to "since")
+            as_early_as = _AS_EARLY_AS.search(text, max(0, mention.start - 8), mention.start)
+            if not (as_early_as and mention.precision == "day" and mention.text[:1].isdigit()):
+                continue
         kept.append(mention)
     return kept, since
 
 
+_AS_EARLY_AS = re.compile(r"\bdès\s+le\s+\Z", re.IGNORECASE)
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
     "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7,

@@ -633,3 +633,11 @@ def test_a_town_noun_located_in_a_country_stands_for_the_town_named_before() -> 
         "de la Syrie tenue par le groupe État islamique."
     )
     assert ("Manbij", "isis", "full", PUB) in _claim_set(body, "fr")
+
+
+def test_fallen_to_a_side_with_a_day_between() -> None:
+    body = (
+        "Les peshmergas ont pris lundi Sinjar. Sa voisine Rawa était tombée dès le 20 octobre "
+        "aux mains des forces irakiennes."
+    )
+    assert ("Rawa", "iraqi_forces", "full", date(2017, 10, 20)) in _claim_set(body, "fr")
