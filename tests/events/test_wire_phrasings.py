@@ -640,4 +640,7 @@ def test_fallen_to_a_side_with_a_day_between() -> None:
         "Les peshmergas ont pris lundi Sinjar. Sa voisine Rawa était tombée dès le 20 octobre "
         "aux mains des forces irakiennes."
     )
-    assert ("Rawa", "iraqi_forces", "full", date(2017, 10, 20)) in _claim_set(body, "fr")
+    claims = {c for c in _claim_set(body, "fr") if c[0] == "Rawa"}
+    assert claims == {("Rawa", "iraqi_forces", "full", date(2017, 10, 20))}
+    captures = [e for e in _run(body, "fr").events if e.type == "capture" and e.date.month == 10]
+    assert captures and captures[0].date == date(2017, 10, 20)
