@@ -117,6 +117,10 @@ LEXICON: tuple[ActorEntry, ...] = (
             "djihadistes",
             "jihadistes",
             "califat",
+            # the group's affiliates fighting under its banner
+            "Khalid ibn al-Walid Army",
+            "Jaish Khalid ibn al-Walid",
+            "Armée Khalid ibn al-Walid",
             "caliphate",
         ),
     ),

@@ -610,7 +610,14 @@ def _claims_for(
         in_sentence = taken.get(reading.sentence.index, set())
         for n, place in enumerate(objects):
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
-                continue
+                # a place the sentence says another side took, unless the hold is told as
+                # what it was before ("took the crossing, which had been in rebel hands since
+                # 2015")
+                before_then = _PLUPERFECT.search(
+                    reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+                )
+                if before_then is None or _since(reading, place, None) is None:
+                    continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
             if reading.extra.get("share_window", {}).get(place.place_id) == _POSITIONS_HELD:
                 kind = "contested"  # « des unités irakiennes y tenaient encore des positions »
@@ -1757,6 +1764,13 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
         # only says where the town lies; the relative is about the town
         last = before[-2]
     if (
+        len(before) >= 2
+        and last.precision == "country"
+        and _BORDER_WITH.fullmatch(text, before[-2].end - offset, last.start - offset)
+    ):
+        # "the Nasib border crossing with Jordan, which had been in rebel hands": the crossing
+        last = before[-2]
+    if (
         re.search(r"\b(?:où|where)\b", relative.group(0), _I)
         and not _HOLDING_OUT.search(reading.hit.text)
         and _RELATIONAL.search(text[max(0, last.start - offset - 30) : last.start - offset])
@@ -1773,6 +1787,11 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+_PLUPERFECT = re.compile(r"\b(?:had\s+been|avait\s+été|étaient|était)\s+(?:\w+\s+)?\Z", _I)
+_BORDER_WITH = re.compile(
+    r"\s+(?:with|avec|on\s+the\s+border\s+with|à\s+la\s+frontière\s+(?:avec|de))\s+(?:the\s+|la\s+|le\s+|l['’])?",
+    _I,
+)
 _LOCATED_TOWN_NOUN = re.compile(
     r"\b(?:cette|la|this|the)\s+(?:ville|localité|town|city)\s+(?:du|de\s+la|de\s+l['’]|de|d['’]"
     r"|in|of)\s*(?:(?:nord|sud|est|ouest|centre|north|south|east|west|northern|southern|eastern"

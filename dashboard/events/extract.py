@@ -608,6 +608,10 @@ def _event_dates(
     return kept, since
 
 
+_SINCE_THEN = re.compile(
+    r"\b(?:has|have|had)\s+since\s+(?:then\s+)?\Z|\b(?:ont|a)\s+depuis\s+(?:lors\s+)?\Z",
+    re.IGNORECASE,
+)
 _AS_EARLY_AS = re.compile(r"\bdès\s+le\s+\Z", re.IGNORECASE)
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
@@ -1061,6 +1065,12 @@ def _read(
     else:
         agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
+    if reference is not None and _SINCE_THEN.search(
+        text, max(sentence.start, hit.start - 30), hit.start
+    ):
+        # "launched their offensive on June 19 and have since recaptured most of the
+        # province": done between that day and now, and true as of the report
+        when, precision, mention, how = reference, "week", None, "publication"
     reading = Reading(
         hit=hit,
         sentence=sentence,

@@ -54,6 +54,8 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Afrine": ("name:Afrin", 36.51, 36.87, "point", "SY"),
     "Aleppo": ("gn:170063", 36.2, 37.16, "point", "SY"),
     "Alep": ("gn:170063", 36.2, 37.16, "point", "SY"),
+    "Turkey": ("name:Turkey", 39.0, 35.0, "country", "TR"),
+    "Jordan": ("name:Jordan", 31.0, 36.0, "country", "JO"),
     "Syrie": ("gn:163843", 35.0, 38.0, "country", "SY"),
     "Syria": ("gn:163843", 35.0, 38.0, "country", "SY"),
 }

@@ -644,3 +644,31 @@ def test_fallen_to_a_side_with_a_day_between() -> None:
     assert claims == {("Rawa", "iraqi_forces", "full", date(2017, 10, 20))}
     captures = [e for e in _run(body, "fr").events if e.type == "capture" and e.date.month == 10]
     assert captures and captures[0].date == date(2017, 10, 20)
+
+
+def test_have_since_recaptured_holds_as_of_the_report() -> None:
+    body = (
+        "Government forces launched their offensive on June 19 and have since recaptured most "
+        "of Homs province."
+    )
+    assert _claim_set(body) == {("province de Homs", "syrian_government", "partial", PUB)} or (
+        _claim_set(body) == {("Homs province", "syrian_government", "partial", PUB)}
+    )
+
+
+def test_what_a_place_had_been_before_its_capture() -> None:
+    body = (
+        "On Sunday, troops took control of Idlib, near the border with Turkey, which had been in "
+        "rebel hands since 2015."
+    )
+    assert _claim_set(body) >= {
+        ("Idlib", "syrian_government", "full", date(2017, 11, 5)),
+        ("Idlib", "syrian_opposition", "full", date(2015, 1, 1)),
+    }
+
+
+def test_the_crossing_with_a_country_is_what_a_relative_is_about() -> None:
+    body = (
+        "The army shelled the Idlib crossing with Turkey, which has been in rebel hands since 2015."
+    )
+    assert ("Idlib", "syrian_opposition", "full", date(2015, 1, 1)) in _claim_set(body)
