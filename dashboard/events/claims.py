@@ -1752,7 +1752,11 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     if not before:
         return None
     last = before[-1]
-    relative = _RELATIVE_OBJECT.match(head, last.end - offset)
+    # "Tabqa, about 40 km upstream on the Euphrates, which they captured": an apposition that
+    # locates the town stands between it and its relative
+    relative = _RELATIVE_OBJECT.match(head, last.end - offset) or _LOCATED_RELATIVE.match(
+        head, last.end - offset
+    )
     if relative is None:
         return None
     if (
@@ -1787,6 +1791,12 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+_LOCATED_RELATIVE = re.compile(
+    r"\s*,[^,;.()]{0,50}?\b(?:km|kilom[eè]tres?|miles?|upstream|downstream|on\s+the|along"
+    r"|sur\s+l[ae']|en\s+amont|en\s+aval|au\s+bord)\b[^,;.()]{0,40},\s*"
+    r"(?:which|that|que|qu['’]|où|where)\b[^,;.()]{0,60}$",
+    _I,
+)
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avait\s+été|étaient|était)\s+(?:\w+\s+)?\Z", _I)
 _BORDER_WITH = re.compile(
     r"\s+(?:with|avec|on\s+the\s+border\s+with|à\s+la\s+frontière\s+(?:avec|de))\s+(?:the\s+|la\s+|le\s+|l['’])?",

@@ -672,3 +672,11 @@ def test_the_crossing_with_a_country_is_what_a_relative_is_about() -> None:
         "The army shelled the Idlib crossing with Turkey, which has been in rebel hands since 2015."
     )
     assert ("Idlib", "syrian_opposition", "full", date(2015, 1, 1)) in _claim_set(body)
+
+
+def test_a_relative_after_a_locating_apposition_is_about_the_town() -> None:
+    body = (
+        "The SDF pressed on. Their campaign took them to Tabqa, about 40 km upstream on the "
+        "Euphrates, which they captured on Sunday."
+    )
+    assert ("Tabqa", "sdf", "full", date(2017, 11, 5)) in _claim_set(body)
