@@ -241,6 +241,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"entr(?:é|ée|és|ées|er|ent|ant|ait|aient)\s+(?:\w+\s+)?(?:dans|à)"
         r"|(?:pénétr(?:é|ée|és|ées|ait|aient|ant)|pénètr(?:e|ent))\s+(?:\w+\s+)?dans"
+        # « des insurgés se sont infiltrés dans des quartiers du nord de la ville »
+        r"|infiltr(?:é|ée|és|ées|ent|aient)\s+(?:\w+\s+)?dans"
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"

@@ -680,3 +680,8 @@ def test_a_relative_after_a_locating_apposition_is_about_the_town() -> None:
         "Euphrates, which they captured on Sunday."
     )
     assert ("Tabqa", "sdf", "full", date(2017, 11, 5)) in _claim_set(body)
+
+
+def test_infiltrating_a_town_enters_it() -> None:
+    body = "L'EI avance. Des jihadistes de l'EI se sont infiltrés dans Rawa jeudi."
+    assert ("Rawa", "isis", "contested", date(2017, 11, 9)) in _claim_set(body, "fr")
