@@ -661,8 +661,16 @@ def _claims_for(
     gainer = _gainer(reading)
     inferred = reading.agent is None or reading.agent.side not in GROUND_SIDES
     for n, place in enumerate(objects):
+        # "losing Raqqa to the SDF, and Mayadin and Deir ez-Zor to the Syrian army": each
+        # place goes to the side after its own "to"
+        own_gainer = _lost_to_after(reading, place) if frame == "lose" else None
         side = _gaining_side(
-            reading, place, objects[n - 1] if n else None, gainer, holders, strongholds
+            reading,
+            place,
+            objects[n - 1] if n else None,
+            own_gainer or gainer,
+            holders,
+            strongholds,
         )
         if side is None:
             continue
@@ -774,6 +782,28 @@ def _between(reading: Reading, a: Any, b: Any) -> str:
     lo, hi = sorted((a.end, b.start)) if a.end <= b.start else sorted((b.end, a.start))
     start = reading.sentence.start
     return reading.sentence.text[max(0, lo - start) : max(0, hi - start)]
+
+
+def _lost_to_after(reading: Reading, place: PlaceMention) -> str | None:
+    """The side a lost place went to, named after "to" following the place."""
+    start, text = reading.sentence.start, reading.sentence.text
+    for actor in reading.actors:
+        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
+            continue
+        gap = text[place.end - start : actor.hit.start - start]
+        if re.search(r"[;.]", gap) or len(gap) > 120:
+            return None
+        lead = text[max(0, actor.hit.start - start - 40) : actor.hit.start - start]
+        return actor.side if _LOST_TO_LEAD.search(lead) else None
+    return None
+
+
+# "to the Syrian army", "to the US-backed SDF": the side a lost place went to
+_LOST_TO_LEAD = re.compile(
+    r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d'))\s*"
+    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 
 
 def _may_default(reading: Reading) -> bool:

@@ -685,3 +685,14 @@ def test_a_relative_after_a_locating_apposition_is_about_the_town() -> None:
 def test_infiltrating_a_town_enters_it() -> None:
     body = "L'EI avance. Des jihadistes de l'EI se sont infiltrés dans Rawa jeudi."
     assert ("Rawa", "isis", "contested", date(2017, 11, 9)) in _claim_set(body, "fr")
+
+
+def test_each_lost_place_goes_to_the_side_after_its_own_to() -> None:
+    body = (
+        "Islamic State suffered defeats in October, losing Raqqa to the US-backed SDF, and "
+        "Mayadin to the Syrian army."
+    )
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {
+        ("Raqqa", "sdf"),
+        ("Mayadin", "syrian_government"),
+    }
