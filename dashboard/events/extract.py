@@ -340,51 +340,40 @@ _SHARED_SUBJECT_JOINT = re.compile(
 
 def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
     """A verb coordinated with the one before it shares its subject: "Its fighters broke into
-    the eastern districts in early October and by mid-October held 40 percent of the town"."""
+    the eastern districts in early October and by mid-October held 40 percent of the town";
+    "Kurdish fighters drove Islamic State out of Kobani in January after a siege, and captured
+    Tal Abyad in June": the side named between the two verbs is the first one's object."""
     for before, reading in pairwise(readings):
         if (
-            reading.agent is not None
-            or reading.passive
-            or before.agent is None
+            before.agent is None
             or not before.agent.side
             or before.sentence is not reading.sentence
             or before.passive
-            or reading.hit.spec.frame == "event"
-        ):
-            continue
-        gap = text[before.hit.end : reading.hit.start]
-        if (
-            len(gap) <= 80
-            and _COORDINATION.search(gap)
-            # "pushed towards the border, where the militants still hold al-Qaim": another
-            # clause, with a subject of its own
-            and not re.search(r"[,;:.«»\"“”]", gap)
-            and not _RELATIVE_WORD.search(gap)
-            and not any(before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors)
-        ):
-            reading.agent = before.agent
-    for before, reading in pairwise(readings):
-        # "Kurdish fighters drove Islamic State out of Kobani in January after a siege, and
-        # captured Tal Abyad in June": the side named between the two verbs is the first
-        # one's object, not the second one's subject
-        if (
-            before.sentence is not reading.sentence
-            or before.agent is None
-            or before.agent.side not in GROUND_SIDES
-            or before.passive
             or reading.passive
             or reading.hit.spec.frame == "event"
-            or reading.agent is None
-            or not before.hit.end <= reading.agent.hit.start < reading.hit.start
         ):
             continue
         gap = text[before.hit.end : reading.hit.start]
-        if (
-            len(gap) <= 120
-            and _SHARED_SUBJECT_JOINT.search(gap)
-            and not re.search(r"[;:.«»\"“”]", gap)
-            and not _RELATIVE_WORD.search(gap)
-        ):
+        if _RELATIVE_WORD.search(gap):
+            continue  # "pushed towards the border, where the militants still hold al-Qaim"
+        if reading.agent is None:
+            shared = (
+                len(gap) <= 80
+                and _COORDINATION.search(gap) is not None
+                and not re.search(r"[,;:.«»\"“”]", gap)
+                and not any(
+                    before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors
+                )
+            )
+        else:
+            shared = (
+                before.agent.side in GROUND_SIDES
+                and before.hit.end <= reading.agent.hit.start < reading.hit.start
+                and len(gap) <= 120
+                and _SHARED_SUBJECT_JOINT.search(gap) is not None
+                and not re.search(r"[;:.«»\"“”]", gap)
+            )
+        if shared:
             reading.agent = before.agent
 
 
