@@ -243,11 +243,13 @@ _NOUN_PRECISION = {
     "cité": "point",
 }
 # the side a place was lost to, named after it
-_LOST_TO = re.compile(
+_LOST_TO_WORDS = (
     r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d')|face\s+(?:à|aux?))\s*"
-    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",
-    _I,
+    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?"
 )
+_LOST_TO = re.compile(_LOST_TO_WORDS + "$", _I)
+# "to the Syrian army", "to the US-backed SDF": up to two words of the side's name before it
+_LOST_TO_LEAD = re.compile(_LOST_TO_WORDS + r"(?:[\w-]+\s+){0,2}$", _I)
 # A division that only says where the towns of a phrase lie: "l'une des dernières localités
 # de la province d'Anbar encore aux mains de l'EI", "one of the last towns in Anbar held by".
 _CONTAINER_OF = re.compile(
@@ -779,31 +781,21 @@ _OTHER_CLAUSE = re.compile(
 
 def _between(reading: Reading, a: Any, b: Any) -> str:
     """The sentence text between two hits, whichever comes first."""
-    lo, hi = sorted((a.end, b.start)) if a.end <= b.start else sorted((b.end, a.start))
-    start = reading.sentence.start
-    return reading.sentence.text[max(0, lo - start) : max(0, hi - start)]
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return _text_of(reading, max(reading.sentence.start, lo), max(reading.sentence.start, hi))
 
 
 def _lost_to_after(reading: Reading, place: PlaceMention) -> str | None:
     """The side a lost place went to, named after "to" following the place."""
-    start, text = reading.sentence.start, reading.sentence.text
     for actor in reading.actors:
         if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
             continue
-        gap = text[place.end - start : actor.hit.start - start]
+        gap = _text_of(reading, place.end, actor.hit.start)
         if re.search(r"[;.]", gap) or len(gap) > 120:
             return None
-        lead = text[max(0, actor.hit.start - start - 40) : actor.hit.start - start]
+        lead = _text_of(reading, max(reading.sentence.start, actor.hit.start - 40), actor.hit.start)
         return actor.side if _LOST_TO_LEAD.search(lead) else None
     return None
-
-
-# "to the Syrian army", "to the US-backed SDF": the side a lost place went to
-_LOST_TO_LEAD = re.compile(
-    r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d'))\s*"
-    r"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\w-]+\s+){0,2}$",
-    _I,
-)
 
 
 def _may_default(reading: Reading) -> bool:
@@ -875,17 +867,21 @@ def _named_sides(reading: Reading) -> set[str]:
     cache = reading.extra.get("named_sides")
     if cache is not None:
         return cache
-    sides: set[str] = set()
-    resolver = reading.extra.get("resolver")
-    for hit in reading.extra.get("all_hits", []):
-        if hit.kind == "actor" and hit.side in GROUND_SIDES:
-            sides.add(hit.side)
-        elif hit.kind == "generic" and resolver is not None:
-            side = resolver.government_at(hit.start, hit.start, hit.end)
-            if side:
-                sides.add(side)
+    sides = {
+        side
+        for hit in reading.extra.get("all_hits", [])
+        if hit.kind in ("actor", "generic") and (side := _side_of(reading, hit)) in GROUND_SIDES
+    }
     reading.extra["named_sides"] = sides
     return sides
+
+
+def _side_of(reading: Reading, hit: Any) -> str | None:
+    """A lexicon hit's side, a generic force counted as the government it serves there."""
+    if hit.kind != "generic":
+        return hit.side
+    resolver = reading.extra.get("resolver")
+    return resolver.government_at(hit.start, hit.start, hit.end) if resolver else None
 
 
 # A hold the clause itself ends: "held Raqqa until October", « dernier bastion de l'EI
@@ -982,19 +978,17 @@ def _last_side_before(
 ) -> str | None:
     """The side named last before the trigger, a generic force counted as its government,
     of the grammatical number the possessive asks for, when it asks for one."""
-    resolver = reading.extra.get("resolver")
     text = reading.extra.get("article_text", "")
     for hit in reversed(reading.extra.get("all_hits", [])):
         if hit.end > reading.hit.start or hit.kind in ("source", "civilian"):
             continue
-        if number is not None and number_of(text, hit) not in (None, number):
+        if (hit.kind == "generic" and not generic) or (
+            number is not None and number_of(text, hit) not in (None, number)
+        ):
             continue
-        if hit.side in GROUND_SIDES:
-            return hit.side
-        if generic and hit.kind == "generic" and resolver is not None:
-            side = resolver.government_at(hit.start, hit.start, hit.end)
-            if side in GROUND_SIDES:
-                return side
+        side = _side_of(reading, hit)
+        if side in GROUND_SIDES:
+            return side
     return None
 
 

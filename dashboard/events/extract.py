@@ -1512,14 +1512,7 @@ def _roles(
     if _GERUND_AFTER.search(text, max(sentence.start, hit.start - 20), hit.start):
         # "broke the siege by capturing Ramouseh", "after retaking the eastern half of the
         # city", « après avoir repris »: the subject of the sentence does it
-        main = [
-            a
-            for a in armed
-            if sentence.start <= a.hit.start
-            and a.hit.end <= hit.start
-            and not _POSSESSOR_OF_THING.match(text, a.hit.end)
-            and not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
-        ]
+        main = [a for a in before if sentence.start <= a.hit.start]
         if main and hit.spec.frame != "hold":
             agent = main[0]
     if agent is None and speaker is not None and hit.spec.type == "announcement":
