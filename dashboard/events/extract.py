@@ -655,6 +655,12 @@ _COMES = re.compile(
 )
 
 
+def _own_month(coarse: Sequence[DateMention], own: Sentence, at: int) -> DateMention | None:
+    """The month named last before `at` in its own sentence."""
+    before = [m for m in coarse if m.precision == "month" and own.start <= m.start and m.end <= at]
+    return before[-1] if before else None
+
+
 def _with_day_offsets(
     text: str,
     mentions: list[DateMention],
@@ -712,6 +718,10 @@ def _with_day_offsets(
                         anchor = days[j - 1]
                     elif j < len(days) and days[j].start < own.end:
                         anchor = days[j]
+                    if anchor is None and precision in ("day", "week"):
+                        # "fell in June 2014, a day after the militants overran Mosul": days
+                        # counted from a month stay in that month
+                        anchor = _own_month(coarse, own, at)
             else:
                 j -= 1
                 while j >= 0 and days[j].end > at:
@@ -759,6 +769,14 @@ def _with_day_offsets(
                 or groups.get("eve")
             ):
                 n = -n
+            if anchor.precision == "month" and precision in ("day", "week"):
+                confidence = round(anchor.confidence * 0.9, 3)
+                month = DateMention(
+                    at, match.end(), match.group(0), anchor.value, "month", True, confidence
+                )
+                added.append(month)
+                forward.add(id(month))
+                continue
             # "two weeks after": a week's precision; "three years after": a year's
             mention = DateMention(
                 match.start(),

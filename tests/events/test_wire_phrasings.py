@@ -696,3 +696,23 @@ def test_each_lost_place_goes_to_the_side_after_its_own_to() -> None:
         ("Raqqa", "sdf"),
         ("Mayadin", "syrian_government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Tikrit fell to Islamic State in June 2014, a day after the militants overran Mosul.",
+            "en",
+        ),
+        (
+            "Tikrit est tombée aux mains de l'EI en juin 2014, deux jours après la prise de "
+            "Mossoul par les jihadistes.",
+            "fr",
+        ),
+    ],
+)
+def test_days_counted_from_a_month_keep_that_month(body: str, lang: str) -> None:
+    claims = {(c.place_name[:3], c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert ("Mos", "isis", date(2014, 6, 1)) in claims, claims
+    assert ("Tik", "isis", date(2014, 6, 1)) in claims, claims
