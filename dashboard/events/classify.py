@@ -489,6 +489,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « Raqa, la « capitale » de facto de l'EI »: a group's capital is its own
         r"|capitale\s*»?\s*de\s+facto(?=\s+(?:de|du|des|d')\b)"
         r"|capitale\s*»?\s*autoproclamée(?=\s+(?:de|du|des|d')\b)"
+        # « il a fait de Rakka son fief »: a place a side made its stronghold, it holds
+        r"|(?:a|ont|avait|avaient)\s+fait(?=\s+(?:de|d['’])\s*[^,;.]{1,60}?\s(?:son|sa|leur)\s+"
+        r"(?:(?:principale?|véritable|nouvelle?)\s+)?(?:fief|bastion|capitale|place\s+forte|"
+        r"quartier\s+général|QG)\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?"
         # « l'EI reste toutefois présent à Rawa »: a presence (a share, see claims)
@@ -524,6 +528,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|strongholds?|retain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+of)?"
         # "Raqqa, the group's de facto capital", "its self-declared capital"
         r"|(?:de\s+facto|self-declared|self-styled|self-proclaimed)\s+[\"“”']?capital\b"
+        # "the militants have turned Hawija into their main stronghold", "made Mosul its base"
+        r"|(?:made|turned)(?=\s+[^,;.]{1,60}?\s(?:into\s+)?(?:its|their)\s+(?:(?:main|key|chief"
+        r"|principal|de\s+facto|new)\s+)?(?:stronghold|bastion|capital|headquarters|base)\b)"
         r"|(?:keeps?|kept|keeping)\s+(?:(?:full|firm|its|their)\s+)?control\s+of"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"

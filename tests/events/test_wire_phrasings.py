@@ -716,3 +716,22 @@ def test_days_counted_from_a_month_keep_that_month(body: str, lang: str) -> None
     claims = {(c.place_name[:3], c.side, c.valid_from) for c in _run(body, lang).claims}
     assert ("Mos", "isis", date(2014, 6, 1)) in claims, claims
     assert ("Tik", "isis", date(2014, 6, 1)) in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        ("L'EI contrôle de larges pans de la Syrie, où il a fait de Raqqa son fief.", "fr", "Raq"),
+        ("Les jihadistes avaient fait de Hajin leur quartier général.", "fr", "Haj"),
+        ("Islamic State, which made Raqqa its capital in 2014, still fights on.", "en", "Raq"),
+        ("IS militants had turned Hawija into their headquarters.", "en", "Haw"),
+    ],
+)
+def test_a_place_made_a_sides_stronghold_is_held_by_it(body: str, lang: str, place: str) -> None:
+    claims = {(c.place_name[:3], c.side, c.kind) for c in _run(body, lang).claims}
+    assert (place, "isis", "full") in claims, claims
+
+
+def test_making_progress_is_no_hold() -> None:
+    body = "Iraqi forces made steady progress in Hawija, their commanders said."
+    assert not [c for c in _run(body, "en").claims if c.side == "iraqi_forces" and c.kind == "full"]
