@@ -243,6 +243,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:pénétr(?:é|ée|és|ées|ait|aient|ant)|pénètr(?:e|ent))\s+(?:\w+\s+)?dans"
         # « des insurgés se sont infiltrés dans des quartiers du nord de la ville »
         r"|infiltr(?:é|ée|és|ées|ent|aient)\s+(?:\w+\s+)?dans"
+        # « des hommes armés ont été vus dans les rues de Baïji »: a presence inside the town
+        r"|(?:ont|a|avaient|avait)\s+été\s+(?:vue?s?|aperçue?s?)(?=\s+(?:dans|aux)\s+(?:les\s+)?"
+        r"(?:rues|centre|quartiers|abords|faubourgs|entrées?)\b)"
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
@@ -261,6 +264,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
         r"|infiltrated|slipped\s+into"
+        # "militants were seen in the streets of Baiji": a presence inside the town
+        r"|(?:were|was|have\s+been|had\s+been)\s+(?:seen|spotted|sighted)(?=\s+(?:in|on|inside)"
+        r"\s+(?:the\s+)?(?:streets|centre|center|outskirts|edge|heart)\b)"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+(?:\w+\s+)?outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"

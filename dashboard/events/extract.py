@@ -1062,7 +1062,8 @@ def _read(
     cues = cues_before(text, hit, sentence.start, lang)
     passive = (
         cues.passive
-        or bool(_PASSIVE_IN_TRIGGER.match(hit.text))
+        # "militants were seen in the streets of Baiji": a presence, whose subject acts
+        or (bool(_PASSIVE_IN_TRIGGER.match(hit.text)) and hit.spec.frame != "enter")
         or _apposed_participle(text, lang, hit, places)
     )
     speaker, attribution = voice

@@ -735,3 +735,20 @@ def test_a_place_made_a_sides_stronghold_is_held_by_it(body: str, lang: str, pla
 def test_making_progress_is_no_hold() -> None:
     body = "Iraqi forces made steady progress in Hawija, their commanders said."
     assert not [c for c in _run(body, "en").claims if c.side == "iraqi_forces" and c.kind == "full"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les jihadistes ont été vus dans les rues de Haditha mercredi, disent des gens.", "fr"),
+        ("Islamic State fighters were seen in the streets of Haditha on Wednesday.", "en"),
+    ],
+)
+def test_fighters_seen_in_a_towns_streets_contest_it(body: str, lang: str) -> None:
+    claims = {(c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("isis", "contested")}
+
+
+def test_fighters_seen_near_a_town_do_not_contest_it() -> None:
+    body = "Islamic State fighters were seen near Haditha on Wednesday, residents said."
+    assert _run(body, "en").claims == ()
