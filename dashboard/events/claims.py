@@ -2267,6 +2267,13 @@ def _held_within(
     return bool(_WITHIN.search(gap))
 
 
+_EDGE_OF = re.compile(
+    r"(?:\baux\s+abords\s+(?:de|d'|du)|\boutskirts\s+of|\bedges?\s+of|\bgates\s+of"
+    r"|\bportes\s+(?:de|d'|du)|\bentrées?\s+(?:de|d'|du))\s*\Z",
+    _I,
+)
+
+
 def _antecedent(
     reading: Reading,
     precision: str,
@@ -2293,6 +2300,9 @@ def _antecedent(
             for p in same
             if p.start >= reading.sentence.start
             or not _RELATIONAL.search(text, max(0, p.start - 40), p.start)
+            # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
+            # city": a place whose edge the story reached is where it is
+            or _EDGE_OF.search(text, max(0, p.start - 40), p.start)
         ]
         same = located or same
     if precision == "governorate" and span is not None:

@@ -752,3 +752,25 @@ def test_fighters_seen_in_a_towns_streets_contest_it(body: str, lang: str) -> No
 def test_fighters_seen_near_a_town_do_not_contest_it() -> None:
     body = "Islamic State fighters were seen near Haditha on Wednesday, residents said."
     assert _run(body, "en").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les jihadistes ont pris Rawa mercredi. Jeudi, des convois ont été aperçus aux abords "
+            "de Haditha, qui abrite un barrage. Des jihadistes se sont infiltrés dans des "
+            "quartiers du nord de la ville, selon des habitants.",
+            "fr",
+        ),
+        (
+            "Islamic State seized Rawa on Wednesday. On Thursday its convoys reached the outskirts "
+            "of Haditha, home to a dam. Its fighters then pushed into the city, residents said.",
+            "en",
+        ),
+    ],
+)
+def test_the_city_whose_outskirts_were_reached_is_the_city(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert ("Haditha", "isis", "contested") in claims, claims
+    assert not [c for c in claims if c[0] == "Rawa" and c[2] == "contested"]
