@@ -66,6 +66,8 @@ _RELATIONAL = re.compile(
     r"|\boutskirts\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
+    # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
+    r"|\b(?:linking|connecting|reliant|qui\s+relie)\b|\b(?:road|highway|route|axe)\s+(?:to|de|vers)\b"
     # a place the side did not get to: "sans pour autant atteindre Hajine", "short of Hajin"
     r"|\bsans\s+(?:pour\s+autant\s+)?(?:atteindre|parvenir|entrer|prendre|reprendre)"
     r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"
@@ -256,6 +258,11 @@ _CONTAINER_OF = re.compile(
     r"\b(?:localités?|villes?|bourgs?|villages?|towns?|cities|city|bastions?|strongholds?"
     r"|positions?|places?)\s+(?:\w+\s+){0,2}?(?:de\s+la|du|de|d'|of(?:\s+the)?|in(?:\s+the)?"
     r"|dans\s+la|en)\s*(?:province|gouvernorat|governorate|région|region)?\s*(?:de\s+|d'|of\s+)?$",
+    _I,
+)
+_GOAL_BEFORE = re.compile(
+    r"\b(?:towards?|into|against|on|at|vers|sur|contre)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]"
+    r"|its\s+|their\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?(?:[\w'’-]+\s+){0,3}\Z",
     _I,
 )
 _STRONGHOLD = re.compile(
@@ -1268,6 +1275,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             text_all[hit.end - offset : after[0].start - offset]
         ):
             backward = False
+        elif _GOAL_BEFORE.search(text_all, max(0, hit.start - offset - 60), hit.start - offset):
+            # "a stepping stone towards the group's de facto capital": a stronghold named
+            # only as a goal or a target describes no place of the sentence
+            return []
         else:
             backward = True
     if backward and _OPENING_DEFINITE.match(text_all, 0, hit.start - offset):

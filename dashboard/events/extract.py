@@ -1345,6 +1345,9 @@ def _pronoun_subject(
         and (a.side in GROUND_SIDES or not ground)
         and a.hit.kind not in ("source", "civilian")
         and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
+        # "they are still fighting government troops in Hasaka, where they hold": the object
+        # of a fight is not who the pronoun goes on with
+        and not _FOUGHT_OBJECT.search(text, max(sentence.start, a.hit.start - 30), a.hit.start)
     ]
     if subjects:
         actor = subjects[-1]
@@ -1386,6 +1389,13 @@ def _pronoun_subject(
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
+_FOUGHT_OBJECT = re.compile(
+    r"\b(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|attack(?:s|ed|ing)?|ambush(?:ed|ing)?"
+    r"|repel(?:s|led|ling)?|combat(?:tent|tait|taient|tu|tre)|affront(?:ent|aient|ait|é)"
+    r"|attaqu(?:ent|aient|ait|é)|repouss(?:ent|aient|ait|é))\s+"
+    r"(?:the\s+|les\s+|la\s+|le\s+|l['’]|des\s+)?(?:[\w-]+\s+){0,2}?\Z",
+    re.I,
+)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|by|against|with|of|to|de|d'|du|des|par|contre|avec|à|aux)\s+"
     r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",

@@ -774,3 +774,52 @@ def test_the_city_whose_outskirts_were_reached_is_the_city(body: str, lang: str)
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
     assert ("Haditha", "isis", "contested") in claims, claims
     assert not [c for c in claims if c[0] == "Rawa" and c[2] == "contested"]
+
+
+def test_a_stronghold_named_only_as_a_goal_is_no_place_held() -> None:
+    body = (
+        "Islamic State fighters stormed Tabqa. Manbij lies on the highway to Aleppo and is seen "
+        "as a stepping stone towards the group's de facto capital in Syria."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Tabqa", "isis")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Manbij lies at a junction on the highway linking Raqqa to Aleppo. Kurdish-led forces "
+            "took the town on Tuesday.",
+            "en",
+        ),
+        (
+            "Manbij se trouve sur la route reliant Raqqa à Alep. Les FDS ont pris la ville mardi.",
+            "fr",
+        ),
+    ],
+)
+def test_the_ends_of_a_road_are_not_the_town(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Manbij", "sdf")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State militants stormed Tabqa. They are still fighting government troops in "
+            "the city of Aleppo, where they hold several southern neighbourhoods.",
+            "en",
+        ),
+        (
+            "Les jihadistes de l'EI ont pris Tabqa. Ils combattent toujours les soldats du régime "
+            "à Alep, où ils tiennent plusieurs quartiers du sud.",
+            "fr",
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_with_the_fighter_not_its_foe(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert ("Aleppo" if lang == "en" else "Alep", "isis", "partial") in claims, claims
+    assert not [c for c in claims if c[1] == "syrian_government"]
