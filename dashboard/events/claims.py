@@ -90,7 +90,8 @@ _SOURCE_GAP = re.compile(
     _I,
 )
 _SHARE_LEAD = (
-    r"(?:(?:la\s+)?(?:majeure\s+partie|plupart|quasi-totalité|moitié|totalité)\s+"
+    r"(?:(?:(?:la\s+)?(?:majeure\s+partie|plupart|quasi-totalité|moitié|totalité)"
+    r"|une\s+(?:(?:grande|petite|bonne|large)\s+)?partie|(?:de\s+)?(?:vastes|larges)\s+pans)\s+"
     r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d'|de\s+)"
     r"|(?:most|much|parts?|half|all|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
 )
@@ -101,19 +102,21 @@ _LIST_TAIL = (
 )
 # inside a list, a period only ends an abbreviated month before its day ("on Sept. 21 and")
 _LIST_GAP = re.compile(
-    r"^(?:(?:[^.;]|\.(?=\s\d)){0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as|\bainsi\s+que|\bpuis|\bthen"
+    r"^(?:(?:[^.;]|\.(?=\s\d)){0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as"
+    r"|\bainsi\s+qu(?:e\b|['’])|\bpuis|\bthen"
     r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)"
     + _LIST_TAIL
     # an explicit addition may follow an apposition about the place before ("Albou Kamal,
     # leur dernier bastion urbain, à la frontière, ainsi que Hajine")
-    + r"|^(?:[^.;]{0,100}?)(?:\bas\s+well\s+as|\bainsi\s+que|\bde\s+même\s+que|\btout\s+comme"
+    + r"|^(?:[^.;]{0,100}?)(?:\bas\s+well\s+as|\bainsi\s+qu(?:e\b|['’])|\bde\s+même\s+que"
+    r"|\btout\s+comme"
     r"|\balong\s+with)" + _LIST_TAIL,
     _I,
 )
 # The words that join one listed place to the next; a share stated before them belongs to the
 # place before ("a third of the province, most of it desert, as well as Albu Kamal").
 _SEPARATOR = re.compile(
-    r"(?:(?:,|;|\bet\b|\band\b|\bas\s+well\s+as\b|\bainsi\s+que\b|\bde\s+même\s+que\b"
+    r"(?:(?:,|;|\bet\b|\band\b|\bas\s+well\s+as\b|\bainsi\s+qu(?:e\b|['’])|\bde\s+même\s+que\b"
     r"|\btout\s+comme\b|\balong\s+with\b|\bincluding\b|\by\s+compris\b)"
     # "quartiers du centre et de l'est de Z": a complement joined to another, not a new place
     # (nor "the north and east of Hasakah": two sides of one place)
@@ -125,6 +128,9 @@ _PARTIAL = re.compile(
     r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
     r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
     r"|(?:a|its|their)\s+foothold\s+in"
+    # « de vastes pans du nord de l'Irak », "large swathes of eastern Syria"
+    r"|(?:vastes|larges|grands|pans)\s+(?:pans\s+)?(?:de|du|des|d')|swathes?\s+of|swaths?\s+of"
+    r"|tracts?\s+of"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
@@ -1122,8 +1128,8 @@ def _quote_end(text: str, start: int, end: int) -> int | None:
 _COUNTRY_SHARE_BEFORE = re.compile(
     r"\b(?:swathes?|swaths?|pans|parts?|portions?|half|moitié|partie|tiers|third|quarter|quart"
     r"|%|percent|per\s+cent|pour\s*cent|much|most)\s+(?:of|de|du|des|d['’])\s*"
-    r"(?:(?:the|la|le|l['’]|du|de|des|et|and|north|south|east|west|nord|sud|est|ouest"
-    r"|northern|southern|eastern|western)\b\s*['’]?\s*){0,8}$",
+    r"(?:(?:(?:the|la|le|du|de|des|et|and|north|south|east|west|nord|sud|est|ouest"
+    r"|northern|southern|eastern|western)\b|l['’])\s*['’]?\s*){0,8}$",
     _I,
 )
 
@@ -1529,7 +1535,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 and _INCLUDING.search(text_all, 0, p.start - offset)
                 and not re.search(r"[.;:]", text_all[end - offset : p.start - offset])
                 # (not a clause of its own: « où l'armée ne tient plus que ..., dont Haditha »)
-                and not _RELATIVE_CLAUSE.search(text_all[end - offset : p.start - offset])
+                and not _RELATIVE_CLAUSE.search(
+                    _INCLUDING.sub("", text_all[end - offset : p.start - offset])
+                )
             ),
             None,
         )

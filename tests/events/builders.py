@@ -58,6 +58,8 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Jordan": ("name:Jordan", 31.0, 36.0, "country", "JO"),
     "Syrie": ("gn:163843", 35.0, 38.0, "country", "SY"),
     "Syria": ("gn:163843", 35.0, 38.0, "country", "SY"),
+    "Irak": ("name:Iraq", 33.0, 44.0, "country", "IQ"),
+    "Iraq": ("name:Iraq", 33.0, 44.0, "country", "IQ"),
 }
 
 

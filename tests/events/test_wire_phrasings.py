@@ -823,3 +823,24 @@ def test_a_pronoun_goes_on_with_the_fighter_not_its_foe(body: str, lang: str) ->
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
     assert ("Aleppo" if lang == "en" else "Alep", "isis", "partial") in claims, claims
     assert not [c for c in claims if c[1] == "syrian_government"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "L'EI contrôle toujours de vastes pans du nord et de l'ouest de l'Irak, dont Mossoul.",
+            "fr",
+            {("Irak", "partial"), ("Mossoul", "full")},
+        ),
+        (
+            "L'EI contrôle aujourd'hui Mossoul, ainsi qu'une partie de la Syrie voisine.",
+            "fr",
+            {("Mossoul", "full"), ("Syrie", "partial")},
+        ),
+        ("Islamic State holds large swathes of eastern Syria.", "en", {("Syria", "partial")}),
+    ],
+)
+def test_swathes_of_a_country_are_a_share_of_it(body: str, lang: str, expected: set) -> None:
+    claims = {(c.place_name, c.kind) for c in _run(body, lang).claims if c.side == "isis"}
+    assert claims == expected
