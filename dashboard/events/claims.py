@@ -333,6 +333,13 @@ _PREFIXES = "|".join(_SIDE_PREFIX)
 _PREFIX_BEFORE = re.compile(r"\b(" + _PREFIXES + r")-\Z", _I)
 
 
+# a hold told as what came after the move: "which rebels took in 2013 and which has since
+# become the group's capital", « qui est depuis devenue son fief »
+_SINCE_THEN_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+since\b|\bsince\s+then\b|\b(?:est|sont|a|ont)\s+depuis\b"
+    r"|\bdepuis\s+lors\b",
+    _I,
+)
 # Frames that move a place to a side; a hold the same sentence states for another side
 # describes the place before the move.
 # ("Islamic State had lost al-Qaim, its stronghold on the border": held before the loss)
@@ -631,7 +638,14 @@ def _claims_for(
                 before_then = _PLUPERFECT.search(
                     reading.sentence.text, 0, reading.hit.start - reading.sentence.start
                 )
-                if before_then is None or _since(reading, place, None) is None:
+                since_then = _SINCE_THEN_BEFORE.search(
+                    reading.sentence.text,
+                    max(0, reading.hit.start - reading.sentence.start - 50),
+                    reading.hit.start - reading.sentence.start,
+                )
+                if since_then is None and (
+                    before_then is None or _since(reading, place, None) is None
+                ):
                     continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
             if reading.extra.get("share_window", {}).get(place.place_id) == _POSITIONS_HELD:
@@ -947,6 +961,18 @@ def _holder(reading: Reading) -> str | None:
     if stronghold:
         if _FORMER.search(reading.sentence.text[: reading.hit.start - reading.sentence.start]):
             return None  # "the group's former stronghold", « son ancien bastion »: held no more
+        qualifier = _STRONGHOLD_QUALIFIER.search(
+            reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+        )
+        if qualifier is not None:
+            # "a pro-government stronghold", « un bastion rebelle »: the adjective names it
+            word = qualifier.group(1).lower().replace("-", "")
+            side = _QUALIFIED_SIDE.get(word, "government")
+            if side == "government":
+                return _sentence_government(reading)
+            if side == KURDISH:
+                return _KURDS_OF.get(_sentence_government(reading) or "")
+            return side
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
         owner = _owner_after(reading) or _holder_of_relative(reading)
@@ -983,6 +1009,19 @@ _POSSESSOR_NUMBER = {
 }
 
 
+_STRONGHOLD_QUALIFIER = re.compile(
+    r"\b(pro-?government|pro-?regime|government|regime|loyalist|rebel|opposition|jihadist"
+    r"|kurdish)\s+(?:(?:key|main|last|major)\s+)?\Z",
+    _I,
+)
+_QUALIFIED_SIDE = {
+    "proregime": "syrian_government",
+    "regime": "syrian_government",
+    "rebel": "syrian_opposition",
+    "opposition": "syrian_opposition",
+    "jihadist": "isis",
+    "kurdish": KURDISH,
+}
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses|leurs?|its|their)\b", _I)
 
 
@@ -1352,6 +1391,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             ):
                 # the towns held lie in it: part of the division, not all of it
                 reading.extra.setdefault("share_window", {})[p.place_id] = "part of"
+        if not before and frame == "hold" and _STRONGHOLD.search(hit.text):
+            # "Raqqa, which rebels took in 2013 and which has since become the de facto
+            # capital of the group": the relative's place, named further back
+            relative = _relative_antecedent(reading, places)
+            if relative is not None:
+                return [relative]
         if not before:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):
@@ -1776,6 +1821,10 @@ _RELATIVE_OBJECT = re.compile(
     # (an initialism in brackets may stand in the clause: « où le groupe État islamique (EI) »)
     r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b(?:[^,;.()]|\([^(),;.]{1,12}\)){0,60}$|"
     r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$"
+    # "Raqqa, which rebels took in 2013 and which has since become the group's capital": a
+    # second relative joined to the first is about the same place
+    r"|\s*,\s*(?:which|that|qui|que|qu'|où|where)\b[^,;.()]{0,60}?\b(?:and|et)\s+"
+    r"(?:which|that|qui|que|qu'|où|where)\b[^,;.()]{0,60}$"
     # "Sinjar, ville yazidie du nord-ouest de l'Irak que les peshmergas ont quittée": the
     # relative hangs from a town noun in apposition to the place
     r"|\s*,\s*(?:(?:a|an|the|une|la|cette|this)\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -2293,6 +2342,12 @@ _EDGE_OF = re.compile(
 )
 
 
+def _own_lead(text: str, start: int) -> str:
+    """The words before a place in its own sentence, up to 40 characters: "... south of
+    the capital. Jisr al-Shughour has been a flashpoint" names no landmark."""
+    return re.split(r"[.!?]\s+|\n", text[max(0, start - 40) : start])[-1]
+
+
 def _antecedent(
     reading: Reading,
     precision: str,
@@ -2318,7 +2373,7 @@ def _antecedent(
             p
             for p in same
             if p.start >= reading.sentence.start
-            or not _RELATIONAL.search(text, max(0, p.start - 40), p.start)
+            or not _RELATIONAL.search(_own_lead(text, p.start))
             # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
             # city": a place whose edge the story reached is where it is
             or _EDGE_OF.search(text, max(0, p.start - 40), p.start)

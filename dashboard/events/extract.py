@@ -655,6 +655,11 @@ _COMES = re.compile(
 )
 
 
+# a clause of its own after a count: « au lendemain de la chute de Mossoul, et poursuivaient
+# jeudi »
+_NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|et|but|mais|while|tandis|whereas|alors)\b", re.I)
+
+
 def _own_month(coarse: Sequence[DateMention], own: Sentence, at: int) -> DateMention | None:
     """The month named last before `at` in its own sentence."""
     before = [m for m in coarse if m.precision == "month" and own.start <= m.start and m.end <= at]
@@ -716,6 +721,13 @@ def _with_day_offsets(
                 if own is not None:
                     if j > 0 and days[j - 1].start >= own.start:
                         anchor = days[j - 1]
+                        if any(
+                            at < d.start < own.end and not _NEXT_CLAUSE.search(text, at, d.start)
+                            for d in fine
+                        ):
+                            # "began on Thursday, four weeks after the alliance seized Idlib
+                            # on March 28": the clause after the count names its own day
+                            continue
                     elif j < len(days) and days[j].start < own.end:
                         anchor = days[j]
                     if anchor is None and precision in ("day", "week"):

@@ -844,3 +844,41 @@ def test_a_pronoun_goes_on_with_the_fighter_not_its_foe(body: str, lang: str) ->
 def test_swathes_of_a_country_are_a_share_of_it(body: str, lang: str, expected: set) -> None:
     claims = {(c.place_name, c.kind) for c in _run(body, lang).claims if c.side == "isis"}
     assert claims == expected
+
+
+def test_a_pro_government_stronghold_is_not_the_subjects() -> None:
+    body = (
+        "Rebels captured Manbij on Saturday. Its capture brings the insurgents closer to "
+        "Aleppo, a pro-government stronghold."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Aleppo", "syrian_opposition") not in claims, claims
+
+
+def test_a_capital_a_side_has_since_made_of_a_town_taken_by_another() -> None:
+    body = (
+        "Idlib was the second provincial capital to slip from government control, after Raqqa, "
+        "which rebels took in March 2013 and which has since become the de facto capital of the "
+        "Islamic State group."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Raqqa", "syrian_opposition", date(2013, 3, 1)) in claims, claims
+    assert ("Raqqa", "isis", PUB) in claims, claims
+
+
+def test_a_landmark_ending_the_sentence_before_does_not_hide_the_next_town() -> None:
+    body = (
+        "The army still holds Tabqa, south of the provincial capital.\n\nManbij has been a "
+        "flashpoint since the start of the uprising. In June 2011 troops retook the town."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Manbij", date(2011, 6, 1)) in claims, claims
+
+
+def test_a_counted_clause_with_its_own_day_keeps_it() -> None:
+    body = (
+        "A rebel alliance captured Manbij on Saturday. The offensive began on Thursday, four "
+        "weeks after the same alliance seized Idlib city, the provincial capital, on October 15."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Idlib", date(2017, 10, 15)) in claims, claims
