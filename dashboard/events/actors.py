@@ -298,6 +298,8 @@ LEXICON: tuple[ActorEntry, ...] = (
             "the Kurdish-Arab alliance",
             "l'alliance kurdo-arabe",
             "l'alliance soutenue par Washington",
+            "the same alliance",
+            "la même alliance",
         ),
     ),
     ActorEntry(
@@ -794,7 +796,36 @@ def find_actor_hits(text: str) -> list[ActorHit]:
                     ActorHit(at, match.end(), match.group(0), entry.actor, entry.side, entry.kind)
                 )
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
-    return keep_non_overlapping(raw, lambda h: (h.start, h.end))
+    return _heads_joined(text, keep_non_overlapping(raw, lambda h: (h.start, h.end)))
+
+
+_HEAD_NOUN = re.compile(r"(?:the\s+)?(?:coalition|alliance|front)", re.IGNORECASE)
+
+
+def _heads_joined(text: str, hits: list[ActorHit]) -> list[ActorHit]:
+    """ "The Army of Conquest coalition": a bare "coalition" right after a named group is
+    that group's head noun, not the US-led coalition."""
+    out: list[ActorHit] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.side
+            and previous.side != hit.side
+            and _HEAD_NOUN.fullmatch(hit.text)
+            and text[previous.end : hit.start].strip() == ""
+        ):
+            out[-1] = ActorHit(
+                previous.start,
+                hit.end,
+                text[previous.start : hit.end],
+                previous.actor,
+                previous.side,
+                previous.kind,
+            )
+            continue
+        out.append(hit)
+    return out
 
 
 def jihadists_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
@@ -823,6 +854,30 @@ def insurgents_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
         else h
         for h in hits
     ]
+
+
+_ALLIANCE_WORD = re.compile(r"\b(?:alliance|coalition)\b", re.IGNORECASE)
+# "the coalition", « l'alliance », "the same alliance": the one the story last named
+_BARE_ALLIANCE = re.compile(
+    r"(?:the|la|l['’]|cette)\s*(?:same\s+|même\s+)?(?:coalition|alliance)", re.IGNORECASE
+)
+
+
+def alliances_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
+    """ "The alliance", "the coalition" are the ones the story last named ("a rebel alliance
+    led by the Nusra Front ... four weeks after the same alliance seized Idlib"); else the
+    SDF and the US-led coalition."""
+    out: list[ActorHit] = []
+    last_alliance: ActorHit | None = None
+    for h in hits:
+        if _BARE_ALLIANCE.fullmatch(h.text):
+            if last_alliance is not None and last_alliance.side != h.side:
+                named = last_alliance
+                h = ActorHit(h.start, h.end, h.text, named.actor, named.side, "actor")
+        elif h.kind == "actor" and h.side and _ALLIANCE_WORD.search(h.text):
+            last_alliance = h
+        out.append(h)
+    return out
 
 
 def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:

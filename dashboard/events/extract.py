@@ -35,6 +35,7 @@ from dashboard.dates.lexicon import WEEKDAYS, alternation
 from dashboard.events.actors import (
     KURDISH,
     ActorHit,
+    alliances_of_the_story,
     find_actor_hits,
     insurgents_of_the_story,
     jihadists_of_the_story,
@@ -218,7 +219,9 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     lang = article.language if article.language in ("fr", "en") else "en"
     reference = article.published
     sentences = split_article(article)
-    found = insurgents_of_the_story(jihadists_of_the_story(find_actor_hits(text)))
+    found = alliances_of_the_story(
+        insurgents_of_the_story(jihadists_of_the_story(find_actor_hits(text)))
+    )
     hits = resolve_anaphora(found)
     # "Militants overran the town" in a story that never names them: an armed subject of
     # unknown side, which no default captor may stand in for
@@ -1535,6 +1538,19 @@ def _roles(
     ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None
+        if (
+            agent is None
+            and patient is None
+            and frame in ("take", "take_pass")
+            and speaker is not None
+            and speaker.side in GROUND_SIDES
+            and any(
+                s <= hit.start < e for s, e in _quoted_spans(text, sentence.start, sentence.end)
+            )
+        ):
+            # '"Jisr al-Shughour has been liberated," the coalition said': a capture the
+            # speaker reports in its own words, with no captor named, is the speaker's
+            agent = speaker
         return agent, patient
     agent = before[-1] if before else by_agent
     window_start = max(sentence.start, hit.start - 40)

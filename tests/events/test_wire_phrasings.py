@@ -882,3 +882,57 @@ def test_a_counted_clause_with_its_own_day_keeps_it() -> None:
     )
     claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
     assert ("Idlib", date(2017, 10, 15)) in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "side"),
+    [
+        (
+            "A rebel alliance led by the Nusra Front captured Idlib in March. Four weeks later "
+            "the same alliance seized Manbij.",
+            "en",
+            "syrian_opposition",
+        ),
+        (
+            "Une alliance rebelle menée par le Front al-Nosra a pris Idleb en mars. Un mois plus "
+            "tard, l'alliance s'est emparée de Manbij.",
+            "fr",
+            "syrian_opposition",
+        ),
+        ("The SDF retook Tabqa in May. In June the alliance seized Manbij.", "en", "sdf"),
+    ],
+)
+def test_the_alliance_is_the_one_the_story_named(body: str, lang: str, side: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Manbij", side) in claims, claims
+
+
+def test_a_named_groups_coalition_is_not_the_us_led_one() -> None:
+    body = (
+        'Fighters from the Army of Conquest coalition overran Idlib on Saturday. "Idlib is '
+        'liberated," the coalition said. Four weeks later the same alliance seized Manbij.'
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Idlib", "syrian_opposition"), ("Manbij", "syrian_opposition")}
+
+
+def test_the_us_led_coalition_named_last_stays_the_coalition() -> None:
+    body = (
+        "Rebels of the Army of Conquest coalition overran Idlib. The US-led coalition later "
+        "struck Manbij, and the coalition said its jets hit Raqqa."
+    )
+    sides = {a.side for e in _run(body, "en").events for a in e.actors if "coalition" in a.text}
+    assert "us_coalition" in sides
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Manbij has been liberated," Syrian rebels said, while the army denied it.',
+        "Fighters from the Army of Conquest coalition overran Idlib on Saturday. \"Idlib has been "
+        'liberated, all of it," the coalition said. The army said it had redeployed.',
+    ],
+)
+def test_a_capture_a_side_reports_in_its_own_words_is_its_own(body: str) -> None:
+    sides = {c.side for c in _run(body, "en").claims}
+    assert sides == {"syrian_opposition"}
