@@ -1829,7 +1829,7 @@ _RELATIVE_OBJECT = re.compile(
     # relative hangs from a town noun in apposition to the place
     r"|\s*,\s*(?:(?:a|an|the|une|la|cette|this)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:town|city|village|ville|localité|cité|bourgade|bourg)\b[^,;.()]{0,50}?"
-    r"(?:\s|')(?:which|that|que|qu'|où|where)\b[^,;.()]{0,60}$",
+    r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$",
     _I,
 )
 
@@ -1849,6 +1849,13 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     relative = _RELATIVE_OBJECT.match(head, last.end - offset) or _LOCATED_RELATIVE.match(
         head, last.end - offset
     )
+    if relative is None and len(before) >= 2 and last.precision in ("country", "governorate"):
+        # « Al-Qaryatayn, une localité du centre de la Syrie dont ils se sont emparés »: the
+        # country only locates the town the relative is about
+        relative = _RELATIVE_OBJECT.match(head, before[-2].end - offset)
+        if relative is None:
+            return None
+        last = before[-2]
     if relative is None:
         return None
     if (
@@ -2007,7 +2014,10 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?P<noun>ville|city|town|localité|cité)\b"
     r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)"
     # "strikes on positions inside the town, which has been under their control since 2014"
-    r"(?:\s*,\s*(?:which|that|qui)\b)?[^,;.:]{0,40}$",
+    r"(?:(?:\s*,\s*(?:which|that|qui)\b)?[^,;.:]{0,40}"
+    # « des raids sur la ville, désormais entièrement tenue par les jihadistes »
+    r"|\s*,\s*(?:(?:now|still|already|fully|entirely|largely|désormais|toujours|encore|déjà"
+    r"|entièrement|totalement|largement)\s+){0,3})$",
     _I,
 )
 

@@ -929,10 +929,28 @@ def test_the_us_led_coalition_named_last_stays_the_coalition() -> None:
     "body",
     [
         '"Manbij has been liberated," Syrian rebels said, while the army denied it.',
-        "Fighters from the Army of Conquest coalition overran Idlib on Saturday. \"Idlib has been "
+        'Fighters from the Army of Conquest coalition overran Idlib on Saturday. "Idlib has been '
         'liberated, all of it," the coalition said. The army said it had redeployed.',
     ],
 )
 def test_a_capture_a_side_reports_in_its_own_words_is_its_own(body: str) -> None:
     sides = {c.side for c in _run(body, "en").claims}
     assert sides == {"syrian_opposition"}
+
+
+def test_the_town_with_an_apposed_hold_participle() -> None:
+    body = (
+        "Les jihadistes ont attaqué Palmyre mercredi. L'aviation du régime a mené jeudi "
+        "plusieurs raids sur la ville, désormais entièrement tenue par les jihadistes."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Palmyre", "isis", "full") in claims, claims
+
+
+def test_a_relative_after_a_town_noun_located_in_a_country() -> None:
+    body = (
+        "Les jihadistes de l'EI ont enlevé 230 civils à Palmyre, une localité du centre de la "
+        "Syrie dont ils se sont emparés mercredi, selon l'OSDH."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Palmyre", "isis", date(2017, 11, 8))}
