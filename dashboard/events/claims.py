@@ -508,6 +508,18 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
         ):
             out.append(claim)
             continue
+        if any(
+            c.place_id == claim.place_id
+            and c.sentence_start == claim.sentence_start
+            and c.article_id == claim.article_id
+            and c.extra.get("frame") != "hold"
+            and "gainer inferred" not in c.extra.get("note", "")
+            and not c.extra.get("gainer_inferred")
+            for c in claims
+        ):
+            # « après la chute de Palmyre, la cité antique conquise par l'EI le 21 mai »: the
+            # sentence names who took it, with its own day
+            continue
         named = {
             c.side
             for c in claims

@@ -954,3 +954,12 @@ def test_a_relative_after_a_town_noun_located_in_a_country() -> None:
     )
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
     assert claims == {("Palmyre", "isis", date(2017, 11, 8))}
+
+
+def test_a_fall_whose_captor_the_sentence_names_later_is_that_captors() -> None:
+    body = (
+        "En mai, un prêtre avait été enlevé, quelques jours après la chute de Palmyre, la cité "
+        "antique conquise par l'EI le 21 mai."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Palmyre", "isis", date(2017, 5, 21))}
