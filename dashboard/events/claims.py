@@ -687,6 +687,8 @@ def _claims_for(
                 continue
             if since is None:
                 since = _declared_on(reading, published)
+            if since is None:
+                since = _past_day_of_state(reading, published)
             valid_from = since.value if since is not None else published
             claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             claim.extra["date_precision"] = since.precision if since is not None else "day"
@@ -931,6 +933,35 @@ _ENDED_HOLD = re.compile(
     r"|ce\s+jour)\b)",
     _I,
 )
+
+
+_PAST_HOLD_VERB = re.compile(r"\w+(?:ait|aient)|held|controlled|kept|retained|occupied", _I)
+
+
+def _past_day_of_state(reading: Reading, published: date | None) -> DateMention | None:
+    """The day a past-tense state is told of: « À la mi-journée dimanche, un commandant
+    affirmait que les forces contrôlaient déjà 90 % de Saadiya » holds from Sunday."""
+    mention = reading.date_mention
+    if (
+        published is None
+        or mention is None
+        or reading.date_how != "sentence"
+        or mention.precision != "day"
+        or not 0 < (published - mention.value).days <= 7
+        or not _PAST_HOLD_VERB.fullmatch(reading.hit.text.split()[-1])
+        # ("the government-held west of Aleppo": an adjective, no tense)
+        or reading.sentence.text[
+            reading.hit.start - reading.sentence.start - 1 : reading.hit.start
+            - reading.sentence.start
+        ]
+        == "-"
+        or _BY_AFTER_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start)
+    ):
+        return None
+    return mention
+
+
+_BY_AFTER_HOLD = re.compile(r"\s+(?:by|par)\b", _I)
 
 
 def _holder(reading: Reading) -> str | None:

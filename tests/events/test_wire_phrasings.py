@@ -963,3 +963,28 @@ def test_a_fall_whose_captor_the_sentence_names_later_is_that_captors() -> None:
     )
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
     assert claims == {("Palmyre", "isis", date(2017, 5, 21))}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "À la mi-journée mardi, un commandant affirmait que les forces irakiennes "
+            "contrôlaient déjà environ 90 % de Rawa.",
+            "fr",
+        ),
+        ("A spokesman said on Tuesday that Iraqi forces held about 90 percent of Rawa.", "en"),
+    ],
+)
+def test_a_past_state_told_of_a_day_starts_that_day(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.kind, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("Rawa", "partial", date(2017, 11, 7))}
+
+
+def test_a_hyphened_hold_has_no_tense() -> None:
+    body = (
+        "The rebel offensive, which began on Tuesday, has cut the main road into the "
+        "government-held west of Aleppo."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Aleppo", PUB)}
