@@ -446,7 +446,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"withdr(?:ew|awn|aw|awing)|pulled\s+out|pull\s+out|pulled\s+back|pull(?:s|ing)?\s+back"
         r"|retreat(?:ed|ing)?|fled|flee(?:ing)?"
-        r"|abandon(?:ed|ing)|desert(?:ed)(?!\s+areas)|evacuat(?:ed|ing)",
+        r"|abandon(?:ed|ing)?|desert(?:ed)(?!\s+areas)|evacuat(?:ed|ing)",
     ),
     # --- official announcements --------------------------------------------------------------
     _spec(
@@ -674,9 +674,14 @@ _EXCEPT_AFTER = re.compile(
 _COMPLETED_FR = re.compile(
     r"\b(?:achev|termin|fini)\w*\s+(?:\w+\s+)?d[e'’]\s*$"
     # « six mois avant de prendre Rawa »: what came a counted time later, told in order
-    r"|\b(?:jours?|semaines?|mois|ans|années?)\s+(?:avant|plus\s+tôt)\s+d[e'’]\s*$",
+    r"|\b(?:jours?|semaines?|mois|ans|années?)\s+(?:avant|plus\s+tôt)\s+d[e'’]\s*$"
+    # « les peshmergas avaient dû abandonner Jalawla », « contraints de se retirer »: done
+    r"|\b(?:a|ont|avait|avaient|eut|eurent)\s+dû\s+(?:s['’]|se\s+)?$"
+    r"|\b(?:contraint|forcé|obligé)e?s?\s+(?:de|d['’])\s*(?:s['’]|se\s+)?$",
     _I,
 )
+# "were forced to withdraw", "had to abandon": done, not aimed at
+_COMPLETED_EN = re.compile(r"\b(?:forced|compelled|obliged|had)\s+to\s+$", _I)
 _BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
 _DAY_NEXT_FR = re.compile(
     rf"\s+(?:{_FR_DAY}|le\s+lendemain|la\s+veille|le\s+\d{{1,2}}(?:er)?\s)", _I
@@ -798,6 +803,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
     else:
         negated = bool(_NEG_EN.search(window))
         intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")
+        if _COMPLETED_EN.search(near):
+            intent = False
         passive = bool(_PASSIVE_EN.search(near))
     if hit.spec.frame == "take_noun" and re.match(r"(?:après|after)\b", hit.text, _I):
         # "ne contrôle plus aucune ville après la reprise de Rawa": the noun phrase after the

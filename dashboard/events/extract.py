@@ -617,7 +617,11 @@ _DAYS_BEFORE_EVENT = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before)\b"
     r"|\b(?P<nf>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+"
     r"(?P<unitf>jours?|semaines?|mois|ans|années?)\s+(?P<dirf>après|avant)\b"
-    r"|\bau\s+lendemain\s+(?:de|du|des|d')",
+    r"|\bau\s+lendemain\s+(?:de|du|des|d')"
+    # "a few days after", « quelques jours après », "days after": within the week before
+    r"|(?<![\w-])(?P<few>(?:a\s+few|several|quelques|plusieurs)\s+"
+    r"|(?<=,\s)|(?<=\bcame\s)|(?<=\bcomes\s)|(?<=\bjust\s)|(?<=\bonly\s))"
+    r"(?P<fewunit>days|jours)\s+(?P<fewdir>after|before|après|avant)\b",
     re.IGNORECASE,
 )
 _DAYS_LATER = re.compile(
@@ -663,6 +667,37 @@ _COMES = re.compile(
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|et|but|mais|while|tandis|whereas|alors)\b", re.I)
 
 
+def _few_days(
+    match: re.Match[str],
+    days: Sequence[DateMention],
+    sentences: Sequence[Sentence],
+    sentence_starts: Sequence[int],
+    at: int,
+) -> DateMention | None:
+    """« quelques jours après avoir été chassés de Sinjar », said of a day of its sentence:
+    the week before that day (after it, for "a few days before")."""
+    k = bisect.bisect_right(sentence_starts, at) - 1
+    own = sentences[k] if k >= 0 and at < sentences[k].end else None
+    if own is None:
+        return None
+    inside = [d for d in days if own.start <= d.start < own.end and d.precision == "day"]
+    before = [d for d in inside if d.end <= at]
+    after = [
+        d
+        for d in inside
+        if d.start >= match.end() and not _NEXT_CLAUSE.search(match.string, at, d.start)
+    ]
+    if after:
+        return None  # "came days after the group captured Ramadi on Sunday": its own day
+    anchor = before[-1] if before else None
+    if anchor is None:
+        return None
+    back = match.group("fewdir").lower() in ("after", "après")
+    value = anchor.value - timedelta(days=7) if back else anchor.value + timedelta(days=1)
+    confidence = round(anchor.confidence * 0.8, 3)
+    return DateMention(match.start(), match.end(), match.group(0), value, "week", True, confidence)
+
+
 def _own_month(coarse: Sequence[DateMention], own: Sentence, at: int) -> DateMention | None:
     """The month named last before `at` in its own sentence."""
     before = [m for m in coarse if m.precision == "month" and own.start <= m.start and m.end <= at]
@@ -705,6 +740,12 @@ def _with_day_offsets(
                 # day named, when the text names one
                 eve_of_publication = mentions[i]
             groups = match.groupdict()
+            if groups.get("fewunit"):
+                few = _few_days(match, fine, sentences, sentence_starts, at)
+                if few is not None:
+                    added.append(few)
+                    forward.add(id(few))
+                continue
             unit = (
                 groups.get("unit") or groups.get("unitf") or groups.get("unit2")
                 or groups.get("unitf2") or ""

@@ -988,3 +988,49 @@ def test_a_hyphened_hold_has_no_tense() -> None:
     )
     claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
     assert claims == {("Aleppo", PUB)}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les peshmergas avaient dû abandonner Sinjar à l'EI le 11 août, quelques jours après "
+            "avoir été chassés de Makhmour par les jihadistes.",
+            "fr",
+        ),
+        (
+            "Peshmerga fighters were forced to abandon Sinjar to Islamic State on August 11, a "
+            "few days after the militants had driven them out of Makhmour.",
+            "en",
+        ),
+    ],
+)
+def test_a_forced_loss_and_a_few_days_before_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side): c for c in _run(body, lang).claims}
+    assert claims[("Sinjar", "isis")].valid_from == date(2017, 8, 11)
+    before = claims[("Makhmour", "isis")]
+    assert before.valid_from == date(2017, 8, 4)
+    assert before.extra["date_precision"] == "week"
+
+
+def test_a_planned_abandonment_is_no_loss() -> None:
+    assert _run("Peshmerga commanders plan to abandon Sinjar.", "en").claims == ()
+
+
+def test_days_after_a_capture_that_names_its_own_day() -> None:
+    body = (
+        "The fall of Palmyra came days after Islamic State captured Ramadi, the capital of "
+        "Anbar province, on Sunday."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Ramadi", date(2017, 11, 5)) in claims, claims
+
+
+def test_a_hundred_days_after_is_no_few_days() -> None:
+    body = (
+        "Les forces irakiennes ont repris Mossoul, a annoncé mardi le Premier ministre, cent "
+        "jours après le lancement de l'offensive."
+    )
+    events = [e for e in _run(body, "fr").events if e.type == "assault"]
+    assert events
+    assert all(e.date != date(2017, 10, 31) for e in events)  # not "a week before Tuesday"
