@@ -921,6 +921,11 @@ _NOUN_BY_ON = re.compile(
 )
 
 
+_AIRCRAFT_BEFORE = re.compile(
+    r"\b(?:aviation|avions?|appareils|chasseurs|hélicoptères|bombardiers|drones?|warplanes"
+    r"|jets|aircraft|planes|helicopters|bombers)\b[^.;:]*\Z",
+    re.IGNORECASE,
+)
 _GENERIC_STRIKE = re.compile(r"struck|pounded|had\s+hit|bombed|strikes", re.IGNORECASE)
 
 
@@ -968,6 +973,13 @@ def _usable_triggers(
             )
         ):
             continue  # "a suicide car bomber struck", "Turkish artillery pounded": no aircraft
+        if kind == "shelling" and _AIRCRAFT_BEFORE.search(
+            text, max(_sentence_floor(text, hit.start), hit.start - 120), hit.start
+        ):
+            # « L'aviation irakienne et des appareils de la coalition avaient pilonné »,
+            # "warplanes pounded": aircraft pounding a place is an air strike
+            hit = replace(hit, spec=replace(hit.spec, type="air_strike"))
+            kind = "air_strike"
         if kind == "suicide_bombing" and (
             any(t.spec.type == "air_strike" and t.start < hit.start for t in triggers)
             or _TARGETED.search(text[max(0, hit.start - 30) : hit.start])

@@ -1034,3 +1034,20 @@ def test_a_hundred_days_after_is_no_few_days() -> None:
     events = [e for e in _run(body, "fr").events if e.type == "assault"]
     assert events
     assert all(e.date != date(2017, 10, 31) for e in events)  # not "a week before Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("L'aviation irakienne et des appareils de la coalition ont pilonné samedi Rawa.", "fr"),
+        ("Russian warplanes and helicopters fired rockets at Palmyra on Saturday.", "en"),
+    ],
+)
+def test_aircraft_pounding_a_place_is_an_air_strike(body: str, lang: str) -> None:
+    types = {e.type for e in _run(body, lang).events}
+    assert "air_strike" in types and "shelling" not in types, types
+
+
+def test_artillery_pounding_stays_shelling() -> None:
+    types = {e.type for e in _run("L'artillerie a pilonné samedi Rawa.", "fr").events}
+    assert types == {"shelling"}
