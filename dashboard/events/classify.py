@@ -686,8 +686,9 @@ _BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
 _DAY_NEXT_FR = re.compile(
     rf"\s+(?:{_FR_DAY}|le\s+lendemain|la\s+veille|le\s+\d{{1,2}}(?:er)?\s)", _I
 )
-# no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim
-_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)re)$", _I)
+# no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim;
+# nor is « voiture piégée » (« à la voiture piégée »: a means, not an aim)
+_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)(?<!voitu)re)$", _I)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
 )

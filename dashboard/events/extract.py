@@ -1510,6 +1510,13 @@ def _first_person_quote(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
     )
 
 
+_NOUN_OF_ACTOR = re.compile(
+    r"(?:l['’]|the\s+|an?\s+|une?\s+)?[\w-]+\s+(?:de|du|des|d['’]|of|by)\s*"
+    r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _roles(
     text: str,
     hit: TriggerHit,
@@ -1567,6 +1574,12 @@ def _roles(
     inside = [a for a in armed if a.hit.start >= hit.start and a.hit.end <= hit.end]
     if frame == "hold" and inside:
         return inside[0], None  # "under Islamic State control": the holder is in the phrase
+    if frame == "event" and inside and _NOUN_OF_ACTOR.match(text, hit.start, inside[0].hit.start):
+        # « L'assaut de l'EI contre Palmyre a débuté »: the noun's owner leads the attack
+        patient = next(
+            (a for a in armed if a.side != inside[0].side and a.hit.start >= hit.end), None
+        )
+        return inside[0], patient
     if (
         frame == "take_noun"
         and before

@@ -1051,3 +1051,14 @@ def test_aircraft_pounding_a_place_is_an_air_strike(body: str, lang: str) -> Non
 def test_artillery_pounding_stays_shelling() -> None:
     types = {e.type for e in _run("L'artillerie a pilonné samedi Rawa.", "fr").events}
     assert types == {"shelling"}
+
+
+def test_car_bombs_opening_an_assault_are_suicide_bombings_of_its_owner() -> None:
+    body = (
+        "L'assaut de l'EI contre Palmyre a débuté mercredi par trois attentats-suicides à la "
+        "voiture piégée contre des barrages de l'armée."
+    )
+    events = {e.type: e for e in _run(body, "fr").events}
+    assert "suicide_bombing" in events
+    agents = [a for a in events["assault"].actors if a.role == "agent"]
+    assert [a.side for a in agents] == ["isis"]
