@@ -527,7 +527,9 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             and c.side != claim.side
             and c.extra.get("frame") != "hold"
             and "gainer inferred" not in c.extra.get("note", "")
-            and c.kind == "full"
+            # ("Islamic State fighters stormed Ain Issa. By midday the town had fallen": to
+            # the side that went in)
+            and c.kind in ("full", "contested")
             and abs((c.valid_from - claim.valid_from).days) <= 3
         }
         if not named:

@@ -119,6 +119,8 @@ _EN_FALL = (
     r"(?:morning|afternoon|evening|night))|within|after|late|early|last|this|yesterday"
     r"|overnight|quickly)\b|\s*[,.;])"
     r"|(?:passed|returned)\s+(?:back\s+)?(?:to|under)\s+the\s+control\s+of"
+    # "denied that Ain Issa had fallen": a fall told without its captor
+    r"|(?:had|has|have)\s+fallen(?=\s*(?:[,.;]|$)|\s+(?:on|in|after|overnight|within)\b)"
     # "Islamic State fighters in Rawa surrendered to Iraqi forces": the town goes with them
     r"|surrender(?:ed|s)\s+to(?=\s)"
     # "The army declared Mosul free of militants": the place before is free of its holders

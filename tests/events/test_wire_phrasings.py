@@ -1062,3 +1062,16 @@ def test_car_bombs_opening_an_assault_are_suicide_bombings_of_its_owner() -> Non
     assert "suicide_bombing" in events
     agents = [a for a in events["assault"].actors if a.role == "agent"]
     assert [a.side for a in agents] == ["isis"]
+
+
+def test_a_fall_denied_with_had_fallen_is_a_negated_capture() -> None:
+    body = "The SDF denied that Manbij had fallen, saying its fighters were still holding out."
+    captures = [e for e in _run(body, "en").events if e.type == "capture"]
+    assert [(e.negated, [p.text for p in e.places]) for e in captures] == [(True, ["Manbij"])]
+
+
+def test_a_town_that_had_fallen_went_to_the_side_that_stormed_it() -> None:
+    body = "Islamic State fighters stormed Manbij before dawn. By midday the town had fallen."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("Manbij", "isis", "full") in claims, claims
+    assert not [c for c in claims if c[1] == "syrian_government"]
