@@ -294,6 +294,8 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             if triggers
             else (None, None)
         )
+        if triggers and voice[0] is None:
+            voice = (_speaker_after_quote(text, sentence, sentences, hits, resolver), voice[1])
         for hit in triggers:
             readings.append(
                 _read(
@@ -1232,6 +1234,30 @@ def _speaker(
             if gap <= 25 and (best is None or gap < best[0]):
                 best = (gap, actor)
     return best[1] if best else None
+
+
+def _speaker_after_quote(
+    text: str,
+    sentence: Sentence,
+    sentences: Sequence[Sentence],
+    hits: Sequence[ActorHit],
+    resolver: SideResolver,
+) -> ResolvedActor | None:
+    """The speaker of a quotation the sentence opens and a later one closes: '"We hold about
+    60 percent of Baiji. The rest will take a few more days," an army colonel said.'"""
+    spans = _quoted_spans(text, sentence.start, sentence.end)
+    if not spans or spans[-1][1] != sentence.end or text[spans[-1][0]] not in '«“"':
+        return None  # no quotation left open at the end of the sentence
+    closing = {"«": "»", "“": "”", '"': '"'}[text[spans[-1][0]]]
+    for later in sentences[sentence.index + 1 : sentence.index + 4]:
+        if later.paragraph != sentence.paragraph:
+            return None
+        at = text.find(closing, later.start, later.end)
+        if at < 0:
+            continue
+        after = replace(later, start=at + 1)
+        return _speaker(text, after, _resolved_actors(hits, after, resolver))
+    return None
 
 
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")

@@ -1075,3 +1075,24 @@ def test_a_town_that_had_fallen_went_to_the_side_that_stormed_it() -> None:
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert ("Manbij", "isis", "full") in claims, claims
     assert not [c for c in claims if c[1] == "syrian_government"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            'Iraqi forces pushed into Haditha on Friday. "We hold about 60 percent of Haditha. '
+            'The rest will take a few more days," an army colonel said by telephone.',
+            "en",
+        ),
+        (
+            "Les forces irakiennes sont entrées dans Haditha vendredi. « Nous tenons environ 60 % "
+            "de Haditha. Le reste prendra quelques jours », a déclaré un colonel de l'armée "
+            "irakienne.",
+            "fr",
+        ),
+    ],
+)
+def test_we_of_a_quotation_closed_in_a_later_sentence(body: str, lang: str) -> None:
+    claims = {(c.side, c.kind, c.fraction) for c in _run(body, lang).claims}
+    assert ("iraqi_forces", "partial", 0.6) in claims, claims
