@@ -1707,6 +1707,8 @@ def _pronoun_object(reading: Reading) -> str | None:
     after = _IT_AFTER.match(text, reading.hit.end - offset)
     if after is not None:
         return after.group(0)
+    if re.search(r"\s(?:it|them)\s+back$", reading.hit.text, _I):
+        return "it"  # "won it back": the pronoun inside the verb
     if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
         return "it"
     return None
@@ -2397,6 +2399,11 @@ _EDGE_OF = re.compile(
 )
 
 
+_IN_RELATIVE = re.compile(
+    r"\b(?:that|which|who|qui|que|qu['’])\s+(?:(?!and\b|et\b)[\w'’-]+\s+){1,3}\Z", _I
+)
+
+
 def _own_lead(text: str, start: int) -> str:
     """The words before a place in its own sentence, up to 40 characters: "... south of
     the capital. Jisr al-Shughour has been a flashpoint" names no landmark."""
@@ -2433,6 +2440,16 @@ def _antecedent(
             # city": a place whose edge the story reached is where it is
             or _EDGE_OF.search(text, max(0, p.start - 40), p.start)
         ]
+        # "...fell in June 2014 during the offensive that also delivered Mosul to the
+        # militants. Government forces won it back": a place told inside an earlier
+        # sentence's relative clause is not what the sentence after it is about
+        topical = [
+            p
+            for p in located
+            if p.start >= reading.sentence.start
+            or not _IN_RELATIVE.search(_own_lead(text, p.start))
+        ]
+        located = topical or located
         same = located or same
     if precision == "governorate" and span is not None:
         finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]

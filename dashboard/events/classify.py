@@ -137,7 +137,7 @@ _EN_TAKE = (
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
     r"|reportedly)\s+)?taken|overran|overrun"
-    r"|won\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
+    r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"

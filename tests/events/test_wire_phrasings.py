@@ -1096,3 +1096,19 @@ def test_a_town_that_had_fallen_went_to_the_side_that_stormed_it() -> None:
 def test_we_of_a_quotation_closed_in_a_later_sentence(body: str, lang: str) -> None:
     claims = {(c.side, c.kind, c.fraction) for c in _run(body, lang).claims}
     assert ("iraqi_forces", "partial", 0.6) in claims, claims
+
+
+def test_won_it_back_is_a_recapture_of_the_town_named_before() -> None:
+    body = "Islamic State fighters seized Haditha in June. Government forces won it back in July."
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Haditha", "iraqi_forces", date(2017, 7, 1)) in claims, claims
+
+
+def test_a_place_inside_an_earlier_relative_clause_is_not_it() -> None:
+    body = (
+        "Islamic State seized Haditha in June during an offensive that also delivered Rawa to "
+        "the militants. Government forces won it back in July."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Haditha", "iraqi_forces", date(2017, 7, 1)) in claims, claims
+    assert not [c for c in claims if c[0] == "Rawa" and c[1] == "iraqi_forces"]
