@@ -1321,7 +1321,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     places = [
         p
         for p in reading.places
-        if p.precision in CLAIMABLE_PRECISIONS or _country_share(reading, p)
+        if p.precision in CLAIMABLE_PRECISIONS
+        # a named area of the war ("much of Eastern Ghouta", « le Qalamoun »), not a sea or a
+        # world region
+        or (p.precision == "region" and p.kind == "region")
+        or _country_share(reading, p)
     ]
     hit = reading.hit
     text_all = reading.sentence.text
@@ -1956,7 +1960,8 @@ _LOCATED_TOWN_NOUN = re.compile(
 )
 _DESCRIBED_SUBJECT = re.compile(
     r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
-    r"|crossroads|district|ville|localité|bourg|cité|carrefour|district)\b[^;:.,]{0,100},\s*"
+    r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"
+    r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,100},\s*"
     r"(?:[\w'’-]+\s+){0,3}$",
     _I,
 )

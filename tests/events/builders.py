@@ -59,6 +59,9 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Syrie": ("gn:163843", 35.0, 38.0, "country", "SY"),
     "Syria": ("gn:163843", 35.0, 38.0, "country", "SY"),
     "Irak": ("name:Iraq", 33.0, 44.0, "country", "IQ"),
+    "Eastern Ghouta": ("name:Eastern Ghouta", 33.55, 36.4, "region", "SY"),
+    "Golan": ("name:Golan Heights", 33.0, 35.8, "region", "SY"),
+    "Yarmouk basin": ("name:Yarmouk basin", 32.77, 35.9, "region", "SY"),
     "Iraq": ("name:Iraq", 33.0, 44.0, "country", "IQ"),
 }
 
@@ -123,7 +126,7 @@ def places_in(doc: Article) -> list[PlaceMention]:
                     name,
                     lat,
                     lon,
-                    "town",
+                    "region" if precision == "region" else "town",
                     precision,
                     country,
                     None,

@@ -1112,3 +1112,18 @@ def test_a_place_inside_an_earlier_relative_clause_is_not_it() -> None:
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert ("Haditha", "iraqi_forces", date(2017, 7, 1)) in claims, claims
     assert not [c for c in claims if c[0] == "Rawa" and c[1] == "iraqi_forces"]
+
+
+def test_a_named_area_of_the_war_is_held_in_part() -> None:
+    body = "Rebels also still hold much of Eastern Ghouta, east of Damascus."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Eastern Ghouta", "syrian_opposition", "partial")}
+
+
+def test_a_described_pocket_is_the_subject_of_its_hold() -> None:
+    body = (
+        "In the far south-west, the Yarmouk basin, a pocket along the Golan frontier, remains in "
+        "the hands of Islamic State."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Yarmouk basin", "isis")}
