@@ -1297,7 +1297,7 @@ def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor])
 
 # A subject pronoun just before the verb: "Elles contrôlent aussi Kirkouk", "They now hold".
 _SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[\s,;(])(?P<pronoun>elles|ils|elle|il|they|it|ces\s+derniers|ces\s+dernières"
+    r"(?:^|[\s,;(]|(?<=qu')|(?<=qu’))(?P<pronoun>elles|ils|elle|il|they|it|ces\s+derniers|ces\s+dernières"
     r"|the\s+latter"
     # "Its fighters broke into the town", « Ses combattants sont entrés »: a possessive stands
     # for its owner like a pronoun
@@ -1465,6 +1465,24 @@ def _pronoun_subject(
             return ResolvedActor(hit=pronoun, side=actor.side)
     number = _PRONOUN_NUMBER.get(pronoun_word)
     gender = _PRONOUN_GENDER.get(pronoun_word)
+    # « permet à l'EI de relier ses positions à celles qu'il tient »: the one side the
+    # sentence names before the pronoun, even after a preposition, when it agrees
+    own = {
+        a.side
+        for a in actors
+        if sentence.start <= a.hit.start
+        and a.hit.end <= start
+        and a.side in GROUND_SIDES
+        and a.hit.kind not in ("source", "civilian")
+        and not _FOUGHT_OBJECT.search(text, max(sentence.start, a.hit.start - 30), a.hit.start)
+        and (number is None or number_of(text, a.hit) in (None, number))
+        and (gender is None or _gender_of(a.hit) in (None, gender))
+    }
+    if len(own) == 1:
+        side = own.pop()
+        named = next(a for a in actors if a.side == side)
+        pronoun = ActorHit(start, end, text[start:end], named.hit.actor, side, "actor")
+        return ResolvedActor(hit=pronoun, side=side)
     earlier = [
         h
         for h in all_hits

@@ -62,6 +62,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Eastern Ghouta": ("name:Eastern Ghouta", 33.55, 36.4, "region", "SY"),
     "Golan": ("name:Golan Heights", 33.0, 35.8, "region", "SY"),
     "Yarmouk basin": ("name:Yarmouk basin", 32.77, 35.9, "region", "SY"),
+    "Qalamoun": ("name:Qalamoun Mountains", 33.95, 36.6, "region", "SY"),
     "Iraq": ("name:Iraq", 33.0, 44.0, "country", "IQ"),
 }
 

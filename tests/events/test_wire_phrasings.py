@@ -1127,3 +1127,12 @@ def test_a_described_pocket_is_the_subject_of_its_hold() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert claims == {("Yarmouk basin", "isis")}
+
+
+def test_a_pronoun_in_a_relative_stands_for_the_one_side_before_it() -> None:
+    body = (
+        "Carrefour stratégique, Palmyre permet à l'EI de relier ses positions de l'est de la "
+        "province de Homs à celles qu'il tient dans le Qalamoun."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Qalamoun", "isis", "partial") in claims, claims
