@@ -67,7 +67,7 @@ _RELATIONAL = re.compile(
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
-    r"|\b(?:linking|connecting|reliant|qui\s+relie)\b|\b(?:road|highway|route|axe)\s+(?:to|de|vers)\b"
+    r"|\b(?:linking|connecting|reliant|qui\s+relie)\b|\b(?:road|highway|route|axe)\s+(?:(?:north|south|east|west)\s+)?(?:to|de|vers)\b"
     # a place the side did not get to: "sans pour autant atteindre Hajine", "short of Hajin"
     r"|\bsans\s+(?:pour\s+autant\s+)?(?:atteindre|parvenir|entrer|prendre|reprendre)"
     r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"

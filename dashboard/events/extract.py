@@ -232,7 +232,8 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     dates, forward = _with_day_offsets(text, dates, sentences, reference)
     dateline_end = _dateline_end(text, article)
     ordered_places = sorted(
-        (p for p in places if not p.start < dateline_end), key=lambda p: p.start
+        (p for p in [*places, *_territories_named(text, places)] if not p.start < dateline_end),
+        key=lambda p: p.start,
     )
     resolver.places = ordered_places
     all_triggers = find_triggers(text, lang)
@@ -852,6 +853,29 @@ def _with_day_offsets(
                 forward.add(id(mention))
     kept = [m for m in mentions if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
+
+
+# "less than 10 percent of Iraqi territory", « plus de la moitié du territoire syrien »: the
+# country a share is told of through its adjective
+_TERRITORY_OF = re.compile(
+    r"\b(?P<adj>Iraqi|Syrian)\s+(?:national\s+)?territory\b"
+    r"|\bterritoire\s+(?:national\s+)?(?P<adj_fr>irakien|syrien)\b",
+    re.IGNORECASE,
+)
+_COUNTRY_OF_ADJECTIVE = {"iraqi": "IQ", "irakien": "IQ", "syrian": "SY", "syrien": "SY"}
+
+
+def _territories_named(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The country an adjective's "territory" stands for, as the article names it elsewhere."""
+    out = []
+    for match in _TERRITORY_OF.finditer(text):
+        code = _COUNTRY_OF_ADJECTIVE[(match.group("adj") or match.group("adj_fr")).lower()]
+        if any(p.start < match.end() and match.start() < p.end for p in places):
+            continue
+        named = next((p for p in places if p.precision == "country" and p.country == code), None)
+        if named is not None:
+            out.append(replace(named, start=match.start(), end=match.end(), text=match.group(0)))
+    return out
 
 
 def _settle_kurdish_sides(

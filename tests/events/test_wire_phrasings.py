@@ -1136,3 +1136,38 @@ def test_a_pronoun_in_a_relative_stands_for_the_one_side_before_it() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert ("Qalamoun", "isis", "partial") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "country", "fraction"),
+    [
+        (
+            "Islamic State still holds Mosul in Iraq. Officials say the group now holds less "
+            "than 10 percent of Iraqi territory.",
+            "en",
+            "Iraq",
+            0.1,
+        ),
+        (
+            "L'EI tient Raqqa, en Syrie. L'organisation contrôle désormais la moitié du "
+            "territoire syrien, selon l'OSDH.",
+            "fr",
+            "Syrie",
+            0.5,
+        ),
+    ],
+)
+def test_a_share_of_a_countrys_territory_by_its_adjective(
+    body: str, lang: str, country: str, fraction: float
+) -> None:
+    claims = {(c.place_name, c.kind, c.fraction) for c in _run(body, lang).claims}
+    assert (country, "partial", fraction) in claims, claims
+
+
+def test_the_end_of_the_road_north_is_not_the_town() -> None:
+    body = (
+        "Iraqi forces have driven Islamic State out of Haditha, removing an obstacle on the road "
+        "north to Mosul. Army units entered the town centre early on Thursday."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Mosul", "iraqi_forces") not in claims, claims
