@@ -2294,6 +2294,9 @@ def _since(
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where|qui|que|qu'|où|dont)\b", _I)
 
 
+_FIGHTING_DAYS = re.compile(r"(?:fighting|clashes|battles?|combats?|affrontements)$", _I)
+
+
 def own_date(
     reading: Reading, place: PlaceMention, following: PlaceMention | None
 ) -> DateMention | None:
@@ -2310,6 +2313,8 @@ def own_date(
     for d in dates:
         if d is reading.date_mention or not place.end <= d.start < stop:
             continue
+        if _FIGHTING_DAYS.search(d.text):
+            continue  # "took Idlib after three days of fighting": the fighting's days
         if _OWN_DATE_GAP.match(text[place.end - offset : d.start - offset]):
             return d
     return None

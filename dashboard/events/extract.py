@@ -642,6 +642,15 @@ _DAYS_LATER = re.compile(
     r"|(?<!à\s)\bla\s+veille\b(?!\s+(?:de|du|des|d'|au|à)\b))",
     re.IGNORECASE,
 )
+# "after three days of fierce fighting", « au terme de trois jours de combats »: the fighting
+# ran through the days before the day the sentence tells of
+_DAYS_OF_FIGHTING = re.compile(
+    r"\b(?:after|following|in|over|au\s+terme\s+de|après|en)\s+"
+    r"(?P<n>two|three|four|five|six|seven|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+"
+    r"(?:days|jours)\s+(?:of|de|d['’])\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:fighting|clashes|battles?|combats?|affrontements|street\s+fighting)\b",
+    re.IGNORECASE,
+)
 _OFFSET_REACH = 400  # characters back to the date a day is counted from
 # days in a counted unit, and the precision of a date counted in it
 _UNIT_DAYS = {
@@ -851,6 +860,38 @@ def _with_day_offsets(
             added.append(mention)
             if sign < 0:
                 forward.add(id(mention))
+    for match in _DAYS_OF_FIGHTING.finditer(text):
+        if any(m.start <= match.start("n") < m.end for m in mentions):
+            continue
+        k = bisect.bisect_right(sentence_starts, match.start()) - 1
+        own = sentences[k] if k >= 0 else None
+        inside = [d for d in fine if own is not None and own.start <= d.start < own.end]
+        before = [
+            d for d in fine if d.end <= match.start() and match.start() - d.end <= _OFFSET_REACH
+        ]
+        anchor = inside[0] if inside else (before[-1] if before else None)
+        if anchor is not None and re.search(
+            r"\b(?:but|mais|then|puis)\b", text[min(anchor.end, match.start()) : match.start()]
+        ):
+            continue  # "reached Palmyra on Saturday but were thrown back after two days"
+        value = anchor.value if anchor is not None else reference
+        if value is None:
+            continue
+        word = match.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+        confidence = round((anchor.confidence if anchor is not None else 0.8) * 0.8, 3)
+        added.append(
+            DateMention(
+                match.start("n"),
+                match.end(),
+                match.group(0)[match.start("n") - match.start() :],
+                value - timedelta(days=n),
+                "week",
+                True,
+                confidence,
+            )
+        )
+        forward.add(id(added[-1]))  # it dates the fighting it names, not the capture before
     kept = [m for m in mentions if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
 

@@ -1171,3 +1171,26 @@ def test_the_end_of_the_road_north_is_not_the_town() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Mosul", "iraqi_forces") not in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The SDF captured Manbij on Friday after three days of fierce fighting.", "en"),
+        ("Les FDS ont repris Manbij vendredi au terme de trois jours de combats.", "fr"),
+    ],
+)
+def test_days_of_fighting_run_before_the_capture(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    clash = next(e for e in result.events if e.type == "armed_clash")
+    assert (clash.date, clash.date_precision) == (date(2017, 11, 7), "week")
+    assert {(c.place_name, c.valid_from) for c in result.claims} == {("Manbij", date(2017, 11, 10))}
+
+
+def test_days_of_fighting_after_a_setback_are_not_counted_back() -> None:
+    body = (
+        "The militants reached the outskirts of Palmyra on Saturday but were thrown back after "
+        "two days of heavy fighting."
+    )
+    dates = {e.date for e in _run(body, "en").events}
+    assert date(2017, 11, 2) not in dates
