@@ -617,6 +617,8 @@ LEXICON: tuple[ActorEntry, ...] = (
             "familles",
             "réfugiés",
             "refugees",
+            "people",
+            "personnes",
         ),
     ),
 )

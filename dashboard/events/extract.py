@@ -993,6 +993,14 @@ _AIRCRAFT_BEFORE = re.compile(
     r"|jets|aircraft|planes|helicopters|bombers)\b[^.;:]*\Z",
     re.IGNORECASE,
 )
+_FLED_FROM_FIGHTING = re.compile(
+    r"\b(?:fled|flee(?:ing|s)?|displaced|uprooted|driven\s+from\s+their\s+homes|fui|fuient"
+    r"|fuyaient|fuyant|fuir|déplacée?s?|chassée?s?\s+de\s+chez\s+eux)\b"
+    r"(?:\s+(?:[\w'’-]+\s+){0,6}?)?(?:by|during|from|the|les|des|pendant|durant|by\s+the)?\s*"
+    r"(?:(?:the|les|des|l['’])\s*)?(?:(?:weekend['’]s|recent|heavy|violents?)\s+)?\Z"
+    r"|\b(?:since|depuis)\s+(?:the\s+)?(?:start|beginning|début|lancement)\s+(?:of\s+the|de\s+l['’]|des|du)\s*\Z",
+    re.IGNORECASE,
+)
 _GENERIC_STRIKE = re.compile(r"struck|pounded|had\s+hit|bombed|strikes", re.IGNORECASE)
 
 
@@ -1031,6 +1039,12 @@ def _usable_triggers(
             before = [a for a in actors if a.hit.end <= hit.start]
             if before and before[-1].hit.kind == "civilian":
                 continue
+        if kind in ("armed_clash", "assault") and _FLED_FROM_FIGHTING.search(
+            text, max(_sentence_floor(text, hit.start), hit.start - 60), hit.start
+        ):
+            # "thousands fled the fighting", « ont fui les combats », "displaced since the
+            # start of the offensive": the war as the civilians' background, not an event
+            continue
         if (
             kind == "air_strike"
             and _GENERIC_STRIKE.fullmatch(hit.text)

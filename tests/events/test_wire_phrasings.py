@@ -1194,3 +1194,21 @@ def test_days_of_fighting_after_a_setback_are_not_counted_back() -> None:
     )
     dates = {e.date for e in _run(body, "en").events}
     assert date(2017, 11, 2) not in dates
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Tens of thousands of residents fled Mosul during the fighting, officials said.", "en"),
+        ("As many as 200,000 people had been displaced by the weekend's fighting in Sinjar.", "en"),
+        ("Plus de 30 000 personnes ont déjà fui les combats à Mossoul, selon l'ONU.", "fr"),
+        ("Des milliers d'habitants ont fui Mossoul depuis le début de l'offensive.", "fr"),
+    ],
+)
+def test_civilians_fleeing_the_fighting_is_no_battle(body: str, lang: str) -> None:
+    assert _run(body, lang).events == ()
+
+
+def test_fighting_told_on_its_own_is_still_a_battle() -> None:
+    types = {e.type for e in _run("Les combats ont fait rage à Mossoul samedi.", "fr").events}
+    assert types == {"armed_clash"}
