@@ -1001,6 +1001,12 @@ _FLED_FROM_FIGHTING = re.compile(
     r"|\b(?:since|depuis)\s+(?:the\s+)?(?:start|beginning|début|lancement)\s+(?:of\s+the|de\s+l['’]|des|du)\s*\Z",
     re.IGNORECASE,
 )
+_ENDING_BATTLE = re.compile(
+    r"\b(?:ending|ended|end(?:s|ing)?\s+to|concluding|mettant\s+fin\s+à|met(?:tant)?\s+un\s+terme\s+à"
+    r"|mettant\s+un\s+terme\s+à|clôturant)\s+(?:a|an|the|its|une?|la|le|l['’])?\s*"
+    r"(?:[\w'’-]+\s+){0,3}\Z",
+    re.IGNORECASE,
+)
 _GENERIC_STRIKE = re.compile(r"struck|pounded|had\s+hit|bombed|strikes", re.IGNORECASE)
 
 
@@ -1045,6 +1051,10 @@ def _usable_triggers(
             # "thousands fled the fighting", « ont fui les combats », "displaced since the
             # start of the offensive": the war as the civilians' background, not an event
             continue
+        if kind == "armed_clash" and _ENDING_BATTLE.search(
+            text, max(_sentence_floor(text, hit.start), hit.start - 40), hit.start
+        ):
+            continue  # "retook Tikrit, ending a month-long battle": the capture ends it
         if (
             kind == "air_strike"
             and _GENERIC_STRIKE.fullmatch(hit.text)

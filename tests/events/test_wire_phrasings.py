@@ -1212,3 +1212,20 @@ def test_civilians_fleeing_the_fighting_is_no_battle(body: str, lang: str) -> No
 def test_fighting_told_on_its_own_is_still_a_battle() -> None:
     types = {e.type for e in _run("Les combats ont fait rage à Mossoul samedi.", "fr").events}
     assert types == {"armed_clash"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Iraqi troops retook Tikrit on Tuesday, ending a month-long battle for the city.",
+            "en",
+        ),
+        (
+            "Les forces irakiennes ont repris Tikrit mardi, mettant fin à une bataille d'un mois.",
+            "fr",
+        ),
+    ],
+)
+def test_the_battle_a_capture_ends_is_no_event_of_its_own(body: str, lang: str) -> None:
+    assert [e.type for e in _run(body, lang).events] == ["capture"]
