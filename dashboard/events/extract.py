@@ -1841,7 +1841,9 @@ _ONCE = frozenset({"capture", "withdrawal"})  # a town changes hands once a day
 
 def _happening(event: Event) -> tuple[Any, ...] | None:
     """What makes two reports one capture or withdrawal: type, places, day and polarity."""
-    places = frozenset(p.place_id for p in event.places)
+    # (the province or country that locates a town does not make another happening)
+    fine = [p for p in event.places if p.precision in ("point", "district")]
+    places = frozenset(p.place_id for p in (fine or event.places))
     if event.type not in _ONCE or not places or event.date is None:
         return None
     return (event.type, places, event.date, event.negated)

@@ -1229,3 +1229,12 @@ def test_fighting_told_on_its_own_is_still_a_battle() -> None:
 )
 def test_the_battle_a_capture_ends_is_no_event_of_its_own(body: str, lang: str) -> None:
     assert [e.type for e in _run(body, lang).events] == ["capture"]
+
+
+def test_a_quoted_restatement_of_a_capture_is_the_same_capture() -> None:
+    body = (
+        'Iraqi forces retook Hawija in Anbar province on Thursday. "Hawija has been fully '
+        'liberated," a general said on Thursday evening.'
+    )
+    captures = [e for e in _run(body, "en").events if e.type == "capture"]
+    assert len(captures) == 1
