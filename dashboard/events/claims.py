@@ -252,7 +252,9 @@ _NOUN_PRECISION = {
 }
 # the side a place was lost to, named after it
 _LOST_TO_WORDS = (
-    r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d')|face\s+(?:à|aux?))\s*"
+    r"\b(?:to|au\s+profit\s+(?:de|du|des|d')|aux\s+mains\s+(?:de|du|des|d')|face\s+(?:à|aux?)"
+    # « a livré Mossoul aux jihadistes », « cédé la ville au régime »
+    r"|aux|au|à)\s*"
     r"(?:the\s+|l'|la\s+|le\s+|les\s+)?"
 )
 _LOST_TO = re.compile(_LOST_TO_WORDS + "$", _I)

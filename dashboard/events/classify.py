@@ -221,7 +221,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « l'EI perd Rawa », « perdait le contrôle de Rawa »
         r"|perd(?:ait|aient|ent)?(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?(?=\s+(?:la\s+ville\s+"
         r"|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))"
-        r"|(?:a|ont|avait|avaient)\s+(?:cédé|remis)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
+        r"|(?:a|ont|avait|avaient)\s+(?:(?:aussi|également|déjà|ainsi)\s+)?(?:cédé|remis|livré)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
         r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))",
     ),
     _spec(
@@ -233,6 +233,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         rf"|(?:lost|losing|loses|lose)(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
         # "handed over Sinjar to Iraqi forces", "ceded the town to": a loss to a named side
         r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
+        # "the offensive that also delivered Mosul to the militants"
+        rf"|deliver(?:ed|s|ing)(?=\s+{_NAME}[\w\s'’-]{{0,30}}?\s+(?:in)?to\b)"
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",
     ),
     # --- entering a place that is still fought over ----------------------------------------

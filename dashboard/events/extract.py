@@ -447,6 +447,13 @@ def _reported_share_their_report(
             owner[id(hit)] = owner[id(before[-1])]
 
 
+_ALSO_RELATIVE = re.compile(
+    r"\b(?:that|which|who|qui)\s+(?:(?:had|has|a|avait|ont|avaient)\s+)?(?:also|aussi|également)"
+    r"\s+(?:\w+\s+)?\w+\Z",
+    re.IGNORECASE,
+)
+
+
 def _clause_shares_its_day(
     text: str,
     s_dates: Sequence[DateMention],
@@ -461,6 +468,17 @@ def _clause_shares_its_day(
         if id(hit) in owner:
             continue
         pool = [d for d in s_dates if id(d) not in forward and d.precision == "day"]
+        if not pool and _ALSO_RELATIVE.search(text, max(0, hit.start - 30), hit.end):
+            # "fell in June 2014 during the offensive that also delivered Mosul": the
+            # relative tells of the same time as its clause, to the month
+            pool = [
+                d
+                for d in s_dates
+                if id(d) not in forward and d.precision == "month" and d.end <= hit.start
+            ]
+            if pool:
+                owner[id(hit)] = [pool[-1]]
+            continue
         if not pool:
             continue
         best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))

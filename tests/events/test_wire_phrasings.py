@@ -1238,3 +1238,27 @@ def test_a_quoted_restatement_of_a_capture_is_the_same_capture() -> None:
     )
     captures = [e for e in _run(body, "en").events if e.type == "capture"]
     assert len(captures) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Tikrit fell to Islamic State in June 2014 during the lightning offensive that also "
+            "delivered Mosul to the militants.",
+            "en",
+        ),
+        (
+            "Tikrit est tombée aux mains de l'EI en juin 2014, lors d'une offensive qui a aussi "
+            "livré Mossoul aux jihadistes.",
+            "fr",
+        ),
+    ],
+)
+def test_a_place_delivered_to_a_side_in_the_same_offensive(body: str, lang: str) -> None:
+    claims = {(c.place_name[:3], c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert ("Mos", "isis", date(2014, 6, 1)) in claims, claims
+
+
+def test_delivering_aid_to_a_town_hands_over_nothing() -> None:
+    assert _run("The convoy delivered aid to Mosul on Friday.", "en").claims == ()
