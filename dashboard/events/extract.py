@@ -710,17 +710,17 @@ def _few_days(
     own = sentences[k] if k >= 0 and at < sentences[k].end else None
     if own is None:
         return None
-    inside = [d for d in days if own.start <= d.start < own.end and d.precision == "day"]
-    before = [d for d in inside if d.end <= at]
-    after = [
-        d
-        for d in inside
-        if d.start >= match.end() and not _NEXT_CLAUSE.search(match.string, at, d.start)
-    ]
-    if after:
+    starts = [d.start for d in days]
+    nxt = bisect.bisect_left(starts, match.end())
+    if (
+        nxt < len(days)
+        and days[nxt].start < own.end
+        and not _NEXT_CLAUSE.search(match.string, at, days[nxt].start)
+    ):
         return None  # "came days after the group captured Ramadi on Sunday": its own day
-    anchor = before[-1] if before else None
-    if anchor is None:
+    prev = bisect.bisect_left(starts, at) - 1
+    anchor = days[prev] if prev >= 0 and days[prev].start >= own.start else None
+    if anchor is None or anchor.end > at:
         return None
     back = match.group("fewdir").lower() in ("after", "après")
     value = anchor.value - timedelta(days=7) if back else anchor.value + timedelta(days=1)
@@ -795,9 +795,11 @@ def _with_day_offsets(
                 if own is not None:
                     if j > 0 and days[j - 1].start >= own.start:
                         anchor = days[j - 1]
-                        if any(
-                            at < d.start < own.end and not _NEXT_CLAUSE.search(text, at, d.start)
-                            for d in fine
+                        n = bisect.bisect_right(fine_starts, at)
+                        if (
+                            n < len(fine)
+                            and fine[n].start < own.end
+                            and not _NEXT_CLAUSE.search(text, at, fine[n].start)
                         ):
                             # "began on Thursday, four weeks after the alliance seized Idlib
                             # on March 28": the clause after the count names its own day
@@ -1136,7 +1138,12 @@ def _share_dates(
             pool = [t for t in pool if id(t) not in counted] or pool
         if not pool:
             continue
-        best = min(pool, key=lambda t: _clause_distance(text, t, mention))
+        # a clause's penalties add at most _MAX_PENALTY: a trigger farther than that beyond
+        # the nearest cannot be the closest in clauses, so it is not weighed (long run-ons)
+        raw = [_distance(t.start, t.end, mention.start, mention.end) for t in pool]
+        reach = min(raw) + _MAX_PENALTY
+        near = [t for t, d in zip(pool, raw, strict=True) if d <= reach]
+        best = min(near, key=lambda t: _clause_distance(text, t, mention))
         owner.setdefault(id(best), []).append(mention)
     return owner
 
@@ -1162,6 +1169,9 @@ _NEXT_CONJUNCT = re.compile(rf"\s*{_AND_THEN}\s+(?:then\s+|puis\s+)?", re.IGNORE
 _NEW_CLAUSE = re.compile(
     r",\s*(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\b|;", re.IGNORECASE
 )
+
+
+_MAX_PENALTY = 3000  # the most _clause_distance adds to the characters between
 
 
 def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
