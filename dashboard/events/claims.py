@@ -151,7 +151,8 @@ _PARTIAL = re.compile(
     r"|(?:the\s+)?old\s+city\s+of|(?:la\s+)?vieille\s+ville\s+(?:de|d')"
     r"|(?:the\s+)?(?:vast|overwhelming|great)\s+majority\s+of|(?:la\s+)?(?:grande|large)\s+majorité"
     # "a few streets of the Old City", « quelques rues de la vieille ville »: a few blocks
-    r"|(?:a\s+few|some|several|quelques|plusieurs)\s+(?:\w+\s+)?(?:streets|blocks|houses"
+    r"|(?:a\s+few|a\s+handful\s+of|some|several|quelques|plusieurs|une\s+poignée\s+de)\s+"
+    r"(?:\w+\s+)?(?:streets|blocks|houses"
     r"|buildings|rues|pâtés\s+de\s+maisons|maisons|bâtiments|immeubles)"
     # « l'est de la ville », "the eastern half of Mosul": a side of it
     # (not « dans le nord du pays », "in the north of the country": where, not how much)
@@ -440,17 +441,21 @@ def _not_yet_taken(article: Article, readings: Sequence[Reading]) -> list[Claim]
     return out
 
 
+_STILL = re.compile(r"\b(?:still|toujours|encore)\b", _I)
+
+
 def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
     """A state told in the past about a place the article says another side has just gained
     describes it before the gain: « Mayadine était considérée comme l'un des derniers bastions
-    de l'EI » after « le régime a repris Mayadine samedi »."""
+    de l'EI » after « le régime a repris Mayadine samedi ». One told with "still" ("its
+    fighters were still holding out in the town", "soldiers were still holed up in its
+    hospital") is the losing side's foothold after the gain: the place is contested."""
     gains = [c for c in claims if c.extra.get("frame") != "hold" and c.kind == "full"]
-    return [
-        c
-        for c in claims
-        if not (
+    out = []
+    for c in claims:
+        after_gain = (
             c.extra.get("frame") == "hold"
-            and (c.extra.get("past") or c.extra.get("not_yet"))
+            and (c.extra.get("past") or c.extra.get("not_yet") or c.extra.get("still"))
             and any(
                 g.place_id == c.place_id
                 and g.side != c.side
@@ -458,7 +463,12 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
                 for g in gains
             )
         )
-    ]
+        if not after_gain:
+            out.append(c)
+        elif c.extra.get("still"):
+            kind = "contested" if c.kind == "full" else c.kind
+            out.append(Claim(**{**c.__dict__, "kind": kind, "fraction": c.fraction}))
+    return out
 
 
 def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
@@ -700,6 +710,14 @@ def _claims_for(
                 reading.sentence.text, 0, reading.hit.start - reading.sentence.start
             ):
                 claim.extra["past"] = True
+            if _STILL.search(
+                reading.sentence.text,
+                max(0, reading.hit.start - reading.sentence.start - 25),
+                reading.hit.end - reading.sentence.start,
+            ):
+                # "saying its fighters were still holding out": a side's own account against
+                # the gain, not the place as it was before it
+                claim.extra["still"] = True
             out.append(claim)
             complement = _complement(article, reading, event_id, place, holder, kind, fraction)
             if complement is not None:
@@ -952,7 +970,15 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
         or reading.date_how != "sentence"
         or mention.precision != "day"
         or not 0 < (published - mention.value).days <= 7
-        or not _PAST_HOLD_VERB.fullmatch(reading.hit.text.split()[-1])
+        or not (
+            _PAST_HOLD_VERB.fullmatch(reading.hit.text.split()[-1])
+            # "its fighters were still holding out": a past progressive
+            or _WERE_BEFORE.search(
+                reading.sentence.text,
+                max(0, reading.hit.start - reading.sentence.start - 20),
+                reading.hit.start - reading.sentence.start,
+            )
+        )
         # ("the government-held west of Aleppo": an adjective, no tense)
         or reading.sentence.text[
             reading.hit.start - reading.sentence.start - 1 : reading.hit.start
@@ -965,6 +991,7 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
     return mention
 
 
+_WERE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:still\s+|already\s+)?\Z", _I)
 _BY_AFTER_HOLD = re.compile(r"\s+(?:by|par)\b", _I)
 
 
@@ -2707,6 +2734,11 @@ def _consolidate(claims: list[Claim]) -> list[Claim]:
             and (c.place_id, c.side, c.sentence_start) in shares
         )
     ]
-    merged = [c for c in kept if not (c.kind == "contested" and (c.place_id, c.side) in full)]
+    # (not a foothold a side says it still keeps against another side's gain: its own account)
+    merged = [
+        c
+        for c in kept
+        if not (c.kind == "contested" and (c.place_id, c.side) in full and not c.extra.get("still"))
+    ]
     merged.sort(key=lambda c: (c.sentence_start, c.place_id, c.side))
     return merged

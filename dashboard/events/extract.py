@@ -669,6 +669,9 @@ _DAYS_OF_FIGHTING = re.compile(
     r"(?:fighting|clashes|battles?|combats?|affrontements|street\s+fighting)\b",
     re.IGNORECASE,
 )
+_AT_THE_TIME = re.compile(
+    r"\bat\s+the\s+time\b(?!\s+of\b)|\bà\s+ce\s+moment(?:-là)?\b(?!\s+(?:de|où)\b)", re.I
+)
 _OFFSET_REACH = 400  # characters back to the date a day is counted from
 # days in a counted unit, and the precision of a date counted in it
 _UNIT_DAYS = {
@@ -880,6 +883,22 @@ def _with_day_offsets(
             added.append(mention)
             if sign < 0:
                 forward.add(id(mention))
+    for match in _AT_THE_TIME.finditer(text):
+        # "The YPG denied at the time that Ain Issa had fallen": the day just told of
+        j = bisect.bisect_left(fine_starts, match.start()) - 1
+        if j >= 0 and match.start() - fine[j].end <= _OFFSET_REACH:
+            day = fine[j]
+            added.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    day.value,
+                    day.precision,
+                    True,
+                    round(day.confidence * 0.9, 3),
+                )
+            )
     for match in _DAYS_OF_FIGHTING.finditer(text):
         if any(m.start <= match.start("n") < m.end for m in mentions):
             continue

@@ -1262,3 +1262,32 @@ def test_a_place_delivered_to_a_side_in_the_same_offensive(body: str, lang: str)
 
 def test_delivering_aid_to_a_town_hands_over_nothing() -> None:
     assert _run("The convoy delivered aid to Mosul on Friday.", "en").claims == ()
+
+
+def test_a_side_still_holding_out_after_a_loss_keeps_its_own_account() -> None:
+    body = (
+        "Islamic State fighters stormed Manbij on Monday. By midday the militants had seized the "
+        "town. The SDF denied at the time that Manbij had fallen, saying its fighters were still "
+        "holding out in the northern part of the town."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Manbij", "isis", date(2017, 11, 6)) in claims, claims
+    assert ("Manbij", "sdf", date(2017, 11, 6)) in claims, claims
+
+
+def test_soldiers_still_holed_up_in_a_town_taken_contest_it() -> None:
+    body = (
+        "Rebels captured Idlib on Saturday. About 150 soldiers were still holed up in the town's "
+        "national hospital, which the insurgents surrounded on Saturday."
+    )
+    kinds = {(c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("syrian_opposition", "full") in kinds
+    assert ("syrian_government", "full") not in kinds
+
+
+def test_a_handful_of_streets_is_a_share() -> None:
+    body = (
+        "Officers said Islamic State fighters were still holding out in a handful of streets "
+        "in Haditha."
+    )
+    assert {c.kind for c in _run(body, "en").claims} == {"partial"}
