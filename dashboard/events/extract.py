@@ -731,6 +731,75 @@ def _few_days(
     return DateMention(match.start(), match.end(), match.group(0), value, "week", True, confidence)
 
 
+def _days_at_the_time(text: str, fine: Sequence[DateMention]) -> list[DateMention]:
+    """ "The YPG denied at the time that Ain Issa had fallen": the day just told of."""
+    starts = [d.start for d in fine]
+    out = []
+    for match in _AT_THE_TIME.finditer(text):
+        j = bisect.bisect_left(starts, match.start()) - 1
+        if j >= 0 and match.start() - fine[j].end <= _OFFSET_REACH:
+            day = fine[j]
+            confidence = round(day.confidence * 0.9, 3)
+            out.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    day.value,
+                    day.precision,
+                    True,
+                    confidence,
+                )
+            )
+    return out
+
+
+def _days_of_fighting(
+    text: str,
+    mentions: Sequence[DateMention],
+    fine: Sequence[DateMention],
+    sentences: Sequence[Sentence],
+    reference: date | None,
+) -> list[DateMention]:
+    """ "after three days of fierce fighting": the days before the day its sentence tells of
+    (else the last day named, else publication)."""
+    sentence_starts = [x.start for x in sentences]
+    out = []
+    for match in _DAYS_OF_FIGHTING.finditer(text):
+        if any(m.start <= match.start("n") < m.end for m in mentions):
+            continue
+        k = bisect.bisect_right(sentence_starts, match.start()) - 1
+        own = sentences[k] if k >= 0 else None
+        inside = [d for d in fine if own is not None and own.start <= d.start < own.end]
+        before = [
+            d for d in fine if d.end <= match.start() and match.start() - d.end <= _OFFSET_REACH
+        ]
+        anchor = inside[0] if inside else (before[-1] if before else None)
+        if anchor is not None and re.search(
+            r"\b(?:but|mais|then|puis)\b", text[min(anchor.end, match.start()) : match.start()]
+        ):
+            continue  # "reached Palmyra on Saturday but were thrown back after two days"
+        value = anchor.value if anchor is not None else reference
+        if value is None:
+            continue
+        word = match.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+        confidence = round((anchor.confidence if anchor is not None else 0.8) * 0.8, 3)
+        start = match.start("n")
+        out.append(
+            DateMention(
+                start,
+                match.end(),
+                text[start : match.end()],
+                value - timedelta(days=n),
+                "week",
+                True,
+                confidence,
+            )
+        )
+    return out
+
+
 def _own_month(coarse: Sequence[DateMention], own: Sentence, at: int) -> DateMention | None:
     """The month named last before `at` in its own sentence."""
     before = [m for m in coarse if m.precision == "month" and own.start <= m.start and m.end <= at]
@@ -883,54 +952,10 @@ def _with_day_offsets(
             added.append(mention)
             if sign < 0:
                 forward.add(id(mention))
-    for match in _AT_THE_TIME.finditer(text):
-        # "The YPG denied at the time that Ain Issa had fallen": the day just told of
-        j = bisect.bisect_left(fine_starts, match.start()) - 1
-        if j >= 0 and match.start() - fine[j].end <= _OFFSET_REACH:
-            day = fine[j]
-            added.append(
-                DateMention(
-                    match.start(),
-                    match.end(),
-                    match.group(0),
-                    day.value,
-                    day.precision,
-                    True,
-                    round(day.confidence * 0.9, 3),
-                )
-            )
-    for match in _DAYS_OF_FIGHTING.finditer(text):
-        if any(m.start <= match.start("n") < m.end for m in mentions):
-            continue
-        k = bisect.bisect_right(sentence_starts, match.start()) - 1
-        own = sentences[k] if k >= 0 else None
-        inside = [d for d in fine if own is not None and own.start <= d.start < own.end]
-        before = [
-            d for d in fine if d.end <= match.start() and match.start() - d.end <= _OFFSET_REACH
-        ]
-        anchor = inside[0] if inside else (before[-1] if before else None)
-        if anchor is not None and re.search(
-            r"\b(?:but|mais|then|puis)\b", text[min(anchor.end, match.start()) : match.start()]
-        ):
-            continue  # "reached Palmyra on Saturday but were thrown back after two days"
-        value = anchor.value if anchor is not None else reference
-        if value is None:
-            continue
-        word = match.group("n").lower()
-        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
-        confidence = round((anchor.confidence if anchor is not None else 0.8) * 0.8, 3)
-        added.append(
-            DateMention(
-                match.start("n"),
-                match.end(),
-                match.group(0)[match.start("n") - match.start() :],
-                value - timedelta(days=n),
-                "week",
-                True,
-                confidence,
-            )
-        )
-        forward.add(id(added[-1]))  # it dates the fighting it names, not the capture before
+    added.extend(_days_at_the_time(text, fine))
+    fighting = _days_of_fighting(text, mentions, fine, sentences, reference)
+    added.extend(fighting)
+    forward.update(id(m) for m in fighting)  # they date the fighting they name, not a capture
     kept = [m for m in mentions if id(m) not in replaced]
     return sorted([*kept, *added], key=lambda m: m.start), frozenset(forward)
 
