@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -466,8 +467,7 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
         if not after_gain:
             out.append(c)
         elif c.extra.get("still"):
-            kind = "contested" if c.kind == "full" else c.kind
-            out.append(Claim(**{**c.__dict__, "kind": kind, "fraction": c.fraction}))
+            out.append(replace(c, kind="contested") if c.kind == "full" else c)
     return out
 
 
@@ -964,6 +964,7 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
     """The day a past-tense state is told of: « À la mi-journée dimanche, un commandant
     affirmait que les forces contrôlaient déjà 90 % de Saadiya » holds from Sunday."""
     mention = reading.date_mention
+    text, at = reading.sentence.text, reading.hit.start - reading.sentence.start
     if (
         published is None
         or mention is None
@@ -973,19 +974,11 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
         or not (
             _PAST_HOLD_VERB.fullmatch(reading.hit.text.split()[-1])
             # "its fighters were still holding out": a past progressive
-            or _WERE_BEFORE.search(
-                reading.sentence.text,
-                max(0, reading.hit.start - reading.sentence.start - 20),
-                reading.hit.start - reading.sentence.start,
-            )
+            or _WERE_BEFORE.search(text, max(0, at - 20), at)
         )
         # ("the government-held west of Aleppo": an adjective, no tense)
-        or reading.sentence.text[
-            reading.hit.start - reading.sentence.start - 1 : reading.hit.start
-            - reading.sentence.start
-        ]
-        == "-"
-        or _BY_AFTER_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start)
+        or text[at - 1 : at] == "-"
+        or _BY_AFTER_HOLD.match(text, reading.hit.end - reading.sentence.start)
     ):
         return None
     return mention

@@ -700,9 +700,28 @@ _COMES = re.compile(
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|et|but|mais|while|tandis|whereas|alors)\b", re.I)
 
 
+def _own_day_follows(
+    text: str,
+    days: Sequence[DateMention],
+    starts: Sequence[int],
+    at: int,
+    after: int,
+    end: int,
+) -> bool:
+    """Whether the next day named from ``after`` on, before ``end``, belongs to the clause
+    opened at ``at`` (no new clause between): the counted clause then names its own day."""
+    nxt = bisect.bisect_left(starts, after)
+    return (
+        nxt < len(days)
+        and days[nxt].start < end
+        and not _NEXT_CLAUSE.search(text, at, days[nxt].start)
+    )
+
+
 def _few_days(
     match: re.Match[str],
     days: Sequence[DateMention],
+    starts: Sequence[int],
     sentences: Sequence[Sentence],
     sentence_starts: Sequence[int],
     at: int,
@@ -713,13 +732,7 @@ def _few_days(
     own = sentences[k] if k >= 0 and at < sentences[k].end else None
     if own is None:
         return None
-    starts = [d.start for d in days]
-    nxt = bisect.bisect_left(starts, match.end())
-    if (
-        nxt < len(days)
-        and days[nxt].start < own.end
-        and not _NEXT_CLAUSE.search(match.string, at, days[nxt].start)
-    ):
+    if _own_day_follows(match.string, days, starts, at, match.end(), own.end):
         return None  # "came days after the group captured Ramadi on Sunday": its own day
     prev = bisect.bisect_left(starts, at) - 1
     anchor = days[prev] if prev >= 0 and days[prev].start >= own.start else None
@@ -843,7 +856,7 @@ def _with_day_offsets(
                 eve_of_publication = mentions[i]
             groups = match.groupdict()
             if groups.get("fewunit"):
-                few = _few_days(match, fine, sentences, sentence_starts, at)
+                few = _few_days(match, fine, fine_starts, sentences, sentence_starts, at)
                 if few is not None:
                     added.append(few)
                     forward.add(id(few))
@@ -867,12 +880,7 @@ def _with_day_offsets(
                 if own is not None:
                     if j > 0 and days[j - 1].start >= own.start:
                         anchor = days[j - 1]
-                        n = bisect.bisect_right(fine_starts, at)
-                        if (
-                            n < len(fine)
-                            and fine[n].start < own.end
-                            and not _NEXT_CLAUSE.search(text, at, fine[n].start)
-                        ):
+                        if _own_day_follows(text, fine, fine_starts, at, at, own.end):
                             # "began on Thursday, four weeks after the alliance seized Idlib
                             # on March 28": the clause after the count names its own day
                             continue
@@ -1591,18 +1599,22 @@ def _pronoun_subject(
     # "Syrian troops pressed their offensive in the province, where they captured Z": the
     # subject of the sentence, named before the pronoun and not after a preposition
     ground = hit.spec.frame != "event"  # who takes or holds ground, not air power
-    subjects = [
+    named = [
         a
         for a in actors
         if sentence.start <= a.hit.start
         and a.hit.end <= start
         and a.side
-        and (a.side in GROUND_SIDES or not ground)
         and a.hit.kind not in ("source", "civilian")
-        and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
         # "they are still fighting government troops in Hasaka, where they hold": the object
         # of a fight is not who the pronoun goes on with
         and not _FOUGHT_OBJECT.search(text, max(sentence.start, a.hit.start - 30), a.hit.start)
+    ]
+    subjects = [
+        a
+        for a in named
+        if (a.side in GROUND_SIDES or not ground)
+        and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
     ]
     if subjects:
         actor = subjects[-1]
@@ -1628,22 +1640,17 @@ def _pronoun_subject(
     gender = _PRONOUN_GENDER.get(pronoun_word)
     # « permet à l'EI de relier ses positions à celles qu'il tient »: the one side the
     # sentence names before the pronoun, even after a preposition, when it agrees
-    own = {
-        a.side
-        for a in actors
-        if sentence.start <= a.hit.start
-        and a.hit.end <= start
-        and a.side in GROUND_SIDES
-        and a.hit.kind not in ("source", "civilian")
-        and not _FOUGHT_OBJECT.search(text, max(sentence.start, a.hit.start - 30), a.hit.start)
+    agreeing = [
+        a
+        for a in named
+        if a.side in GROUND_SIDES
         and (number is None or number_of(text, a.hit) in (None, number))
         and (gender is None or _gender_of(a.hit) in (None, gender))
-    }
-    if len(own) == 1:
-        side = own.pop()
-        named = next(a for a in actors if a.side == side)
-        pronoun = ActorHit(start, end, text[start:end], named.hit.actor, side, "actor")
-        return ResolvedActor(hit=pronoun, side=side)
+    ]
+    if len({a.side for a in agreeing}) == 1:
+        actor = agreeing[0]
+        pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
+        return ResolvedActor(hit=pronoun, side=actor.side)
     earlier = [
         h
         for h in all_hits
