@@ -191,6 +191,9 @@ def merge_facilities(
     return kept, facilities
 
 
+_LOCATED_IN = re.compile(r"[^\S\n]+(?:in|at|near|à|près[^\S\n]+de|dans)[^\S\n]+")
+
+
 def _locate(
     text: str,
     start: int,
@@ -206,7 +209,17 @@ def _locate(
     nationality describes rather than locates ("French Quarter", "British International
     School": the article's nearest town). An embassy is abroad, in a town of another country.
     The facility word itself read as a town ("Marigny Plantation", "Nile Delta") says nothing.
+    A town the text places it in says most: "the University of St. Thomas in Houston" is in
+    Houston, whatever town its name recalls.
     """
+    after = _LOCATED_IN.match(text, end)
+    if after is not None:
+        here = next(
+            (m for m in located if m.start == after.end() and m.precision in ("point", "district")),
+            None,
+        )
+        if here is not None:
+            return here
     inside = [m for m in inside if not head.startswith(text[m.start : m.end])]
     own = inside[0] if inside else None
     if own is None or own.precision in ("point", "district"):

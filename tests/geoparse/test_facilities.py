@@ -122,8 +122,30 @@ def test_an_embassy_with_no_town_abroad_is_not_placed_in_its_own_country(gazette
 
 def test_the_facility_word_read_as_a_town_does_not_locate_it(gazetteer):
     # "Plantation" is a city in Florida; the word here only says what the place is
-    text = "Visitors toured the Marigny Plantation near New Orleans on Sunday."
+    text = "Visitors toured the Marigny Plantation on Sunday, then went on to New Orleans."
     assert _near(text, "Marigny Plantation", gazetteer) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the town its name recalls is not where it is
+        (
+            "said a professor at the University of St. Thomas in Houston, Texas.",
+            "University of St. Thomas",
+            "Houston",
+        ),
+        ("They own the Hotel Kyjev in Bratislava.", "Hotel Kyjev", "Bratislava"),
+        # a nationality's facility placed by the text, not by the nearest town
+        (
+            "Players from Cairo trained at the British International School near Giza.",
+            "British International School",
+            "Giza",
+        ),
+    ],
+)
+def test_a_town_the_text_places_the_facility_in_locates_it(gazetteer, text, name, expected):
+    assert _near(text, name, gazetteer) == expected
 
 
 def test_a_state_without_a_town_of_its_own_in_the_article_still_locates_it(gazetteer):
