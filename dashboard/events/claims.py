@@ -319,6 +319,8 @@ _SIDES_IN = {
 # How a date right after a listed place is read as that place's own date ("Akashat à la
 # mi-septembre puis Anah le 21 septembre").
 _OWN_DATE_GAP = re.compile(r"^[^,.;]{0,12}$")
+_COORDINATOR = re.compile(r"\b(?:and|then|et|puis)\b", _I)
+_DATE_OPENS_PLACE = re.compile(r"^\s*,?\s*(?:de|d['’]|du|des|of|the)?\s*$", _I)
 _SIDE_PREFIX = {
     "government": None,
     "regime": "syrian_government",
@@ -745,7 +747,12 @@ def _claims_for(
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
-        own = own_date(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+        own = own_date(
+            reading,
+            place,
+            objects[n + 1] if n + 1 < len(objects) else None,
+            objects[n - 1] if n else None,
+        )
         when = own.value if own is not None else reading.date
         claim = _claim(article, reading, event_id, place, side, when, kind, fraction)
         if own is not None:
@@ -1696,10 +1703,14 @@ def _listed_from(
     offset = reading.sentence.start
     chain = [first]
     previous_end = first.end
+    # a date of its own may open a listed place: « de Mossoul puis le lendemain de Tikrit »
+    dated = [(d.start, d.end) for d in reading.extra.get("sentence_dates", [])]
     for place in after[1:]:
         if place.start < previous_end:
             continue
-        between = _cut(text_all, previous_end - offset, place.start - offset, apposed, offset)
+        between = _cut(
+            text_all, previous_end - offset, place.start - offset, [*apposed, *dated], offset
+        )
         if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
             continue
@@ -2230,7 +2241,12 @@ def dated_objects(reading: Reading) -> list[tuple[PlaceMention, DateMention]]:
     objects = _objects(reading)
     out = []
     for n, place in enumerate(objects):
-        own = own_date(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
+        own = own_date(
+            reading,
+            place,
+            objects[n + 1] if n + 1 < len(objects) else None,
+            objects[n - 1] if n else None,
+        )
         if own is not None and own.value != reading.date:
             out.append((place, own))
     return out
@@ -2320,10 +2336,14 @@ _FIGHTING_DAYS = re.compile(r"(?:fighting|clashes|battles?|combats?|affrontement
 
 
 def own_date(
-    reading: Reading, place: PlaceMention, following: PlaceMention | None
+    reading: Reading,
+    place: PlaceMention,
+    following: PlaceMention | None,
+    previous: PlaceMention | None = None,
 ) -> DateMention | None:
     """A date written right after a listed place, when it is not the trigger's own date:
-    "ont repris Anah en septembre et Hawija le 5 octobre" dates each town apart."""
+    "ont repris Anah en septembre et Hawija le 5 octobre" dates each town apart; or right
+    before a place listed after another: « de Mossoul puis le lendemain de Tikrit »."""
     if place.start < reading.hit.start:
         # "recaptured Albu Kamal on Saturday, two days after the army said it had taken the
         # town": a place before the trigger was dated by its own clause's verb
@@ -2332,13 +2352,23 @@ def own_date(
     stop = following.start if following is not None else reading.sentence.end
     text = reading.sentence.text
     offset = reading.sentence.start
+    if previous is not None and previous.end <= place.start:
+        for d in dates:
+            if (
+                d is not reading.date_mention
+                and previous.end <= d.start
+                and d.end <= place.start
+                and _DATE_OPENS_PLACE.match(text[d.end - offset : place.start - offset])
+            ):
+                return d
     for d in dates:
         if d is reading.date_mention or not place.end <= d.start < stop:
             continue
         if _FIGHTING_DAYS.search(d.text):
             continue  # "took Idlib after three days of fighting": the fighting's days
-        if _OWN_DATE_GAP.match(text[place.end - offset : d.start - offset]):
-            return d
+        gap = text[place.end - offset : d.start - offset]
+        if _OWN_DATE_GAP.match(gap) and not _COORDINATOR.search(gap):
+            return d  # (not "Mossoul puis le lendemain de Tikrit": the next place's)
     return None
 
 

@@ -651,6 +651,8 @@ _DAYS_LATER = re.compile(
     r"plus\s+tard\b"
     r"|\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?<!au\s)le\s+lendemain)\b"
     r"(?!\s+(?:de|du|des|d'|of)\b)"
+    # « puis le lendemain de Tikrit »: the next day, with the verb left out before the place
+    r"|(?:(?<=\bpuis\s)|(?<=\bet\s))le\s+lendemain(?=\s+(?:de|d')\s*[A-Z])"
     # counted back from the last day named: "three days earlier", « la veille »
     r"|\b(?P<n2>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit2>days?|weeks?)\s+"
     r"(?:earlier|before(?=\s*[,.;]))"

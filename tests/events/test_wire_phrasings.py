@@ -1291,3 +1291,17 @@ def test_a_handful_of_streets_is_a_share() -> None:
         "in Haditha."
     )
     assert {c.kind for c in _run(body, "en").claims} == {"partial"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("L'EI s'était emparé le 10 juin de Mossoul puis le lendemain de Tikrit.", "fr"),
+        ("L'EI s'était emparé le 10 juin de Mossoul, puis, le lendemain, de Tikrit.", "fr"),
+        ("The Islamic State seized Mosul on June 10 and then the next day Tikrit.", "en"),
+        ("The Islamic State seized Mosul on June 10 and, the next day, Tikrit.", "en"),
+    ],
+)
+def test_a_listed_place_opened_by_its_own_day(body: str, lang: str) -> None:
+    claims = {(c.place_name[:3], c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("Mos", date(2017, 6, 10)), ("Tik", date(2017, 6, 11))}, claims
