@@ -97,7 +97,11 @@ _SHARE_LEAD = (
     r"|(?:most|much|parts?|half|all|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
 )
 _LIST_TAIL = (
-    r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?" + _SHARE_LEAD + r"(?:(?:\w+\s+){0,2}"
+    r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?"
+    + _SHARE_LEAD
+    # "as well as most of neighbouring Deir ez-Zor province"
+    + r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central)\s+)?"
+    + r"(?:(?:\w+\s+){0,2}"
     r"(?:villes?|localités?|régions?|towns?|city|cities|villages?|quartiers?|districts?|zones?"
     r"|areas?)(?:\s+[^\W\d_]+)??\s*(?:de|d'|of|du)?\s*)?$"  # « la région frontalière d' »
 )
@@ -220,10 +224,10 @@ _WORD_VALUE = {
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
-    r"(?:par|by|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
+    r"(?:par|by|belong(?:s|ed)?\s+(?:\w+\s+)?to|appart\w+\s+(?:\w+\s+)?(?:à|aux?)|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle(?:\s+gouvernemental)?"
     r"|emprise\s+(?:de|du|des|d')"
-    r"|^under\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
+    r"|^under\s.*(?:control|rule)|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
@@ -1047,6 +1051,9 @@ def _holder(reading: Reading) -> str | None:
             if side == KURDISH:
                 return _KURDS_OF.get(_sentence_government(reading) or "")
             return side
+        owner = _stronghold_possessor(reading)
+        if owner is not None:
+            return owner  # "Troops shelled Hajin, the group's main stronghold": the group's
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
         owner = _owner_after(reading) or _holder_of_relative(reading)
@@ -1070,6 +1077,29 @@ def _holder(reading: Reading) -> str | None:
         return _last_side_before(
             reading, generic=not stronghold, number=number
         ) or _last_side_before(reading, generic=not stronghold)
+    return None
+
+
+_POSSESSOR_GAP = re.compile(
+    r"['’]s?\s+(?:(?:main|last|key|major|biggest|largest|remaining|final|principal|de\s+facto"
+    r"|self-styled|most\s+important)\s+){0,3}\Z",
+    _I,
+)
+
+
+def _stronghold_possessor(reading: Reading) -> str | None:
+    """The side whose possessive names a stronghold: "the group's main stronghold"."""
+    text = reading.extra.get("article_text", "")
+    for hit in reversed(reading.extra.get("all_hits", [])):
+        if hit.end > reading.hit.start:
+            continue
+        if hit.start < reading.sentence.start:
+            return None
+        if _POSSESSOR_GAP.match(text, hit.end, reading.hit.start):
+            if hit.kind in ("source", "civilian") or hit.side is None:
+                return None
+            return hit.side
+        return None  # only the side named right before the stronghold owns it
     return None
 
 
@@ -1142,7 +1172,7 @@ def _holder_of_relative(reading: Reading) -> str | None:
 
 
 _UNDER_CONTROL = re.compile(r"\b(?:sous|under)\s+(?:the\s+|le\s+)?contr[ôo]le?$", _I)
-_HOLDER_NEXT = re.compile(r"(?:\b(?:de|du|des|of|by|par)|\bd['’])$", _I)
+_HOLDER_NEXT = re.compile(r"(?:\b(?:de|du|des|of|by|par|to|à|aux?)|\bd['’])$", _I)
 
 _ONCE_BEFORE = re.compile(
     r"\b(?:once|formerly|previously|autrefois|jadis|anciennement|naguère)\s+\Z", _I
@@ -1404,6 +1434,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             return []
         else:
             backward = True
+    if backward and _PROVINCE_SUBJECT.search(text_all, 0, hit.start - offset):
+        # "With Tabqa gone, the whole province belongs to the Islamic State": the province
+        # named before, not the town of the phrase before the subject
+        province = _antecedent(reading, "governorate")
+        if province is not None:
+            return [province]
     if backward and _OPENING_DEFINITE.match(text_all, 0, hit.start - offset):
         # "The town, in Salahuddin province on the highway to Mosul, fell to Islamic State":
         # the places of the apposition locate the town the subject stands for, named before
@@ -1816,6 +1852,8 @@ _INCLUDING = re.compile(
 _APPOSED_TRIGGER = re.compile(
     r"^\s*,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
     r"|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
+    # "al-Shaddadi, the group's main stronghold": its owner named before it
+    r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?"
     # "Hawija, one of two pockets still under the group's control"
     r"(?:(?:last|remaining|few|derni(?:er|ère)s?|rares?)\s+)?"
     r"(?:(?:pockets?|areas?|enclaves?|poches?|zones?|secteurs?)\s+)?"
@@ -1913,7 +1951,10 @@ _RELATIVE_OBJECT = re.compile(
     # relative hangs from a town noun in apposition to the place
     r"|\s*,\s*(?:(?:a|an|the|une|la|cette|this)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:town|city|village|ville|localité|cité|bourgade|bourg)\b[^,;.()]{0,50}?"
-    r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$",
+    r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$"
+    # an English relative without its pronoun: "Sinjar, the town Islamic State overran"
+    r"|\s*,\s*the\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|base|airport|crossing)\s+"
+    r"(?=(?-i:[A-Z])|(?:the|its|their)\s)(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+)?$",
     _I,
 )
 
@@ -1995,7 +2036,11 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"
     r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,100},\s*"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"(?:[\w'’-]+\s+){0,3}$"
+    # any noun phrase set off by commas ("a way station on the group's supply lines between
+    # Syria and Iraq,"), when nothing but the verb's auxiliary follows it
+    r"|\s*,\s*(?:a|an|une?|the|la|le|l['’])\s*[^;:.,«»\"“”]{0,120},\s*"
+    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut)\s+){1,2}$",
     _I,
 )
 _APPOSED_LANDMARK = re.compile(
@@ -2107,6 +2152,14 @@ _DEFINITE_SUBJECT = re.compile(
 )
 
 
+# A province standing as the subject right before its verb: "the whole province belongs to",
+# « toute la province appartient désormais à »
+_PROVINCE_SUBJECT = re.compile(
+    r"(?:^|[,;:«\"“]\s*|\b(?:and|et|but|mais|now|désormais)\s+)"
+    r"(?:the\s+(?:whole|entire)\s+|toute\s+la\s+|la\s+|the\s+)(?:province|governorate)\s+"
+    r"(?:(?:is|was|now|still|désormais|est|toujours)\s+)*\Z",
+    _I,
+)
 # What may open the subject before its name: "la ville de", "the town of".
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:la|le|l'|the)\s*(?:(?:ville|localité|cité|town|city|village)\s+(?:de|d'|of)\s*)?)?$",

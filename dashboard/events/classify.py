@@ -137,6 +137,8 @@ _EN_TAKE = (
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
     r"|reportedly)\s+)?taken|overran|overrun"
+    # "the jihadists swept into Mosul": a sweep takes the town, it does not only enter it
+    r"|swept\s+(?:into|through)"
     r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"
@@ -273,7 +275,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"\s+(?:the\s+)?(?:streets|centre|center|outskirts|edge|heart)\b)"
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+(?:\w+\s+)?outskirts"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
-        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|swept|advanced)\s+into"
+        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|advanced)\s+into"
         rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"
         # "SDF fighters were battling Islamic State inside Raqqa": fighting inside the town
         r"|(?:fighting|battling|fought|battled|clashing\s+with|clashed\s+with)\s+"
@@ -478,6 +480,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
         r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
+        # « toute la province appartient désormais à l'EI »
+        r"|appart(?:ient|iennent|enait|enaient)\s+(?:désormais\s+|entièrement\s+)?(?:à|aux?)"
+        r"(?=\s+(?:l['’]\s*)?[A-ZÉ])"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle(?:\s+gouvernemental)?"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
@@ -522,7 +527,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Sinjar had been protected by the peshmerga": its defenders hold it
         r"|(?:protected|defended|guarded)(?=\s+by\b)"
         r"|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        # "the whole province belongs to the Islamic State"
+        r"|(?:now\s+)?belong(?:s|ed)?\s+(?:entirely\s+|wholly\s+)?to(?=\s+(?:the\s+)?[A-Z])"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
+        # "the largest city under its rule", "towns under Islamic State rule"
+        r"|under\s+(?:[\w'’-]+\s+){1,3}?rule\b(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
         r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"

@@ -1594,6 +1594,11 @@ def _pronoun_subject(
         if actor.hit.end > start or not actor.side or actor.hit.kind in ("source", "civilian"):
             continue
         gap = text[actor.hit.end : start]
+        if "," in gap and _OPEN_RELATIVE.search(text, sentence.start, actor.hit.start):
+            continue  # "forces, who launched it with coalition air cover, said they": a side of
+            # the relative clause, not the speaker
+        # the speaker's own relative clause stands between it and its verb
+        gap = _RELATIVE_AFTER_SPEAKER.sub("", gap, count=1)
         if len(gap) <= 40 and _REPORTING.search(gap) and not re.search(r"[.;:«»\"“”]", gap):
             pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
             return ResolvedActor(hit=pronoun, side=actor.side)
@@ -1671,6 +1676,8 @@ def _pronoun_subject(
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
+_OPEN_RELATIVE = re.compile(r",\s*(?:who|which|qui)\b[^,.;:]*\Z", re.I)
+_RELATIVE_AFTER_SPEAKER = re.compile(r"^\s*,\s*(?:who|which|qui)\b[^,.;:]{0,120},", re.I)
 _FOUGHT_OBJECT = re.compile(
     r"\b(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|attack(?:s|ed|ing)?|ambush(?:ed|ing)?"
     r"|repel(?:s|led|ling)?|combat(?:tent|tait|taient|tu|tre)|affront(?:ent|aient|ait|é)"

@@ -1305,3 +1305,87 @@ def test_a_handful_of_streets_is_a_share() -> None:
 def test_a_listed_place_opened_by_its_own_day(body: str, lang: str) -> None:
     claims = {(c.place_name[:3], c.valid_from) for c in _run(body, lang).claims}
     assert claims == {("Mos", date(2017, 6, 10)), ("Tik", date(2017, 6, 11))}, claims
+
+
+def test_a_subject_described_by_any_noun_phrase_is_still_the_subject() -> None:
+    body = (
+        "Hajin, a way station on Islamic State's supply lines between Syria and Iraq, was "
+        "captured on Friday by the Syrian Democratic Forces."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Hajin", "sdf", date(2017, 11, 10))}, claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Islamic State fighters fled. Troops shelled Hajin, the group's main stronghold.",
+        "Islamic State fighters pulled back on Friday towards Hajin, the group's main stronghold.",
+    ],
+)
+def test_a_stronghold_belongs_to_the_side_whose_possessive_names_it(body: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Hajin", "isis")}, claims
+
+
+def test_a_neighbouring_province_is_listed_with_its_share() -> None:
+    body = (
+        "Islamic State still holds a large part of southern Hasakah province, as well as most "
+        "of neighbouring Deir ez-Zor province."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Hasakah province", "partial"), ("Deir ez-Zor province", "partial")}
+
+
+def test_a_city_under_a_sides_rule_is_held_by_it() -> None:
+    body = "Islamic State fighters fled. Jets hit Mosul, the largest city under its rule in Iraq."
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Mosul", "isis")}
+
+
+def test_a_relative_clause_without_its_pronoun_is_about_the_town_before_it() -> None:
+    body = (
+        "Peshmerga forces said on Friday they had retaken Sinjar, the town Islamic State "
+        "overran in August 2014."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Sinjar", "peshmerga", date(2017, 11, 10)),
+        ("Sinjar", "isis", date(2014, 8, 1)),
+    }, claims
+
+
+def test_a_sweep_into_a_town_takes_it() -> None:
+    body = "Islamic State fighters swept into Mosul in June 2014."
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Mosul", "full")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            'Troops lost Tabqa in Hasakah province. "With Tabqa gone, the whole province belongs '
+            'to the Islamic State," the director said.',
+            "en",
+        ),
+        (
+            "L'armée a perdu Tabqa, dans la province de Hassaké. Toute la province appartient "
+            "désormais à l'EI.",
+            "fr",
+        ),
+    ],
+)
+def test_a_province_that_belongs_to_a_side_is_held_by_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    province = "Hasakah province" if lang == "en" else "province de Hassaké"
+    assert (province, "isis") in claims, claims
+    assert ("Tabqa", "isis") not in claims, claims
+
+
+def test_they_in_a_speakers_clause_is_the_speaker_not_a_side_of_its_relative() -> None:
+    body = (
+        "Kurdish peshmerga forces, who launched an offensive on Thursday with coalition air "
+        "cover, announced on Friday that they had retaken Sinjar."
+    )
+    (capture,) = [e for e in _run(body, "en").events if e.type == "capture"]
+    assert {a.side for a in capture.actors if a.role == "agent"} == {"peshmerga"}
