@@ -94,7 +94,8 @@ _SHARE_LEAD = (
     r"(?:(?:(?:la\s+)?(?:majeure\s+partie|plupart|quasi-totalité|moitié|totalité)"
     r"|une\s+(?:(?:grande|petite|bonne|large)\s+)?partie|(?:de\s+)?(?:vastes|larges)\s+pans)\s+"
     r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d'|de\s+)"
-    r"|(?:most|much|parts?|half|all|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
+    r"|(?:most|much|(?:(?:large|vast|big|small|great|significant)\s+)?parts?|half|all"
+    r"|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
 )
 _LIST_TAIL = (
     r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?"
@@ -2673,6 +2674,23 @@ def _share(
         if fraction is not None:
             return "partial", fraction
         return ("partial", None) if _PARTIAL.search(override) else ("full", None)
+    if (
+        previous is not None
+        and previous.precision == place.precision == "governorate"
+        and re.fullmatch(
+            r"\s+(?:and|et)\s+",
+            reading.sentence.text[
+                previous.end - reading.sentence.start : place.start - reading.sentence.start
+            ],
+        )
+    ):
+        # "large parts of Daraa province and Quneitra province": one share of both
+        lead = reading.sentence.text[
+            max(0, previous.start - reading.sentence.start - 30) : previous.start
+            - reading.sentence.start
+        ]
+        if _fraction(lead) is None and _PARTIAL.search(lead):
+            return "partial", None
     if previous is not None and previous.end <= place.start:
         lo = previous.end
     elif place.end <= reading.hit.start and re.match(

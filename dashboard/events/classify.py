@@ -147,7 +147,9 @@ _EN_TAKE = (
     # the winner holds the place where it won
     r"|(?:declared|proclaimed|claimed|announced|celebrated|their|its)\s+victory"
     # ("in the northern region of Tal Afar": a qualifier may stand before the place noun)
-    rf"(?=\s+(?:over\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:in|at)\s+(?:the\s+(?:[\w-]+\s+)?"
+    # ("declared victory on April 14 in Eastern Ghouta": its day may come first)
+    rf"(?=\s+(?:over\s+(?:[\w'’-]+\s+){{1,4}}?)?(?:on\s+(?:[\w.]+\s+){{1,3}}?)?"
+    rf"(?:in|at)\s+(?:the\s+(?:[\w-]+\s+)?"
     rf"(?:town|city|village|region|district|area)\b|{_NAME}))"
     # verbs of control over a named place or a place noun, not "secured a deal"
     rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"

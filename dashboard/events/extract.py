@@ -484,9 +484,31 @@ def _clause_shares_its_day(
         best = min(pool, key=lambda d, h=hit: _clause_distance(text, h, d))
         between = text[min(hit.end, best.end) : max(hit.start, best.start)]
         if (
-            _clause_distance(text, hit, best) < 500 and not re.search(r"[,;:]", between)
-        ) or _reported_on(text, hit, best):
+            (_clause_distance(text, hit, best) < 500 and not re.search(r"[,;:]", between))
+            or _reported_on(text, hit, best)
+            # "troops entered Rastan on Wednesday and hoisted the flag": the next verb of the
+            # same subject, with no day of its own, happened that day too
+            or (
+                best.end <= hit.start
+                and hit.spec.frame != "hold"
+                and _NEXT_CONJUNCT.fullmatch(between)
+                # (not "launched it on Aug. 20 and took Rawa within eight days")
+                and not _SPAN_AFTER.search(text, hit.end, _clause_end(text, hit.end))
+            )
+        ):
             owner[id(hit)] = [best]
+
+
+_SPAN_AFTER = re.compile(
+    r"\b(?:within|after|in|over|later|en|après|au\s+bout\s+d[e'’]|dans)\s+(?:\w+\s+){0,2}"
+    r"(?:days?|weeks?|months?|hours?|jours|semaines|mois|heures)\b|\blater\b|\bplus\s+tard\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(text: str, at: int) -> int:
+    end = re.compile(r"[,;:.]").search(text, at)
+    return end.start() if end else len(text)
 
 
 def _reported_on(text: str, hit: TriggerHit, day: DateMention) -> bool:

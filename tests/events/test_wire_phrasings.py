@@ -1389,3 +1389,34 @@ def test_they_in_a_speakers_clause_is_the_speaker_not_a_side_of_its_relative() -
     )
     (capture,) = [e for e in _run(body, "en").events if e.type == "capture"]
     assert {a.side for a in capture.actors if a.role == "agent"} == {"peshmerga"}
+
+
+def test_the_next_verb_of_a_subject_shares_the_day_of_the_first() -> None:
+    body = "Syrian troops entered Hajin on Wednesday and hoisted the national flag over the town."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Hajin", date(2017, 11, 8))}, claims
+
+
+def test_large_parts_of_two_provinces_are_shares_of_both() -> None:
+    body = (
+        "Rebels still control most of Idlib province in the north-west, as well as large parts "
+        "of Daraa province and Quneitra province in the south."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Idlib province", "partial"),
+        ("Daraa province", "partial"),
+        ("Quneitra province", "partial"),
+    }, claims
+
+
+def test_turkish_backed_factions_are_the_rebels_turkey_backs() -> None:
+    body = "Fighters left for Jarabulus, which is controlled by Turkish-backed factions."
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Jarabulus", "syrian_opposition")}, claims
+
+
+def test_a_victory_declared_on_a_day_in_a_place_takes_it() -> None:
+    body = "The government declared victory on April 14 in Eastern Ghouta."
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Eastern Ghouta", "syrian_government", date(2017, 4, 14))}, claims
