@@ -497,11 +497,18 @@ def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
             and c.extra.get("frame") != "hold"
         ]
         if claim.extra.get("frame") != "hold" and any(
-            _trigger_distance(c) < _trigger_distance(claim) for c in rivals
+            # a day the text names beats a week counted ("moins d'une semaine après la chute
+            # de Manbij, dont les FDS ont pris le contrôle le 12 août"), then the nearer verb
+            (_FINENESS.get(c.extra.get("date_precision"), 3), _trigger_distance(c))
+            < (_FINENESS.get(claim.extra.get("date_precision"), 3), _trigger_distance(claim))
+            for c in rivals
         ):
             continue
         kept.append(claim)
     return kept
+
+
+_FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _trigger_distance(claim: Claim) -> int:
@@ -670,7 +677,11 @@ def _claims_for(
                 # 2015")
                 before_then = _PLUPERFECT.search(
                     reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+                ) or _HELD_BEFORE_THEN.search(
+                    reading.sentence.text, 0, reading.hit.end - reading.sentence.start
                 )
+                # (« à l'EI, qui la contrôlait depuis 2014 », "which had held it since 2014":
+                # a past tense of its own)
                 since_then = _SINCE_THEN_BEFORE.search(
                     reading.sentence.text,
                     max(0, reading.hit.start - reading.sentence.start - 50),
@@ -1414,6 +1425,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             if found is not None and hit.start - found.end <= 300:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]
+    if frame == "hold" and (
+        _HELD_IT_BEFORE.search(text_all, max(0, hit.start - offset - 12), hit.start - offset)
+        or _IT_AFTER.match(text_all, hit.end - offset)
+    ):
+        # « à l'EI, qui la contrôlait depuis 2014 », "which had held it since 2014": the
+        # town just named
+        found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+        if found is not None and hit.start - found.end <= 300:
+            return [found]
     if frame in ("take", "take_pass"):
         declared = _declared_object(reading, places)
         if declared is not None:
@@ -1491,7 +1511,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             p
             for p in places
             if p.end <= hit.start
-            and hit.start - p.end <= 60
+            and (
+                hit.start - p.end <= 60
+                or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
+            )
             and (
                 _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
                 or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
@@ -1516,6 +1539,18 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
+        if (
+            len(before) >= 2
+            and before[-1].precision in ("governorate", "country")
+            and before[-2].precision == "point"
+            and _LOCATING_GAP.fullmatch(
+                text_all, before[-2].end - offset, before[-1].start - offset
+            )
+            and re.match(r"\s*,", text_all[before[-1].end - offset :])
+        ):
+            # "al-Raï, dans le nord de la province d'Alep, est repassée": the province
+            # says where the town lies
+            before = before[:-1]
         chain = _backward_list(reading, places, before[-1])
         chain += [p for p in _gapped(reading, places) if p not in chain]
         return chain + [p for p in _compared(reading, places) if p not in chain]
@@ -1788,6 +1823,9 @@ def _pronoun_object(reading: Reading) -> str | None:
     return None
 
 
+# a French object pronoun right before a verb of holding: « qui la contrôlait », « qui l'occupe »
+_HELD_IT_BEFORE = re.compile(r"(?:^|\s)(?:la|les|l['’])\s*\Z", _I)
+
 # What leads from a withdrawal to where the side went, not what it left.
 _DESTINATION_GAP = re.compile(
     r"\s*(?:(?:back|further|deeper)\s+)?(?:to|into|towards?|toward|across\s+(?:the\s+)?\w+\s+(?:to|into)"
@@ -1867,6 +1905,8 @@ _COMPARED = re.compile(r",?\s*(?:as\s+(?:do|does|is|are)|tout\s+comme|de\s+même
 
 
 _COUNTED_APPOSITION = re.compile(
+    # (after where the last one lies: « al-Bab, à une trentaine de kilomètres au sud, deux »)
+    r"(?:\s*,[^,;.:]{1,60}(?=,))?"
     r"\s*,\s*(?:the\s+|les\s+)?(?P<count>two|three|four|deux|trois|quatre)\s+"
     r"(?:towns|cities|villages|villes|localités|bourgs)\b",
     _I,
@@ -1942,7 +1982,10 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
 # qu'elles ont prise", "Kirkouk, où elles ont pris".
 _RELATIVE_OBJECT = re.compile(
     # (an initialism in brackets may stand in the clause: « où le groupe État islamique (EI) »)
-    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where)\b(?:[^,;.()]|\([^(),;.]{1,12}\)){0,60}$|"
+    # (« Manbij, dont les FDS ont pris le contrôle »: the control of which)
+    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where|dont)\b(?:[^,;.()]|\([^(),;.]{1,12}\))"
+    # (its subject may carry an apposition: « dont les FDS, une alliance arabo-kurde, ont »)
+    r"{0,60}(?:,[^,;.()]{1,60},[^,;.()]{0,30})?$|"
     r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$"
     # "Raqqa, which rebels took in 2013 and which has since become the group's capital": a
     # second relative joined to the first is about the same place
@@ -2022,6 +2065,7 @@ _LOCATED_RELATIVE = re.compile(
     r"(?:which|that|que|qu['’]|où|where)\b[^,;.()]{0,60}$",
     _I,
 )
+_HELD_BEFORE_THEN = re.compile(r"(?:\w(?:ait|aient)|\bhad\s+(?:\w+\s+)?\w+)\Z", _I)
 _PLUPERFECT = re.compile(r"\b(?:had\s+been|avait\s+été|étaient|était)\s+(?:\w+\s+)?\Z", _I)
 _BORDER_WITH = re.compile(
     r"\s+(?:with|avec|on\s+the\s+border\s+with|à\s+la\s+frontière\s+(?:avec|de))\s+(?:the\s+|la\s+|le\s+|l['’])?",
@@ -2052,6 +2096,10 @@ _APPOSED_LANDMARK = re.compile(
 )
 _LOCATING_GAP = re.compile(
     r"\s*,\s*(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
+    # « dans le nord de la province d'Alep », "in the north of", "in northern"
+    r"(?:(?:(?:north|south|east|west|nord|sud|est|ouest|centre|center|centre)(?:-\w+)?\s+"
+    r"(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?"
+    r"|(?:northern|southern|eastern|western|central|north-\w+|south-\w+)\s+))?"
     r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?",
     _I,
 )

@@ -1420,3 +1420,41 @@ def test_a_victory_declared_on_a_day_in_a_place_takes_it() -> None:
     body = "The government declared victory on April 14 in Eastern Ghouta."
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert claims == {("Eastern Ghouta", "syrian_government", date(2017, 4, 14))}, claims
+
+
+def test_a_place_wrested_from_a_side_and_the_pronoun_it_held() -> None:
+    body = (
+        "La bourgade d'al-Raï a changé de mains cette année. Le 7 avril, des factions rebelles "
+        "l'avaient arrachée à l'EI, qui la contrôlait depuis 2014."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("al-Raï", "syrian_opposition", date(2017, 4, 7)) in claims, claims
+    assert ("al-Raï", "isis", date(2014, 1, 1)) in claims, claims
+
+
+def test_the_control_dont_a_side_took_is_of_the_place_before() -> None:
+    body = (
+        "Elle intervient moins d'une semaine après la chute de Manbij, dont les Forces "
+        "démocratiques syriennes (FDS), une alliance arabo-kurde, ont pris le contrôle total "
+        "le 12 août."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Manbij", "sdf", date(2017, 8, 12))}, claims
+
+
+def test_a_town_located_in_part_of_a_province_is_the_subject() -> None:
+    body = (
+        "La ville frontalière d'al-Raï, dans le nord de la province d'Alep, est repassée "
+        "mercredi sous le contrôle de rebelles syriens soutenus par Ankara."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("al-Raï", "syrian_opposition")}, claims
+
+
+def test_a_count_after_where_the_last_town_lies() -> None:
+    body = (
+        "La prise d'al-Raï ouvre aux insurgés la route de Dabiq, au sud-ouest, et d'al-Bab, à "
+        "une trentaine de kilomètres au sud, deux localités toujours tenues par l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Dabiq", "isis"), ("al-Bab", "isis")}, claims
