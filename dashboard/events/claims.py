@@ -64,7 +64,7 @@ _RELATIONAL = re.compile(
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
-    r"|\boutskirts\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
+    r"|\boutskirts\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
@@ -133,6 +133,9 @@ _SEPARATOR = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
     r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
+    # "almost entirely in the hands of", « presque entièrement aux mains de »: not all of it
+    r"|(?:almost|nearly|presque|quasi(?:ment)?)\s+(?:entirely|completely|totalement|entièrement)"
+    r"|largement|en\s+grande\s+partie|partiellement"
     r"|(?:a|its|their)\s+foothold\s+in"
     # « de vastes pans du nord de l'Irak », "large swathes of eastern Syria"
     r"|(?:vastes|larges|grands|pans)\s+(?:pans\s+)?(?:de|du|des|d')|swathes?\s+of|swaths?\s+of"
@@ -680,6 +683,11 @@ def _claims_for(
                 ) or _HELD_BEFORE_THEN.search(
                     reading.sentence.text, 0, reading.hit.end - reading.sentence.start
                 )
+                # ("Held by rebels since 2012, Daraya was retaken": a fronted past state)
+                fronted = not reading.sentence.text[
+                    : reading.hit.start - reading.sentence.start
+                ].strip(" \t\n\"«“'")
+                before_then = before_then or (fronted or None)
                 # (« à l'EI, qui la contrôlait depuis 2014 », "which had held it since 2014":
                 # a past tense of its own)
                 since_then = _SINCE_THEN_BEFORE.search(
@@ -1434,6 +1442,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
         if found is not None and hit.start - found.end <= 300:
             return [found]
+    if frame == "take" and _FLAG_OVER_BUILDING.match(text_all, hit.end - offset):
+        # « avaient hissé le drapeau sur le bâtiment abritant la source », "raised the flag
+        # over the town hall": a building of the town the sentence is in
+        found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+        if found is not None and found.start >= reading.sentence.start:
+            return [found]
     if frame in ("take", "take_pass"):
         declared = _declared_object(reading, places)
         if declared is not None:
@@ -1823,6 +1837,14 @@ def _pronoun_object(reading: Reading) -> str | None:
     return None
 
 
+_FLAG_OVER_BUILDING = re.compile(
+    r"\s+(?:over|above|atop|on|sur|au-dessus\s+(?:du|de\s+la|de\s+l['’]|des))\s+"
+    r"(?:the\s+|its\s+|le\s+|la\s+|l['’]|les\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:bâtiments?|building|mairie|town\s+hall|city\s+hall|hall|headquarters|siège|citadel"
+    r"|citadelle|tower|tour|roof|toit|palace|palais|château|castle|mosque|mosquée|hospital"
+    r"|hôpital|court|tribunal|station|gare|school|école)\b",
+    _I,
+)
 # a French object pronoun right before a verb of holding: « qui la contrôlait », « qui l'occupe »
 _HELD_IT_BEFORE = re.compile(r"(?:^|\s)(?:la|les|l['’])\s*\Z", _I)
 
@@ -1889,14 +1911,17 @@ _INCLUDING = re.compile(
 # "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
 # make it a landmark then: the apposition is about that place.
 _APPOSED_TRIGGER = re.compile(
-    r"^\s*,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
+    r"^\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
     r"|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
     # "al-Shaddadi, the group's main stronghold": its owner named before it
     r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?"
     # "Hawija, one of two pockets still under the group's control"
     r"(?:(?:last|remaining|few|derni(?:er|ère)s?|rares?)\s+)?"
     r"(?:(?:pockets?|areas?|enclaves?|poches?|zones?|secteurs?)\s+)?"
-    r"(?:(?:still|yet|now|encore|toujours|désormais)\s+)?$",
+    r"(?:(?:still|yet|now|encore|toujours|désormais)\s+)?"
+    # « la province d'Idleb, presque entièrement aux mains de l'opposition »
+    r"(?:(?:almost|nearly|virtually|entirely|fully|largely|mostly|partly|presque|quasi"
+    r"|quasiment|entièrement|totalement|largement|en\s+grande\s+partie|partiellement)\s+){0,2}$",
     _I,
 )
 # A comparison that extends a state to more places: "..., as do Sinjar and Makhmour",
@@ -2113,8 +2138,11 @@ _HOLDING_OUT = re.compile(r"entrenched|holed\s+up|dug\s+in|retranché", _I)
 
 def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The subject after a participial clause that opens the sentence: "Libérée en juillet,
-    Mossoul se reconstruit", "Retaken in March, Palmyra is calm"."""
-    if reading.frame != "take_pass":
+    Mossoul se reconstruit", "Retaken in March, Palmyra is calm", « Tenue par les rebelles
+    depuis 2012, Wadi Barada s'ajoute »."""
+    if reading.frame != "take_pass" and not (
+        reading.frame == "hold" and (_HOLD_BY.search(reading.hit.text) or _held_participle(reading))
+    ):
         return []
     text = reading.sentence.text
     offset = reading.sentence.start

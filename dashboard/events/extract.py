@@ -102,7 +102,10 @@ _PREPOSITION_BEFORE = re.compile(
 # to, after a noun of combatants, is the subject, not a complement
 _MEMBERS_OF = re.compile(
     r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
-    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes)"
+    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes"
+    # a number of them: « une vingtaine de militaires », "dozens of soldiers"
+    r"|dizaines?|vingtaines?|trentaine|quarantaine|cinquantaine|centaines?|milliers|poignée"
+    r"|dozens|hundreds|thousands|scores|handful|group)"
     r"\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
@@ -344,12 +347,43 @@ _SHARED_SUBJECT_JOINT = re.compile(
 )
 
 
+_CLOSED_RELATIVE = re.compile(
+    r",\s*(?:d['’]où|où|qui|which|where|who|from\s+which)\b[^,;.:«»\"“”]{1,100},(?=\s+(?:and|et)\b)",
+    re.IGNORECASE,
+)
+
+
+def _verb_pairs(text: str, readings: Sequence[Reading]) -> list[tuple[Reading, Reading]]:
+    """Each verb with the verb before it, passing over the verbs of a relative clause closed
+    in between: those have a subject of their own."""
+    inside = {
+        id(r)
+        for r in readings
+        for m in _CLOSED_RELATIVE.finditer(text, r.sentence.start, r.sentence.end)
+        if m.start() <= r.hit.start < m.end()
+    }
+    pairs = []
+    for before, reading in pairwise(readings):
+        if id(before) in inside and id(reading) not in inside:
+            earlier = [
+                r
+                for r in readings
+                if r.hit.end <= before.hit.start
+                and id(r) not in inside
+                and r.sentence is reading.sentence
+            ]
+            if earlier:
+                before = earlier[-1]
+        pairs.append((before, reading))
+    return pairs
+
+
 def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
     """A verb coordinated with the one before it shares its subject: "Its fighters broke into
     the eastern districts in early October and by mid-October held 40 percent of the town";
     "Kurdish fighters drove Islamic State out of Kobani in January after a siege, and captured
     Tal Abyad in June": the side named between the two verbs is the first one's object."""
-    for before, reading in pairwise(readings):
+    for before, reading in _verb_pairs(text, readings):
         if (
             before.agent is None
             or not before.agent.side
@@ -359,7 +393,10 @@ def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
             or reading.hit.spec.frame == "event"
         ):
             continue
-        gap = text[before.hit.end : reading.hit.start]
+        # a relative clause closed before the second verb is about the place, not the subject
+        # (« étaient entrés dans Aïn al-Fijé, d'où les rebelles venaient de se retirer, et
+        # avaient hissé le drapeau »)
+        gap = _CLOSED_RELATIVE.sub(", ", text[before.hit.end : reading.hit.start])
         if _RELATIVE_WORD.search(gap):
             continue  # "pushed towards the border, where the militants still hold al-Qaim"
         if reading.agent is None:

@@ -1458,3 +1458,48 @@ def test_a_count_after_where_the_last_town_lies() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert claims == {("Dabiq", "isis"), ("al-Bab", "isis")}, claims
+
+
+def test_a_number_of_soldiers_is_the_subject() -> None:
+    body = "Samedi, une vingtaine de militaires étaient entrés dans Aïn al-Fijé."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Aïn al-Fijé", "syrian_government", "contested")}, claims
+
+
+def test_a_flag_raised_over_a_building_past_a_relative_takes_the_town() -> None:
+    body = (
+        "Samedi, une vingtaine de militaires étaient entrés dans Aïn al-Fijé, d'où les "
+        "combattants rebelles venaient de se retirer vers d'autres villages, et avaient hissé "
+        "le drapeau syrien sur le bâtiment abritant la source."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Aïn al-Fijé", "syrian_government", "full")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Tenue par les rebelles depuis 2012, Daraya s'ajoute à la liste des villes perdues.",
+            "fr",
+        ),
+        ("Held by rebels since 2012, Daraya was retaken by the army on Sunday.", "en"),
+    ],
+)
+def test_a_fronted_state_since_a_year_holds_the_subject(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert ("Daraya", "syrian_opposition", date(2012, 1, 1)) in claims, claims
+
+
+def test_the_surroundings_of_a_city_are_not_the_city() -> None:
+    body = "Les secteurs des environs de Damas repris par le régime sont calmes."
+    assert {c.place_name for c in _run(body, "fr").claims} == set()
+
+
+def test_almost_entirely_in_the_hands_of_the_armed_opposition_is_a_share() -> None:
+    body = (
+        "Les insurgés partent vers la province d'Idleb (nord-ouest), presque entièrement aux "
+        "mains de l'opposition armée."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("province d'Idleb", "syrian_opposition", "partial")}, claims
