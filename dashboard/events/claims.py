@@ -139,7 +139,7 @@ _PARTIAL = re.compile(
     r"|(?:a|its|their)\s+foothold\s+in"
     # « de vastes pans du nord de l'Irak », "large swathes of eastern Syria"
     r"|(?:vastes|larges|grands|pans)\s+(?:pans\s+)?(?:de|du|des|d')|swathes?\s+of|swaths?\s+of"
-    r"|tracts?\s+of"
+    r"|tracts?\s+of|(?:wide|long|large|vast|narrow)\s+stretch(?:es)?\s+of"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
     r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
@@ -236,8 +236,11 @@ _HOLD_BY = re.compile(
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
 _DEFINITE = re.compile(
-    r"[^,;.]{0,50}?\b(?:la|the|cette|this)\s+(?P<noun>province|governorate|ville|city|town"
-    r"|localité|cité)\b",
+    r"[^,;.]{0,50}?\b(?:la|the|cette|this|le|l['’])\s*(?P<noun>province|governorate|ville|city|town"
+    r"|localité|cité"
+    # "The SDF took the base from the militants in March": the facility named before
+    r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
+    r"|barrage|crossing)\b",
     _I,
 )
 
@@ -249,6 +252,26 @@ def _definite_object(text: str, at: int) -> re.Match[str] | None:
     if found is None or _RELATIONAL.search(text, at, found.start("noun")):
         return None
     return found
+
+
+_BASE_KINDS = frozenset({"airport", "base", "other"})
+_FACILITY_NOUN_KINDS = {
+    "base": _BASE_KINDS,
+    "airbase": _BASE_KINDS,
+    "baseaérienne": _BASE_KINDS,
+    "airport": _BASE_KINDS,
+    "airfield": _BASE_KINDS,
+    "aéroport": _BASE_KINDS,
+    "oilfield": frozenset({"oilfield"}),
+    "dam": frozenset({"dam", "other"}),
+    "barrage": frozenset({"dam", "other"}),
+    "crossing": frozenset({"crossing"}),
+}
+
+
+def _noun_kinds(noun: str) -> frozenset[str] | None:
+    """The place kinds a facility noun stands for ("the base": an air base named before)."""
+    return _FACILITY_NOUN_KINDS.get(re.sub(r"\s+", "", noun.lower()))
 
 
 _NOUN_PRECISION = {
@@ -307,12 +330,18 @@ _BARE_SHARE = re.compile(
 _DISTRICTS = re.compile(
     r"\s*(?:(?:still|encore|toujours|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some"
     r"|plusieurs|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
-    r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b)"
+    r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b"
+    # "the old city", « la vieille ville »: a quarter of the town
+    r"|(?:the\s+old\s+(?:city|town)|la\s+vieille\s+ville)\b)"
     r"(?!\s+(?:of|de|d'|du)\s+[A-ZÀ-Ý])",
     _I,
 )
 # A sentence that opens on a place: "In Raqqa, ...", "Dans la ville de Deir Ezzor, ...".
-_FRONTED = re.compile(r"\W*(?:in|at|à|dans)\s+(?:(?:la\s+)?ville\s+de\s+|the\s+city\s+of\s+)?", _I)
+_FRONTED = re.compile(
+    r"\W*(?:in|at|inside|within|à|dans|à\s+l['’]intérieur\s+de)\s+"
+    r"(?:(?:la\s+)?ville\s+de\s+|the\s+city\s+of\s+)?",
+    _I,
+)
 _NON_ISIS_GROUND = tuple(side for side in GROUND_SIDES if side != "isis")
 _CONFINED = re.compile(
     r"\b(?:confined|limited|reduced|restricted|cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)"
@@ -1633,10 +1662,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     if definite and (not after or after[0].start - offset > definite.end() + 25):
         # "de la province" alone stands for a place named before; "la ville frontalière
         # d'Albou Kamal" is followed by its own name
+        noun = definite.group("noun")
         antecedent = _antecedent(
             reading,
-            _NOUN_PRECISION[definite.group("noun").lower()],
+            _NOUN_PRECISION.get(noun.lower(), "point"),
             (offset + definite.start("noun"), offset + definite.end("noun")),
+            kinds=_noun_kinds(noun),
         )
         if antecedent is not None:
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = text_all[

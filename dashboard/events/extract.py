@@ -102,11 +102,16 @@ _PREPOSITION_BEFORE = re.compile(
 # to, after a noun of combatants, is the subject, not a complement
 _MEMBERS_OF = re.compile(
     r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
-    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes"
-    # a number of them: « une vingtaine de militaires », "dozens of soldiers"
-    r"|dizaines?|vingtaines?|trentaine|quarantaine|cinquantaine|centaines?|milliers|poignée"
-    r"|dozens|hundreds|thousands|scores|handful|group)"
+    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes)"
     r"\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    re.IGNORECASE,
+)
+# a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,
+# "Dozens of soldiers entered" (not "killed hundreds of militants", an object)
+_COUNT_OF_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:et|and|but|mais|puis|then)\s+)(?:(?:une|des|quelques|plusieurs|some"
+    r"|several|a)\s+)?(?:dizaines?|vingtaines?|trentaine|quarantaine|cinquantaine|centaines?"
+    r"|milliers|poignée|dozens|hundreds|thousands|scores|handful)\s+(?:of|de|d')\s*\Z",
     re.IGNORECASE,
 )
 _RELATIVE_SUBJECT = re.compile(
@@ -717,6 +722,9 @@ _DAYS_LATER = re.compile(
     r"(?:earlier|before(?=\s*[,.;]))"
     r"|\b(?P<nf2>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf2>jours?|semaines?)\s+"
     r"(?:plus\s+tôt|auparavant)\b"
+    # "Days earlier, troops had seized", « quelques jours plus tôt »: in the week before
+    r"|(?<![\w-])(?:(?:a\s+few|several|quelques|plusieurs)\s+)?(?P<fewearlier>days|jours)\s+"
+    r"(?:earlier|plus\s+tôt|auparavant)\b"
     r"|(?P<eve>\bthe\s+day\s+before(?=\s*[,.;])|\bthe\s+previous\s+day\b"
     r"|(?<!à\s)\bla\s+veille\b(?!\s+(?:de|du|des|d'|au|à)\b))",
     re.IGNORECASE,
@@ -983,6 +991,15 @@ def _with_day_offsets(
                 # counted from a present the text does not date are counted from publication
                 anchor = DateMention(at, at, "", reference, "day", True, 0.8)
             if anchor is None or anchor is eve_of_publication:
+                continue
+            if groups.get("fewearlier"):
+                confidence = round(anchor.confidence * 0.8, 3)
+                value = anchor.value - timedelta(days=3)
+                added.append(
+                    DateMention(
+                        match.start(), match.end(), match.group(0), value, "week", True, confidence
+                    )
+                )
                 continue
             if eve_of_publication is not None:
                 replaced.add(id(eve_of_publication))
@@ -1822,6 +1839,7 @@ def _roles(
         and (
             not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
             or _MEMBERS_OF.search(text[max(0, a.hit.start - 40) : a.hit.start])
+            or _COUNT_OF_SUBJECT.search(text, max(sentence.start, a.hit.start - 40), a.hit.start)
             # « Des unités irakiennes y tenaient »: an article opening the sentence
             or _OPENING_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
         )

@@ -72,6 +72,9 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Aïn al-Fijé": ("gn:172232", 33.65, 36.18, "point", "SY"),
     "Daraya": ("gn:170652", 33.46, 36.24, "point", "SY"),
     "Damas": ("gn:170654", 33.51, 36.29, "point", "SY"),
+    "Aleppo province": ("gn:170062", 36.2, 37.5, "governorate", "SY"),
+    "Raqqa province": ("gn:163806", 35.9, 38.9, "governorate", "SY"),
+    "Tabqa air base": ("name:Tabqa air base", 35.75, 38.57, "point", "SY"),
     "Golan": ("name:Golan Heights", 33.0, 35.8, "region", "SY"),
     "Yarmouk basin": ("name:Yarmouk basin", 32.77, 35.9, "region", "SY"),
     "Qalamoun": ("name:Qalamoun Mountains", 33.95, 36.6, "region", "SY"),
@@ -119,6 +122,17 @@ def article(
     )
 
 
+def _kind(name: str, precision: str) -> str:
+    if precision == "region":
+        return "region"
+    lowered = name.lower()
+    if "air base" in lowered or "airport" in lowered or "aéroport" in lowered:
+        return "airport"
+    if "field" in lowered or "champ" in lowered:
+        return "oilfield"
+    return "town"
+
+
 def places_in(doc: Article) -> list[PlaceMention]:
     """Every occurrence of a known place name in the article, longest names first."""
     taken: list[tuple[int, int]] = []
@@ -139,7 +153,7 @@ def places_in(doc: Article) -> list[PlaceMention]:
                     name,
                     lat,
                     lon,
-                    "region" if precision == "region" else "town",
+                    _kind(name, precision),
                     precision,
                     country,
                     None,

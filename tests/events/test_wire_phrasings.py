@@ -1503,3 +1503,42 @@ def test_almost_entirely_in_the_hands_of_the_armed_opposition_is_a_share() -> No
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert claims == {("province d'Idleb", "syrian_opposition", "partial")}, claims
+
+
+def test_hundreds_of_militants_killed_are_no_subject() -> None:
+    body = (
+        "Islamic State retreated. The army said units had killed hundreds of militants since "
+        "the operation began on June 13 and had on Friday also cleared the last villages the "
+        "group held in the countryside of Aleppo province."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Aleppo province", "syrian_government")}, claims
+
+
+def test_a_wide_stretch_of_a_province_is_a_share() -> None:
+    body = "The army has pushed Islamic State out of a wide stretch of Raqqa province."
+    assert {c.kind for c in _run(body, "en").claims} == {"partial"}
+
+
+def test_days_earlier_is_the_week_before_the_day_told() -> None:
+    body = "Hit was taken by the army on June 19. Days earlier, troops had seized Anah."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Anah", date(2017, 6, 16)) in claims, claims
+
+
+def test_the_base_is_the_air_base_named_before() -> None:
+    body = (
+        "Islamic State overran the Tabqa air base in August 2014. The SDF took the base from "
+        "the militants in March."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Tabqa air base", "sdf", date(2017, 3, 1)) in claims, claims
+
+
+def test_districts_held_inside_a_town_and_its_old_city() -> None:
+    body = (
+        "Inside Raqqa, the SDF holds several districts. The jihadists still hold the old city "
+        "and most of the centre."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Raqqa", "sdf", "partial"), ("Raqqa", "isis", "partial")}, claims
