@@ -557,6 +557,9 @@ LEXICON: tuple[ActorEntry, ...] = (
             "troupes gouvernementales",
             "le gouvernement",
             "gouvernement",
+            # « toujours contrôlée par le pouvoir »: the state, in French copy
+            "le pouvoir",
+            "du pouvoir",
             "l'armée",
             "unités de l'armée",
             "les troupes",

@@ -36,7 +36,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
-from dashboard.events.actors import KURDISH
+from dashboard.events.actors import KURDISH, ActorHit
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     CLAIMABLE_PRECISIONS,
@@ -692,6 +692,8 @@ def _claims_for(
     frame = reading.frame
     if frame == "enter" and _struck_at_the_edge(reading):
         return []
+    if frame == "hold" and _DIVIDED.fullmatch(reading.hit.text):
+        return _divided_claims(article, reading, event_id)
     objects = _objects(reading)
     if not objects:
         return []
@@ -1942,7 +1944,10 @@ _INCLUDING = re.compile(
 # "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
 # make it a landmark then: the apposition is about that place.
 _APPOSED_TRIGGER = re.compile(
-    r"^\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
+    r"^\s*(?:\([^()]{1,30}\)\s*)?,\s*"
+    # « Soueïda, à majorité druze et toujours contrôlée par le pouvoir »: a description first
+    r"(?:[^,;.:«»\"“”]{1,40}?\s+(?:et|and)\s+(?=(?:still|toujours|encore|now|désormais)\b))?"
+    r"(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
     r"|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
     # "al-Shaddadi, the group's main stronghold": its owner named before it
     r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?"
@@ -2140,7 +2145,9 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:[\w'’-]+\s+){0,3}$"
     # any noun phrase set off by commas ("a way station on the group's supply lines between
     # Syria and Iraq,"), when nothing but the verb's auxiliary follows it
-    r"|\s*,\s*(?:a|an|une?|the|la|le|l['’])\s*[^;:.,«»\"“”]{0,120},\s*"
+    # (French drops the article: « Bosra al-Cham, cité antique inscrite au patrimoine
+    # mondial et dernier bastion du régime dans l'est de la province, est tombée »)
+    r"|\s*,\s*(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
     r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut)\s+){1,2}$",
     _I,
 )
@@ -2714,6 +2721,69 @@ def _governorate_of(
     )
 
 
+_DIVIDED = re.compile(r"divided|split|partagée?s?|divisée?s?", _I)
+_BOTH_SIDES = re.compile(
+    r"\s+(?:(?:since|depuis)\s+[^,;.]{1,40}?\s+)?(?:between|among|entre)\s+"
+    r"(?:the\s+two\s+(?:sides|camps)|both\s+sides|les\s+deux\s+camps|les\s+deux\s+parties)\b",
+    _I,
+)
+_DIVIDED_SUBJECT_GAP = re.compile(
+    r"\s*(?:,[^;:.]{0,80},)?\s*(?:(?:has|have|had|is|was|been|remains?|est|était|reste|a\s+été"
+    r"|demeure)\s+){0,2}$|\s*,\s*$",
+    _I,
+)
+
+
+def _divided_claims(article: Article, reading: Reading, event_id: str | None) -> list[Claim]:
+    """A place divided between two sides: a share for each.
+
+    "Aleppo, once Syria's commercial hub, has been divided since rebels stormed it in 2012";
+    « Deraa, partagée entre les deux camps ». The sides are the ones named after "between"
+    or, for "the two sides" or none named, the last two ground sides the story names.
+    """
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    before = [
+        p
+        for p in reading.places
+        if p.end <= reading.hit.start
+        and p.precision in ("point", "district")
+        and _DIVIDED_SUBJECT_GAP.fullmatch(text, p.end - offset, reading.hit.start - offset)
+    ]
+    if not before:
+        return []
+    place = before[-1]
+    clause_end = re.search(r"[;.]|$", text[reading.hit.end - offset :])
+    stop = reading.hit.end + (clause_end.start() if clause_end else 0)
+    government = _sentence_government(reading)
+
+    def side_of(hit: ActorHit) -> str | None:
+        if hit.kind in ("source", "civilian"):
+            return None
+        side = hit.side or (government if hit.kind == "generic" else None)
+        return side if side in GROUND_SIDES else None
+
+    hits = reading.extra.get("all_hits", [])
+    named = [side_of(h) for h in hits if reading.hit.end <= h.start < stop]
+    sides = list(dict.fromkeys(s for s in named if s))
+    if len(sides) < 2 or _BOTH_SIDES.match(text, reading.hit.end - offset):
+        earlier = [side_of(h) for h in hits if h.end <= stop]
+        sides = list(dict.fromkeys(s for s in reversed(earlier) if s))[:2]
+    if len(sides) != 2:
+        return []
+    since = _since(reading, place, None)
+    published = article.published or reading.date
+    valid_from = since.value if since is not None else published
+    if valid_from is None:
+        return []
+    out = []
+    for side in sides:
+        claim = _claim(article, reading, event_id, place, side, valid_from, "partial", None)
+        claim.extra["date_precision"] = since.precision if since is not None else "day"
+        out.append(_scaled(claim, 0.8, "divided between two sides"))
+    return out
+
+
 def _held_participle(reading: Reading) -> bool:
     """ "the last town held by X", "tenue par X": the holder follows, the place precedes."""
     text = reading.sentence.text
@@ -2830,7 +2900,9 @@ def _share(
     joints = [
         m
         for m in _SEPARATOR.finditer(window)
-        if lo + m.start() >= reading.hit.end or previous is not None
+        if (lo + m.start() >= reading.hit.end or previous is not None)
+        # (not the comma of a name in apposition: "half of the provincial capital, Hajin")
+        and not (m.group(0) == "," and _NAMED_NOUN.search(window, 0, m.start()))
     ]
     if joints:
         window = window[joints[-1].end() :]
@@ -2840,6 +2912,13 @@ def _share(
     if _PARTIAL.search(window):
         return "partial", None
     return "full", None
+
+
+_NAMED_NOUN = re.compile(
+    r"\b(?:chef-lieu|capitale(?:\s+provinciale)?|(?:provincial\s+)?capital|ville|city|town"
+    r"|localité)\s*\Z",
+    _I,
+)
 
 
 def _fraction(window: str) -> float | None:

@@ -484,6 +484,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
         r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
+        # « Deraa, partagée entre les deux camps », « divisée depuis 2012 »
+        r"|(?:partagée?s?|divisée?s?)(?=\s+(?:depuis|entre)\b)"
         # « toute la province appartient désormais à l'EI »
         r"|appart(?:ient|iennent|enait|enaient)\s+(?:désormais\s+|entièrement\s+)?(?:à|aux?)"
         r"(?=\s+(?:l['’]\s*)?[A-ZÉ])"
@@ -531,6 +533,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Sinjar had been protected by the peshmerga": its defenders hold it
         r"|(?:protected|defended|guarded)(?=\s+by\b)"
         r"|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        # "Aleppo has been divided since 2012", "split between rebels and the army": a share
+        # for each side (see claims)
+        r"|(?:divided|split)(?=\s+(?:since|between|among)\b)"
         # "the whole province belongs to the Islamic State"
         r"|(?:now\s+)?belong(?:s|ed)?\s+(?:entirely\s+|wholly\s+)?to(?=\s+(?:the\s+)?[A-Z])"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"

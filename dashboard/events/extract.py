@@ -1699,11 +1699,25 @@ def _pronoun_subject(
         if (a.side in GROUND_SIDES or not ground)
         and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
     ]
+    pronoun_word = text[start:end].lower()
+    number = _PRONOUN_NUMBER.get(pronoun_word)
+    gender = _PRONOUN_GENDER.get(pronoun_word)
+
+    def agrees(hit: ActorHit) -> bool:
+        return (number is None or number_of(text, hit) in (None, number)) and (
+            gender is None or _gender_of(hit) in (None, gender)
+        )
+
+    if subjects and not agrees(subjects[-1].hit):
+        # « prive l'armée d'une route et renforce l'emprise des insurgés sur Deraa, dont ils
+        # contrôlent la majeure partie »: « ils » are the insurgents, not the army
+        agreeing_sides = {a.side for a in named if a.side in GROUND_SIDES and agrees(a.hit)}
+        if len(agreeing_sides) == 1:
+            subjects = [a for a in named if a.side in agreeing_sides]
     if subjects:
         actor = subjects[-1]
         pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
         return ResolvedActor(hit=pronoun, side=actor.side)
-    pronoun_word = text[start:end].lower()
     if pronoun_word in ("it", "its"):
         # "cuts the group's routes between its stronghold and the territory it holds": the
         # owner named in the sentence, even as a possessor or after a preposition
@@ -1719,8 +1733,6 @@ def _pronoun_subject(
             actor = owners[-1]
             pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
             return ResolvedActor(hit=pronoun, side=actor.side)
-    number = _PRONOUN_NUMBER.get(pronoun_word)
-    gender = _PRONOUN_GENDER.get(pronoun_word)
     # « permet à l'EI de relier ses positions à celles qu'il tient »: the one side the
     # sentence names before the pronoun, even after a preposition, when it agrees
     agreeing = [

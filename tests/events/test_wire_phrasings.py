@@ -1542,3 +1542,61 @@ def test_districts_held_inside_a_town_and_its_old_city() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert claims == {("Raqqa", "sdf", "partial"), ("Raqqa", "isis", "partial")}, claims
+
+
+def test_a_french_apposition_without_its_article_still_describes_the_subject() -> None:
+    body = (
+        "Bosra al-Cham, cité antique inscrite au patrimoine mondial et dernier bastion du "
+        "régime dans l'est de la province de Deraa, est tombée mercredi aux mains des rebelles."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Bosra al-Cham", "syrian_opposition")}, claims
+
+
+def test_a_province_described_then_still_controlled_by_the_state() -> None:
+    body = (
+        "Des familles ont fui vers la province voisine de Soueïda, à majorité druze et "
+        "toujours contrôlée par le pouvoir."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Soueïda", "syrian_government")}, claims
+
+
+def test_a_plural_pronoun_is_the_plural_side_not_the_singular_object() -> None:
+    body = (
+        "La chute de Bosra al-Cham prive l'armée d'une route et renforce l'emprise des rebelles "
+        "sur les campagnes de la province de Deraa, dont ils contrôlent désormais la majeure "
+        "partie."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("province de Deraa", "syrian_opposition", "partial") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "since"),
+    [
+        (
+            "Les rebelles avancent, le régime recule. Deraa est partagée entre les deux camps.",
+            "fr",
+            date(2017, 11, 10),
+        ),
+        (
+            "Hajin has been split between rebels and government forces since 2012.",
+            "en",
+            date(2012, 1, 1),
+        ),
+    ],
+)
+def test_a_town_divided_between_two_sides_is_a_share_of_each(
+    body: str, lang: str, since: date
+) -> None:
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {
+        ("syrian_government", "partial", since),
+        ("syrian_opposition", "partial", since),
+    }, claims
+
+
+def test_a_share_of_a_capital_named_in_apposition() -> None:
+    body = "The army still holds half of the provincial capital, Hajin."
+    assert {(c.place_name, c.kind) for c in _run(body, "en").claims} == {("Hajin", "partial")}
