@@ -1681,9 +1681,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         framed = [p for p in places if fronted and p.start - offset == fronted.end()]
         if framed and framed[0].end <= hit.start:
             # "In Deir ez-Zor city, government troops hold several western districts": a part
-            # of the place the sentence opens on
+            # of the place the sentence opens on, and the districts it names ("among them
+            # Mashlab")
             reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
-            return [framed[0]]
+            named = [
+                p
+                for p in after
+                if p.precision == "district"
+                and _INCLUDING.search(text_all, 0, p.start - offset)
+                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
+            ]
+            for p in named:
+                reading.extra["share_window"][p.place_id] = ""  # a district held whole
+            return [framed[0], *named]
         if not framed and not after:
             # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
             # et plusieurs quartiers du nord": districts of the town the text is about
@@ -2374,7 +2384,8 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
         for p in pool
         if p.end <= limit
         and reading.hit.start - p.end <= 400
-        and p.precision in ("point", "district")
+        # (a town's districts belong to a town, not to a district named before)
+        and p.precision in (("point",) if towns_only else ("point", "district"))
         and not (towns_only and p.kind in _FACILITIES)
     ]
     return earlier[-1] if earlier else None

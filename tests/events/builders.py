@@ -75,6 +75,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Aleppo province": ("gn:170062", 36.2, 37.5, "governorate", "SY"),
     "Raqqa province": ("gn:163806", 35.9, 38.9, "governorate", "SY"),
     "Tabqa air base": ("name:Tabqa air base", 35.75, 38.57, "point", "SY"),
+    "Mashlab": ("name:Mashlab", 35.95, 39.05, "district", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),
     "Deraa": ("gn:170904", 32.62, 36.1, "point", "SY"),

@@ -1600,3 +1600,16 @@ def test_a_town_divided_between_two_sides_is_a_share_of_each(
 def test_a_share_of_a_capital_named_in_apposition() -> None:
     body = "The army still holds half of the provincial capital, Hajin."
     assert {(c.place_name, c.kind) for c in _run(body, "en").claims} == {("Hajin", "partial")}
+
+
+def test_districts_named_among_those_held_and_the_old_city_of_the_town() -> None:
+    body = (
+        "Inside Raqqa, the SDF holds several districts on the edges of the city, among them "
+        "Mashlab. The jihadists still hold the old city and most of the centre."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Raqqa", "sdf", "partial"),
+        ("Mashlab", "sdf", "full"),
+        ("Raqqa", "isis", "partial"),
+    }, claims
