@@ -1191,6 +1191,16 @@ def _usable_triggers(
             # "La chute de Z priverait...", "The fall of Z leaves...": a known event as topic;
             # not "Après la reprise de Z par Y, ...", which says when
             continue
+        if (
+            kind == "capture"
+            and hit.spec.frame == "take"
+            and _PEOPLE_TAKEN.search(text, hit.start, hit.end) is None
+            and (
+                _PEOPLE_AFTER.match(text, hit.end)
+                or _PEOPLE_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+            )
+        ):
+            continue  # "captured 40 soldiers", "dozens were captured": people, not ground
         if kind == "withdrawal":
             before = [a for a in actors if a.hit.end <= hit.start]
             if before and before[-1].hit.kind == "civilian":
@@ -1228,6 +1238,33 @@ def _usable_triggers(
             continue
         kept.append(hit)
     return kept
+
+
+_PEOPLE = (
+    r"(?:soldiers|troops|fighters|militants|jihadists|civilians|people|men|officers|prisoners"
+    r"|hostages|members|policemen|workers|residents|soldats|militaires|combattants|jihadistes"
+    r"|civils|personnes|hommes|officiers|prisonniers|otages|membres|policiers|habitants)\b"
+)
+_COUNT = (
+    r"(?:\d+|dozens|hundreds|thousands|scores|several|many|some|two|three|four|five|six|seven"
+    r"|eight|nine|ten|des\s+dizaines|des\s+centaines|plusieurs|quelques|deux|trois|quatre"
+    r"|cinq|six|sept|huit|neuf|dix|une\s+dizaine|une\s+vingtaine)"
+)
+# people seized or taken: "captured 40 soldiers", "seized dozens of fighters"
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:(?:about|some|at\s+least|more\s+than|over|nearly|environ|au\s+moins|plus\s+de)\s+)?"
+    rf"{_COUNT}\s+(?:of\s+(?:the\s+)?|de\s+|d['’])?(?:[\w-]+\s+)?{_PEOPLE}"
+    rf"|(?:the|les)\s+(?:[\w-]+\s+)?{_PEOPLE})",
+    re.IGNORECASE,
+)
+# "dozens were captured on the way", « des dizaines de soldats ont été capturés »
+_PEOPLE_BEFORE = re.compile(
+    rf"(?:\b{_COUNT}(?:\s+(?:of\s+(?:the\s+)?|de\s+|d['’])?(?:[\w-]+\s+)?{_PEOPLE})?"
+    rf"|\b{_PEOPLE})\s+(?:(?:were|was|had\s+been|have\s+been|ont\s+été|avaient\s+été|sont)\s+)"
+    r"(?:(?:also|reportedly|aussi)\s+)?\Z",
+    re.IGNORECASE,
+)
+_PEOPLE_TAKEN = re.compile(r"control|contrôle", re.IGNORECASE)
 
 
 def _sentence_floor(text: str, offset: int) -> int:

@@ -1613,3 +1613,16 @@ def test_districts_named_among_those_held_and_the_old_city_of_the_town() -> None
         ("Mashlab", "sdf", "full"),
         ("Raqqa", "isis", "partial"),
     }, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The monitor said dozens were captured on the way and others were missing.", "en"),
+        ("Islamic State fighters captured 40 soldiers near Hajin.", "en"),
+        ("Des dizaines de soldats ont été capturés près de Hajin.", "fr"),
+        ("A convoy of buses took the remaining fighters out of Hajin.", "en"),
+    ],
+)
+def test_people_captured_are_no_capture_of_ground(body: str, lang: str) -> None:
+    assert not [e for e in _run(body, lang).events if e.type == "capture"]
