@@ -1479,6 +1479,24 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
         if found is not None and found.start >= reading.sentence.start:
             return [found]
+    if frame == "hold" and _SOME_THERE.match(text_all, hit.end - offset):
+        # "Rebels hold most of Idlib province, while the government still controls a handful
+        # of towns there": a share of the place just named
+        named = [p for p in places if p.end <= hit.start]
+        if named:
+            shares = reading.extra.setdefault("share_window", {})
+            shares[named[-1].place_id] = "part of"
+            # ("..., among them Ariha": the towns it names are held whole)
+            listed = [
+                p
+                for p in places
+                if p.start >= hit.end
+                and _INCLUDING.search(text_all, 0, p.start - offset)
+                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
+            ]
+            for p in listed:
+                shares[p.place_id] = ""
+            return [named[-1], *listed]
     if frame in ("take", "take_pass"):
         declared = _declared_object(reading, places)
         if declared is not None:
@@ -1584,6 +1602,21 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
+        if (
+            before
+            and frame == "hold"
+            and before[-1].precision in ("governorate", "country")
+            and _IN_CONTAINER.search(text_all, 0, before[-1].start - offset)
+            and not (
+                len(before) >= 2
+                and _LOCATING_GAP.fullmatch(
+                    text_all, before[-2].end - offset, before[-1].start - offset
+                )
+            )
+        ):
+            # "closer to the al-Ghab plain in neighbouring Hama province, a pro-government
+            # stronghold": the province locates the plain, which the stronghold describes
+            return []
         if (
             len(before) >= 2
             and before[-1].precision in ("governorate", "country")
@@ -1880,6 +1913,18 @@ def _pronoun_object(reading: Reading) -> str | None:
     return None
 
 
+_IN_CONTAINER = re.compile(
+    r"\b(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:(?:neighbou?ring|nearby|northern|southern"
+    r"|eastern|western|central|voisine?)\s+)?(?:(?:province|governorate|gouvernorat)\s+(?:of|de|d['’])"
+    r"\s*)?\Z",
+    _I,
+)
+_SOME_THERE = re.compile(
+    r"\s+(?:only\s+)?(?:a\s+handful\s+of|a\s+few|some|several|a\s+number\s+of|pockets?\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:towns|villages|areas|positions|districts|neighbou?rhoods|pockets|bases)"
+    r"\s+there\b",
+    _I,
+)
 _FLAG_OVER_BUILDING = re.compile(
     r"\s+(?:over|above|atop|on|sur|au-dessus\s+(?:du|de\s+la|de\s+l['’]|des))\s+"
     r"(?:the\s+|its\s+|le\s+|la\s+|l['’]|les\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -3026,10 +3071,17 @@ def _consolidate(claims: list[Claim]) -> list[Claim]:
         )
     ]
     # (not a foothold a side says it still keeps against another side's gain: its own account)
+    # ("stormed the city in July 2012, taking most of its eastern half": the share says more
+    # than the fighting inside)
+    shared = {(c.place_id, c.side, c.sentence_start) for c in kept if c.kind == "partial"}
     merged = [
         c
         for c in kept
-        if not (c.kind == "contested" and (c.place_id, c.side) in full and not c.extra.get("still"))
+        if not (
+            c.kind == "contested"
+            and not c.extra.get("still")
+            and ((c.place_id, c.side) in full or (c.place_id, c.side, c.sentence_start) in shared)
+        )
     ]
     merged.sort(key=lambda c: (c.sentence_start, c.place_id, c.side))
     return merged

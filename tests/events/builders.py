@@ -76,6 +76,8 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Raqqa province": ("gn:163806", 35.9, 38.9, "governorate", "SY"),
     "Tabqa air base": ("name:Tabqa air base", 35.75, 38.57, "point", "SY"),
     "Mashlab": ("name:Mashlab", 35.95, 39.05, "district", "SY"),
+    "Ariha": ("gn:173576", 35.81, 36.61, "point", "SY"),
+    "Hama province": ("gn:170015", 35.2, 37.0, "governorate", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),
     "Deraa": ("gn:170904", 32.62, 36.1, "point", "SY"),

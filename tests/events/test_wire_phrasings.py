@@ -1626,3 +1626,34 @@ def test_districts_named_among_those_held_and_the_old_city_of_the_town() -> None
 )
 def test_people_captured_are_no_capture_of_ground(body: str, lang: str) -> None:
     assert not [e for e in _run(body, lang).events if e.type == "capture"]
+
+
+def test_a_share_held_there_and_the_towns_named_among_it() -> None:
+    body = (
+        "Rebels now hold most of Idlib province, while the government still controls a handful "
+        "of towns there, among them Ariha."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Idlib province", "syrian_opposition", "partial"),
+        ("Idlib province", "syrian_government", "partial"),
+        ("Ariha", "syrian_government", "full"),
+    }, claims
+
+
+def test_a_stronghold_apposed_to_what_a_province_locates_is_not_the_province() -> None:
+    body = (
+        "Its capture brings the insurgents closer to the al-Ghab plain in neighbouring Hama "
+        "province, a pro-government stronghold."
+    )
+    assert _run(body, "en").claims == ()
+
+
+def test_a_share_taken_while_storming_says_more_than_the_fighting_inside() -> None:
+    body = (
+        "Rebels fought the army. Hajin, once a hub, has been divided since rebels stormed the "
+        "city in July 2012, taking most of its eastern half."
+    )
+    kinds = {(c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("syrian_opposition", "contested") not in kinds, kinds
+    assert ("syrian_opposition", "partial") in kinds, kinds
