@@ -293,6 +293,12 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             primary,
             owner,
         )
+        _ongoing_since(
+            text,
+            [d for d in since_dates if sentence.start <= d.start < sentence.end],
+            triggers,
+            owner,
+        )
         fallback = last_date_in_paragraph.get(sentence.paragraph)
         if sentence is lead and not s_dates and fallback is None:
             fallback = _lead_date(
@@ -551,6 +557,30 @@ _SPAN_AFTER = re.compile(
 def _clause_end(text: str, at: int) -> int:
     end = re.compile(r"[,;:.]").search(text, at)
     return end.start() if end else len(text)
+
+
+def _ongoing_since(
+    text: str,
+    since: Sequence[DateMention],
+    triggers: Sequence[TriggerHit],
+    owner: dict[int, list[DateMention]],
+) -> None:
+    """Strikes or fighting kept up "since" a day began that day: "U.S. warplanes have been
+    striking their positions since August 8", "has carried out hundreds of air strikes around
+    the town since late September". A state held since a day is not an event (see claims)."""
+    for hit in triggers:
+        if id(hit) in owner or hit.spec.frame != "event" or hit.spec.type == "announcement":
+            continue
+        after = [
+            d
+            for d in since
+            if hit.end <= d.start <= hit.end + 80
+            and not re.search(r"[.;:]", text[hit.end : d.start])
+            # ("the battle around Ramadi, which the group has held since May": the state's)
+            and not _RELATIVE_WORD.search(text, hit.end, d.start)
+        ]
+        if after:
+            owner[id(hit)] = [after[0]]
 
 
 def _reported_on(text: str, hit: TriggerHit, day: DateMention) -> bool:

@@ -1657,3 +1657,29 @@ def test_a_share_taken_while_storming_says_more_than_the_fighting_inside() -> No
     kinds = {(c.side, c.kind) for c in _run(body, "en").claims}
     assert ("syrian_opposition", "contested") not in kinds, kinds
     assert ("syrian_opposition", "partial") in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "day"),
+    [
+        (
+            "U.S. warplanes have been striking Islamic State near Hajin since August 8.",
+            "en",
+            date(2017, 8, 8),
+        ),
+        (
+            "L'aviation russe mène des frappes sur Hajin depuis le 3 novembre.",
+            "fr",
+            date(2017, 11, 3),
+        ),
+    ],
+)
+def test_strikes_kept_up_since_a_day_began_that_day(body: str, lang: str, day: date) -> None:
+    (strike,) = [e for e in _run(body, lang).events if e.type == "air_strike"]
+    assert strike.date == day
+
+
+def test_a_state_since_a_day_in_a_relative_does_not_date_the_fighting() -> None:
+    body = "Troops are fighting near Hajin, which the group has held since May."
+    (clash,) = [e for e in _run(body, "en").events if e.type == "armed_clash"]
+    assert clash.date != date(2017, 5, 1)
