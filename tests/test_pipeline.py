@@ -202,3 +202,25 @@ def test_a_dateline_without_year_and_no_neighbours_stays_undated(store, tmp_path
     (tmp_path / "qaim.txt").write_text(QAIM_NO_YEAR, encoding="utf-8")
     summary = ingest_paths(store, [tmp_path / "qaim.txt"])
     assert store.article(summary.results[0].article_id).published is None
+
+
+def test_a_state_told_before_a_later_capture_keeps_a_claim_id_of_its_own(store) -> None:
+    # a digest of two stories: Rawa "still held" in the first, retaken in the second; the
+    # state turns contested beside the stronghold's full claim, under an id of its own
+    from dashboard.articles import read_articles
+    from dashboard.pipeline import ingest_article
+
+    body = (
+        "Plus au nord, les Forces démocratiques syriennes (FDS) ont annoncé avoir repris "
+        "plusieurs villages aux jihadistes, sans atteindre la localité de Hajine, toujours "
+        "tenue par l'EI.\n\nEn Irak, les forces gouvernementales se préparent à lancer "
+        "l'assaut sur Rawa, dernière ville encore contrôlée par le groupe dans le pays.\n\n"
+        "BAGDAD, 23 novembre — Les forces irakiennes ont lancé jeudi une vaste opération "
+        "contre les derniers combattants du groupe État islamique (EI), une semaine après la "
+        "reprise de Rawa, a annoncé le Commandement des opérations conjointes."
+    )
+    doc = {"title": "digest", "text": body, "language": "fr", "published": "2017-11-23"}
+    (article,) = read_articles(json.dumps(doc).encode(), name="digest.json")
+    ingest_article(store, article)  # raises on a claim id listed twice
+    kinds = {c.kind for c in store.claims_of_articles([article.id]) if c.place_name.startswith("R")}
+    assert "contested" in kinds

@@ -506,8 +506,24 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
         if not after_gain:
             out.append(c)
         elif c.extra.get("still"):
-            out.append(replace(c, kind="contested") if c.kind == "full" else c)
+            out.append(_with_kind(c, "contested") if c.kind == "full" else c)
     return out
+
+
+def _with_kind(claim: Claim, kind: str) -> Claim:
+    """The claim with another kind, under the id that kind gives it (ids must stay unique)."""
+    return replace(
+        claim,
+        kind=kind,
+        id=stable_id(
+            claim.article_id,
+            claim.place_id,
+            claim.side,
+            claim.valid_from,
+            kind,
+            claim.sentence_start,
+        ),
+    )
 
 
 def _nearest_trigger_dates(claims: list[Claim]) -> list[Claim]:
