@@ -1494,7 +1494,13 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         # over the town hall": a building of the town the sentence is in
         found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
         if found is not None and found.start >= reading.sentence.start:
-            return [found]
+            # ("entered Ruhaiba and neighbouring Jayrud ... and raised the flag": both)
+            chain = [found]
+            for p in reversed([p for p in places if p.end <= found.start]):
+                if not _LIST_GAP.match(text_all[p.end - offset : chain[0].start - offset]):
+                    break
+                chain.insert(0, p)
+            return chain
     if frame == "hold" and _SOME_THERE.match(text_all, hit.end - offset):
         # "Rebels hold most of Idlib province, while the government still controls a handful
         # of towns there": a share of the place just named
@@ -1640,7 +1646,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             and _LOCATING_GAP.fullmatch(
                 text_all, before[-2].end - offset, before[-1].start - offset
             )
-            and re.match(r"\s*,", text_all[before[-1].end - offset :])
+            and (
+                re.match(r"\s*,", text_all[before[-1].end - offset :])
+                or hit.start - before[-1].end <= 2
+            )
         ):
             # "al-Raï, dans le nord de la province d'Alep, est repassée": the province
             # says where the town lies
@@ -1944,7 +1953,7 @@ _SOME_THERE = re.compile(
 _FLAG_OVER_BUILDING = re.compile(
     r"\s+(?:over|above|atop|on|sur|au-dessus\s+(?:du|de\s+la|de\s+l['’]|des))\s+"
     r"(?:the\s+|its\s+|le\s+|la\s+|l['’]|les\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:bâtiments?|building|mairie|town\s+hall|city\s+hall|hall|headquarters|siège|citadel"
+    r"(?:bâtiments?|buildings?|mairie|town\s+hall|city\s+hall|hall|headquarters|siège|citadel"
     r"|citadelle|tower|tour|roof|toit|palace|palais|château|castle|mosque|mosquée|hospital"
     r"|hôpital|court|tribunal|station|gare|school|école)\b",
     _I,
@@ -2039,8 +2048,10 @@ _COMPARED = re.compile(r",?\s*(?:as\s+(?:do|does|is|are)|tout\s+comme|de\s+même
 _COUNTED_APPOSITION = re.compile(
     # (after where the last one lies: « al-Bab, à une trentaine de kilomètres au sud, deux »)
     r"(?:\s*,[^,;.:]{1,60}(?=,))?"
-    r"\s*,\s*(?:the\s+|les\s+)?(?P<count>two|three|four|deux|trois|quatre)\s+"
-    r"(?:towns|cities|villages|villes|localités|bourgs)\b",
+    r"\s*,\s*(?:the\s+|les\s+)?(?:(?P<count>two|three|four|deux|trois|quatre)\s+"
+    r"(?:towns|cities|villages|villes|localités|bourgs)\b"
+    # "the Yarmouk camp and neighbouring Hajar al-Aswad, both held by the group"
+    r"|(?P<both>both|tous\s+deux|toutes\s+deux)\b)",
     _I,
 )
 
@@ -2058,7 +2069,7 @@ def _backward_list(
     if counted:
         # "Hawija and Shirqat, two towns still in the group's hands": the count says how many
         # of the places listed before are meant, whatever verb they hang on
-        wanted = _COUNTS[counted.group("count").lower()]
+        wanted = _COUNTS[counted.group("count").lower()] if counted.group("count") else 2
         listed = [last]
         for place in reversed([p for p in places if p.end <= last.start]):
             if len(listed) == wanted or not _LIST_GAP.match(
@@ -2219,7 +2230,10 @@ _DESCRIBED_SUBJECT = re.compile(
     # (French drops the article: « Bosra al-Cham, cité antique inscrite au patrimoine
     # mondial et dernier bastion du régime dans l'est de la province, est tombée »)
     r"|\s*,\s*(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
-    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut)\s+){1,2}$",
+    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient)\s+){1,2}"
+    # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
+    r"(?:(?:now|still|already|entirely|fully|largely|désormais|toujours|encore|déjà|entièrement"
+    r"|totalement)\s+){0,2}$",
     _I,
 )
 _APPOSED_LANDMARK = re.compile(
@@ -2229,7 +2243,8 @@ _APPOSED_LANDMARK = re.compile(
     _I,
 )
 _LOCATING_GAP = re.compile(
-    r"\s*,\s*(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
+    r"\s*,\s*(?:(?:a|an|une?|the|la)\s+(?:[\w-]+\s+)?(?:town|city|village|ville|localité|bourg"
+    r"|cité)\s+)?(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
     # « dans le nord de la province d'Alep », "in the north of", "in northern"
     r"(?:(?:(?:north|south|east|west|nord|sud|est|ouest|centre|center|centre)(?:-\w+)?\s+"
     r"(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?"
@@ -2544,6 +2559,9 @@ def _since(
         ]
         if later:
             return later[0]
+        # ("pounded Hajar al-Aswad, held by the group, since last Thursday": the day after
+        # the state's clause is closed belongs to the pounding)
+        return None
     stop = following.start if following is not None else reading.sentence.end
     after = [
         d

@@ -238,7 +238,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"los(?:t|es?|ing)\s+(?:(?:full\s+|complete\s+)?control\s+of)"
         rf"|(?:lost|losing|loses|lose)(?=\s+(?:(?:its|their|the)\b|{_NAME}))"
         # "handed over Sinjar to Iraqi forces", "ceded the town to": a loss to a named side
+        # (not "handing over tanks and artillery": weapons, not ground)
         r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
+        r"(?!\s+(?:(?:their|its|heavy|light|the)\s+)*(?:weapons|arms|tanks|artillery|guns"
+        r"|equipment|vehicles|ammunition|bodies|prisoners|hostages|detainees)\b)"
         # "the offensive that also delivered Mosul to the militants"
         rf"|deliver(?:ed|s|ing)(?=\s+{_NAME}[\w\s'’-]{{0,30}}?\s+(?:in)?to\b)"
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",

@@ -1683,3 +1683,43 @@ def test_a_state_since_a_day_in_a_relative_does_not_date_the_fighting() -> None:
     body = "Troops are fighting near Hajin, which the group has held since May."
     (clash,) = [e for e in _run(body, "en").events if e.type == "armed_clash"]
     assert clash.date != date(2017, 5, 1)
+
+
+def test_a_range_described_between_commas_now_under_state_control() -> None:
+    body = (
+        "A military source said the Qalamoun mountains, from the Lebanese border to the edge "
+        "of the desert, were now entirely under state control."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Qalamoun mountains", "syrian_government", "full")}, claims
+
+
+def test_a_flag_raised_over_buildings_takes_every_town_entered() -> None:
+    body = (
+        "Army and police units entered Ruhaiba and neighbouring Jayrud shortly after the convoy "
+        "left and raised the national flag over municipal buildings."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Ruhaiba", "full"), ("Jayrud", "full")}, claims
+
+
+def test_weapons_handed_over_and_a_town_located_in_part_of_a_province() -> None:
+    body = (
+        "Rebels began handing over tanks and artillery on Friday before boarding buses for "
+        "Idlib province and for Jarablus, a town in the north of Aleppo province held by "
+        "Turkish-backed factions."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Jarablus", "syrian_opposition")}, claims
+
+
+def test_both_held_by_a_side_and_a_day_after_the_state_is_not_its_own() -> None:
+    body = (
+        "Islamic State fighters fled. Warplanes have pounded the Yarmouk camp and neighbouring "
+        "Hajar al-Aswad, both held by the group, since last Thursday, the Observatory said."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Yarmouk camp", "isis", PUB),
+        ("Hajar al-Aswad", "isis", PUB),
+    }, claims
