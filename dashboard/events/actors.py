@@ -831,7 +831,22 @@ def find_actor_hits(text: str) -> list[ActorHit]:
                     ActorHit(at, match.end(), match.group(0), entry.actor, entry.side, entry.kind)
                 )
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
-    return _heads_joined(text, keep_non_overlapping(raw, lambda h: (h.start, h.end)))
+    kept = keep_non_overlapping(raw, lambda h: (h.start, h.end))
+    # "fighters in Iraqi army uniforms", « en uniforme de l'armée »: dress, not a side
+    kept = [
+        h
+        for h in kept
+        if not _DRESS_AFTER.match(text, h.end)
+        and not _DRESS_BEFORE.search(text, max(0, h.start - 25), h.start)
+    ]
+    return _heads_joined(text, kept)
+
+
+_DRESS_AFTER = re.compile(r"\s+(?:uniforms?|fatigues|clothing)\b", re.IGNORECASE)
+_DRESS_BEFORE = re.compile(
+    r"\b(?:uniformes?|tenues?|treillis)\s+(?:de\s+|d['’])?(?:l['’]|la\s+|le\s+|les\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 _HEAD_NOUN = re.compile(r"(?:the\s+)?(?:coalition|alliance|front)", re.IGNORECASE)

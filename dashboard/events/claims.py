@@ -104,7 +104,9 @@ _LIST_TAIL = (
     + r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central)\s+)?"
     + r"(?:(?:\w+\s+){0,2}"
     r"(?:villes?|localités?|régions?|towns?|city|cities|villages?|quartiers?|districts?|zones?"
-    r"|areas?)(?:\s+[^\W\d_]+)??\s*(?:de|d'|of|du)?\s*)?$"  # « la région frontalière d' »
+    r"|areas?)(?:\s+[^\W\d_]+)??\s*(?:de|d'|of|du)?\s*"  # « la région frontalière d' »
+    # "parts of the provincial capital, Ramadi": a capital named in apposition
+    r"|(?:(?:provincial|regional)\s+)?(?:capital|chef-lieu|capitale(?:\s+provinciale)?)\s*,\s*)?$"
 )
 # inside a list, a period only ends an abbreviated month before its day ("on Sept. 21 and")
 _LIST_GAP = re.compile(
@@ -223,6 +225,22 @@ _WORD_VALUE = {
     "three quarters": 0.75,
     "trois quarts": 0.75,
 }
+_SHARE_OPENS = re.compile(
+    r"(?:^|[—–]\s*|:\s*)\W*(?:most|much|parts?|half|nearly\s+all|large\s+parts|la\s+majeure"
+    r"\s+partie|la\s+plupart|une\s+partie|une\s+grande\s+partie|la\s+moitié)\s+"
+    r"(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’])?\Z",
+    _I,
+)
+_NUMERATORS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+}  # fmt: skip
+_DENOMINATORS = {"tenth": 10, "fifth": 5, "dixième": 10, "cinquième": 5}
+_NTH_FRACTION = re.compile(
+    r"\b(?P<num>two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|six|sept|huit"
+    r"|neuf)[\s-]+(?P<den>tenths|fifths|dixièmes|cinquièmes)\b",
+    _I,
+)
 # "just over a third" is read as a little above the fraction; a stated percentage is kept as
 # written ("plus de 35 %" -> 0.35) because it is already the figure the source chose.
 _OVER = re.compile(r"over|plus|more", _I)
@@ -2960,8 +2978,12 @@ def _share(
             return "partial", None
     if previous is not None and previous.end <= place.start:
         lo = previous.end
-    elif place.end <= reading.hit.start and re.match(
-        r"\s*[,(]", reading.sentence.text[place.end - reading.sentence.start :]
+    elif (
+        place.end <= reading.hit.start
+        and re.match(r"\s*[,(]", reading.sentence.text[place.end - reading.sentence.start :])
+        # (not a share that opens the sentence as its subject: "Most of al-Baghdadi, a town
+        # in Anbar, was in the militants' hands")
+        and not _SHARE_OPENS.search(reading.sentence.text, 0, place.start - reading.sentence.start)
     ):
         # "reached the outskirts of Rawa, the last town held by IS": the words before an
         # apposed place belong to another verb
@@ -3015,6 +3037,12 @@ def _fraction(window: str) -> float | None:
     found = None
     for match in _PERCENT.finditer(window):
         found = float(match.group("num").replace(",", ".")) / 100
+    for match in _NTH_FRACTION.finditer(window):
+        # "nine-tenths of the town", « les quatre cinquièmes de la ville »
+        found = (
+            _NUMERATORS[match.group("num").lower()]
+            / _DENOMINATORS[match.group("den").lower().rstrip("s")]
+        )
     for match in _WORD_FRACTION.finditer(window):
         value = _WORD_VALUE.get(re.sub(r"[\s-]+", " ", match.group("word").lower()))
         if value is not None:

@@ -139,6 +139,10 @@ _EN_TAKE = (
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
     r"|reportedly)\s+)?taken|overran|overrun"
+    # "seized large parts of Anbar, taking the town of Hit in October": a capture told as
+    # what the first one brought
+    rf"|(?<=,\s)taking(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|base|airport|district)\b"
+    rf"|{_NAME}))"
     # "the jihadists swept into Mosul": a sweep takes the town, it does not only enter it
     r"|swept\s+(?:into|through)"
     r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"

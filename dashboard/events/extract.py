@@ -1388,6 +1388,15 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
         # "seized the city in January 2014 after driving out rival factions": the date before
         # a participial clause belongs to the main verb, not to the gerund after it
         + (500 if mention.end <= hit.start and _GERUND_CLAUSE_GAP.fullmatch(gap) else 0)
+        # "seized large parts of Anbar last year, taking the town of Hit in October": the
+        # participle's own day comes after it
+        + (
+            500
+            if mention.end <= hit.start
+            and re.fullmatch(r"\s*,\s*", gap)
+            and re.fullmatch(r"\w+ing", hit.text, re.IGNORECASE)
+            else 0
+        )
     )
 
 

@@ -84,6 +84,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Yarmouk camp": ("name:Yarmouk camp", 33.47, 36.3, "district", "SY"),
     "Hajar al-Aswad": ("gn:169909", 33.46, 36.3, "point", "SY"),
     "Jarablus": ("gn:169304", 36.82, 38.01, "point", "SY"),
+    "al-Baghdadi": ("name:Baghdadi", 33.87, 42.54, "point", "IQ"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),
     "Deraa": ("gn:170904", 32.62, 36.1, "point", "SY"),

@@ -1723,3 +1723,44 @@ def test_both_held_by_a_side_and_a_day_after_the_state_is_not_its_own() -> None:
         ("Yarmouk camp", "isis", PUB),
         ("Hajar al-Aswad", "isis", PUB),
     }, claims
+
+
+def test_most_of_a_town_opening_the_sentence_is_a_share_past_its_apposition() -> None:
+    body = (
+        "BAGHDAD, Feb 13 — Most of al-Baghdadi, a town in western Anbar province that had "
+        "withstood an Islamic State siege, was in the militants' hands on Friday."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("al-Baghdadi", "isis", "partial")}, claims
+
+
+def test_nine_tenths_of_the_town_is_its_fraction() -> None:
+    body = 'Islamic State attacked al-Baghdadi. "Daesh controls nine-tenths of the town," he said.'
+    (claim,) = _run(body, "en").claims
+    assert (claim.kind, claim.fraction) == ("partial", 0.9)
+
+
+def test_a_town_taken_in_a_participle_keeps_its_own_month() -> None:
+    body = (
+        "The Islamic State group seized large parts of Anbar last year, taking the town of Hit, "
+        "upriver from Ramadi, in December."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Hit", date(2016, 12, 1)) in claims, claims
+
+
+def test_parts_of_a_provincial_capital_named_in_apposition_are_listed() -> None:
+    body = (
+        "Government forces still hold Haditha, further north along the Euphrates, as well as "
+        "parts of the provincial capital, Ramadi."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Haditha", "full"), ("Ramadi", "partial")}, claims
+
+
+def test_fighters_in_army_uniforms_are_not_the_army() -> None:
+    body = (
+        "Islamic State seized al-Baghdadi on Thursday. Hours after the town fell, about 25 "
+        "fighters, many of them in Iraqi army uniforms, rushed the perimeter of the air base."
+    )
+    assert {c.side for c in _run(body, "en").claims} == {"isis"}
