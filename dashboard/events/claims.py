@@ -1519,6 +1519,14 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                     break
                 chain.insert(0, p)
             return chain
+    if frame == "hold" and text_all[hit.start - offset - 1 : hit.start - offset] == "-":
+        # "Tal Hamis, an Islamic State-held town some 90 km to the east": the town in
+        # apposition before the adjective
+        named = [p for p in places if p.end <= hit.start]
+        if named and _HELD_ADJECTIVE_APPOSED.match(
+            text_all, named[-1].end - offset, hit.start - offset
+        ):
+            return [named[-1]]
     if frame == "hold" and _SOME_THERE.match(text_all, hit.end - offset):
         # "Rebels hold most of Idlib province, while the government still controls a handful
         # of towns there": a share of the place just named
@@ -1928,6 +1936,12 @@ def _listed_from(
     return chain
 
 
+_ITS_PART_AFTER = re.compile(
+    r"\s+(?:(?:most|much|parts?)\s+of\s+)?(?:its|ses|sa|son)\s+(?:(?:northern|southern|eastern"
+    r"|western|\w+ern)\s+)?(?:outskirts|edges?|suburbs|districts|neighbou?rhoods|streets"
+    r"|abords|faubourgs|quartiers|périphérie|banlieue)\b",
+    _I,
+)
 # A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».
 _IT_AFTER = re.compile(
     r"\s+(?:(?:much|most|parts?|half|all|some|the\s+rest|control)\s+of\s+)?it\b(?!['’]s)", _I
@@ -1949,6 +1963,9 @@ def _pronoun_object(reading: Reading) -> str | None:
     after = _IT_AFTER.match(text, reading.hit.end - offset)
     if after is not None:
         return after.group(0)
+    part = _ITS_PART_AFTER.match(text, reading.hit.end - offset)
+    if part is not None:
+        return "part of"  # "had entered its outskirts", « ont pris ses faubourgs »
     if re.search(r"\s(?:it|them)\s+back$", reading.hit.text, _I):
         return "it"  # "won it back": the pronoun inside the verb
     if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
@@ -1961,6 +1978,9 @@ _IN_CONTAINER = re.compile(
     r"|eastern|western|central|voisine?)\s+)?(?:(?:province|governorate|gouvernorat)\s+(?:of|de|d['’])"
     r"\s*)?\Z",
     _I,
+)
+_HELD_ADJECTIVE_APPOSED = re.compile(
+    r"\s*,\s*(?:a|an|the|one\s+of\s+the|la|une|l['’])\s+(?:[\w'’]+\s+){0,4}[\w'’]+-\Z", _I
 )
 _SOME_THERE = re.compile(
     r"\s+(?:only\s+)?(?:a\s+handful\s+of|a\s+few|some|several|a\s+number\s+of|pockets?\s+of)\s+"

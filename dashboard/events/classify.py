@@ -144,7 +144,7 @@ _EN_TAKE = (
     rf"|(?<=,\s)taking(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|base|airport|district)\b"
     rf"|{_NAME}))"
     # "the jihadists swept into Mosul": a sweep takes the town, it does not only enter it
-    r"|swept\s+(?:into|through)"
+    r"|swept\s+into"
     r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
     r"|wrest(?:ed|s|ing)?"

@@ -103,7 +103,7 @@ _PREPOSITION_BEFORE = re.compile(
 _MEMBERS_OF = re.compile(
     r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
     r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes)"
-    r"\s+(?:of|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    r"\s+(?:of|from|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
 # a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,
@@ -358,6 +358,10 @@ _SHARED_SUBJECT_JOINT = re.compile(
 )
 
 
+_CLOSED_BEFORE_VERB = re.compile(
+    r",\s*(?:which|who|qui|lequel|laquelle|lesquels|lesquelles)\b[^,;.:«»\"“”]{1,120},",
+    re.IGNORECASE,
+)
 _CLOSED_RELATIVE = re.compile(
     r",\s*(?:d['’]où|où|qui|which|where|who|from\s+which)\b[^,;.:«»\"“”]{1,100},(?=\s+(?:and|et)\b)",
     re.IGNORECASE,
@@ -1223,11 +1227,16 @@ def _usable_triggers(
             continue
         if (
             kind == "capture"
-            and hit.spec.frame == "take"
+            and hit.spec.frame in ("take", "take_pass")
             and _PEOPLE_TAKEN.search(text, hit.start, hit.end) is None
             and (
-                _PEOPLE_AFTER.match(text, hit.end)
-                or _PEOPLE_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+                (hit.spec.frame == "take" and _PEOPLE_AFTER.match(text, hit.end))
+                # ("the hostages had been taken to Shaddadi": people, not ground; the trigger
+                # may begin at "been")
+                or _PEOPLE_BEFORE.search(
+                    text[max(0, hit.start - 60) : hit.start]
+                    + ("been " if hit.text.lower().startswith("been") else "")
+                )
             )
         ):
             continue  # "captured 40 soldiers", "dozens were captured": people, not ground
@@ -1917,11 +1926,19 @@ def _roles(
     "tenue par": the actor after "par"/"by"/"to" acts and the one before undergoes.
     """
     armed = [a for a in actors if a.side and a.hit.kind not in ("source", "civilian")]
+    # a relative clause closed before the verb has a subject of its own: "The YPG, which drove
+    # the group out of Kobani in January, controls much of the north"
+    closed = [
+        (m.start(), m.end())
+        for m in _CLOSED_BEFORE_VERB.finditer(text, sentence.start, hit.start)
+        if m.end() <= hit.start
+    ]
     # an actor after a preposition ("from Islamic State", "à l'EI") is no subject
     before = [
         a
         for a in armed
         if a.hit.end <= hit.start
+        and not any(s < a.hit.start < e for s, e in closed)
         # "broke the government's siege of Aleppo by capturing": a possessor, not a subject
         and not _POSSESSOR_OF_THING.match(text, a.hit.end)
         and (

@@ -85,6 +85,8 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Hajar al-Aswad": ("gn:169909", 33.46, 36.3, "point", "SY"),
     "Jarablus": ("gn:169304", 36.82, 38.01, "point", "SY"),
     "al-Baghdadi": ("name:Baghdadi", 33.87, 42.54, "point", "IQ"),
+    "Tal Hamis": ("gn:163029", 36.72, 41.58, "point", "SY"),
+    "Tal Tamr": ("gn:163032", 36.65, 40.37, "point", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),
     "Deraa": ("gn:170904", 32.62, 36.1, "point", "SY"),

@@ -1764,3 +1764,36 @@ def test_fighters_in_army_uniforms_are_not_the_army() -> None:
         "fighters, many of them in Iraqi army uniforms, rushed the perimeter of the air base."
     )
     assert {c.side for c in _run(body, "en").claims} == {"isis"}
+
+
+def test_the_main_verb_past_a_relative_has_the_subject_before_it() -> None:
+    body = (
+        "The YPG, which drove the group out of Kobani in late January after a four-month "
+        "battle, controls much of the north of Hasakah province."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Hasakah province", "sdf") in claims and ("Hasakah province", "isis") not in claims
+
+
+def test_hostages_taken_to_a_town_are_no_capture() -> None:
+    body = "Officials in Hajin said they feared the hostages had been taken to Tal Tamr."
+    assert not [e for e in _run(body, "en").events if e.type == "capture"]
+
+
+def test_a_held_adjective_in_apposition_and_the_outskirts_of_it() -> None:
+    body = (
+        "The raid drew Kurdish forces away from their offensive on Tal Hamis, an Islamic "
+        "State-held town some 90 km to the east. YPG fighters said they had entered its "
+        "outskirts on Wednesday."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Tal Hamis", "isis", "full"), ("Tal Hamis", "sdf", "contested")}, claims
+
+
+def test_fighters_from_a_coalition_are_its_own() -> None:
+    body = (
+        "Fighters from the Army of Conquest coalition, which also includes Ahrar al-Sham, "
+        "overran Hajin after three days of fighting."
+    )
+    (capture,) = [e for e in _run(body, "en").events if e.type == "capture"]
+    assert {a.side for a in capture.actors if a.role == "agent"} == {"syrian_opposition"}
