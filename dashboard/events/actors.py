@@ -313,6 +313,8 @@ LEXICON: tuple[ActorEntry, ...] = (
         r"(?:syrien(?:ne)?s?|du\s+régime(?:\s+syrien)?|prorégime)"
         r"|(?:l'|the\s+)?(?:aviation|armée|gouvernement)\s+syrien(?:ne)?"
         r"|régime\s+(?:syrien|de\s+Damas|de\s+Bachar\s+al-Assad)|le\s+régime|the\s+regime"
+        # « aux mains du régime », « l'armée du régime »
+        r"|(?<=\bdu\s)régime|(?<=\bau\s)régime"
         r"|Syrian\s+regime|pro-(?:government|regime)\s+(?:forces|fighters|militias)"
         r"|forces\s+prorégime|troupes\s+prorégime|loyalists|loyalistes"
         r"|Tiger\s+Forces|Forces\s+du\s+Tigre|Syrian\s+Arab\s+Army",

@@ -137,7 +137,7 @@ _PARTIAL = re.compile(
     r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
     # "almost entirely in the hands of", « presque entièrement aux mains de »: not all of it
     r"|(?:almost|nearly|presque|quasi(?:ment)?)\s+(?:entirely|completely|totalement|entièrement)"
-    r"|largement|en\s+grande\s+partie|partiellement"
+    r"|largement|en\s+grande\s+partie|partiellement|(?:dans\s+)?sa\s+quasi-totalité"
     r"|(?:a|its|their)\s+foothold\s+in"
     # « de vastes pans du nord de l'Irak », "large swathes of eastern Syria"
     r"|(?:vastes|larges|grands|pans)\s+(?:pans\s+)?(?:de|du|des|d')|swathes?\s+of|swaths?\s+of"
@@ -244,7 +244,7 @@ _NTH_FRACTION = re.compile(
 # "just over a third" is read as a little above the fraction; a stated percentage is kept as
 # written ("plus de 35 %" -> 0.35) because it is already the figure the source chose.
 _OVER = re.compile(r"over|plus|more", _I)
-_LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}\b(?:est|is|was|était|:)\s", _I)
+_LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}(?<!['’])\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|belong(?:s|ed)?\s+(?:\w+\s+)?to|appart\w+\s+(?:\w+\s+)?(?:à|aux?)|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle(?:\s+gouvernemental)?"
@@ -288,8 +288,12 @@ _FACILITY_NOUN_KINDS = {
 
 
 def _noun_kinds(noun: str) -> frozenset[str] | None:
-    """The place kinds a facility noun stands for ("the base": an air base named before)."""
-    return _FACILITY_NOUN_KINDS.get(re.sub(r"\s+", "", noun.lower()))
+    """The place kinds a noun stands for: "the base", an air base named before; « la
+    localité », a town, not the border crossing named with it."""
+    word = re.sub(r"\s+", "", noun.lower())
+    if word in ("ville", "city", "town", "localité", "cité"):
+        return _TOWN_KINDS
+    return _FACILITY_NOUN_KINDS.get(word)
 
 
 _NOUN_PRECISION = {
@@ -1596,7 +1600,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             None,
         )
         if described is not None:
-            return [described]
+            # ("Kirkuk, by contrast, remains under their control, as do Sinjar and Makhmour")
+            return [described, *(p for p in _compared(reading, places) if p is not described)]
     if backward:
         # « cette ville du nord de la Syrie tenue par le groupe État islamique »: the town the
         # noun stands for, which the country only locates
@@ -2268,10 +2273,11 @@ _DESCRIBED_SUBJECT = re.compile(
     # (French drops the article: « Bosra al-Cham, cité antique inscrite au patrimoine
     # mondial et dernier bastion du régime dans l'est de la province, est tombée »)
     r"|\s*,\s*(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
-    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient)\s+){1,2}"
+    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient|remains?"
+    r"|remained|reste|restent|restait|demeure|demeurent)\s+){1,2}"
     # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
     r"(?:(?:now|still|already|entirely|fully|largely|désormais|toujours|encore|déjà|entièrement"
-    r"|totalement)\s+){0,2}$",
+    r"|totalement|dans\s+sa\s+quasi-totalité|en\s+grande\s+partie|in\s+large\s+part)\s+){0,2}$",
     _I,
 )
 _APPOSED_LANDMARK = re.compile(

@@ -94,6 +94,10 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_DATELINE_ARTICLE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,}(?:\s*\([^()]{1,30}\))?,[^—–\n]{1,40}?(?:—|–|--)\s*"
+    r"(?i:des|de|d['’])\s*"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
@@ -1947,6 +1951,8 @@ def _roles(
             or _COUNT_OF_SUBJECT.search(text, max(sentence.start, a.hit.start - 40), a.hit.start)
             # « Des unités irakiennes y tenaient »: an article opening the sentence
             or _OPENING_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
+            # (« BEYROUTH, 24 mars — Des rebelles ... se sont emparés »: after the dateline)
+            or _DATELINE_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
         )
     ]
     after = [a for a in armed if a.hit.start >= hit.end]

@@ -86,6 +86,10 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Jarablus": ("gn:169304", 36.82, 38.01, "point", "SY"),
     "al-Baghdadi": ("name:Baghdadi", 33.87, 42.54, "point", "IQ"),
     "Tal Hamis": ("gn:163029", 36.72, 41.58, "point", "SY"),
+    "Kessab": ("gn:169000", 35.93, 35.99, "point", "SY"),
+    "poste-frontière de Kessab": ("name:Kessab crossing", 35.94, 35.98, "point", "SY"),
+    "province de Lattaquié": ("gn:173576b", 35.6, 36.0, "governorate", "SY"),
+    "Yabroud": ("gn:163270", 33.97, 36.66, "point", "SY"),
     "Tal Tamr": ("gn:163032", 36.65, 40.37, "point", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),
@@ -146,6 +150,8 @@ def _kind(name: str, precision: str) -> str:
         return "airport"
     if "field" in lowered or "champ" in lowered:
         return "oilfield"
+    if "crossing" in lowered or "poste-frontière" in lowered:
+        return "crossing"
     return "town"
 
 

@@ -1797,3 +1797,23 @@ def test_fighters_from_a_coalition_are_its_own() -> None:
     )
     (capture,) = [e for e in _run(body, "en").events if e.type == "capture"]
     assert {a.side for a in capture.actors if a.role == "agent"} == {"syrian_opposition"}
+
+
+def test_a_french_subject_after_the_dateline_and_the_town_not_its_crossing() -> None:
+    body = (
+        "BEYROUTH, 24 mars — Des rebelles emmenés par le Front al-Nosra se sont emparés dimanche "
+        "de Kessab. Après des accrochages, le poste-frontière de Kessab est tombé samedi, et les "
+        "insurgés sont entrés dimanche dans la localité."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Kessab", "syrian_opposition", "full") in claims, claims
+    assert ("poste-frontière de Kessab", "syrian_opposition", "contested") not in claims, claims
+
+
+def test_a_province_nearly_all_in_the_regimes_hands() -> None:
+    body = (
+        "La province de Lattaquié, berceau de la communauté alaouite, reste dans sa "
+        "quasi-totalité aux mains du régime."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("province de Lattaquié", "syrian_government", "partial")}, claims
