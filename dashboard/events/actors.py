@@ -402,6 +402,8 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Kurdish fighters",
             "Kurdish militia",
             "Kurdish militias",
+            "milice kurde",
+            "milices kurdes",
             "combattants kurdes",
             "milices kurdes",
             "forces à dominante kurde",

@@ -1069,8 +1069,8 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
         published is None
         or mention is None
         or reading.date_how != "sentence"
-        or mention.precision != "day"
-        or not 0 < (published - mention.value).days <= 7
+        or mention.precision not in ("day", "week")
+        or not 0 < (published - mention.value).days <= (7 if mention.precision == "day" else 14)
         or not (
             _PAST_HOLD_VERB.fullmatch(reading.hit.text.split()[-1])
             # "its fighters were still holding out": a past progressive
@@ -1084,7 +1084,12 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
     return mention
 
 
-_WERE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:still\s+|already\s+)?\Z", _I)
+_WERE_BEFORE = re.compile(
+    r"\b(?:was|were|était|étaient)\s+(?:(?:still|already|encore|déjà|toujours)\s+)?"
+    # (« Ankara a assuré vendredi que la ville était « entièrement sous contrôle » »)
+    r"[«\"“]?\s*(?:(?:entirely|fully|entièrement|totalement)\s+)?\Z",
+    _I,
+)
 _BY_AFTER_HOLD = re.compile(r"\s+(?:by|par)\b", _I)
 
 

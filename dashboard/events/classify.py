@@ -183,7 +183,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "take_noun",
         0.6,
         "fr",
-        r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:reprise|reconquête|libération|prise|chute)"
+        # (« la « libération » de Tadef »: a word quoted from a side's claim)
+        r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:[«\"“]\s*)?"
+        r"(?:reprise|reconquête|libération|prise|chute)(?:\s*[»\"”])?"
         # (« la reprise par les forces irakiennes de la ville d'Al-Qaïm »: the agent between)
         r"(?=\s+(?:\w+\s+|par\s+(?:[\w'’-]+\s+){1,4}?)?(?:de|d'|du|des)\b)"
         r"|dont\s+la\s+(?:reprise|reconquête|libération|prise|chute)"

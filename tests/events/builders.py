@@ -90,6 +90,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "poste-frontière de Kessab": ("name:Kessab crossing", 35.94, 35.98, "point", "SY"),
     "province de Lattaquié": ("gn:173576b", 35.6, 36.0, "governorate", "SY"),
     "Yabroud": ("gn:163270", 33.97, 36.66, "point", "SY"),
+    "Tadef": ("gn:163400", 36.33, 37.53, "point", "SY"),
     "Tal Tamr": ("gn:163032", 36.65, 40.37, "point", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),

@@ -1817,3 +1817,27 @@ def test_a_province_nearly_all_in_the_regimes_hands() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert claims == {("province de Lattaquié", "syrian_government", "partial")}, claims
+
+
+def test_a_quoted_liberation_announced_on_a_day() -> None:
+    body = (
+        "Le ministère russe de la Défense avait pourtant annoncé dès le 11 février la "
+        "« libération » de Tadef par les troupes syriennes."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Tadef", "syrian_government", date(2017, 2, 11))}, claims
+
+
+def test_a_state_told_of_last_week_starts_last_week() -> None:
+    body = (
+        "Des habitants joints lundi affirment que les jihadistes de l'EI y tenaient encore "
+        "leurs positions à Tadef la semaine dernière."
+    )
+    (claim,) = _run(body, "fr").claims
+    assert (claim.side, claim.valid_from) == ("isis", date(2017, 10, 30)), claim
+
+
+def test_the_kurdish_militia_is_kurdish() -> None:
+    body = "La milice kurde avait proclamé lundi la libération de Kessab."
+    events = _run(body, "fr").events
+    assert any(a.side == "sdf" for e in events for a in e.actors), events
