@@ -366,7 +366,8 @@ _FRONTED = re.compile(
 )
 _NON_ISIS_GROUND = tuple(side for side in GROUND_SIDES if side != "isis")
 _CONFINED = re.compile(
-    r"\b(?:confined|limited|reduced|restricted|cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)"
+    r"\b(?:confined|limited|reduced|restricted|cantonnée?s?|confinée?s?|réduite?s?|limitée?s?"
+    r"|se\s+(?:limite|limitent|réduit|réduisent|résume)(?:\s+(?:désormais|aujourd'hui))?)"
     r"\s+(?:to|à|au|aux)\s*$",
     _I,
 )
@@ -1277,7 +1278,10 @@ _CONFINED_SUBJECT = re.compile(
     r"^(?:['’]s\s+(?:remaining\s+)?(?:territory|territories|presence|holdings?|areas?|zones?"
     r"|control|fighters|militants|forces)|\s+(?:fighters|militants|forces|combattants|jihadistes))?"
     r"(?:\s+(?:in|en|au)\s+[\w'-]+)?\s+(?:is|are|was|were|has\s+been|have\s+been|est|sont|était"
-    r"|étaient|a\s+été|ont\s+été)\s+(?:(?:now|largely|mostly|désormais|maintenant|largement)\s+)?$",
+    r"|étaient|a\s+été|ont\s+été)\s+(?:(?:now|largely|mostly|désormais|maintenant|largement)\s+)?$"
+    # « le réduit de l'EI dans la province de Deir Ezzor se limite désormais à »: the pocket
+    # and where it lies, then the reflexive verb
+    r"|^(?:\s+(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l['’])?[^,;.]{1,40}?)?\s*$",
     _I,
 )
 
@@ -1961,7 +1965,9 @@ _IT_BEFORE = re.compile(
     # "declared it liberated", "pronounced it free of"
     r"|\b(?:declared|declares|declaring|pronounced|proclaimed)\s+it\s+"
     r"(?:(?:fully|completely|entirely)\s+)?\Z"
-    r"|\b(?:la|l['’])\s*(?:reprendre|prendre|reconquérir)?\Z",
+    r"|\b(?:la|l['’])\s*(?:reprendre|prendre|reconquérir)?\Z"
+    # « avant que les jihadistes ne les en chassent », « s'en sont emparés »: from it, of it
+    r"|\b(?:les|l['’]|s['’])\s*en\s+(?:(?:ont|a|avaient|avait|sont|est|étaient|était)\s+)?\Z",
     _I,
 )
 
@@ -1987,6 +1993,11 @@ _IN_CONTAINER = re.compile(
     r"\b(?:in|dans)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:(?:neighbou?ring|nearby|northern|southern"
     r"|eastern|western|central|voisine?)\s+)?(?:(?:province|governorate|gouvernorat)\s+(?:of|de|d['’])"
     r"\s*)?\Z",
+    _I,
+)
+_DESCRIBED_AFTER = re.compile(
+    r"\s*,\s*(?:une?|a|an|la|the)\s+(?:[\w'’-]+\s+){0,2}?(?:localité|ville|town|city|village"
+    r"|bourgade|bourg|cité)\b",
     _I,
 )
 _HELD_ADJECTIVE_APPOSED = re.compile(
@@ -2808,6 +2819,9 @@ def _antecedent(
             # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
             # city": a place whose edge the story reached is where it is
             or _EDGE_OF.search(text, max(0, p.start - 40), p.start)
+            # « ont poussé vers Sadad, une localité à majorité chrétienne »: a place the story
+            # stops to describe is one it is about
+            or _DESCRIBED_AFTER.match(text, p.end)
         ]
         # "...fell in June 2014 during the offensive that also delivered Mosul to the
         # militants. Government forces won it back": a place told inside an earlier

@@ -524,6 +524,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:(?:principale?|véritable|nouvelle?)\s+)?(?:fief|bastion|capitale|place\s+forte|"
         r"quartier\s+général|QG)\b)"
         r"|(?:cantonnée?s?|confinée?s?|réduite?s?|limitée?s?)\s+(?:à|au|aux)\b"
+        # « le réduit de l'EI se limite désormais à Baghouz »
+        r"|se\s+(?:limite|limitent|réduit|réduisent|résume)\s+(?:désormais\s+|aujourd'hui\s+)?"
+        r"(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?"
         # « l'EI reste toutefois présent à Rawa »: a presence (a share, see claims)
         r"|(?:reste|restent|est|sont|demeure|demeurent)\s+(?:(?:toujours|encore|toutefois"
@@ -825,6 +828,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
             and not _AUX_FR.search(near)
             and not shared_aux
             and not intent
+            # (« les FDS s'étaient emparées de Soussa »: a reflexive, active)
+            and not _REFLEXIVE_FR.search(near)
         ):
             # a bare participle ("Anah, reprise fin septembre") is passive in meaning
             passive = passive or first_word.lower().endswith(("is", "ise", "ises", "ée", "ées"))

@@ -106,7 +106,9 @@ _PREPOSITION_BEFORE = re.compile(
 # to, after a noun of combatants, is the subject, not a complement
 _MEMBERS_OF = re.compile(
     r"\b(?:fighters|militants|members|units|elements|gunmen|jihadists|forces|troops"
-    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes)"
+    r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes"
+    # « le réduit de l'EI se limite à Baghouz »: the side's pocket stands for the side
+    r"|réduit|poche|pocket|enclave|territoire|territory)"
     r"\s+(?:of|from|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
@@ -760,6 +762,9 @@ _DAYS_LATER = re.compile(
     r"(?:earlier|before(?=\s*[,.;]))"
     r"|\b(?P<nf2>un|une|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+(?P<unitf2>jours?|semaines?)\s+"
     r"(?:plus\s+tôt|auparavant)\b"
+    # « quelques jours plus tard », "a few days later": in the week after
+    r"|(?<![\w-])(?:a\s+few|several|quelques|plusieurs)\s+(?P<fewlater>days|jours)\s+"
+    r"(?:later|plus\s+tard)\b"
     # "Days earlier, troops had seized", « quelques jours plus tôt »: in the week before
     r"|(?<![\w-])(?:(?:a\s+few|several|quelques|plusieurs)\s+)?(?P<fewearlier>days|jours)\s+"
     r"(?:earlier|plus\s+tôt|auparavant)\b"
@@ -804,6 +809,7 @@ _COMES = re.compile(
 
 # a clause of its own after a count: « au lendemain de la chute de Mossoul, et poursuivaient
 # jeudi »
+_SHORT_ASIDE = re.compile(r",\s*(?:[\w'’-]+\s*){1,4},")
 _NEXT_CLAUSE = re.compile(r"[;:]|,\s*(?:and|et|but|mais|while|tandis|whereas|alors)\b", re.I)
 
 
@@ -1007,7 +1013,9 @@ def _with_day_offsets(
                 anchor is not None
                 and sign < 0
                 and anchor.start > at
-                and not re.search(r"[,;:]", text[match.end() : anchor.start])
+                # (a short aside between commas is no new clause: « après avoir conquis
+                # Palmyre, plus à l'est, le 21 mai »)
+                and not re.search(r"[,;:]", _SHORT_ASIDE.sub(" ", text[match.end() : anchor.start]))
             ):
                 continue  # "two weeks after the fall of Mosul on July 10": the day is the fall's
             if anchor is None and sign < 0 and _COMES.search(text, max(0, at - 30), at):
@@ -1030,9 +1038,9 @@ def _with_day_offsets(
                 anchor = DateMention(at, at, "", reference, "day", True, 0.8)
             if anchor is None or anchor is eve_of_publication:
                 continue
-            if groups.get("fewearlier"):
+            if groups.get("fewearlier") or groups.get("fewlater"):
                 confidence = round(anchor.confidence * 0.8, 3)
-                value = anchor.value - timedelta(days=3)
+                value = anchor.value + timedelta(days=-3 if groups.get("fewearlier") else 1)
                 added.append(
                     DateMention(
                         match.start(), match.end(), match.group(0), value, "week", True, confidence

@@ -1841,3 +1841,39 @@ def test_the_kurdish_militia_is_kurdish() -> None:
     body = "La milice kurde avait proclamé lundi la libération de Kessab."
     events = _run(body, "fr").events
     assert any(a.side == "sdf" for e in events for a in e.actors), events
+
+
+def test_a_count_back_skips_a_short_aside_before_the_counted_day() -> None:
+    body = (
+        "L'assaut a été lancé depuis Hajin, que l'EI avait pris début août, moins de trois "
+        "mois après avoir conquis Palmyre, plus à l'est, le 21 mai."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Palmyre", date(2017, 5, 21)) in claims, claims
+
+
+def test_the_town_the_story_stopped_to_describe_is_the_city() -> None:
+    body = (
+        "L'EI a pris Mahin dimanche. Les jihadistes ont ensuite poussé vers Sadad, une localité "
+        "à majorité chrétienne. Une source militaire a démenti que les jihadistes soient entrés "
+        "dans la ville, qui reste selon elle « entièrement sous le contrôle de l'armée »."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Sadad", "syrian_government") in claims and ("Mahin", "syrian_government") not in claims
+
+
+def test_a_reflexive_capture_then_an_expulsion_from_it_a_few_days_later() -> None:
+    body = (
+        "Les FDS s'étaient emparées de Soussa le 23 octobre, avant que les jihadistes ne les "
+        "en chassent quelques jours plus tard."
+    )
+    claims = {(c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("sdf", date(2017, 10, 23)), ("isis", date(2017, 10, 24))}, claims
+
+
+def test_a_sides_pocket_limited_to_a_town() -> None:
+    body = (
+        "Le réduit de l'EI dans la province de Deir Ezzor se limite désormais à Baghouz et à "
+        "quelques hameaux voisins."
+    )
+    assert ("Baghouz", "isis") in {(c.place_name, c.side) for c in _run(body, "fr").claims}
