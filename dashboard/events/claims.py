@@ -737,6 +737,8 @@ def _claims_for(
     if not objects:
         return []
     out: list[Claim] = []
+    if frame == "hold" and _held_in_taken_object(reading):
+        return []  # "took over the last rebel-held towns": what they were before
     if frame == "hold":
         holder = _holder(reading)
         if holder not in GROUND_SIDES:
@@ -1604,7 +1606,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 p
                 for p in places
                 if p.end <= hit.start
-                and _DESCRIBED_SUBJECT.match(text_all, p.end - offset, hit.start - offset)
+                and _DESCRIBED_SUBJECT.match(
+                    text_all, _past_head_noun(text_all, p.end - offset), hit.start - offset
+                )
             ),
             None,
         )
@@ -1995,6 +1999,41 @@ _IN_CONTAINER = re.compile(
     r"\s*)?\Z",
     _I,
 )
+_TAKEN_OBJECT_LEAD = re.compile(
+    r"\s+(?:(?:the|its|their|les|la|le|l['’]|ses|leurs)\s*)?(?:(?:last|remaining|final|few"
+    r"|derniers?|dernières?)\s+)?(?:[\w'’]+\s+)?[\w'’]+-",
+    _I,
+)
+
+
+def _held_in_taken_object(reading: Reading) -> bool:
+    """Whether a held adjective qualifies the object of a capture in its sentence: "took over
+    the last rebel-held towns of the eastern Qalamoun" tells what they were before."""
+    text = reading.extra.get("article_text", "")
+    for other in reading.extra.get("triggers", []):
+        if (
+            other.spec.frame in ("take", "expel")
+            and other.end <= reading.hit.start
+            and _TAKEN_OBJECT_LEAD.fullmatch(text, other.end, reading.hit.start)
+        ):
+            return True
+    return False
+
+
+_HEAD_NOUN_AFTER = re.compile(
+    r"\s+(?:mountains?|range|valley|plain|hills|desert|region|area|countryside|montagnes?"
+    r"|vallée|plaine|désert|région)\b",
+    _I,
+)
+
+
+def _past_head_noun(text: str, at: int) -> int:
+    """Where a name's description may start: after its head noun ("the Qalamoun mountains,
+    from the border to the desert, were")."""
+    head = _HEAD_NOUN_AFTER.match(text, at)
+    return head.end() if head else at
+
+
 _DESCRIBED_AFTER = re.compile(
     r"\s*,\s*(?:une?|a|an|la|the)\s+(?:[\w'’-]+\s+){0,2}?(?:localité|ville|town|city|village"
     r"|bourgade|bourg|cité)\b",
@@ -3051,7 +3090,9 @@ def _share(
         # apposition about the place is no share of it ("Sinjar, home to most of Iraq's
         # Yazidis, had been protected by")
         tail = reading.sentence.text[
-            place.end - reading.sentence.start : reading.hit.start - reading.sentence.start
+            _past_head_noun(reading.sentence.text, place.end - reading.sentence.start) : (
+                reading.hit.start - reading.sentence.start
+            )
         ]
         window += " ¦ " + re.sub(r"^\s*,[^,;]*,", " ", tail)
     joints = [

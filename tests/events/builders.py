@@ -78,7 +78,6 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Mashlab": ("name:Mashlab", 35.95, 39.05, "district", "SY"),
     "Ariha": ("gn:173576", 35.81, 36.61, "point", "SY"),
     "Hama province": ("gn:170015", 35.2, 37.0, "governorate", "SY"),
-    "Qalamoun mountains": ("name:Qalamoun Mountains", 33.9, 36.6, "region", "SY"),
     "Ruhaiba": ("gn:172070", 33.74, 36.7, "point", "SY"),
     "Jayrud": ("gn:169118", 33.81, 36.74, "point", "SY"),
     "Yarmouk camp": ("name:Yarmouk camp", 33.47, 36.3, "district", "SY"),

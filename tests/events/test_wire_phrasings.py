@@ -1691,7 +1691,8 @@ def test_a_range_described_between_commas_now_under_state_control() -> None:
         "of the desert, were now entirely under state control."
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
-    assert claims == {("Qalamoun mountains", "syrian_government", "full")}, claims
+    # (the name, then its head noun "mountains", then the description between commas)
+    assert claims == {("Qalamoun", "syrian_government", "full")}, claims
 
 
 def test_a_flag_raised_over_buildings_takes_every_town_entered() -> None:
@@ -1877,3 +1878,12 @@ def test_a_sides_pocket_limited_to_a_town() -> None:
         "quelques hameaux voisins."
     )
     assert ("Baghouz", "isis") in {(c.place_name, c.side) for c in _run(body, "fr").claims}
+
+
+def test_towns_held_before_they_were_taken_over_are_no_hold() -> None:
+    body = (
+        "Government forces took over the last rebel-held towns of the eastern Qalamoun on "
+        "Wednesday."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Qalamoun", "syrian_government")}, claims
