@@ -274,7 +274,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|atteint\s+(?:le\s+centre|le\s+cœur|les\s+portes)(?=\s+(?:de|du|d')\b)"
         # « les FDS combattent l'EI à l'intérieur de Raqqa »: fighting inside the town
         r"|(?:combat(?:tent|tait|taient|tu)|se\s+battent|affrontent)\s+(?:[\w'’-]+\s+){0,4}?"
-        r"(?:à\s+l'intérieur|au\s+cœur|dans\s+le\s+centre)(?=\s+(?:de|du|d')\b)",
+        r"(?:à\s+l'intérieur|au\s+cœur|dans\s+le\s+centre)(?=\s+(?:de|du|d')\b)"
+        # « elles combattent depuis vendredi dans le quartier d'al-Karama »
+        r"|(?:combat(?:tent|tait|taient)|se\s+battent|se\s+battaient)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"dans\s+(?:le\s+quartier|les\s+rues|la\s+ville|les\s+quartiers|le\s+centre)"
+        r"(?=\s+(?:de|du|d'|des)\b)",
     ),
     _spec(
         "armed_clash",

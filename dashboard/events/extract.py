@@ -77,7 +77,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|told|reported|according\s+to|confirmed|stated|added|claimed|announced"
     r"|selon|d'après|a\s+indiqué|ont\s+indiqué|a\s+affirmé|ont\s+affirmé|a\s+précisé"
     r"|a\s+annoncé|ont\s+annoncé|a\s+déclaré|a\s+assuré|a\s+estimé|a\s+confirmé|cité\s+par"
-    r"|a\s+raconté|fait\s+état|a\s+expliqué|a\s+souligné|a\s+commenté|ont\s+rapporté)\b",
+    r"|a\s+raconté|fait\s+état|a\s+expliqué|a\s+souligné|a\s+commenté|ont\s+rapporté"
+    r"|a\s+reconnu|a\s+admis|a\s+ajouté|a\s+insisté|a\s+martelé|admitted|acknowledged|insisted)\b",
     re.IGNORECASE,
 )
 _SELON = re.compile(r"\b(?:selon|d'après|according\s+to)\s+([^,.;»\"]{3,80})", re.IGNORECASE)
@@ -579,15 +580,20 @@ def _ongoing_since(
     striking their positions since August 8", "has carried out hundreds of air strikes around
     the town since late September". A state held since a day is not an event (see claims)."""
     for hit in triggers:
-        if id(hit) in owner or hit.spec.frame != "event" or hit.spec.type == "announcement":
+        if (
+            id(hit) in owner
+            or hit.spec.frame not in ("event", "enter")
+            or hit.spec.type == "announcement"
+        ):
             continue
         after = [
             d
             for d in since
-            if hit.end <= d.start <= hit.end + 80
+            # (« elles combattent depuis vendredi dans le quartier »: inside the verb's phrase)
+            if hit.start <= d.start <= hit.end + 80
             and not re.search(r"[.;:]", text[hit.end : d.start])
             # ("the battle around Ramadi, which the group has held since May": the state's)
-            and not _RELATIVE_WORD.search(text, hit.end, d.start)
+            and not _RELATIVE_WORD.search(text, hit.end, max(hit.end, d.start))
         ]
         if after:
             owner[id(hit)] = [after[0]]

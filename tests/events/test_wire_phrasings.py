@@ -1887,3 +1887,14 @@ def test_towns_held_before_they_were_taken_over_are_no_hold() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert claims == {("Qalamoun", "syrian_government")}, claims
+
+
+def test_fighting_in_a_district_since_a_day_and_an_officer_owning_a_share() -> None:
+    body = (
+        "Les forces irakiennes avancent. Après avoir pris le 1er novembre le faubourg de "
+        "Gogjali, elles combattent depuis mardi dans le quartier d'al-Karama. « Nous tenons "
+        "une partie de Karama, mais chaque maison est un piège », a reconnu un officier."
+    )
+    claims = {(c.place_name, c.kind, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("al-Karama", "contested", date(2017, 11, 7)) in claims, claims
+    assert ("Karama", "partial", PUB) in claims, claims
