@@ -98,7 +98,7 @@ _SHARE_LEAD = (
     r"|nearly\s+all|almost\s+all|the\s+rest)\s+of\s+(?:the\s+)?)?"
 )
 _LIST_TAIL = (
-    r"\s*(?:(?:la|le|les|the|of|de|d'|des)\s*)?"
+    r"\s*(?:(?:la|le|les|the|of|de|d'|des|l['’])\s*)?"
     + _SHARE_LEAD
     # "as well as most of neighbouring Deir ez-Zor province"
     + r"(?:(?:neighbou?ring|nearby|northern|southern|eastern|western|central)\s+)?"

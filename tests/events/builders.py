@@ -97,6 +97,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "al-Karama": ("name:Karama", 36.35, 43.2, "district", "IQ"),
     "Karama": ("name:Karama", 36.35, 43.2, "district", "IQ"),
     "Gogjali": ("name:Gogjali", 36.35, 43.25, "district", "IQ"),
+    "aéroport de Tabqa": ("name:Tabqa airport", 35.75, 38.57, "point", "SY"),
     "Tal Tamr": ("gn:163032", 36.65, 40.37, "point", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),
     "province de Deraa": ("gn:170903", 32.9, 36.2, "governorate", "SY"),

@@ -1898,3 +1898,13 @@ def test_fighting_in_a_district_since_a_day_and_an_officer_owning_a_share() -> N
     claims = {(c.place_name, c.kind, c.valid_from) for c in _run(body, "fr").claims}
     assert ("al-Karama", "contested", date(2017, 11, 7)) in claims, claims
     assert ("Karama", "partial", PUB) in claims, claims
+
+
+def test_a_place_listed_after_an_elided_article_and_elite_units_entering() -> None:
+    body = (
+        "L'EI contrôle encore Tal Afar, à 70 km à l'ouest, ainsi que l'aéroport de Tabqa. "
+        "Les unités d'élite étaient entrées dans les premiers quartiers de Mossoul le 1er novembre."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("aéroport de Tabqa", "isis", "full") in claims, claims
+    assert ("Mossoul", "iraqi_forces", "contested") in claims, claims
