@@ -1549,17 +1549,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if named:
             shares = reading.extra.setdefault("share_window", {})
             shares[named[-1].place_id] = "part of"
-            # ("..., among them Ariha": the towns it names are held whole)
-            listed = [
-                p
-                for p in places
-                if p.start >= hit.end
-                and _INCLUDING.search(text_all, 0, p.start - offset)
-                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
-            ]
-            for p in listed:
-                shares[p.place_id] = ""
-            return [named[-1], *listed]
+            return [named[-1], *_held_whole_among(reading, places)]
     if frame in ("take", "take_pass"):
         declared = _declared_object(reading, places)
         if declared is not None:
@@ -1786,16 +1776,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # of the place the sentence opens on, and the districts it names ("among them
             # Mashlab")
             reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
-            named = [
-                p
-                for p in after
-                if p.precision == "district"
-                and _INCLUDING.search(text_all, 0, p.start - offset)
-                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
-            ]
-            for p in named:
-                reading.extra["share_window"][p.place_id] = ""  # a district held whole
-            return [framed[0], *named]
+            districts = [p for p in after if p.precision == "district"]
+            return [framed[0], *_held_whole_among(reading, districts)]
         if not framed and not after:
             # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
             # et plusieurs quartiers du nord": districts of the town the text is about
@@ -1991,6 +1973,25 @@ def _pronoun_object(reading: Reading) -> str | None:
     if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
         return "it"
     return None
+
+
+def _held_whole_among(reading: Reading, candidates: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places a share's clause names after "among them", « dont », "including": held
+    whole ("controls a handful of towns there, among them Ariha")."""
+    text = reading.sentence.text
+    offset = reading.sentence.start
+    hit = reading.hit
+    listed = [
+        p
+        for p in candidates
+        if p.start >= hit.end
+        and _INCLUDING.search(text, 0, p.start - offset)
+        and not re.search(r"[.;:]", text[hit.end - offset : p.start - offset])
+    ]
+    shares = reading.extra.setdefault("share_window", {})
+    for p in listed:
+        shares[p.place_id] = ""
+    return listed
 
 
 _IN_CONTAINER = re.compile(

@@ -566,7 +566,7 @@ _SPAN_AFTER = re.compile(
 
 
 def _clause_end(text: str, at: int) -> int:
-    end = re.compile(r"[,;:.]").search(text, at)
+    end = _CLAUSE_END.search(text, at)
     return end.start() if end else len(text)
 
 
