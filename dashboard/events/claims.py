@@ -504,6 +504,16 @@ def _not_yet_taken(article: Article, readings: Sequence[Reading]) -> list[Claim]
     return out
 
 
+_UNOPPOSED = re.compile(
+    r"\b(?:no shots? (?:was|were|had been) fired"
+    r"|without (?:a fight|(?:firing|a) (?:a |single )*shot"
+    r"|(?:meeting |any |encountering )*resistance)"
+    r"|unopposed|(?:met|encountered|faced) no resistance"
+    r"|sans (?:combats?|combattre|coup férir|(?:rencontrer )?(?:de |aucune )?résistance"
+    r"|(?:tirer|qu'un) (?:un )?(?:seul )?coup de feu)|aucun coup de feu n'a été tiré"
+    r"|n'ont rencontré aucune résistance)",
+    _I,
+)
 _STILL = re.compile(r"\b(?:still|toujours|encore)\b", _I)
 
 
@@ -512,7 +522,8 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
     describes it before the gain: « Mayadine était considérée comme l'un des derniers bastions
     de l'EI » after « le régime a repris Mayadine samedi ». One told with "still" ("its
     fighters were still holding out in the town", "soldiers were still holed up in its
-    hospital") is the losing side's foothold after the gain: the place is contested."""
+    hospital", "in the northern part of the town") is the losing side's foothold after the
+    gain: the place is contested."""
     gains = [c for c in claims if c.extra.get("frame") != "hold" and c.kind == "full"]
     out = []
     for c in claims:
@@ -529,8 +540,21 @@ def _drop_holds_before_a_gain(claims: list[Claim]) -> list[Claim]:
         if not after_gain:
             out.append(c)
         elif c.extra.get("still"):
-            out.append(_with_kind(c, "contested") if c.kind == "full" else c)
+            out.append(_with_kind(c, "contested") if _foothold(c) else c)
     return out
+
+
+def _foothold(claim: Claim) -> bool:
+    """Whether a hold kept after the other side's gain is a foothold in a contested place:
+    the whole place, or a minor part of a town ("still holding out in the northern part of
+    the town"); most of it, or a part of a province, stays a share."""
+    if claim.kind == "full":
+        return True
+    return (
+        claim.kind == "partial"
+        and claim.precision == "point"
+        and (claim.fraction is None or claim.fraction < 0.5)
+    )
 
 
 def _with_kind(claim: Claim, kind: str) -> Claim:
@@ -838,7 +862,9 @@ def _claims_for(
         if side is None:
             continue
         if frame == "enter":
-            kind, fraction = "contested", None
+            # forces that walk in unopposed hold the place; otherwise it is fought over
+            kind = "full" if _UNOPPOSED.search(reading.sentence.text) else "contested"
+            fraction = None
         elif frame == "leave":
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:

@@ -1908,3 +1908,48 @@ def test_a_place_listed_after_an_elided_article_and_elite_units_entering() -> No
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert ("aéroport de Tabqa", "isis", "full") in claims, claims
     assert ("Mossoul", "iraqi_forces", "contested") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        ("Troops moved into Anah on Wednesday; no shots were fired, residents said.", "en", "full"),
+        ("Iraqi forces entered Rawa on Wednesday without a fight.", "en", "full"),
+        (
+            "Les forces irakiennes sont entrées mercredi à Rawa sans rencontrer de résistance.",
+            "fr",
+            "full",
+        ),
+        ("Iraqi forces entered Rawa on Wednesday and fierce clashes followed.", "en", "contested"),
+    ],
+)
+def test_forces_that_walk_in_unopposed_hold_the_town(body: str, lang: str, kind: str) -> None:
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("iraqi_forces", kind, date(2017, 11, 8))}, claims
+
+
+@pytest.mark.parametrize(
+    "foothold",
+    [
+        "its fighters were still holding out in the northern part of the town",
+        "its fighters still held high ground on the edge of the town",
+    ],
+)
+def test_a_foothold_kept_after_the_town_fell_makes_it_contested(foothold: str) -> None:
+    body = (
+        f"Islamic State fighters seized Rawa on Wednesday. The Iraqi army denied that the town "
+        f"had fallen, saying {foothold}."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("Rawa", "isis", "full") in claims, claims
+    assert ("Rawa", "iraqi_forces", "contested") in claims, claims
+    assert ("Rawa", "iraqi_forces", "partial") not in claims, claims
+
+
+def test_a_side_still_holding_most_of_a_town_after_a_loss_keeps_a_share() -> None:
+    body = (
+        "Islamic State fighters stormed Rawa on Wednesday and seized the market. The Iraqi army "
+        "said its troops still held most of the town."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("Rawa", "iraqi_forces", "partial") in claims, claims
