@@ -1942,6 +1942,7 @@ def _listed_from(
     offset = reading.sentence.start
     chain = [first]
     previous_end = first.end
+    located = False
     # a date of its own may open a listed place: « de Mossoul puis le lendemain de Tikrit »
     dated = [(d.start, d.end) for d in reading.extra.get("sentence_dates", [])]
     for place in after[1:]:
@@ -1953,13 +1954,27 @@ def _listed_from(
         if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
             continue
-        if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
+        if _RELATIONAL.search(between):
+            if between.lstrip().startswith(",") and not located:
+                # "Al-Qaryatayn, à une centaine de kilomètres au sud-ouest de Palmyre, ainsi
+                # que la majeure partie de la province": a landmark in apposition, after which
+                # only an explicit addition goes on with the list
+                located = True
+                continue
+            break
+        if not _LIST_GAP.match(between) or (located and not _ADDITION.search(between)):
             break
         if _subject_of_next(reading, place):
             break  # "retook Anah, and Rawa is still held by IS": Rawa opens a new clause
         chain.append(place)
         previous_end = place.end
+        located = False
     return chain
+
+
+_ADDITION = re.compile(
+    r",\s*(?:as\s+well\s+as|ainsi\s+qu(?:e\b|['’])|de\s+même\s+que|tout\s+comme|along\s+with)\b", _I
+)
 
 
 _ITS_PART_AFTER = re.compile(

@@ -1953,3 +1953,16 @@ def test_a_side_still_holding_most_of_a_town_after_a_loss_keeps_a_share() -> Non
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert ("Rawa", "iraqi_forces", "partial") in claims, claims
+
+
+def test_a_list_goes_on_past_a_landmark_in_apposition_only_by_an_explicit_addition() -> None:
+    body = (
+        "Les jihadistes conservent par ailleurs Hit, à une centaine de kilomètres au sud-ouest "
+        "de Rawa, ainsi que la majeure partie de la province de Deir Ezzor."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Hit", "full"), ("province de Deir Ezzor", "partial")}, claims
+    claims = {
+        c.place_name for c in _run("Iraqi forces retook Hit, near Rawa, and Haditha.", "en").claims
+    }
+    assert claims == {"Hit"}, claims
