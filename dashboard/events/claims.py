@@ -112,6 +112,8 @@ _LIST_TAIL = (
 _LIST_GAP = re.compile(
     r"^(?:(?:[^.;]|\.(?=\s\d)){0,45}?)(?:,|\bet|\band|\bni|\bor|\bou|\bas\s+well\s+as"
     r"|\bainsi\s+qu(?:e\b|['’])|\bpuis|\bthen"
+    # "Salma fell on January 12, followed on the 24th by Rabia", « suivi le 24 par Rabia »
+    r"|\bsuivie?s?\s+(?:par|de|d')|\bfollowed\s+by"
     r"|\bincluding|\bnotamment|\by\s+compris|\bsuch\s+as|\bcomme)"
     + _LIST_TAIL
     # an explicit addition may follow an apposition about the place before ("Albou Kamal,
@@ -144,7 +146,7 @@ _PARTIAL = re.compile(
     r"|tracts?\s+of|(?:wide|long|large|vast|narrow)\s+stretch(?:es)?\s+of"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
-    r"|quelques\s+quartiers|des\s+quartiers|une\s+portion|une\s+bande|en\s+grande\s+partie"
+    r"|quelques\s+quartiers|des\s+quartiers|(?<!tous\s)les\s+quartiers\s+(?:de|d'|du)|une\s+portion|une\s+bande|en\s+grande\s+partie"
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbou?rhoods)"
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
     r"|centre-ville|centre\s+de\s+la\s+ville|(?:the\s+)?city\s+cent(?:re|er)\s+of|downtown"
@@ -189,7 +191,8 @@ _PARTIAL = re.compile(
     r"|(?-i:the\s+(?:al-)?[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|quarter)\s+of)"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
     r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside)"
-    r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|autour\s+(?:de|d'|du)|près\s+(?:de|d'|du)"
+    r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|entourant|autour\s+(?:de|d'|du)"
+    r"|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
     r"|(?:the\s+)?(?:countryside|outskirts|environs|surroundings)\s+of"
     # "high ground on the northern edge of the town", « la lisière nord de »
@@ -1666,6 +1669,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 or not _RELATIONAL.search(
                     text_all[max(0, p.start - offset - 30) : p.start - offset]
                 )
+                # « vers les quartiers de Homs encore tenus par les rebelles »: a participle
+                # right after the place describes it, wherever the sentence goes
+                or (
+                    frame == "hold"
+                    and _ATTACHED_PARTICIPLE.match(text_all, p.end - offset, hit.start - offset)
+                )
             )
         ]
         for p in before:
@@ -1921,7 +1930,8 @@ _THERE_BEFORE = re.compile(
 )
 _SOME_PART = re.compile(
     r"\b(?:des|quelques|plusieurs|deux|trois|certaines?|certains)\s+(?:\w+\s+)?"
-    r"(?:positions|quartiers|poches|îlots|secteurs|rues|bâtiments)\b"
+    r"(?:positions|quartiers|poches|îlots|secteurs|rues|bâtiments|maisons|immeubles"
+    r"|pâtés\s+de\s+maisons)\b"
     r"|\b(?:une|la)\s+(?:petite\s+|grande\s+)?(?:partie|poche)\b",
     _I,
 )
@@ -2370,12 +2380,17 @@ _DESCRIBED_SUBJECT = re.compile(
     # (French drops the article: « Bosra al-Cham, cité antique inscrite au patrimoine
     # mondial et dernier bastion du régime dans l'est de la province, est tombée »)
     r"|\s*,\s*(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
+    # (« c'est la ville de Qousseir, verrou rebelle de la province, qui est passée »)
+    r"(?:(?:qui|which|that)\s+)?"
     r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient|remains?"
     r"|remained|reste|restent|restait|demeure|demeurent)\s+){1,2}"
     # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
     r"(?:(?:now|still|already|entirely|fully|largely|désormais|toujours|encore|déjà|entièrement"
     r"|totalement|dans\s+sa\s+quasi-totalité|en\s+grande\s+partie|in\s+large\s+part)\s+){0,2}$",
     _I,
+)
+_ATTACHED_PARTICIPLE = re.compile(
+    r"\s+(?:(?:still|now|encore|toujours|désormais|déjà|already|largely|entièrement)\s+){0,2}$", _I
 )
 _APPOSED_LANDMARK = re.compile(
     r"\s*,\s*(?:face\s+(?:à|au)|en\s+face\s+(?:de|d'|du)|opposite|across\s+from|près\s+(?:de|d'|du)"
@@ -2390,7 +2405,11 @@ _LOCATING_GAP = re.compile(
     r"(?:(?:(?:north|south|east|west|nord|sud|est|ouest|centre|center|centre)(?:-\w+)?\s+"
     r"(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?"
     r"|(?:northern|southern|eastern|western|central|north-\w+|south-\w+)\s+))?"
-    r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?",
+    r"(?:(?:province|governorate|gouvernorat|région|region)\s+(?:of\s+|de\s+|d'|du\s+)?)?"
+    # « Jisr al-Choughour, ville de la province voisine d'Idleb »
+    r"|\s*,\s*(?:(?:a|an|une?|the|la)\s+)?(?:[\w-]+\s+)?(?:town|city|village|ville|localité|bourg"
+    r"|cité)\s+(?:de|of)\s+(?:the\s+|la\s+|l')?(?:(?:neighbou?ring|voisine)\s+)?"
+    r"(?:province|governorate|gouvernorat)\s+(?:voisine\s+)?(?:of\s+|de\s+|d'|du\s+)",
     _I,
 )
 _TOWN_BEFORE_RELATIVE = re.compile(
@@ -2831,7 +2850,7 @@ _PAST_STATE = re.compile(
     r"|fut|furent)\b[^,;.]{0,60}$",
     _I,
 )
-_PRESENCE = re.compile(r"\b(?:présente?s?|presence|present)\b", _I)
+_PRESENCE = re.compile(r"\b(?:présente?s?|implantée?s?|presence|present)\b", _I)
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 
 
@@ -2915,6 +2934,14 @@ def _antecedent(
         ]
         located = topical or located
         same = located or same
+    if text and span is not None and _CITY_NOUN.fullmatch(text, span[0], span[1]):
+        # « des villages entourant la ville »: the town, not the village named since
+        villages = {
+            p.place_id
+            for p in earlier
+            if _CALLED_VILLAGE.search(text, max(0, p.start - 30), p.start)
+        }
+        same = [p for p in same if p.place_id not in villages] or same
     if precision == "governorate" and span is not None:
         finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]
         if finer and (not same or finer[-1].start > same[-1].start):
@@ -2924,6 +2951,10 @@ def _antecedent(
             if governorate is not None:
                 return governorate
     return same[-1] if same else None
+
+
+_CITY_NOUN = re.compile(r"ville|city|town|cité", _I)
+_CALLED_VILLAGE = re.compile(r"\bvillage\s+(?:de\s+|d['’]\s*|of\s+(?:the\s+)?)?\Z", _I)
 
 
 def _governorate_of(
@@ -3024,6 +3055,8 @@ def _held_participle(reading: Reading) -> bool:
     after = text[reading.hit.end - reading.sentence.start :]
     return bool(
         re.match(r"\s+(?:by|par)\b(?!\s+(?:ailleurs|exemple|endroits|moments))", after, _I)
+        # « tenue depuis avril 2015 par »
+        or re.match(r"\s+(?:depuis|dès)\s+[^,;.()«»]{1,30}?\s+par\b", after, _I)
     ) or bool(re.match(r"tenue?s?\s", reading.hit.text, _I))
 
 

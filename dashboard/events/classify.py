@@ -497,6 +497,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
         r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
+        # « tenue depuis avril 2015 par l'Armée de la conquête »: a span before "par"
+        r"|(?:(?:dé)?tenue?s?|contrôlée?s?)(?=\s+(?:depuis|dès)\s+[^,;.()«»]{1,30}?\s+par\b)"
         # « Deraa, partagée entre les deux camps », « divisée depuis 2012 »
         r"|(?:partagée?s?|divisée?s?)(?=\s+(?:depuis|entre)\b)"
         # « toute la province appartient désormais à l'EI »
@@ -532,9 +534,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|se\s+(?:limite|limitent|réduit|réduisent|résume)\s+(?:désormais\s+|aujourd'hui\s+)?"
         r"(?:à|au|aux)\b"
         r"(?:\s+(?:importante?s?|d'importance))?"
-        # « l'EI reste toutefois présent à Rawa »: a presence (a share, see claims)
+        # « l'EI reste toutefois présent à Rawa », « implanté dans »: a presence (a share, see
+        # claims)
         r"|(?:reste|restent|est|sont|demeure|demeurent)\s+(?:(?:toujours|encore|toutefois"
-        r"|néanmoins|cependant|aussi|également)\s+)*présente?s?(?=\s+(?:à|au|aux|dans|en)\b)"
+        r"|néanmoins|cependant|aussi|également)\s+)*(?:présente?s?|implantée?s?)"
+        r"(?=\s+(?:à|au|aux|dans|en)\b)"
         # « Il ne reste plus aux jihadistes que Rawa »: what is left to a side is what it holds
         r"|(?<=\bne\s)reste(?:nt|ait)?\s+(?:(?:plus|encore|désormais|donc|alors)\s+)*"
         r"(?:à|aux|au)\b(?=\s+(?:[\w'’-]+\s+){1,6}?qu)",

@@ -1966,3 +1966,84 @@ def test_a_list_goes_on_past_a_landmark_in_apposition_only_by_an_explicit_additi
         c.place_name for c in _run("Iraqi forces retook Hit, near Rawa, and Haditha.", "en").claims
     }
     assert claims == {"Hit"}, claims
+
+
+def test_a_cleft_subject_described_in_apposition_is_the_place_taken() -> None:
+    body = (
+        "C'est la ville de Hit, verrou de la province d'Anbar proche de l'Euphrate, qui est "
+        "passée mercredi sous le contrôle des forces irakiennes."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Hit", "iraqi_forces")}, claims
+
+
+def test_a_few_houses_held_there_are_a_share_of_the_village() -> None:
+    body = (
+        "Des accrochages se poursuivaient autour du village de Rawa. Les jihadistes y tiennent "
+        "encore quelques maisons, mais le village est presque encerclé."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Rawa", "isis", "partial") in claims, claims
+    assert ("Rawa", "isis", "full") not in claims, claims
+
+
+def test_a_participle_right_after_a_place_describes_it_even_after_a_direction() -> None:
+    body = (
+        "La chute de Hit ouvre la voie vers les quartiers de Ramadi encore tenus par les "
+        "jihadistes de l'EI."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Ramadi", "isis", "partial")}, claims
+
+
+def test_the_town_is_not_a_village_the_story_named_since() -> None:
+    body = (
+        "Les forces irakiennes ont repris la ville de Hit. Les jihadistes se sont repliés vers "
+        "le village de Rawa, où des combats se poursuivent. Les jihadistes tiennent encore Rawa. "
+        "En octobre, l'armée s'était emparée de la ville."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Hit", "iraqi_forces", date(2017, 10, 1)) in claims, claims
+    assert ("Rawa", "iraqi_forces", date(2017, 10, 1)) not in claims, claims
+
+
+def test_a_capture_followed_by_another_on_its_own_day() -> None:
+    body = "Iraqi forces retook Hit on Nov. 2, followed by Rawa on Nov. 6."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Hit", date(2017, 11, 2)), ("Rawa", date(2017, 11, 6))}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        ("Rebels were bused to Idlib, which is in the hands of rebel groups.", "en", "full"),
+        (
+            "Rebels were bused to Idlib, most of which is held by rebel and jihadist groups.",
+            "en",
+            "partial",
+        ),
+        ("Les groupes rebelles tiennent Idleb.", "fr", "full"),
+    ],
+)
+def test_rebel_groups_are_the_opposition(body: str, lang: str, kind: str) -> None:
+    claims = {(c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("syrian_opposition", kind)}, claims
+
+
+def test_a_side_implanted_in_a_town_has_a_presence() -> None:
+    claims = {
+        (c.place_name, c.side, c.kind) for c in _run("L'EI reste implanté à Rawa.", "fr").claims
+    }
+    assert claims == {("Rawa", "isis", "partial")}, claims
+
+
+def test_a_span_between_a_hold_participle_and_its_holder() -> None:
+    body = "La route mène à Idleb, tenue depuis mars 2015 par l'Armée de la conquête."
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Idleb", "syrian_opposition")}, claims
+
+
+def test_a_town_located_as_one_of_a_province_keeps_its_participle() -> None:
+    body = "Hit, ville de la province voisine d'Anbar tenue depuis 2014 par l'EI, est menacée."
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Hit", "isis", date(2014, 1, 1))}, claims
