@@ -655,6 +655,8 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             # the side that went in)
             and c.kind in ("full", "contested")
             and abs((c.valid_from - claim.valid_from).days) <= 3
+            # (not a side still fighting in the town the day after it fell)
+            and (c.kind == "full" or c.valid_from <= claim.valid_from)
         }
         if not named:
             # (« La ville est tombée », says an official the day after the group took it: the
@@ -3280,7 +3282,10 @@ def _consolidate(claims: list[Claim]) -> list[Claim]:
         ):
             continue
         kept.append(claim)
-    full = {(c.place_id, c.side) for c in kept if c.kind == "full"}
+    full: dict[tuple[str, str], list[date]] = defaultdict(list)
+    for c in kept:
+        if c.kind == "full":
+            full[(c.place_id, c.side)].append(c.valid_from)
     # "the last districts the group holds in the old city of Mosul, its main stronghold": the
     # share the sentence states says more than the stronghold's hold on the whole
     shares = {(c.place_id, c.side, c.sentence_start) for c in kept if c.kind == "partial"}
@@ -3303,7 +3308,11 @@ def _consolidate(claims: list[Claim]) -> list[Claim]:
         if not (
             c.kind == "contested"
             and not c.extra.get("still")
-            and ((c.place_id, c.side) in full or (c.place_id, c.side, c.sentence_start) in shared)
+            and (
+                # (a capture years before is no gain of the fight the story tells now)
+                any((c.valid_from - day).days <= 31 for day in full.get((c.place_id, c.side), ()))
+                or (c.place_id, c.side, c.sentence_start) in shared
+            )
         )
     ]
     merged.sort(key=lambda c: (c.sentence_start, c.place_id, c.side))

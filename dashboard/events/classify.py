@@ -296,7 +296,13 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"
         # "SDF fighters were battling Islamic State inside Raqqa": fighting inside the town
         r"|(?:fighting|battling|fought|battled|clashing\s+with|clashed\s+with)\s+"
-        rf"(?:[\w'’-]+\s+){{0,4}}?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))",
+        rf"(?:[\w'’-]+\s+){{0,4}}?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"
+        # "were fighting house by house on Tuesday in the neighbourhood of al-Karama", "still
+        # battling the army in the north of the town": fighting inside a quarter of the town
+        r"|(?:fighting|battling|fought|battled)\s+(?:[\w'’\"“”-]+\s+){0,6}?in"
+        r"(?=\s+the\s+(?:(?:neighbou?rhood|district|quarter|streets|cent(?:re|er)|heart)\s+of"
+        r"|(?:north|south|east|west)(?:ern)?\s+(?:part\s+|half\s+|edge\s+)?of\s+the\s+"
+        r"(?:town|city|village))\b)",
     ),
     # --- assaults and offensives -------------------------------------------------------------
     _spec(

@@ -1438,13 +1438,25 @@ _GERUND_CLAUSE_GAP = re.compile(
 _RELATIVE_OPENING = re.compile(r"(?:^|,)\s*(?:qui|which|who|que|qu['’]|où|where)\b[^,]*$", re.I)
 
 
+_RESTRICTIVE_RELATIVE = re.compile(r"\b(?:who|which|that|qui)\s+[^,;.()«»\"“”]{3,100}$", re.I)
+_MAIN_VERB_AFTER_RELATIVE = re.compile(
+    r"\s+(?:were|was|are|is|have|has|had|ont|sont|a|est|étaient|était|avaient|avait)"
+    r"(?:\s+(?:been|still|now|été|encore|toujours))?\s+",
+    re.I,
+)
+
+
 def _across_relative(text: str, hit: TriggerHit, mention: DateMention, gap: str) -> bool:
     """The date sits in a relative clause the trigger is outside of: « Le régime, qui a repris
     Mayadine samedi dernier, avance vers Albou Kamal », "took Anah, which fell on Sunday"."""
     if mention.end <= hit.start:
+        chunk = text[max(0, mention.start - 120) : mention.start]
+        if _MAIN_VERB_AFTER_RELATIVE.fullmatch(gap):
+            # "troops who broke into the city last week were fighting on Tuesday": the day
+            # closes the relative clause, the main verb follows it
+            return _RESTRICTIVE_RELATIVE.search(chunk) is not None
         if not gap.lstrip().startswith(","):
             return False
-        chunk = text[max(0, mention.start - 120) : mention.start]
         return _RELATIVE_OPENING.search(chunk) is not None
     return re.match(r"[^,;.]*,\s*(?:qui|which|who|où|where)\b", gap, re.I) is not None
 

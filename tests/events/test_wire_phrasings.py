@@ -2047,3 +2047,34 @@ def test_a_town_located_as_one_of_a_province_keeps_its_participle() -> None:
     body = "Hit, ville de la province voisine d'Anbar tenue depuis 2014 par l'EI, est menacée."
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
     assert claims == {("Hit", "isis", date(2014, 1, 1))}, claims
+
+
+def test_a_day_closing_a_restrictive_relative_is_its_verbs() -> None:
+    body = (
+        "Elite troops who broke into Mosul last week were fighting house by house on Thursday "
+        "in the neighbourhood of Gogjali."
+    )
+    claims = {(c.place_name, c.kind, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Mosul", "contested", date(2017, 10, 30)) in claims, claims
+    assert ("Gogjali", "contested", date(2017, 11, 9)) in claims, claims
+
+
+def test_a_side_still_fighting_in_a_town_it_held_years_before_contests_it() -> None:
+    body = (
+        "Islamic State seized Hit in June 2014. Iraqi forces retook the town on Wednesday. The "
+        "group's fighters were still battling the army in the north of the town on Thursday."
+    )
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, "en").claims}
+    assert ("isis", "full", date(2014, 6, 1)) in claims, claims
+    assert ("iraqi_forces", "full", date(2017, 11, 8)) in claims, claims
+    assert ("isis", "contested", date(2017, 11, 9)) in claims, claims
+
+
+def test_a_town_liberated_is_not_the_gain_of_the_side_still_fighting_there() -> None:
+    body = (
+        "Hit was fully liberated on Wednesday, an officer said. Islamic State fighters were "
+        "still battling the army in the north of the town on Thursday."
+    )
+    claims = {(c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("iraqi_forces", "full") in claims, claims
+    assert ("isis", "full") not in claims, claims
