@@ -257,13 +257,26 @@ _HOLD_BY = re.compile(
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
 _DEFINITE = re.compile(
-    r"[^,;.]{0,50}?\b(?:la|the|cette|this|le|l['’])\s*(?P<noun>province|governorate|ville|city|town"
+    r"[^,;.]{0,50}?\b(?:la|the|cette|this|le|l['’])\s*"
+    # "recaptured the strategic town in northwestern Idlib province"
+    r"(?:(?:strategic|key|embattled|besieged|northern|southern|eastern|western|border|desert"
+    r"|stratégique|frontalière|assiégée)\s+)?"
+    r"(?P<noun>province|governorate|ville|city|town"
     r"|localité|cité"
     # "The SDF took the base from the militants in March": the facility named before
     r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
     r"|barrage|crossing)\b",
     _I,
 )
+
+
+_LOCATED_AFTER_NOUN = re.compile(r"\s*,?\s*(?:in|dans|en|near|près|au|à\s+l['’])\b", _I)
+
+
+def _own_name_after(text: str, noun_end: int, place_start: int) -> bool:
+    """Whether the place after a definite noun is its own name ("la ville frontalière
+    d'Albou Kamal"), not one that locates it ("the town in northwestern Idlib province")."""
+    return place_start - noun_end <= 25 and not _LOCATED_AFTER_NOUN.match(text, noun_end)
 
 
 def _definite_object(text: str, at: int) -> re.Match[str] | None:
@@ -1790,7 +1803,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     definite = _definite_object(text_all, hit.end - offset)
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
         definite = None  # "the city centre" is a part of the city, read below
-    if definite and (not after or after[0].start - offset > definite.end() + 25):
+    if definite and not (
+        after and _own_name_after(text_all, definite.end(), after[0].start - offset)
+    ):
         # "de la province" alone stands for a place named before; "la ville frontalière
         # d'Albou Kamal" is followed by its own name
         noun = definite.group("noun")

@@ -1368,8 +1368,22 @@ def _share_dates(
         reach = min(raw) + _MAX_PENALTY
         near = [t for t, d in zip(pool, raw, strict=True) if d <= reach]
         best = min(near, key=lambda t: _clause_distance(text, t, mention))
+        if mention.end <= best.start and _SUBORDINATE_SUBJECT_GAP.fullmatch(
+            text, mention.end, best.start
+        ):
+            # "were patrolling Saraqeb on Tuesday after government forces recaptured the town
+            # on Monday": the day before the subordinate clause is the main verb's
+            continue
         owner.setdefault(id(best), []).append(mention)
     return owner
+
+
+_SUBORDINATE_SUBJECT_GAP = re.compile(
+    r"\s+(?:after|before|since|when|once|until|après\s+que|avant\s+que|depuis\s+que"
+    r"|lorsque|quand|dès\s+que)\s+(?:(?:the|les?|la|l['’])\s+)?(?-i:[A-Z][\w'’-]*\s+)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:(?:had|have|has|avaient|avait|ont|a)\s+)?",
+    re.IGNORECASE,
+)
 
 
 _INVERTED_RELATIVE = re.compile(r"\boù\s+(?:sont|est|ont|a)\s+\Z", re.IGNORECASE)

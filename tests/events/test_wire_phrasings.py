@@ -2078,3 +2078,22 @@ def test_a_town_liberated_is_not_the_gain_of_the_side_still_fighting_there() -> 
     claims = {(c.side, c.kind) for c in _run(body, "en").claims}
     assert ("iraqi_forces", "full") in claims, claims
     assert ("isis", "full") not in claims, claims
+
+
+@pytest.mark.parametrize(
+    "definite", ["the strategic town in western Anbar province", "the town in Anbar province"]
+)
+def test_a_definite_town_located_in_a_province_is_the_town_named_before(definite: str) -> None:
+    body = f"Islamic State seized Hit on Oct. 2. Iraqi forces recaptured {definite} on Monday."
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Hit", "iraqi_forces", date(2017, 11, 6)) in claims, claims
+    assert not any(place != "Hit" for place, _, _ in claims), claims
+
+
+def test_the_day_before_a_subordinate_clause_is_the_main_verbs() -> None:
+    body = (
+        "Police were patrolling Hit on Thursday after Iraqi forces recaptured the strategic town "
+        "in western Anbar province on Wednesday."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Hit", date(2017, 11, 8))}, claims
