@@ -570,7 +570,12 @@ def _foothold(claim: Claim) -> bool:
         claim.kind == "partial"
         and claim.precision == "point"
         and (claim.fraction is None or claim.fraction < 0.5)
+        # ("still holding the southern districts of the city": whole quarters, a share)
+        and not _QUARTERS.search(claim.sentence)
     )
+
+
+_QUARTERS = re.compile(r"\b(?:districts|neighbou?rhoods|quartiers)\b", _I)
 
 
 def _with_kind(claim: Claim, kind: str) -> Claim:
@@ -665,11 +670,12 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             and c.extra.get("frame") != "hold"
             and "gainer inferred" not in c.extra.get("note", "")
             # ("Islamic State fighters stormed Ain Issa. By midday the town had fallen": to
-            # the side that went in)
-            and c.kind in ("full", "contested")
+            # the side that went in; "has fallen to ISIL, except for its edges": to the side
+            # that took most of it)
+            and c.kind in ("full", "contested", "partial")
             and abs((c.valid_from - claim.valid_from).days) <= 3
             # (not a side still fighting in the town the day after it fell)
-            and (c.kind == "full" or c.valid_from <= claim.valid_from)
+            and (c.kind != "contested" or c.valid_from <= claim.valid_from)
         }
         if not named:
             # (« La ville est tombée », says an official the day after the group took it: the
@@ -2389,6 +2395,7 @@ _LOCATED_TOWN_NOUN = re.compile(
 )
 _DESCRIBED_SUBJECT = re.compile(
     r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
+    r"|capital|capitale|chef-lieu"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"
     r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,100},\s*"
     r"(?:[\w'’-]+\s+){0,3}$"
@@ -2641,6 +2648,13 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
         and p.precision in (("point",) if towns_only else ("point", "district"))
         and not (towns_only and p.kind in _FACILITIES)
     ]
+    text = reading.extra.get("article_text", "")
+    if text:
+        # "In Ramadi, 110 km west of Baghdad, ... 'We still hold the centre'": the town the
+        # story is in, not the landmark that locates it
+        earlier = [
+            p for p in earlier if not _RELATIONAL.search(_own_lead(text, p.start))
+        ] or earlier
     return earlier[-1] if earlier else None
 
 
@@ -3119,6 +3133,18 @@ _PART_AFTER = re.compile(
 )
 
 
+_ALL_BUT_A_PART = re.compile(
+    r"[^.;:]{0,40}?,?\s*(?:except\s+(?:for\s+)?|but\s+not\s+|save\s+for\s+"
+    r"|à\s+l['’]exception\s+(?:de\s+|d['’]|des\s+|du\s+)|sauf\s+|hormis\s+)"
+    r"(?:its|their|the|a\s+few|some|two|three|ses|sa|son|leurs?|le|la|les|l['’]|quelques|deux|trois)"
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?:edges?|outskirts|suburbs?|districts?|neighbou?rhoods?|quarters?"
+    r"|streets|pockets?|centre|center|north|south|east|west|abords|faubourgs?|quartiers?|rues"
+    r"|poches?|périphérie|lisière|centre-ville|nord|sud|est|ouest)\b",
+    _I,
+)
+_CLOSED_APPOSITION = re.compile(r"\s*,[^,;]{1,80},\s*")
+
+
 def _share(
     reading: Reading, place: PlaceMention, previous: PlaceMention | None
 ) -> tuple[str, float | None]:
@@ -3129,6 +3155,10 @@ def _share(
     """
     if _PART_AFTER.match(reading.sentence.text, place.end - reading.sentence.start):
         return "partial", None  # "captured Hawija's outskirts": a part of the town
+    if _ALL_BUT_A_PART.match(
+        reading.sentence.text, max(place.end, reading.hit.end) - reading.sentence.start
+    ):
+        return "partial", None  # "Fallujah has fallen to ISIL, except for its edges"
     override = reading.extra.get("share_window", {}).get(place.place_id)
     if override is not None:
         fraction = _fraction(override)
@@ -3160,6 +3190,16 @@ def _share(
         # (not a share that opens the sentence as its subject: "Most of al-Baghdadi, a town
         # in Anbar, was in the militants' hands")
         and not _SHARE_OPENS.search(reading.sentence.text, 0, place.start - reading.sentence.start)
+        # ("left parts of Ramadi, the capital of Anbar province, under militant control": an
+        # apposition closed before the trigger leaves the share to it)
+        and not (
+            reading.frame == "hold"
+            and _CLOSED_APPOSITION.fullmatch(
+                reading.sentence.text,
+                place.end - reading.sentence.start,
+                reading.hit.start - reading.sentence.start,
+            )
+        )
     ):
         # "reached the outskirts of Rawa, the last town held by IS": the words before an
         # apposed place belong to another verb

@@ -2097,3 +2097,43 @@ def test_the_day_before_a_subordinate_clause_is_the_main_verbs() -> None:
     )
     claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
     assert claims == {("Hit", date(2017, 11, 8))}, claims
+
+
+def test_a_share_before_a_town_described_in_apposition() -> None:
+    body = (
+        "Clashes have left parts of Ramadi, the capital of Anbar province, under militant control."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Ramadi", "isis", "partial")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('"Hit has fallen to ISIL, except for its edges," an officer said.', "en"),
+        ("L'EI contrôle Hit, à l'exception de quelques quartiers du sud.", "fr"),
+    ],
+)
+def test_a_town_all_but_a_part_is_a_share(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("Hit", "isis", "partial")}, claims
+
+
+def test_districts_still_held_after_a_fall_stay_a_share() -> None:
+    body = (
+        "Islamic State fighters seized Hit on Wednesday. Iraqi troops were still holding the "
+        "southern districts of the city, an officer said."
+    )
+    claims = {(c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("iraqi_forces", "partial") in claims, claims
+    assert ("iraqi_forces", "contested") not in claims, claims
+
+
+def test_the_centre_held_is_the_towns_not_its_landmarks() -> None:
+    body = (
+        "In Ramadi, 110 km south-east of Haditha, police were battling militants on Saturday. "
+        '"We still hold the centre and the government buildings," said a police officer.'
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert ("Ramadi", "partial") in claims, claims
+    assert not any(place == "Haditha" for place, _ in claims), claims
