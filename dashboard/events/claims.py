@@ -2710,6 +2710,8 @@ _ANOTHER_VERB = re.compile(
 )
 
 
+_FRONTED_SINCE = re.compile(r"\s*(?:since|depuis)?\s*", _I)
+_FRONTED_SINCE_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){1,5}?", _I)
 _SINCE_CLAUSE = re.compile(
     r"\b(?:since|depuis\s+que|depuis\s+qu['’])\s+(?!(?:then|lors)\b)[^,.;:]{3,60}?"
     r"\s(?:on|in|le|en)\s+$",
@@ -2737,6 +2739,15 @@ def _since(
     ]
     if not since:
         return None
+    for d in since:
+        if (
+            d.end <= reading.hit.start
+            and _FRONTED_SINCE.fullmatch(text, 0, d.start - offset)
+            and _FRONTED_SINCE_GAP.fullmatch(text, d.end - offset, reading.hit.start - offset)
+        ):
+            # « Depuis dimanche dernier, les jihadistes tiennent de nouveau Abou Hamam »: a
+            # day opening the sentence dates its state
+            return d
     if place.end <= reading.hit.start:
         # a subject before the state: "Rawa and Qaim have been in its hands since 2014", "The
         # towns have been held since 2014": the date after the verb dates every subject

@@ -85,7 +85,7 @@ _FR_TAKE = (
     r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reprenai(?:t|ent)|reconquis(?:es?)?|reconquérir"
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
-    r"|empar(?:é|ée|és|ées|er|ent)|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
+    r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     # « l'avait arrachée à l'EI », « ont arraché Hajine aux jihadistes »: wrested from
     r"|arrach(?:é|ée|és|ées|er|ent|ait|aient)(?=\s+(?:[^,;.]{1,40}\s)?(?:à|aux|au)\s)"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"

@@ -1442,7 +1442,11 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
 
 
 _GERUND_AFTER = re.compile(
-    r"\b(?:after|before|while|by|upon|après\s+avoir|avant\s+d['’]avoir)\s+\Z", re.IGNORECASE
+    r"\b(?:after|before|while|by|upon|après\s+avoir|avant\s+d['’]avoir)\s+\Z"
+    # « en reprenant plusieurs villages », « en s'emparant de Mayadine »
+    # (not the pronoun of « ne les en chassent »)
+    r"|(?:^|[,;]\s*|\bet\s+|\btout\s+)en\s+(?:s['’]\s*)?\Z",
+    re.IGNORECASE,
 )
 _GERUND_CLAUSE_GAP = re.compile(
     r"\s*,?\s*(?:after|before|while|since|by|upon|après\s+avoir|avant\s+d['’]|en)\s+", re.IGNORECASE
@@ -1889,6 +1893,18 @@ def _pronoun_subject(
     if not earlier:
         return None
     antecedent = earlier[-1]
+    if _AFTER_PREPOSITION.search(text, max(0, antecedent.start - 12), antecedent.start):
+        # « Le groupe avait étendu son emprise (...) après la fuite du Front al-Nosra. Il
+        # contrôle désormais »: the subject of the sentence before, not a side named in one
+        # of its complements
+        subjects_before = [
+            h
+            for h in earlier
+            if not _AFTER_PREPOSITION.search(text, max(0, h.start - 12), h.start)
+            and not re.search(r"[.!?]\s", text[h.end : antecedent.start])
+        ]
+        if subjects_before:
+            antecedent = subjects_before[-1]
     pronoun = ActorHit(start, end, text[start:end], antecedent.actor, antecedent.side, "actor")
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 

@@ -2137,3 +2137,29 @@ def test_the_centre_held_is_the_towns_not_its_landmarks() -> None:
     claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
     assert ("Ramadi", "partial") in claims, claims
     assert not any(place == "Haditha" for place, _ in claims), claims
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_not_a_complement() -> None:
+    body = (
+        "Le groupe EI avait étendu son emprise sur la région en juillet, après la fuite du "
+        "Front al-Nosra. Il contrôle désormais plus de 90 % de la province de Deir Ezzor."
+    )
+    claims = {(c.side, c.kind) for c in _run(body, "fr").claims if c.fraction}
+    assert claims == {("isis", "partial")}, claims
+
+
+def test_a_french_gerund_takes_the_subject_of_its_sentence() -> None:
+    body = (
+        "Les forces irakiennes ont resserré lundi l'étau autour de Rawa, dernier bastion du "
+        "groupe État islamique (EI), en reprenant Anah. Le groupe avait étendu son emprise en "
+        "juillet, en s'emparant de Hit."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Anah", "iraqi_forces") in claims, claims
+    assert ("Hit", "isis") in claims, claims
+
+
+def test_a_since_day_opening_the_sentence_dates_its_state() -> None:
+    body = "Depuis dimanche dernier, les jihadistes de l'EI tiennent de nouveau Hit et Rawa."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Hit", date(2017, 11, 5)), ("Rawa", date(2017, 11, 5))}, claims
