@@ -185,8 +185,11 @@ _PARTIAL = re.compile(
     r"|(?:un|une|deux|trois|quatre|cinq|a|one|another|two|three|four|five)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:quartiers?|neighbou?rhoods?|districts?|secteurs?|faubourgs?"
     r"|suburbs?)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’]|du|à|dans|of|in|on)"
-    r"|(?:le|ce|the)\s+(?!(?:last|final|dernier)\b)(?:[\w'’-]+\s+){0,3}?(?:quartier|neighbou?rhood"
-    r"|district|secteur|faubourg|suburb)\s+(?:(?:[\w'’-]+\s+){1,2}(?:de|d['’]|du|à|dans|of|in)"
+    # (not « le quartier voisin de Barzeh », "the nearby district of Barzeh": the place itself)
+    r"|(?:le|ce|the)\s+(?!(?:last|final|dernier|neighbou?ring|nearby|adjacent)\b)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:quartier|neighbou?rhood"
+    r"|district|secteur|faubourg|suburb)\s+(?!(?:voisin|limitrophe|adjacent)\b)"
+    r"(?:(?:[\w'’-]+\s+){1,2}(?:de|d['’]|du|à|dans|of|in)"
     r"|(?:à|dans|in|on))"
     r"|(?-i:the\s+(?:al-)?[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|quarter)\s+of)"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
@@ -1710,6 +1713,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             relative = _relative_antecedent(reading, places)
             if relative is not None:
                 return [relative]
+        if not before and frame == "hold":
+            demonstrative = _demonstrative_object(reading)
+            if demonstrative is not None:
+                return [demonstrative]
         if not before:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _RELATIVE_NOUN.match(hit.text):
@@ -1857,6 +1864,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                     max(0, hit.start - offset - 30) : window_end
                 ]
                 return [antecedent]
+    if not after and frame == "hold":
+        demonstrative = _demonstrative_object(reading)
+        if demonstrative is not None:
+            return [demonstrative]
     if (
         not after
         and frame in ("hold", "enter")
@@ -1864,12 +1875,21 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     ):
         # « Les jihadistes y tenaient encore des positions », « s'y sont retranchés »: the
         # town named just before, held in part when the clause says so
-        antecedent = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+        # (« À Jobar, les combats se poursuivaient. L'armée y tient »: a district too)
+        candidates = [
+            p
+            for p in (
+                _antecedent(reading, "point", kinds=_TOWN_KINDS),
+                _antecedent(reading, "district"),
+            )
+            if p is not None
+        ]
+        antecedent = max(candidates, key=lambda p: p.start) if candidates else None
         if antecedent is not None and hit.start - antecedent.end <= 300:
             clause = re.split(r"[,;.]", text_all[hit.end - offset :], maxsplit=1)[0]
             part = _SOME_PART.search(clause)
             share = "" if part is None else "partly"
-            if part is not None and part.group(0).lower().endswith("positions"):
+            if part is not None and part.group(0).lower().endswith(("positions", "îlots")):
                 share = _POSITIONS_HELD  # a foothold in a town fought over
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = share
             return [antecedent]
@@ -1944,7 +1964,38 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     return unique
 
 
+def _demonstrative_object(reading: Reading) -> PlaceMention | None:
+    """« la majeure partie de celui-ci reste aux mains des rebelles »: the town or district
+    just named, with the share said of it."""
+    offset = reading.sentence.start
+    found = _DEMONSTRATIVE_BEFORE.search(
+        reading.sentence.text,
+        max(0, reading.hit.start - offset - 60),
+        reading.hit.start - offset,
+    )
+    if found is None:
+        return None
+    candidates = [
+        p
+        for p in (
+            _antecedent(reading, "point", kinds=_TOWN_KINDS),
+            _antecedent(reading, "district"),
+        )
+        if p is not None
+    ]
+    antecedent = max(candidates, key=lambda p: p.start) if candidates else None
+    if antecedent is None or reading.hit.start - antecedent.end > 300:
+        return None
+    reading.extra.setdefault("share_window", {})[antecedent.place_id] = found.group(0)
+    return antecedent
+
+
 _POSITIONS_HELD = "partly: positions held"
+_DEMONSTRATIVE_BEFORE = re.compile(
+    r"(?:[\w'’-]+\s+){0,4}(?:de|d['’])\s*(?:celui-ci|celle-ci)\s+"
+    r"(?:(?:reste|restent|est|sont|demeure|demeurent|était|étaient)\s+)?(?:encore\s+|toujours\s+)?\Z",
+    _I,
+)
 # French « y » before its verb: « y tenaient », « s'y sont retranchés », « y sont entrés »
 _THERE_BEFORE = re.compile(
     r"(?:\b|\s)(?:s['’])?y\s+(?:(?:ont|a|avaient|avait|sont|est|étaient|était)\s+)?"

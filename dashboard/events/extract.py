@@ -116,7 +116,8 @@ _MEMBERS_OF = re.compile(
 # a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,
 # "Dozens of soldiers entered" (not "killed hundreds of militants", an object)
 _COUNT_OF_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:et|and|but|mais|puis|then)\s+)(?:(?:une|des|quelques|plusieurs|some"
+    # (« Barzeh, où quelques centaines d'insurgés tiennent encore »: a relative's subject)
+    r"(?:^|[,;:]\s*|\b(?:et|and|but|mais|puis|then|où|where)\s+)(?:(?:une|des|quelques|plusieurs|some"
     r"|several|a)\s+)?(?:dizaines?|vingtaines?|trentaine|quarantaine|cinquantaine|centaines?"
     r"|milliers|poignée|dozens|hundreds|thousands|scores|handful)\s+(?:of|de|d')\s*\Z",
     re.IGNORECASE,

@@ -2163,3 +2163,34 @@ def test_a_since_day_opening_the_sentence_dates_its_state() -> None:
     body = "Depuis dimanche dernier, les jihadistes de l'EI tiennent de nouveau Hit et Rawa."
     claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
     assert claims == {("Hit", date(2017, 11, 5)), ("Rawa", date(2017, 11, 5))}, claims
+
+
+def test_a_count_of_fighters_opening_a_relative_is_its_subject() -> None:
+    body = (
+        "L'armée irakienne affirme avoir repris Hit, où quelques centaines de jihadistes "
+        "tiennent encore une petite partie de la ville."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Hit", "iraqi_forces", "full") in claims, claims
+    assert ("Hit", "iraqi_forces", "partial") not in claims, claims  # the fighters hold it
+
+
+def test_there_and_the_demonstrative_stand_for_the_district_just_named() -> None:
+    body = (
+        "À Gogjali, plus au sud, les combats se poursuivaient lundi. L'armée irakienne y tient "
+        "plusieurs îlots en lisière du quartier, mais la majeure partie de celui-ci reste aux "
+        "mains de l'EI."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Gogjali", "iraqi_forces", "contested"), ("Gogjali", "isis", "partial")}, (
+        claims
+    )
+
+
+def test_the_neighbouring_district_named_is_the_place_itself() -> None:
+    body = (
+        "« Nos forces ont rétabli la sécurité dans l'ensemble de Hit, ainsi que dans le quartier "
+        "voisin de Gogjali », a affirmé l'armée irakienne."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "fr").claims}
+    assert ("Gogjali", "full") in claims, claims
