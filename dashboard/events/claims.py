@@ -829,6 +829,10 @@ def _claims_for(
                 continue  # a country is claimed only as a share held
             if kind == "full" and _PRESENCE.search(reading.hit.text):
                 kind = "partial"  # « l'EI reste présent à Rawa et Al-Qaïm »: not control
+            if kind == "full" and _HOLDING_OUT.match(
+                reading.sentence.text, reading.hit.end - reading.sentence.start
+            ):
+                kind = "partial"  # "insurgents still holding out in Zabadani": under siege there
             if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
@@ -1686,6 +1690,9 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             and (
                 hit.start - p.end <= 60
                 or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
+                # "Foua and Kefraya, whose inhabitants are mostly Shi'ite, are among the last
+                # places still in government hands"
+                or _CLOSED_RELATIVE_TO_VERB.fullmatch(text_all, p.end - offset, hit.start - offset)
             )
             and (
                 _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
@@ -1990,6 +1997,9 @@ def _demonstrative_object(reading: Reading) -> PlaceMention | None:
     return antecedent
 
 
+_CLOSED_RELATIVE_TO_VERB = re.compile(
+    r"\s*,\s*(?:whose|who|which|dont|qui|où|where)\b[^,;.]{1,80},\s*[^,;.()«»\"“”]{0,60}", _I
+)
 _POSITIONS_HELD = "partly: positions held"
 _DEMONSTRATIVE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}(?:de|d['’])\s*(?:celui-ci|celle-ci)\s+"
@@ -2763,8 +2773,11 @@ _ANOTHER_VERB = re.compile(
 
 _FRONTED_SINCE = re.compile(r"\s*(?:since|depuis)?\s*", _I)
 _FRONTED_SINCE_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){1,5}?", _I)
+_PLACE_TO_SINCE = re.compile(r"\s*(?:province|governorate|city|town|region)?\s*", _I)
 _SINCE_CLAUSE = re.compile(
-    r"\b(?:since|depuis\s+que|depuis\s+qu['’])\s+(?!(?:then|lors)\b)[^,.;:]{3,60}?"
+    # ("since the Army of Conquest captured the provincial capital, Idlib city, in March")
+    r"\b(?:since|depuis\s+que|depuis\s+qu['’])\s+(?!(?:then|lors)\b)"
+    r"[^,.;:]{3,60}?(?:,[^,.;:]{1,30},[^,.;:]{0,20}?)?"
     r"\s(?:on|in|le|en)\s+$",
     _I,
 )
@@ -2785,7 +2798,7 @@ def _since(
             d
             for d in reading.extra.get("sentence_dates", [])
             if d.start > reading.hit.end
-            and _SINCE_CLAUSE.search(text, max(0, d.start - offset - 70), d.start - offset)
+            and _SINCE_CLAUSE.search(text, max(0, d.start - offset - 110), d.start - offset)
         ),
     ]
     if not since:
@@ -2827,6 +2840,16 @@ def _since(
     ]
     if after:
         return after[0]
+    for d in reading.extra.get("sentence_dates", []):
+        # "have held almost all of Idlib province since the Army of Conquest captured the
+        # provincial capital, Idlib city, in March": the clause right after the place dates it
+        if d.start <= place.end:
+            continue
+        clause = _SINCE_CLAUSE.search(text, max(0, d.start - offset - 110), d.start - offset)
+        if clause is not None and _PLACE_TO_SINCE.fullmatch(
+            text, place.end - offset, clause.start()
+        ):
+            return d
     for d in since:
         gap = text[d.end - offset : place.start - offset]
         # only a date inside the state's own clause, after its verb: "has controlled Raqqa
@@ -2943,6 +2966,7 @@ _PAST_STATE = re.compile(
     r"|fut|furent)\b[^,;.]{0,60}$",
     _I,
 )
+_HOLDING_OUT = re.compile(r"\s+out\b", _I)
 _PRESENCE = re.compile(r"\b(?:présente?s?|implantée?s?|presence|present)\b", _I)
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 

@@ -2194,3 +2194,29 @@ def test_the_neighbouring_district_named_is_the_place_itself() -> None:
     )
     claims = {(c.place_name, c.kind) for c in _run(body, "fr").claims}
     assert ("Gogjali", "full") in claims, claims
+
+
+def test_places_described_by_a_relative_before_their_state() -> None:
+    body = (
+        "Hit and Rawa, whose inhabitants are mostly Sunni, are among the last places still in "
+        "government hands."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Hit", "iraqi_forces"), ("Rawa", "iraqi_forces")}, claims
+
+
+def test_a_since_clause_with_an_apposition_dates_the_state_before_it() -> None:
+    body = (
+        "Islamic State has held most of Anbar province since the group captured the "
+        "provincial capital, Ramadi, in May."
+    )
+    claims = {(c.place_name, c.kind, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Anbar", "partial", date(2017, 5, 1)) in claims, claims
+
+
+def test_fighters_holding_out_in_a_town_hold_a_share_of_it() -> None:
+    body = (
+        "Several hundred Islamic State fighters still holding out in Hit would be allowed to leave."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Hit", "isis", "partial")}, claims
