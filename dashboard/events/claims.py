@@ -829,7 +829,7 @@ def _claims_for(
                 continue  # a country is claimed only as a share held
             if kind == "full" and _PRESENCE.search(reading.hit.text):
                 kind = "partial"  # « l'EI reste présent à Rawa et Al-Qaïm »: not control
-            if kind == "full" and _HOLDING_OUT.match(
+            if kind == "full" and _HELD_OUT.match(
                 reading.sentence.text, reading.hit.end - reading.sentence.start
             ):
                 kind = "partial"  # "insurgents still holding out in Zabadani": under siege there
@@ -2966,7 +2966,7 @@ _PAST_STATE = re.compile(
     r"|fut|furent)\b[^,;.]{0,60}$",
     _I,
 )
-_HOLDING_OUT = re.compile(r"\s+out\b", _I)
+_HELD_OUT = re.compile(r"\s+out\b", _I)
 _PRESENCE = re.compile(r"\b(?:présente?s?|implantée?s?|presence|present)\b", _I)
 _WITHIN = re.compile(r"\b(?:in|inside|within|across|dans|en|au\s+sein\s+de)\b", _I)
 

@@ -69,7 +69,6 @@ HEDGE_FACTOR = 0.6
 FALLBACK_DATE_FACTOR = 0.75
 _PRECISION_FACTOR = {"day": 1.0, "week": 0.9, "month": 0.8, "year": 0.7}
 
-_APPOSED = re.compile(r"\s*,\s*")
 _DATELINE_TAIL = re.compile(r"\s*(?:—|–|--|-|:)\s")
 _SINCE = re.compile(r"(?:since|depuis|from|dès)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:par|by|to|aux\s+mains\s+(?:de|du|des|d'))\b\W*", re.I)
