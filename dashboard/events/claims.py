@@ -853,6 +853,8 @@ def _claims_for(
                 # with no telling when it began or ended
                 continue
             if since is None:
+                since = _held_for_a_span(reading)
+            if since is None:
                 since = _declared_on(reading, published)
             if since is None:
                 since = _past_day_of_state(reading, published)
@@ -2093,6 +2095,26 @@ _IT_BEFORE = re.compile(
 )
 
 
+_INTO_IT = re.compile(r"\s+(?:back\s+)?(?:into|inside)\s+it\b", _I)
+_FOR_A_SPAN = re.compile(
+    r"\s+(?:it|them|the\s+town|the\s+city)\s+for\s+(?:(?:about|nearly|almost|only|just)\s+)?"
+    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\b",
+    _I,
+)
+
+
+def _held_for_a_span(reading: Reading) -> DateMention | None:
+    """ "stormed back into it on Feb. 27 and held it for four days": a past hold for a span
+    begins on the day of the verb it is coordinated with."""
+    offset = reading.sentence.start
+    if not re.fullmatch(r"held|kept", reading.hit.text, _I) or not _FOR_A_SPAN.match(
+        reading.sentence.text, reading.hit.end - offset
+    ):
+        return None
+    before = [d for d in reading.extra.get("sentence_dates", []) if d.end <= reading.hit.start]
+    return before[-1] if before else None
+
+
 def _pronoun_object(reading: Reading) -> str | None:
     """The pronoun a capture verb takes for its object, with the share it states, if any."""
     text = reading.sentence.text
@@ -2105,6 +2127,8 @@ def _pronoun_object(reading: Reading) -> str | None:
         return "part of"  # "had entered its outskirts", « ont pris ses faubourgs »
     if re.search(r"\s(?:it|them)\s+back$", reading.hit.text, _I):
         return "it"  # "won it back": the pronoun inside the verb
+    if reading.frame == "enter" and _INTO_IT.match(text, reading.hit.end - offset):
+        return "it"  # "stormed back into it on Feb. 27"
     if _IT_BEFORE.search(text, max(0, reading.hit.start - offset - 20), reading.hit.start - offset):
         return "it"
     return None

@@ -2220,3 +2220,13 @@ def test_fighters_holding_out_in_a_town_hold_a_share_of_it() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert claims == {("Hit", "isis", "partial")}, claims
+
+
+def test_a_town_stormed_back_into_and_held_for_a_span_from_that_day() -> None:
+    body = (
+        "The army took Hit on Nov. 1. Islamic State fighters stormed back into it on Nov. 2, "
+        "backed by mortar fire, and held it for four days."
+    )
+    claims = {(c.side, c.kind, c.valid_from) for c in _run(body, "en").claims}
+    assert ("isis", "full", date(2017, 11, 2)) in claims, claims
+    assert not any(day == PUB for _, _, day in claims), claims
