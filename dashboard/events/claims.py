@@ -198,6 +198,8 @@ _PARTIAL = re.compile(
     r"|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
     r"|(?:the\s+)?(?:countryside|outskirts|environs|surroundings)\s+of"
+    # « dans les faubourgs ouest de cette ville »: its edge, not the town
+    r"|(?:les\s+)?(?:faubourgs|abords|environs)(?:\s+(?:nord|sud|est|ouest))?\s+(?:de|d'|du)"
     # "high ground on the northern edge of the town", « la lisière nord de »
     r"|(?:(?:north|south|east|west)(?:ern)?\s+)?edges?\s+of|(?:la\s+)?lisière\s+(?:\w+\s+)?(?:de|d'|du)"
     r"|(?:la\s+)?(?:campagne|périphérie)\s+(?:de|d'|du))\b",
