@@ -176,6 +176,24 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
     # --- capture -----------------------------------------------------------------------------
     _spec("capture", "take", 0.8, "fr", _FR_TAKE),
     _spec("capture", "take", 0.8, "en", _EN_TAKE),
+    # "Police units had deployed on Tuesday in Talbiseh", « la police militaire s'est
+    # déployée à Rastane »: forces that deploy in a town hold it
+    _spec(
+        "capture",
+        "take",
+        0.6,
+        "en",
+        r"deployed(?=\s+(?:(?:on|late|early)\s+\w+\s+)?(?:in|into|inside)\s+(?:the\s+town\b|"
+        rf"{_NAME}))",
+    ),
+    _spec(
+        "capture",
+        "take",
+        0.6,
+        "fr",
+        r"déployée?s?(?=\s+(?:\w+\s+)?(?:à|dans)\s+(?:la\s+ville\b|"
+        rf"{_NAME}))",
+    ),
     _spec("capture", "take_pass", 0.8, "fr", _FR_FALL),
     _spec("capture", "take_pass", 0.8, "en", _EN_FALL),
     _spec(

@@ -2230,3 +2230,17 @@ def test_a_town_stormed_back_into_and_held_for_a_span_from_that_day() -> None:
     claims = {(c.side, c.kind, c.valid_from) for c in _run(body, "en").claims}
     assert ("isis", "full", date(2017, 11, 2)) in claims, claims
     assert not any(day == PUB for _, _, day in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Police units had deployed on Wednesday in Hit, residents said.", "en"),
+        ("La police irakienne s'est déployée mercredi à Hit.", "fr"),
+    ],
+)
+def test_forces_deployed_in_a_town_hold_it(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in result.claims}
+    assert claims == {("Hit", "iraqi_forces", "full", date(2017, 11, 8))}, claims
+    assert [e.type for e in result.events] == ["capture"]
