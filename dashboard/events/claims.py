@@ -3049,51 +3049,66 @@ def _antecedent(
     pool = reading.extra.get("all_places", reading.places)
     earlier = [p for p in pool if p.end <= reading.hit.start]
     same = [p for p in earlier if p.precision == precision and (kinds is None or p.kind in kinds)]
-    # "pushing the peshmerga back towards Erbil. The peshmerga had taken the city in 2014": a
-    # place an earlier sentence named only as a direction or a landmark is not what "the city"
-    # stands for
     text = reading.extra.get("article_text", "")
-    if text:
-        located = [
-            p
-            for p in same
-            if p.start >= reading.sentence.start
+    opening = reading.sentence.start
+
+    def located(p: PlaceMention) -> bool:
+        # "pushing the peshmerga back towards Erbil. The peshmerga had taken the city in
+        # 2014": a place an earlier sentence named only as a direction or a landmark is not
+        # what "the city" stands for
+        return (
+            p.start >= opening
             or not _RELATIONAL.search(_own_lead(text, p.start))
             # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
             # city": a place whose edge the story reached is where it is
-            or _EDGE_OF.search(text, max(0, p.start - 40), p.start)
+            or bool(_EDGE_OF.search(text, max(0, p.start - 40), p.start))
             # « ont poussé vers Sadad, une localité à majorité chrétienne »: a place the story
             # stops to describe is one it is about
-            or _DESCRIBED_AFTER.match(text, p.end)
-        ]
+            or bool(_DESCRIBED_AFTER.match(text, p.end))
+        )
+
+    def topical(p: PlaceMention) -> bool:
         # "...fell in June 2014 during the offensive that also delivered Mosul to the
         # militants. Government forces won it back": a place told inside an earlier
         # sentence's relative clause is not what the sentence after it is about
-        topical = [
-            p
-            for p in located
-            if p.start >= reading.sentence.start
-            or not _IN_RELATIVE.search(_own_lead(text, p.start))
-        ]
-        located = topical or located
-        same = located or same
-    if text and span is not None and _CITY_NOUN.fullmatch(text, span[0], span[1]):
+        return located(p) and (
+            p.start >= opening or not _IN_RELATIVE.search(_own_lead(text, p.start))
+        )
+
+    villages: dict[str, bool] = {}
+
+    def called_village(p: PlaceMention) -> bool:
         # « des villages entourant la ville »: the town, not the village named since
-        villages = {
-            p.place_id
-            for p in earlier
-            if _CALLED_VILLAGE.search(text, max(0, p.start - 30), p.start)
-        }
-        same = [p for p in same if p.place_id not in villages] or same
+        if p.place_id not in villages:
+            villages[p.place_id] = any(
+                q.place_id == p.place_id
+                and _CALLED_VILLAGE.search(text, max(0, q.start - 30), q.start)
+                for q in earlier
+            )
+        return villages[p.place_id]
+
+    city_noun = bool(text and span is not None and _CITY_NOUN.fullmatch(text, span[0], span[1]))
+    found = None
+    # the last place of the preferred kind: topical, else located, else any; read from the
+    # end, so a long article is not read whole for every definite noun
+    for test in ((topical, located) if text else ()) + (lambda p: True,):
+        fitting = (p for p in reversed(same) if test(p))
+        first = next(fitting, None)
+        if first is None:
+            continue
+        found = first
+        if city_noun and called_village(first):
+            found = next((p for p in fitting if not called_village(p)), first)
+        break
     if precision == "governorate" and span is not None:
         finer = [p for p in earlier if p.precision in ("point", "district") and p.admin1]
-        if finer and (not same or finer[-1].start > same[-1].start):
+        if finer and (found is None or finer[-1].start > found.start):
             governorate = _governorate_of(
                 finer[-1], span, reading.sentence.text, reading.sentence.start
             )
             if governorate is not None:
                 return governorate
-    return same[-1] if same else None
+    return found
 
 
 _CITY_NOUN = re.compile(r"ville|city|town|cité", _I)
