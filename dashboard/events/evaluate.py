@@ -8,6 +8,7 @@ stage alone. Matching follows ``tests/data/gold/README.md``:
 * actor-side accuracy is the share of matched events (with gold actors) whose set of agent,
   patient and speaker sides equals the gold set; side recall counts gold sides found;
 * a claim matches a gold claim with the same place, side and kind, ``valid_from`` within a day;
+  gold claims annotated twice (same place, side, kind and start, from two sentences) count once;
 * a date of precision ``week`` ("mi-octobre", "fin août", "at the end of May") stands for the
   window the date parser opens at it (:data:`WEEK_WINDOW_DAYS` from its first day): the gold
   gives one best-estimate day inside that window, which the text alone cannot pin, so any gold
@@ -297,7 +298,7 @@ def _match_claims(
     free = list(claims)
     matched = []
     missed = []
-    for g in gold:
+    for g in _distinct_claims(gold):
         day = date.fromisoformat(g["from"])
         hit = next(
             (
@@ -316,6 +317,19 @@ def _match_claims(
             matched.append((g, hit))
             free.remove(hit)
     return matched, missed, free
+
+
+def _distinct_claims(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A claim annotated once per sentence that restates it is one claim: the extractor keeps
+    one claim per place, side, kind and day, so a repeat could never be matched."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for g in gold:
+        key = (g["place"], g["side"], g["kind"], g["from"])
+        if key not in seen:
+            seen.add(key)
+            out.append(g)
+    return out
 
 
 def with_published(article: Article, published: date) -> Article:

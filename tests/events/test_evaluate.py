@@ -44,3 +44,29 @@ def test_extra_corpus_is_scored_apart_from_the_demo_corpus() -> None:
     for split in ("dev", "test"):
         report = evaluate_events(split, corpus=EXTRA_DIR)
         assert report["events"]["tp"] > 0 and report["claims"]["tp"] > 0
+
+
+def test_a_gold_claim_annotated_twice_is_one_claim() -> None:
+    from datetime import date
+
+    from dashboard.events.evaluate import _match_claims
+    from dashboard.events.model import Claim
+
+    gold = [
+        {"place": "Rawa", "side": "iraqi_forces", "kind": "full", "from": "2017-11-17"},
+        {"place": "Rawa", "side": "iraqi_forces", "kind": "full", "from": "2017-11-17"},
+        {"place": "Anah", "side": "iraqi_forces", "kind": "full", "from": "2017-09-21"},
+    ]
+    found = Claim(
+        id="c1",
+        place_id="gn:1",
+        place_name="Rawa",
+        lat=34.47,
+        lon=41.92,
+        precision="point",
+        side="iraqi_forces",
+        valid_from=date(2017, 11, 17),
+    )
+    matched, missed, extra = _match_claims(gold, [found])
+    assert len(matched) == 1 and extra == []
+    assert [g["place"] for g in missed] == ["Anah"]
