@@ -65,14 +65,30 @@ def _countries() -> tuple[list[str], Any]:
     return list(layer["country"]), shapely.STRtree(list(layer.geometry))
 
 
-def _country(lat: float, lon: float, gold_kind: str, name: str) -> str | None:
-    """The country a geoparser would attach to a gold place: the shipped polygon containing it."""
+_SAME_PLACE_KM = 25.0  # a gazetteer feature this close to a gold point under its name is it
+
+
+def _country(lat: float, lon: float, gold_kind: str, name: str, mention: str = "") -> str | None:
+    """The country a geoparser would attach to a gold place: the country of the gazetteer's
+    feature of that name at the gold point, else the shipped polygon containing the point (a
+    coarse polygon puts a border post like Kessab's on the wrong side of the line)."""
     import shapely
+
+    from dashboard.gazetteer import distance_km, load_gazetteer
 
     if gold_kind == "country":
         return {"Iraq": "IQ", "Syria": "SY"}.get(name)
     if gold_kind == "river":
         return None
+    gazetteer = load_gazetteer()
+    for text in dict.fromkeys(t for t in (mention, name) if t):
+        near = [
+            c
+            for c in gazetteer.lookup(text, limit=10)
+            if c.country and distance_km(lat, lon, c.lat, c.lon) <= _SAME_PLACE_KM
+        ]
+        if near:
+            return min(near, key=lambda c: distance_km(lat, lon, c.lat, c.lon)).country
     codes, tree = _countries()
     hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
     return codes[int(hits[0])] if len(hits) else None
@@ -143,7 +159,9 @@ def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[P
                 lon=place["lon"],
                 kind=place["kind"],
                 precision=place["precision"],
-                country=_country(place["lat"], place["lon"], place["kind"], place["name"]),
+                country=_country(
+                    place["lat"], place["lon"], place["kind"], place["name"], place["mention"]
+                ),
                 admin1=None,
                 confidence=1.0,
             )

@@ -70,3 +70,11 @@ def test_a_gold_claim_annotated_twice_is_one_claim() -> None:
     matched, missed, extra = _match_claims(gold, [found])
     assert len(matched) == 1 and extra == []
     assert [g["place"] for g in missed] == ["Anah"]
+
+
+def test_a_gold_border_post_takes_the_country_of_its_gazetteer_feature() -> None:
+    from dashboard.events.evaluate import _country
+
+    # the coarse country polygons put the Kessab crossing, on the line, in Turkey
+    assert _country(35.943, 35.972, "crossing", "Kessab border crossing", "Kessab") == "SY"
+    assert _country(33.3, 44.4, "city", "Nowhere-on-the-map", "Nowhere-on-the-map") == "IQ"
