@@ -563,6 +563,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:reste|restent|est|sont|demeure|demeurent)\s+(?:(?:toujours|encore|toutefois"
         r"|néanmoins|cependant|aussi|également)\s+)*(?:présente?s?|implantée?s?)"
         r"(?=\s+(?:à|au|aux|dans|en)\b)"
+        # « le drapeau jaune des YPG flottait sur le poste-frontière »: a side's flag over a place
+        r"|flott(?:e|ent|ait|aient)\s+(?:(?:désormais|toujours|encore|de\s+nouveau|à\s+nouveau)\s+)?"
+        r"(?:sur|au-dessus\s+(?:de|du|des|d['’]))(?=\s)"
         # « Il ne reste plus aux jihadistes que Rawa »: what is left to a side is what it holds
         r"|(?<=\bne\s)reste(?:nt|ait)?\s+(?:(?:plus|encore|désormais|donc|alors)\s+)*"
         r"(?:à|aux|au)\b(?=\s+(?:[\w'’-]+\s+){1,6}?qu)",
@@ -619,6 +622,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Anah, where the militants are dug in": the place is the relative's antecedent
         r"|(?=\s*(?:[,;.]|$)))"
         r"|remaining\s+(?:territory|territories|holdings)"
+        # "the Islamic State flag still flies over Rawa": a side's flag over a place
+        r"|(?:flies|fly|flew|flying|flutters|fluttered)\s+(?:(?:again|still|now)\s+)?(?:over|above)(?=\s)"
         # "the militants clung on to Rawa", "are clinging to Hajin"
         rf"|(?:clung|cling(?:s|ing)?)\s+(?:on\s+)?to(?=\s+(?:the\s+town|{_NAME}))",
     ),

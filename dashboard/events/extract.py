@@ -109,7 +109,11 @@ _MEMBERS_OF = re.compile(
     r"|combattants|membres|unités|éléments|hommes|jihadistes|djihadistes|troupes"
     # « le réduit de l'EI se limite à Baghouz »: the side's pocket stands for the side
     r"|réduit|poche|pocket|enclave|territoire|territory)"
-    r"\s+(?:of|from|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    r"\s+(?:of|from|de|du|des|d')\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z"
+    # « le drapeau jaune des YPG flottait sur »: a side's flag stands for the side
+    r"|(?:^|[,;:—]\s*)(?:le|les|un|the|a)\s+(?:drapeaux?|bannières?|flags?|banners?)\s+"
+    r"(?:[\w-]+\s+)?(?:of|de|du|des|d')\s*"
+    r"(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
     re.IGNORECASE,
 )
 # a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,

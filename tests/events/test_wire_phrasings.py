@@ -2244,3 +2244,23 @@ def test_forces_deployed_in_a_town_hold_it(body: str, lang: str) -> None:
     claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in result.claims}
     assert claims == {("Hit", "iraqi_forces", "full", date(2017, 11, 8))}, claims
     assert [e.type for e in result.events] == ["capture"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Mercredi, le drapeau noir de l'EI flottait toujours sur Rawa.", "fr"),
+        ("The Islamic State flag still flies over Rawa, residents said.", "en"),
+    ],
+)
+def test_a_sides_flag_over_a_town_says_it_holds_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("Rawa", "isis", "full")}, claims
+
+
+def test_a_flag_named_in_a_complement_is_no_subject() -> None:
+    body = (
+        "Le drapeau de l'armée irakienne flotte sur Rawa, à la place de la bannière noire de l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Rawa", "iraqi_forces")}, claims
