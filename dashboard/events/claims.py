@@ -198,6 +198,8 @@ _PARTIAL = re.compile(
     r"|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
     r"|(?:the\s+)?(?:countryside|outskirts|environs|surroundings)\s+of"
+    # "the grain silos at the entrance of the town", « à l'entrée de la ville »: its edge
+    r"|(?:à\s+l['’]entrée|aux\s+portes|at\s+the\s+(?:entrance|gates))\s+(?:de|d['’]|du|of)"
     # « dans les faubourgs ouest de cette ville »: its edge, not the town
     r"|(?:les\s+)?(?:faubourgs|abords|environs)(?:\s+(?:nord|sud|est|ouest))?\s+(?:de|d'|du)"
     # "high ground on the northern edge of the town", « la lisière nord de »

@@ -2264,3 +2264,20 @@ def test_a_flag_named_in_a_complement_is_no_subject() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert claims == {("Rawa", "iraqi_forces")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les forces irakiennes ont repris Hit. Lundi, les jihadistes s'étaient emparés des "
+            "silos à grains situés à l'entrée de la ville.",
+            "fr",
+        ),
+        ("Islamic State fighters seized the grain silos at the entrance of Hit on Monday.", "en"),
+    ],
+)
+def test_a_site_at_the_entrance_of_a_town_is_a_part_of_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert ("Hit", "isis", "partial") in claims, claims
+    assert ("Hit", "isis", "full") not in claims, claims
