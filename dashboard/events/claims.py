@@ -2682,12 +2682,21 @@ def _apposition_spans(reading: Reading) -> list[tuple[int, int]]:
         if other is reading.hit or other.start <= reading.hit.end:
             continue
         after_comma = text[: other.start - offset].rstrip().endswith(",")
-        if other.spec.frame not in ("take", "expel") or not after_comma:
+        # (« Tabqa, qu'elles ont prise en mai, Manbij et Chaddadi »: a relative clause too)
+        relative = _RELATIVE_OPENER.search(text, 0, other.start - offset)
+        if other.spec.frame not in ("take", "expel") or not (after_comma or relative):
             continue
         close = re.search(r",|;|$", text[other.end - offset :])
         end = other.end + (close.start() if close else 0)
-        spans.append((other.start, end))
+        spans.append((offset + relative.start() + 1 if relative else other.start, end))
     return spans
+
+
+_RELATIVE_OPENER = re.compile(
+    r",\s*(?:qu['’]\s*(?:il|ils|elle|elles|on)|que\s+(?:[\w'’-]+\s+){1,3}|which\s+(?:[\w'’-]+\s+){1,3})"
+    r"\s*\Z",
+    _I,
+)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:depuis|since|dès)\s+(?:(?:le|la|l'|the)\s+)?\Z", _I)

@@ -86,6 +86,10 @@ _FR_TAKE = (
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
+    # « Tabqa, qu'elles ont prise en mai »: the object is the relative's antecedent
+    r"|(?<=qu['’]ils\s)(?:ont|avaient)\s+(?:re)?prise?s?\b|(?<=qu['’]il\s)(?:a|avait)\s+(?:re)?prise?s?\b"
+    r"|(?<=qu['’]elles\s)(?:ont|avaient)\s+(?:re)?prises?\b"
+    r"|(?<=qu['’]elle\s)(?:a|avait)\s+(?:re)?prises?\b"
     # « l'avait arrachée à l'EI », « ont arraché Hajine aux jihadistes »: wrested from
     r"|arrach(?:é|ée|és|ées|er|ent|ait|aient)(?=\s+(?:[^,;.]{1,40}\s)?(?:à|aux|au)\s)"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"

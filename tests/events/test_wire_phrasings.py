@@ -2281,3 +2281,13 @@ def test_a_site_at_the_entrance_of_a_town_is_a_part_of_it(body: str, lang: str) 
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
     assert ("Hit", "isis", "partial") in claims, claims
     assert ("Hit", "isis", "full") not in claims, claims
+
+
+def test_a_french_relative_capture_dates_the_hold_and_keeps_the_list() -> None:
+    body = "Les FDS contrôlent aussi Hit, qu'elles ont prise en mai, Rawa et Anah."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {
+        ("Hit", date(2017, 5, 1)),
+        ("Rawa", PUB),
+        ("Anah", PUB),
+    }, claims
