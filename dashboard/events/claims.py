@@ -268,7 +268,7 @@ _DEFINITE = re.compile(
     # "recaptured the strategic town in northwestern Idlib province"
     r"(?:(?:strategic|key|embattled|besieged|northern|southern|eastern|western|border|desert"
     r"|stratégique|frontalière|assiégée)\s+)?"
-    r"(?P<noun>province|governorate|ville|city|town"
+    r"(?P<noun>province|governorate|ville|city|town|neighbou?rhoods|districts|quartiers"
     r"|localité|cité"
     # "The SDF took the base from the militants in March": the facility named before
     r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
@@ -316,6 +316,8 @@ def _noun_kinds(noun: str) -> frozenset[str] | None:
     word = re.sub(r"\s+", "", noun.lower())
     if word in ("ville", "city", "town", "localité", "cité"):
         return _TOWN_KINDS
+    if word in ("neighbourhoods", "neighborhoods", "districts", "quartiers"):
+        return _TOWN_KINDS  # "broke into the eastern neighbourhoods": of the town named before
     return _FACILITY_NOUN_KINDS.get(word)
 
 
@@ -710,6 +712,21 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
                 and abs((c.valid_from - claim.valid_from).days) <= 1
                 and distance_km(c.lat, c.lon, claim.lat, claim.lon) <= _SAME_TOWN_KM
             }
+        if not named:
+            # "Hours after the town fell, ..." in a story that says the group now holds most of
+            # the town: the one side holding it that day took it
+            named = {
+                c.side
+                for c in claims
+                if c.place_id == claim.place_id
+                and c.side != claim.side
+                and c.extra.get("frame") == "hold"
+                and not (c.extra.get("past") or c.extra.get("still") or c.extra.get("not_yet"))
+                and c.kind in ("full", "partial")
+                and abs((c.valid_from - claim.valid_from).days) <= 1
+            }
+            if len(named) != 1:
+                named = set()
         if not named:
             # "The capture crowned a push that began last week with the fall of al-Sukhnah",
             # in a story of the group's advance: the side every named capture of those weeks

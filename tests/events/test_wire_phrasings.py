@@ -2291,3 +2291,25 @@ def test_a_french_relative_capture_dates_the_hold_and_keeps_the_list() -> None:
         ("Rawa", PUB),
         ("Anah", PUB),
     }, claims
+
+
+def test_the_town_that_fell_is_the_gain_of_the_one_side_holding_it_that_day() -> None:
+    body = (
+        "Most of Hit was in Islamic State hands on Wednesday. Hours after the town fell, "
+        "soldiers counter-attacked the perimeter of the air base."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Hit", "iraqi_forces") not in claims, claims
+
+
+def test_the_neighbourhoods_broken_into_are_the_towns_named_before() -> None:
+    body = (
+        "Islamic State attacked Hit in September. Its fighters broke into the eastern "
+        "neighbourhoods on Oct. 6."
+    )
+    result = _run(body, "en")
+    assert any(
+        e.type == "armed_clash" and [p.text for p in e.places] == ["Hit"] for e in result.events
+    )
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in result.claims}
+    assert ("Hit", "isis", "contested", date(2017, 10, 6)) in claims, claims
