@@ -1904,17 +1904,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         and _THERE_BEFORE.search(text_all, max(0, hit.start - offset - 40), hit.start - offset)
     ):
         # « Les jihadistes y tenaient encore des positions », « s'y sont retranchés »: the
-        # town named just before, held in part when the clause says so
-        # (« À Jobar, les combats se poursuivaient. L'armée y tient »: a district too)
-        candidates = [
-            p
-            for p in (
-                _antecedent(reading, "point", kinds=_TOWN_KINDS),
-                _antecedent(reading, "district"),
-            )
-            if p is not None
-        ]
-        antecedent = max(candidates, key=lambda p: p.start) if candidates else None
+        # town or district named just before, held in part when the clause says so
+        antecedent = _town_or_district_before(reading)
         if antecedent is not None and hit.start - antecedent.end <= 300:
             clause = re.split(r"[,;.]", text_all[hit.end - offset :], maxsplit=1)[0]
             part = _SOME_PART.search(clause)
@@ -1994,6 +1985,20 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     return unique
 
 
+def _town_or_district_before(reading: Reading) -> PlaceMention | None:
+    """The town or town district named last before the trigger, which « y » and « celui-ci »
+    stand for (« À Jobar, les combats se poursuivaient. L'armée y tient »)."""
+    candidates = [
+        p
+        for p in (
+            _antecedent(reading, "point", kinds=_TOWN_KINDS),
+            _antecedent(reading, "district"),
+        )
+        if p is not None
+    ]
+    return max(candidates, key=lambda p: p.start) if candidates else None
+
+
 def _demonstrative_object(reading: Reading) -> PlaceMention | None:
     """« la majeure partie de celui-ci reste aux mains des rebelles »: the town or district
     just named, with the share said of it."""
@@ -2005,15 +2010,7 @@ def _demonstrative_object(reading: Reading) -> PlaceMention | None:
     )
     if found is None:
         return None
-    candidates = [
-        p
-        for p in (
-            _antecedent(reading, "point", kinds=_TOWN_KINDS),
-            _antecedent(reading, "district"),
-        )
-        if p is not None
-    ]
-    antecedent = max(candidates, key=lambda p: p.start) if candidates else None
+    antecedent = _town_or_district_before(reading)
     if antecedent is None or reading.hit.start - antecedent.end > 300:
         return None
     reading.extra.setdefault("share_window", {})[antecedent.place_id] = found.group(0)
