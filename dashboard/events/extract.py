@@ -1901,14 +1901,12 @@ def _pronoun_subject(
         # « Le groupe avait étendu son emprise (...) après la fuite du Front al-Nosra. Il
         # contrôle désormais »: the subject of the sentence before, not a side named in one
         # of its complements
-        subjects_before = [
-            h
-            for h in earlier
-            if not _AFTER_PREPOSITION.search(text, max(0, h.start - 12), h.start)
-            and not re.search(r"[.!?]\s", text[h.end : antecedent.start])
-        ]
-        if subjects_before:
-            antecedent = subjects_before[-1]
+        for h in reversed(earlier):
+            if re.search(r"[.!?]\s", text[h.end : antecedent.start]):
+                break  # only that sentence's subject
+            if not _AFTER_PREPOSITION.search(text, max(0, h.start - 12), h.start):
+                antecedent = h
+                break
     pronoun = ActorHit(start, end, text[start:end], antecedent.actor, antecedent.side, "actor")
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
