@@ -107,3 +107,34 @@ def test_batch_skips_hidden_files_in_folders(tmp_path):
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
     articles, failures = read_many([tmp_path])
     assert len(articles) == 1 and failures == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\xff" * 100,  # decodes as UTF-16 to a run of one letter
+        b"abcdefghij" * 10,  # letters, but no word ever ends
+    ],
+)
+def test_bytes_that_decode_to_no_words_are_refused_as_binary(data: bytes) -> None:
+    with pytest.raises(UnreadableArticle, match="binary") as caught:
+        read_articles(data, name="odd.txt")
+    assert "odd.txt" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "encodings"),
+    [
+        (STORY, ("utf-8", "utf-16-le")),
+        # a script written without spaces
+        (
+            "据报道，伊拉克军队周一进入了该镇，并与武装分子发生激烈交火，当地官员表示局势仍然紧张。",
+            ("utf-8",),
+        ),
+        ("Hit", ("utf-8",)),  # a bare name is too short to judge
+    ],
+)
+def test_text_with_words_is_still_read(text: str, encodings: tuple[str, ...]) -> None:
+    for encoding in encodings:
+        (article,) = read_articles(text.encode(encoding), name="ok.txt")
+        assert article.text.strip() == text.strip()

@@ -35,9 +35,29 @@ def decode_bytes(data: bytes, path: str) -> str:
     text = normalise_text(text)
     if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(2, len(text) // 200):
         raise UnreadableArticle(path, "it looks like a binary file, not text")
+    if not _looks_like_words(text):
+        # (NUL and 0xFF bytes in turn decode as UTF-16 to a run of "ÿ": text, but no words)
+        raise UnreadableArticle(path, "it looks like a binary file, not text (no words in it)")
     if not text.strip():
         raise UnreadableArticle(path, "the file holds only whitespace")
     return text
+
+
+_WORDS_FROM = 40  # characters; a shorter text may be a bare headline or a single name
+
+
+def _looks_like_words(text: str) -> bool:
+    """Prose has more than a few distinct letters, and spaces between its words unless it is
+    written without them (Chinese, Japanese, Thai...)."""
+    sample = text[:4096].strip()
+    if len(sample) < _WORDS_FROM:
+        return True
+    if len(set(sample)) < 5:
+        return False
+    return any(c.isspace() for c in sample) or any(ord(c) >= _UNSPACED_SCRIPTS for c in sample)
+
+
+_UNSPACED_SCRIPTS = 0x0E00  # Thai and the scripts after it, CJK included, write no spaces
 
 
 def normalise_text(text: str) -> str:
