@@ -1651,10 +1651,13 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             return []
         else:
             backward = True
-    if backward and _PROVINCE_SUBJECT.search(text_all, 0, hit.start - offset):
+    subject = _PROVINCE_SUBJECT.search(text_all, 0, hit.start - offset) if backward else None
+    if subject is not None:
         # "With Tabqa gone, the whole province belongs to the Islamic State": the province
-        # named before, not the town of the phrase before the subject
-        province = _antecedent(reading, "governorate")
+        # named before, or that of the town named since, not the town itself
+        noun = re.search(r"province|governorate", subject.group(0), _I)
+        span = (offset + subject.start() + noun.start(), offset + subject.start() + noun.end())
+        province = _antecedent(reading, "governorate", span)
         if province is not None:
             return [province]
     if backward and _OPENING_DEFINITE.match(text_all, 0, hit.start - offset):

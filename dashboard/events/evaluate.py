@@ -68,18 +68,21 @@ def _countries() -> tuple[list[str], Any]:
 _SAME_PLACE_KM = 25.0  # a gazetteer feature this close to a gold point under its name is it
 
 
-def _country(lat: float, lon: float, gold_kind: str, name: str, mention: str = "") -> str | None:
-    """The country a geoparser would attach to a gold place: the country of the gazetteer's
-    feature of that name at the gold point, else the shipped polygon containing the point (a
-    coarse polygon puts a border post like Kessab's on the wrong side of the line)."""
+def _geoparsed(
+    lat: float, lon: float, gold_kind: str, name: str, mention: str = ""
+) -> tuple[str | None, str | None]:
+    """The country and first-level division a geoparser would attach to a gold place: those of
+    the gazetteer's feature of that name at the gold point, else the shipped country polygon
+    containing the point (a coarse polygon puts a border post like Kessab's on the wrong side
+    of the line) and no division."""
     import shapely
 
     from dashboard.gazetteer import distance_km, load_gazetteer
 
     if gold_kind == "country":
-        return {"Iraq": "IQ", "Syria": "SY"}.get(name)
+        return {"Iraq": "IQ", "Syria": "SY"}.get(name), None
     if gold_kind == "river":
-        return None
+        return None, None
     gazetteer = load_gazetteer()
     for text in dict.fromkeys(t for t in (mention, name) if t):
         near = [
@@ -88,10 +91,11 @@ def _country(lat: float, lon: float, gold_kind: str, name: str, mention: str = "
             if c.country and distance_km(lat, lon, c.lat, c.lon) <= _SAME_PLACE_KM
         ]
         if near:
-            return min(near, key=lambda c: distance_km(lat, lon, c.lat, c.lon)).country
+            found = min(near, key=lambda c: distance_km(lat, lon, c.lat, c.lon))
+            return found.country, found.admin1 or None
     codes, tree = _countries()
     hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
-    return codes[int(hits[0])] if len(hits) else None
+    return (codes[int(hits[0])] if len(hits) else None), None
 
 
 def _nth(text: str, needle: str, n: int) -> int:
@@ -147,6 +151,9 @@ def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[P
         start = offsets[pos]
         end = offsets[pos + len(place["mention"]) - 1] + 1
         geonameid = place.get("geonameid")
+        country, admin1 = _geoparsed(
+            place["lat"], place["lon"], place["kind"], place["name"], place["mention"]
+        )
         mentions.append(
             PlaceMention(
                 article_id=article.id,
@@ -159,10 +166,8 @@ def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[P
                 lon=place["lon"],
                 kind=place["kind"],
                 precision=place["precision"],
-                country=_country(
-                    place["lat"], place["lon"], place["kind"], place["name"], place["mention"]
-                ),
-                admin1=None,
+                country=country,
+                admin1=admin1,
                 confidence=1.0,
             )
         )

@@ -73,8 +73,12 @@ def test_a_gold_claim_annotated_twice_is_one_claim() -> None:
 
 
 def test_a_gold_border_post_takes_the_country_of_its_gazetteer_feature() -> None:
-    from dashboard.events.evaluate import _country
+    from dashboard.events.evaluate import _geoparsed
 
     # the coarse country polygons put the Kessab crossing, on the line, in Turkey
-    assert _country(35.943, 35.972, "crossing", "Kessab border crossing", "Kessab") == "SY"
-    assert _country(33.3, 44.4, "city", "Nowhere-on-the-map", "Nowhere-on-the-map") == "IQ"
+    country, admin1 = _geoparsed(35.943, 35.972, "crossing", "Kessab border crossing", "Kessab")
+    assert country == "SY" and admin1
+    assert _geoparsed(33.3, 44.4, "city", "Nowhere-on-the-map", "Nowhere-on-the-map") == (
+        "IQ",
+        None,
+    )

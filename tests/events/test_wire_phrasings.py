@@ -2313,3 +2313,16 @@ def test_the_neighbourhoods_broken_into_are_the_towns_named_before() -> None:
     )
     claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in result.claims}
     assert ("Hit", "isis", "contested", date(2017, 10, 6)) in claims, claims
+
+
+def test_the_whole_province_after_a_town_is_the_towns_province() -> None:
+    from dataclasses import replace
+
+    body = (
+        "Fighting went on in Homs province. Islamic State seized Haditha on Sunday. "
+        '"With Haditha gone, the whole province belongs to the Islamic State," an official said.'
+    )
+    doc = article(body, "en", PUB)
+    places = [replace(p, admin1="Anbar") if p.text == "Haditha" else p for p in places_in(doc)]
+    provinces = {c.place_id for c in extract(doc, places).claims if c.precision == "governorate"}
+    assert provinces == {"gn:99592"}, provinces  # Anbar, not Homs
