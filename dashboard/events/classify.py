@@ -662,6 +662,24 @@ _GATES = {
     lang: index_by_first_letter([spec.pattern for spec, _ in specs])
     for lang, specs in COMPILED.items()
 }
+
+
+def _one_gate(
+    specs: tuple[tuple[TriggerSpec, re.Pattern[str]], ...], chosen: tuple[int, ...]
+) -> re.Pattern[str]:
+    """One alternation of the chosen triggers: at most word starts none fits, and one failed
+    match rules them all out at once."""
+    return re.compile("|".join(f"(?:{specs[i][1].pattern})" for i in chosen), _I)
+
+
+# For each language and first letter: the gate and the triggers to try behind it.
+_LETTER_GATES = {
+    lang: (
+        {letter: (_one_gate(COMPILED[lang], chosen), chosen) for letter, chosen in table.items()},
+        (_one_gate(COMPILED[lang], anywhere), anywhere) if anywhere else None,
+    )
+    for lang, (table, anywhere) in _GATES.items()
+}
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -670,12 +688,15 @@ def find_triggers(text: str, lang: str, start: int = 0, end: int | None = None) 
     end = len(text) if end is None else end
     code = lang if lang in COMPILED else "en"
     specs = COMPILED[code]
-    table, anywhere = _GATES[code]
+    table, anywhere = _LETTER_GATES[code]
     resume = [start] * len(specs)  # as a scan per trigger would: no overlap within one
     raw: list[TriggerHit] = []
     for word in _WORD_START.finditer(text, start, end):
         at = word.start()
-        for index in table.get(text[at].lower(), anywhere):
+        gated = table.get(text[at].lower(), anywhere)
+        if gated is None or gated[0].match(text, at, end) is None:
+            continue
+        for index in gated[1]:
             if at < resume[index]:
                 continue
             spec, pattern = specs[index]

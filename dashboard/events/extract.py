@@ -46,6 +46,7 @@ from dashboard.events.context import SideResolver, country_cues
 from dashboard.events.model import ActorMention, Claim, Event, stable_id
 from dashboard.geoparse.model import PlaceMention
 from dashboard.text import Sentence, split_article
+from dashboard.text.spans import finditer_near
 
 GROUND_SIDES = (
     "isis",
@@ -782,6 +783,12 @@ _DAYS_LATER = re.compile(
     r"|(?<!à\s)\bla\s+veille\b(?!\s+(?:de|du|des|d'|au|à)\b))",
     re.IGNORECASE,
 )
+# Every counted day above names its unit: the cheap scan that finds where to read them.
+_COUNTED_UNIT = re.compile(
+    r"(?<!\w)(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|lendemain"
+    r"|veille)(?!\w)",
+    re.IGNORECASE,
+)
 # "after three days of fierce fighting", « au terme de trois jours de combats »: the fighting
 # ran through the days before the day the sentence tells of
 _DAYS_OF_FIGHTING = re.compile(
@@ -967,7 +974,7 @@ def _with_day_offsets(
     forward: set[int] = set()
     replaced: set[int] = set()
     for pattern, sign in ((_DAYS_BEFORE_EVENT, -1), (_DAYS_LATER, 1)):
-        for match in pattern.finditer(text):
+        for match in finditer_near(pattern, text, _COUNTED_UNIT):
             at = match.start()
             i = bisect.bisect_right(starts, at) - 1
             eve_of_publication = None
