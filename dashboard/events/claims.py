@@ -62,7 +62,8 @@ _RELATIONAL = re.compile(
     r"(?:(?<!the\s)(?<!and\s)(?<!held\s)(?<!controlled\s)\b(?:north|south|east|west|north-east|north-west|south-east"
     r"|south-west)(?:ern)?\s+of"
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
-    r"|\bprès\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
+    r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
+    r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
     r"|\boutskirts\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
@@ -1242,6 +1243,9 @@ def _holder(reading: Reading) -> str | None:
         owner = _owner_after(reading, _ARTICLE_GAP if _HOLDER_NEXT.search(text) else _OF_GAP)
         if owner is not None:
             return owner
+    fronted = _fronted_holder(reading)
+    if fronted is not None:
+        return fronted
     if reading.agent is not None:
         return reading.agent.side
     if stronghold or _POSSESSIVE.search(text):
@@ -1254,6 +1258,28 @@ def _holder(reading: Reading) -> str | None:
         return _last_side_before(
             reading, generic=not stronghold, number=number
         ) or _last_side_before(reading, generic=not stronghold)
+    return None
+
+
+# « Maître de Mossoul depuis le 10 juin, l'EI a pris Sinjar », "In control of Mosul since
+# June, the group seized Sinjar": a state fronted before the subject it tells of
+_FRONTED_STATE = re.compile(r"maîtres?|in\s+(?:\w+\s+)?control\s+of", _I)
+_FRONTED_SUBJECT_GAP = re.compile(r"[^,;:.]*,\s*(?:the\s+|l['’]\s*|les?\s+|la\s+)?\Z", _I)
+
+
+def _fronted_holder(reading: Reading) -> str | None:
+    """The subject after a state opening the sentence, which the state tells of."""
+    text, start = reading.sentence.text, reading.sentence.start
+    if text[: reading.hit.start - start].strip(' \t\n«"“') or not _FRONTED_STATE.fullmatch(
+        reading.hit.text
+    ):
+        return None
+    for actor in reading.actors:
+        if actor.hit.start >= reading.hit.end and actor.side:
+            gap = text[reading.hit.end - start : actor.hit.start - start]
+            if _FRONTED_SUBJECT_GAP.match(gap) and actor.hit.kind not in ("source", "civilian"):
+                return actor.side
+            return None
     return None
 
 
@@ -1685,6 +1711,13 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             ),
             None,
         )
+        if described is None:
+            # "Fallujah, the first city to fall to the group": the town the rank describes
+            named = [p for p in places if p.end <= hit.start]
+            if named and _RANKED_APPOSITION.match(
+                text_all, named[-1].end - offset, hit.start - offset
+            ):
+                described = named[-1]
         if described is not None:
             # ("Kirkuk, by contrast, remains under their control, as do Sinjar and Makhmour")
             return [described, *(p for p in _compared(reading, places) if p is not described)]
@@ -2335,6 +2368,9 @@ _COUNTED_APPOSITION = re.compile(
 )
 
 
+_APPOSED_PARTICIPLE = re.compile(r"\s*,\s*(?:(?:which|that|qui)\s+(?:had\s+been|were|was)\s+)?")
+
+
 def _backward_list(
     reading: Reading, places: Sequence[PlaceMention], last: PlaceMention
 ) -> list[PlaceMention]:
@@ -2359,6 +2395,9 @@ def _backward_list(
         if len(listed) == wanted:
             return listed
     chain = [last]
+    # "retook Makhmour and Gwer, lost to the jihadists days earlier": a participle set off
+    # after a list tells of the whole list, whichever verb the list hangs on
+    apposed = _APPOSED_PARTICIPLE.fullmatch(text, last.end - offset, reading.hit.start - offset)
     for place in reversed([p for p in places if p.end <= last.start]):
         head = chain[0]
         if (place.precision == "governorate") != (head.precision == "governorate"):
@@ -2366,6 +2405,12 @@ def _backward_list(
         between = text[place.end - offset : head.start - offset]
         if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
             break
+        if apposed:
+            # (not past a verb of its own: « Mossoul, reprise en juillet, et Tal Afar, tombée »)
+            if any(place.end <= t.start < head.start for t in others):
+                break
+            chain.insert(0, place)
+            continue
         # a trigger or a side just before the place, or after it, makes it another clause's
         lead = (place.start - 40, head.start)
         if any(lead[0] <= t.end <= lead[1] for t in others) or any(
@@ -2497,6 +2542,12 @@ _LOCATED_TOWN_NOUN = re.compile(
     r"\b(?:cette|la|this|the)\s+(?:ville|localité|town|city)\s+(?:du|de\s+la|de\s+l['’]|de|d['’]"
     r"|in|of)\s*(?:(?:nord|sud|est|ouest|centre|north|south|east|west|northern|southern|eastern"
     r"|western)\s*(?:de\s+la|de\s+l['’]|du|de|d['’]|of)?\s*)?(?:the\s+)?$",
+    _I,
+)
+_RANKED_APPOSITION = re.compile(
+    r"\s*,\s*(?:the|la|le)\s+(?:first|second|third|last|only|première|premier|deuxième|seconde"
+    r"|dernière|dernier|seule|seul)\s+(?:[\w-]+\s+)?(?:town|city|village|provincial\s+capital"
+    r"|capital|ville|localité|capitale|chef-lieu)\s+(?:[\w-]+\s+)?(?:to\s+(?:be\s+)?|à\s+(?:être\s+)?)$",
     _I,
 )
 _DESCRIBED_SUBJECT = re.compile(
@@ -3051,7 +3102,9 @@ _EDGE_OF = re.compile(
 
 
 _IN_RELATIVE = re.compile(
-    r"\b(?:that|which|who|qui|que|qu['’])\s+(?:(?!and\b|et\b)[\w'’-]+\s+){1,3}\Z", _I
+    # ("follows that of Karma": a pronoun standing for a noun, not a relative)
+    r"\b(?:that|which|who|qui|que|qu['’])\s+(?!of\b)(?:(?!and\b|et\b)[\w'’-]+\s+){1,3}\Z",
+    _I,
 )
 
 

@@ -111,12 +111,15 @@ _FR_TAKE = (
 # aux mains de Y"; the place comes before, the gainer after (see ``extract._roles``)
 _FR_FALL = (
     # (« était tombée dès le 20 octobre aux mains des forces irakiennes »: a day between)
-    r"tombée?s?\s+(?:[\w'’-]+\s+){0,5}?(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)"
+    r"tomb(?:ée?s?|er)\s+(?:[\w'’-]+\s+){0,5}?(?:aux\s+mains|entre\s+les\s+mains|sous\s+(?:le\s+)?contrôle)"
     r"\s+(?:de|du|des|d')"
     # « les jihadistes de Rawa se sont rendus aux forces irakiennes »: the town goes with them
     r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:leur|son)\s+contrôle"
+    # « Makhmour et Gwer, perdues quelques jours plus tôt face aux jihadistes »: lost to them
+    r"|(?:(?<=,\s)|(?<=\bété\s)|(?<=\best\s)|(?<=\bsont\s))perdue?s?\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:face\s+(?:à|aux|au)|au\s+profit\s+(?:de|du|des|d'))(?=\s|(?<=')\w)"
 )
 _EN_FALL = (
     r"f(?:ell|alls?|allen|alling)\s+(?:back\s+)?(?:to|into\s+the\s+hands\s+of)"
@@ -129,6 +132,8 @@ _EN_FALL = (
     r"|(?:had|has|have)\s+fallen(?=\s*(?:[,.;]|$)|\s+(?:on|in|after|overnight|within)\b)"
     # "Islamic State fighters in Rawa surrendered to Iraqi forces": the town goes with them
     r"|surrender(?:ed|s)\s+to(?=\s)"
+    # "the towns of Makhmour and Gwer, lost to Islamic State days earlier": lost to them
+    r"|(?:(?<=,\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))lost\s+(?:[\w'’-]+\s+){0,3}?to(?=\s)"
     # "The army declared Mosul free of militants": the place before is free of its holders
     # ("cleared of the group" is an expulsion: see the expelled frame)
     r"|(?<=\s)(?:(?:fully|completely|entirely)\s+)?(?:free|clear)(?=\s+of\s+(?:the\s+)?"
@@ -523,6 +528,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.7,
         "fr",
         r"(?:dé)?tien(?:t|nent)|(?:dé)?ten(?:ait|aient|ons|ions)|(?:dé)?tenue?s?\s+par"
+        # « les YPG affirment tenir toujours Tal Tamr »: a hold the subject asserts
+        r"|(?:affirment|affirme|assurent|assure|disent|dit|déclarent|déclare|revendiquent"
+        r"|revendique|soutiennent|soutient)\s+(?:(?:dé)?tenir|contrôler)\b"
         r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
         # « tenue depuis avril 2015 par l'Armée de la conquête »: a span before "par"
@@ -773,11 +781,30 @@ _COMPLETED_FR = re.compile(
     r"|\b(?:jours?|semaines?|mois|ans|années?)\s+(?:avant|plus\s+tôt)\s+d[e'’]\s*$"
     # « les peshmergas avaient dû abandonner Jalawla », « contraints de se retirer »: done
     r"|\b(?:a|ont|avait|avaient|eut|eurent)\s+dû\s+(?:s['’]|se\s+)?$"
-    r"|\b(?:contraint|forcé|obligé)e?s?\s+(?:de|d['’])\s*(?:s['’]|se\s+)?$",
+    r"|\b(?:contraint|forcé|obligé)e?s?\s+(?:de|d['’])\s*(?:s['’]|se\s+)?$"
+    # « la première ville à tomber aux mains de l'EI »: a rank among things done
+    r"|\b(?:première|premier|deuxième|seconde|dernière|dernier|seule|seul)s?\s+"
+    r"(?:[\w-]+\s+)?(?:villes?|localités?|capitales?|chefs?-lieux?|provinces?)\s+"
+    r"(?:[\w-]+\s+)?à\s+(?:être\s+)?$",
     _I,
 )
-# "were forced to withdraw", "had to abandon": done, not aimed at
-_COMPLETED_EN = re.compile(r"\b(?:forced|compelled|obliged|had)\s+to\s+$", _I)
+# "were forced to withdraw", "had to abandon": done, not aimed at; "the first city to fall
+# to the group", "the last town to be retaken": a rank among things done (not "the next")
+_COMPLETED_EN = re.compile(
+    r"\b(?:forced|compelled|obliged|had)\s+to\s+$"
+    r"|\b(?:first|second|third|last|latest|only)\s+(?:(?:major|big|large|\w+ian|\w+i)\s+)?"
+    r"(?:city|cities|towns?|villages?|places?|provinces?|capitals?|one|ones)\s+to\s+(?:be\s+)?$",
+    _I,
+)
+
+
+def done_before(text: str, at: int) -> bool:
+    """Whether the words before ``at`` make the infinitive there a thing done, not an aim:
+    "the first city to fall", "were forced to withdraw", « contraints de se retirer »."""
+    near = text[max(0, at - 60) : at]
+    return bool(_COMPLETED_EN.search(near) or _COMPLETED_FR.search(near))
+
+
 _BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
 _DAY_NEXT_FR = re.compile(
     rf"\s+(?:{_FR_DAY}|le\s+lendemain|la\s+veille|le\s+\d{{1,2}}(?:er)?\s)", _I

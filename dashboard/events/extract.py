@@ -41,7 +41,7 @@ from dashboard.events.actors import (
     jihadists_of_the_story,
     resolve_anaphora,
 )
-from dashboard.events.classify import Cues, TriggerHit, cues_before, find_triggers
+from dashboard.events.classify import Cues, TriggerHit, cues_before, done_before, find_triggers
 from dashboard.events.context import SideResolver, country_cues
 from dashboard.events.model import ActorMention, Claim, Event, stable_id
 from dashboard.geoparse.model import PlaceMention
@@ -1406,6 +1406,8 @@ def _aim(text: str, hit: TriggerHit) -> bool:
     """An infinitive of purpose ("to retake", « pour reprendre »), not a noun after « de »."""
     if not _PURPOSE_BEFORE.search(text, max(0, hit.start - 16), hit.start):
         return False
+    if done_before(text, hit.start):
+        return False  # "the first city to fall to the group in January 2014": done
     if re.search(r"\bavant\s+d[e'’]\s*$", text[max(0, hit.start - 16) : hit.start], re.I):
         return False  # « avant de reprendre Rawa »: what came next, told in order
     return text[max(0, hit.start - 4) : hit.start].strip().lower() == "to" or bool(

@@ -2326,3 +2326,97 @@ def test_the_whole_province_after_a_town_is_the_towns_province() -> None:
     places = [replace(p, admin1="Anbar") if p.text == "Haditha" else p for p in places_in(doc)]
     provinces = {c.place_id for c in extract(doc, places).claims if c.precision == "governorate"}
     assert provinces == {"gn:99592"}, provinces  # Anbar, not Homs
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Kurdish peshmerga fighters on Sunday retook the towns of Makhmour and Sinjar, "
+            "lost to Islamic State militants days earlier.",
+            "en",
+        ),
+        (
+            "Les peshmergas ont repris dimanche les localités de Makhmour et de Sinjar, perdues "
+            "quelques jours plus tôt face aux jihadistes de l'État islamique.",
+            "fr",
+        ),
+    ],
+)
+def test_a_list_lost_to_a_side_days_earlier_was_taken_by_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    for town in ("Makhmour", "Sinjar"):
+        assert (town, "peshmerga", date(2017, 11, 5)) in claims, claims
+        assert any(p == town and s == "isis" and d < date(2017, 11, 5) for p, s, d in claims)
+
+
+def test_a_town_past_a_verb_of_its_own_is_no_part_of_the_list_lost() -> None:
+    body = "Après Mossoul, reprise en juillet, et Tal Afar, tombée fin août aux mains de l'armée."
+    claims = {(c.place_name, c.valid_from.month) for c in _run(body, "fr").claims}
+    assert ("Mossoul", 8) not in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Maître de Mossoul depuis le 10 juin, l'EI a pris le 3 août Sinjar.", "fr"),
+        ("In control of Mosul since June 10, Islamic State seized Sinjar on Aug. 3.", "en"),
+    ],
+)
+def test_a_state_fronted_before_the_subject_is_the_subjects(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    mosul = "Mossoul" if lang == "fr" else "Mosul"
+    assert (mosul, "isis", date(2017, 6, 10)) in claims, claims
+    assert ("Sinjar", "isis", date(2017, 8, 3)) in claims, claims
+
+
+def test_villages_near_a_town_are_not_the_town() -> None:
+    body = (
+        "Lundi, les combattants de l'EI ont pris une série de villages chrétiens assyriens "
+        "proches de Tal Tamr. Les YPG affirment tenir toujours Tal Tamr, où les affrontements "
+        "se poursuivent."
+    )
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Tal Tamr", "sdf", "full", PUB)}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "The offensive on Mosul, the first city to fall to Islamic State in January 2014, "
+            "was launched on May 23.",
+            "en",
+        ),
+        (
+            "L'offensive sur Mossoul, la première ville à tomber aux mains de l'EI en janvier "
+            "2014, a été lancée le 23 mai.",
+            "fr",
+        ),
+    ],
+)
+def test_the_first_city_to_fall_fell_on_its_own_date(body: str, lang: str) -> None:
+    claims = {(c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("isis", date(2014, 1, 1))}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Rawa may be the next town to fall to Iraqi forces.", "en"),
+        ("Rawa pourrait être la prochaine ville à tomber aux mains des forces irakiennes.", "fr"),
+    ],
+)
+def test_the_next_town_to_fall_has_not_fallen(body: str, lang: str) -> None:
+    assert _run(body, lang).claims == ()
+
+
+def test_that_of_a_town_is_no_relative_clause_hiding_it() -> None:
+    body = (
+        "The fall of Rawa follows that of Anah, a town about 16 km north-east of Haditha that "
+        "the militants had held for more than two years. The prime minister declared it "
+        "liberated on Oct. 26."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Anah", date(2017, 10, 26)) in claims, claims
+    assert ("Rawa", date(2017, 10, 26)) not in claims, claims
