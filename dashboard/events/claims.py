@@ -141,6 +141,7 @@ _PARTIAL = re.compile(
     # "almost entirely in the hands of", « presque entièrement aux mains de »: not all of it
     r"|(?:almost|nearly|presque|quasi(?:ment)?)\s+(?:entirely|completely|totalement|entièrement)"
     r"|largement|en\s+grande\s+partie|partiellement|(?:dans\s+)?sa\s+quasi-totalité"
+    r"|en\s+(?:majeure|bonne)\s+partie|(?<!\w)en\s+partie|majoritairement"
     r"|(?:a|its|their)\s+foothold\s+in"
     # « de vastes pans du nord de l'Irak », "large swathes of eastern Syria"
     r"|(?:vastes|larges|grands|pans)\s+(?:pans\s+)?(?:de|du|des|d')|swathes?\s+of|swaths?\s+of"
@@ -236,10 +237,18 @@ _WORD_VALUE = {
     "three quarters": 0.75,
     "trois quarts": 0.75,
 }
+_SHARE_HELD_BY = re.compile(r"\s(?:en|majoritairement|largement|partiellement)\b.*\spar$", _I)
 _SHARE_OPENS = re.compile(
     r"(?:^|[—–]\s*|:\s*)\W*(?:most|much|parts?|half|nearly\s+all|large\s+parts|la\s+majeure"
     r"\s+partie|la\s+plupart|une\s+partie|une\s+grande\s+partie|la\s+moitié)\s+"
-    r"(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’])?\Z",
+    r"(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’])?\Z"
+    # "Several districts of north-eastern Aleppo, including...", « Plusieurs quartiers du
+    # nord-est d'Alep, dont... »: some districts of the town
+    r"|(?:^|[—–]\s*|:\s*)\W*(?:several|some|many|two|three|plusieurs|certains|quelques|deux|trois"
+    r"|de\s+nombreux)\s+(?:[\w-]+\s+)?(?:quartiers|districts|neighbou?rhoods|secteurs)\s+"
+    r"(?:of|de|du|des|d['’])\s*(?:(?:the\s+|la\s+|l['’]|le\s+)?(?:north|south|east|west|nord|sud"
+    r"|est|ouest|centre|center)(?:-\w+)?\s+(?:of\s+|de\s+|du\s+|d['’])?|(?:north|south|east"
+    r"|west)(?:-\w+)?ern\s+)?(?:the\s+|la\s+|l['’])?\Z",
     _I,
 )
 _NUMERATORS = {
@@ -268,7 +277,9 @@ _DEFINITE = re.compile(
     r"[^,;.]{0,50}?\b(?:la|the|cette|this|le|l['’])\s*"
     # "recaptured the strategic town in northwestern Idlib province"
     r"(?:(?:strategic|key|embattled|besieged|northern|southern|eastern|western|border|desert"
-    r"|stratégique|frontalière|assiégée)\s+)?"
+    r"|stratégique|frontalière|assiégée"
+    # « la troisième ville du pays », "the second city"
+    r"|deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s+)?"
     r"(?P<noun>province|governorate|ville|city|town|neighbou?rhoods|districts|quartiers"
     r"|localité|cité"
     # "The SDF took the base from the militants in March": the facility named before
@@ -804,6 +815,12 @@ def _claims_for(
     frame = reading.frame
     if frame == "enter" and _struck_at_the_edge(reading):
         return []
+    if frame in TAKING_FRAMES and _FOR_A_WHILE.search(
+        reading.sentence.text,
+        max(0, reading.hit.start - reading.sentence.start - 20),
+        reading.hit.start - reading.sentence.start,
+    ):
+        return []  # "briefly drove them out of the town centre": ground not kept
     if frame == "hold" and _DIVIDED.fullmatch(reading.hit.text):
         return _divided_claims(article, reading, event_id)
     objects = _objects(reading)
@@ -1183,6 +1200,12 @@ def _holder(reading: Reading) -> str | None:
     if _ENDED_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start):
         return None
     government = _government_in_phrase(reading)
+    sided = _SIDED_AREAS.match(text)
+    if sided:
+        side = _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]]
+        if side == "government":
+            return _sentence_government(reading)
+        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
     prefix = (
         re.match(r"([\w]+)-held$", text, _I)
         # "was the last rebel-held town", "in rebel hands", "under regime control"
@@ -1319,6 +1342,29 @@ _POSSESSOR_NUMBER = {
 _STRONGHOLD_QUALIFIER = re.compile(
     r"\b(pro-?government|pro-?regime|government|regime|loyalist|rebel|opposition|jihadist"
     r"|kurdish)\s+(?:(?:key|main|last|major)\s+)?\Z",
+    _I,
+)
+# « les quartiers rebelles de l'est d'Alep »: districts named by the side that holds them
+_SIDED_AREAS_GAP = re.compile(
+    r"\s+(?:de|du|des|d['’])\s*(?:(?:la\s+|le\s+|l['’])?(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+"
+    r"(?:de\s+|du\s+|d['’])\s*)?(?:(?:la\s+)?ville\s+(?:de\s+|d['’]))?",
+    _I,
+)
+_SIDED_AREAS = re.compile(
+    r"(?:quartiers|secteurs|zones)\s+(gouvernementa(?:ux|les)|loyalistes|rebelles|insurgés|kurdes)$",
+    _I,
+)
+_AREA_ADJECTIVE_SIDE = {
+    "gouve": "government",
+    "loyal": "government",
+    "rebel": "syrian_opposition",
+    "insur": "syrian_opposition",
+    "kurde": KURDISH,
+}
+# A gain undone as soon as told: "briefly drove them out", « ont un temps repris »
+_FOR_A_WHILE = re.compile(
+    r"\b(?:briefly|momentarily|temporarily|brièvement|momentanément|temporairement"
+    r"|un\s+temps|un\s+moment|quelques\s+heures)\s+(?:\w+\s+)?$",
     _I,
 )
 _QUALIFIED_SIDE = {
@@ -1648,6 +1694,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             text_all, named[-1].end - offset, hit.start - offset
         ):
             return [named[-1]]
+    if frame == "hold" and _SIDED_AREAS.match(hit.text):
+        # « les secteurs gouvernementaux de l'ouest d'Alep »: a share of the town after them
+        named = next((p for p in places if p.start >= hit.end), None)
+        if named is None or not _SIDED_AREAS_GAP.fullmatch(
+            text_all, hit.end - offset, named.start - offset
+        ):
+            return []
+        reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
+        return [named]
     if frame == "hold" and _SOME_THERE.match(text_all, hit.end - offset):
         # "Rebels hold most of Idlib province, while the government still controls a handful
         # of towns there": a share of the place just named
@@ -1817,7 +1872,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # "al-Raï, dans le nord de la province d'Alep, est repassée": the province
             # says where the town lies
             before = before[:-1]
+        if len(before) >= 2 and _LANDMARK_APPOSITION.fullmatch(
+            text_all, before[-2].end - offset, before[-1].start - offset
+        ):
+            # « Makhmour et Gwer, au sud-ouest d'Erbil, perdues face aux jihadistes »: the
+            # town named to locate them is no part of what was lost
+            before = before[:-1]
         chain = _backward_list(reading, places, before[-1])
+        intro = _INCLUDING.search(text_all, 0, chain[0].start - offset)
+        container = [p for p in places if intro and p.end - offset == intro.start()]
+        if container and _SHARE_OPENS.search(text_all, 0, container[0].start - offset):
+            # « Plusieurs quartiers d'Alep, dont Sakhour et Haidariya, sont tombés »: the
+            # districts named, and a share of the town
+            chain.insert(0, container[0])
         chain += [p for p in _gapped(reading, places) if p not in chain]
         return chain + [p for p in _compared(reading, places) if p not in chain]
     apposed = _apposition_spans(reading)
@@ -1882,6 +1949,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     definite = _definite_object(text_all, hit.end - offset)
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
         definite = None  # "the city centre" is a part of the city, read below
+    if (
+        definite
+        and after
+        and after[0].start - offset < definite.start("noun")
+        and not _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+    ):
+        # "have held Sinjar since they drove Islamic State out of the town": the place named
+        # is the object, the noun after it another verb's
+        definite = None
     if definite and not (
         after and _own_name_after(text_all, definite.end(), after[0].start - offset)
     ):
@@ -1988,6 +2064,19 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             ),
             None,
         )
+        if included is None and frame == "hold" and _POCKET.search(gap):
+            # « tiennent une poche au nord de Homs, autour des localités de Rastan et de
+            # Talbissé »: the towns the pocket is around are held
+            included = next(
+                (
+                    p
+                    for p in after
+                    if _AROUND.search(text_all, 0, p.start - offset)
+                    and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
+                    and p.start - hit.end <= 160
+                ),
+                None,
+            )
         if included is None:
             return []
         first = included
@@ -2322,6 +2411,12 @@ def _strip_ends(text: str, offset: int, after: Sequence[PlaceMention]) -> list[P
     return ends if len(ends) >= 2 else []
 
 
+_POCKET = re.compile(r"\b(?:pockets?|enclaves?|poches?|réduits?|enclaves?)\b", _I)
+_AROUND = re.compile(
+    r"\b(?:around|autour)\s+(?:(?:the\s+)?(?:towns?|villages?|cities)\s+of\s+|(?:des|de\s+la|du|de)\s+"
+    r"(?:(?:localités|villes|villages|localité|ville)\s+(?:de|d['’])\s*)?|d['’])?$",
+    _I,
+)
 # What introduces a place an object includes: ", including al-Qaim", « , dont Albou Kamal ».
 _INCLUDING = re.compile(
     r",\s*(?:including|notably|among\s+them|notamment|dont|y\s+compris)\s+"
@@ -2337,6 +2432,9 @@ _INCLUDING = re.compile(
 # make it a landmark then: the apposition is about that place.
 _APPOSED_TRIGGER = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?,\s*"
+    # « Jarablous, près de la frontière turque, contrôlée par »: where it lies first
+    r"(?:(?:(?:près|non\s+loin|à\s+proximité)\s+(?:de|du|des|d['’])|near|close\s+to)"
+    r"[^,;.:«»\"“”]{1,40},\s*)?"
     # « Soueïda, à majorité druze et toujours contrôlée par le pouvoir »: a description first
     r"(?:[^,;.:«»\"“”]{1,40}?\s+(?:et|and)\s+(?=(?:still|toujours|encore|now|désormais)\b))?"
     r"(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
@@ -2368,7 +2466,20 @@ _COUNTED_APPOSITION = re.compile(
 )
 
 
-_APPOSED_PARTICIPLE = re.compile(r"\s*,\s*(?:(?:which|that|qui)\s+(?:had\s+been|were|was)\s+)?")
+_LANDMARK_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:à\s+)?(?:environ\s+|une\s+|about\s+|some\s+)?(?:\d+|quelques|une?\s+\w+aines?)"
+    r"\s+(?:de\s+)?(?:km|kilomètres|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|(?:près|non\s+loin)\s+(?:de|du|d['’])"
+    r"|near|close\s+to)\s*(?:the\s+|la\s+|l['’])?",
+    _I,
+)
+_APPOSED_PARTICIPLE = re.compile(
+    # (past where the list lies: "Makhmour and Gwer, southwest of Erbil, lost to")
+    rf"(?:{_LANDMARK_APPOSITION.pattern}[^,;.:]{{1,40}})?"
+    r"\s*,\s*(?:(?:which|that|qui)\s+(?:had\s+been|were|was)\s+)?",
+    _I,
+)
 
 
 def _backward_list(
@@ -2560,7 +2671,9 @@ _DESCRIBED_SUBJECT = re.compile(
     # Syria and Iraq,"), when nothing but the verb's auxiliary follows it
     # (French drops the article: « Bosra al-Cham, cité antique inscrite au patrimoine
     # mondial et dernier bastion du régime dans l'est de la province, est tombée »)
-    r"|\s*,\s*(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
+    # (not a list of examples: « Plusieurs quartiers d'Alep, dont Sakhour, sont tombés »)
+    r"|\s*,\s*(?!(?:including|notably|among\s+them|notamment|dont|y\s+compris)\b)"
+    r"(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
     # (« c'est la ville de Qousseir, verrou rebelle de la province, qui est passée »)
     r"(?:(?:qui|which|that)\s+)?"
     r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient|remains?"
@@ -3435,6 +3548,8 @@ def _share(
             )
         ]
         window += " ¦ " + re.sub(r"^\s*,[^,;]*,", " ", tail)
+        if _SHARE_HELD_BY.search(reading.hit.text):
+            window += " ¦ " + reading.hit.text  # « Idleb, tenue en majeure partie par »
     joints = [
         m
         for m in _SEPARATOR.finditer(window)

@@ -117,6 +117,11 @@ _FR_FALL = (
     r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:leur|son)\s+contrôle"
+    # « Al-Waer est désormais libre de toute présence armée »: free of its holders
+    r"|(?<=\s)(?:(?:entièrement|totalement|complètement)\s+)?(?:libres?|débarrassée?s?|vidée?s?)"
+    r"(?=\s+(?:de|d['’])\s*(?:toute\s+présence|tout\s+(?:combattant|jihadiste|terroriste|rebelle)"
+    r"|(?:l['’]\s*|des\s+|ses\s+)?(?:jihadistes|terroristes|combattants|rebelles|insurgés|EI\b"
+    r"|État\s+islamique)))"
     # « Makhmour et Gwer, perdues quelques jours plus tôt face aux jihadistes »: lost to them
     r"|(?:(?<=,\s)|(?<=\bété\s)|(?<=\best\s)|(?<=\bsont\s))perdue?s?\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:face\s+(?:à|aux|au)|au\s+profit\s+(?:de|du|des|d'))(?=\s|(?<=')\w)"
@@ -533,6 +538,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|revendique|soutiennent|soutient)\s+(?:(?:dé)?tenir|contrôler)\b"
         r"|(?:protégée?s?|défendue?s?|gardée?s?)\s+par"
         r"|contrôlée?s?\s+par|contrôl(?:e|ent|ait|aient|ons|ions)"
+        # « la province d'Idleb, tenue en majeure partie par des groupes rebelles »: a share
+        r"|(?:(?:dé)?tenue?s?|contrôlée?s?)\s+(?:en\s+(?:majeure|grande|bonne)\s+partie|en\s+partie"
+        r"|majoritairement|largement|partiellement)\s+par"
         # « tenue depuis avril 2015 par l'Armée de la conquête »: a span before "par"
         r"|(?:(?:dé)?tenue?s?|contrôlée?s?)(?=\s+(?:depuis|dès)\s+[^,;.()«»]{1,30}?\s+par\b)"
         # « Deraa, partagée entre les deux camps », « divisée depuis 2012 »
@@ -552,6 +560,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?retranchée?s?"
         r"(?:\s+(?:à|au|aux|dans)\b|(?=\s*(?:[,;.]|$)))|territoires?\s+restants?"
         r"|maîtres?(?=\s+(?:de|d'|des|du)\b)|(?<!s')(?<!s’)occup(?:e|ent|ait|aient)|occupée?s?\s+par"
+        # « les secteurs gouvernementaux de l'ouest d'Alep »: districts of a town a side holds
+        r"|(?:quartiers|secteurs|zones)\s+(?:gouvernementa(?:ux|les)|loyalistes|rebelles"
+        r"|insurgés|kurdes)(?=\s+(?:de|du|des|d['’]))"
         r"|derni(?:er|ère)s?\s+(?:grande?s?\s+|principale?s?\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|localités?|bourgs?|villages?|positions?|réduits?"
         r"|centres?\s+urbains?)"
@@ -811,7 +822,7 @@ _DAY_NEXT_FR = re.compile(
 )
 # no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim;
 # nor is « voiture piégée » (« à la voiture piégée »: a means, not an aim)
-_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)(?<!voitu)re)$", _I)
+_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)(?<!voitu)(?<!lib)re)$", _I)  # (not « libre »)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
 )

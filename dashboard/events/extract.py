@@ -1384,14 +1384,17 @@ def _share_dates(
         ):
             # "were patrolling Saraqeb on Tuesday after government forces recaptured the town
             # on Monday": the day before the subordinate clause is the main verb's
-            continue
+            before = [t for t in near if t.end <= mention.start]
+            if not before:
+                continue
+            best = min(before, key=lambda t: _clause_distance(text, t, mention))
         owner.setdefault(id(best), []).append(mention)
     return owner
 
 
 _SUBORDINATE_SUBJECT_GAP = re.compile(
-    r"\s+(?:after|before|since|when|once|until|après\s+que|avant\s+que|depuis\s+que"
-    r"|lorsque|quand|dès\s+que)\s+(?:(?:the|les?|la|l['’])\s+)?(?-i:[A-Z][\w'’-]*\s+)"
+    r"\s+(?:after|before|since|when|once|until|as|while|après\s+que|avant\s+que|depuis\s+que"
+    r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s+)?(?-i:[A-Z][\w'’-]*\s+)"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:had|have|has|avaient|avait|ont|a)\s+)?",
     re.IGNORECASE,
 )
@@ -1444,11 +1447,14 @@ def _clause_distance(text: str, hit: TriggerHit, mention: DateMention) -> int:
         + (500 if mention.end <= hit.start and _GERUND_CLAUSE_GAP.fullmatch(gap) else 0)
         # "seized large parts of Anbar last year, taking the town of Hit in October": the
         # participle's own day comes after it
+        # (and "was back in control of Palmyra on Monday, having swept into the city on Sunday")
         + (
             500
             if mention.end <= hit.start
-            and re.fullmatch(r"\s*,\s*", gap)
-            and re.fullmatch(r"\w+ing", hit.text, re.IGNORECASE)
+            and (
+                (re.fullmatch(r"\s*,\s*", gap) and re.fullmatch(r"\w+ing", hit.text, re.IGNORECASE))
+                or re.fullmatch(r"\s*,\s*having\s+(?:been\s+)?", gap, re.IGNORECASE)
+            )
             else 0
         )
     )

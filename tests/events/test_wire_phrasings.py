@@ -2420,3 +2420,151 @@ def test_that_of_a_town_is_no_relative_clause_hiding_it() -> None:
     claims = {(c.place_name, c.valid_from) for c in _run(body, "en").claims}
     assert ("Anah", date(2017, 10, 26)) in claims, claims
     assert ("Rawa", date(2017, 10, 26)) not in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Plusieurs quartiers du nord-est d'Alep, dont Sakhour et Haidariya, sont tombés "
+            "lundi aux mains de l'armée syrienne.",
+            "fr",
+        ),
+        (
+            "Several districts of north-eastern Aleppo, including Sakhour and Haidariya, fell "
+            "to the Syrian army on Monday.",
+            "en",
+        ),
+    ],
+)
+def test_districts_named_as_examples_fall_whole_and_their_town_in_part(
+    body: str, lang: str
+) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    town = "Alep" if lang == "fr" else "Aleppo"
+    assert claims == {
+        (town, "syrian_government", "partial"),
+        ("Sakhour", "syrian_government", "full"),
+        ("Haidariya", "syrian_government", "full"),
+    }, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "side"),
+    [
+        (
+            "Une partie a gagné les secteurs gouvernementaux de l'ouest d'Alep, où des bus les "
+            "attendaient.",
+            "syrian_government",
+        ),
+        ("Les frappes visaient les quartiers rebelles de l'est d'Alep.", "syrian_opposition"),
+    ],
+)
+def test_districts_named_by_their_side_are_its_share_of_the_town(body: str, side: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Alep", side, "partial")}, claims
+
+
+def test_a_province_held_for_the_most_part_is_held_in_part() -> None:
+    body = (
+        "Les combattants ont été évacués vers la province d'Idleb, tenue en majeure partie par "
+        "des groupes rebelles."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("province d'Idleb", "syrian_opposition", "partial")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les autres sont partis vers la région de Jarablous, près de la frontière turque, "
+            "contrôlée par des rebelles soutenus par Ankara.",
+            "fr",
+        ),
+        ("Others left for Jarablous, near the Turkish border, held by Syrian rebels.", "en"),
+    ],
+)
+def test_a_participle_past_where_the_town_lies_still_tells_of_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Jarablous", "syrian_opposition")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les rebelles tiennent toujours une poche au nord de Homs, autour des localités de "
+            "Rastan et de Talbissé.",
+            "fr",
+        ),
+        ("Rebels still hold a pocket north of Homs around the towns of Rastan and Talbissé.", "en"),
+    ],
+)
+def test_the_towns_a_pocket_is_around_are_held_not_the_town_it_lies_by(
+    body: str, lang: str
+) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Rastan", "syrian_opposition"), ("Talbissé", "syrian_opposition")}, claims
+
+
+def test_a_town_free_of_any_armed_presence_is_the_governments() -> None:
+    body = "L'armée a annoncé que Homs était libre de toute présence jihadiste."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Homs", "syrian_government", "full")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Russian warplanes struck their columns on Saturday and briefly drove them out of "
+            "Palmyra, but the fighters returned.",
+            "en",
+        ),
+        ("Les rebelles ont un temps repris Palmyre samedi avant d'en être chassés.", "fr"),
+    ],
+)
+def test_ground_taken_briefly_is_no_claim(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    assert any(e.type == "capture" for e in result.events)
+    assert result.claims == ()
+
+
+def test_a_having_participle_keeps_its_own_day() -> None:
+    body = (
+        "The Islamic State group was back in control of Palmyra on Monday, having swept into "
+        "the desert city on Sunday as Syrian troops pulled out."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Palmyra", "isis", date(2017, 11, 5)) in claims, claims
+
+
+def test_the_third_city_of_the_country_is_the_city_named_before() -> None:
+    body = (
+        "Des bus ont évacué dimanche les derniers habitants de Homs. Le régime contrôle "
+        "désormais l'ensemble de la troisième ville du pays."
+    )
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Homs", "syrian_government", "full", PUB)}, claims
+
+
+def test_a_town_named_to_locate_a_lost_list_is_not_lost() -> None:
+    body = (
+        "Les peshmergas ont repris dimanche Makhmour et Sinjar, au sud-ouest d'Erbil, perdues "
+        "quelques jours plus tôt face aux jihadistes de l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Makhmour", "isis") in claims and ("Sinjar", "isis") in claims, claims
+    assert not any(place == "Erbil" for place, _ in claims), claims
+
+
+def test_the_town_after_a_named_object_is_not_an_earlier_town() -> None:
+    body = (
+        "The militants also remain in control of Tal Afar, between Sinjar and Mosul. Much of "
+        "the area is disputed, and peshmerga forces have held Sinjar since they drove Islamic "
+        "State out of the town in November 2015."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Tal Afar", "peshmerga") not in claims, claims
+    assert ("Sinjar", "peshmerga") in claims, claims
