@@ -82,3 +82,27 @@ def test_a_gold_border_post_takes_the_country_of_its_gazetteer_feature() -> None
         "IQ",
         None,
     )
+
+
+def test_a_claim_on_the_gold_place_under_another_name_matches_by_id() -> None:
+    from datetime import date
+
+    from dashboard.events.evaluate import _match_claims
+    from dashboard.events.model import Claim
+
+    gold = [{"place": "Raqqa Governorate", "side": "isis", "kind": "full", "from": "2014-08-24"}]
+    found = Claim(
+        id="c1",
+        place_id="gn:172957",
+        place_name="Ar Raqqah",
+        lat=36.0,
+        lon=38.9,
+        precision="governorate",
+        side="isis",
+        valid_from=date(2014, 8, 24),
+    )
+    matched, missed, extra = _match_claims(gold, [found], {"Raqqa Governorate": {"gn:172957"}})
+    assert len(matched) == 1 and missed == [] and extra == []
+    # another province is not credited
+    _, missed, extra = _match_claims(gold, [found], {"Raqqa Governorate": {"gn:163806"}})
+    assert len(missed) == 1 and extra == [found]
