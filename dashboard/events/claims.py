@@ -294,8 +294,13 @@ _LOCATED_AFTER_NOUN = re.compile(r"\s*,?\s*(?:in|dans|en|near|près|au|à\s+l['�
 
 def _own_name_after(text: str, noun_end: int, place_start: int) -> bool:
     """Whether the place after a definite noun is its own name ("la ville frontalière
-    d'Albou Kamal"), not one that locates it ("the town in northwestern Idlib province")."""
-    return place_start - noun_end <= 25 and not _LOCATED_AFTER_NOUN.match(text, noun_end)
+    d'Albou Kamal"), not one that locates it ("the town in northwestern Idlib province") or
+    an example in it (« le sud de la province, notamment la ville d'al-Chaddadi »)."""
+    return (
+        place_start - noun_end <= 25
+        and not _LOCATED_AFTER_NOUN.match(text, noun_end)
+        and not _INCLUDING.search(text, noun_end, place_start)
+    )
 
 
 def _definite_object(text: str, at: int) -> re.Match[str] | None:
@@ -1974,6 +1979,23 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = text_all[
                 max(0, hit.start - offset - 30) : definite.end()
             ]
+            included = next(
+                (
+                    p
+                    for p in after
+                    if p.start - offset >= definite.end()
+                    and _INCLUDING.search(text_all, definite.end(), p.start - offset)
+                    and not re.search(r"[.;:]", text_all[definite.end() : p.start - offset])
+                ),
+                None,
+            )
+            if included is not None:
+                # « tient toujours le sud de la province, notamment la ville d'al-Chaddadi »:
+                # a share of the province, and the towns named in it
+                return [
+                    antecedent,
+                    *_listed_from(reading, included, after[after.index(included) :], []),
+                ]
             return [antecedent]
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
         fronted = _FRONTED.match(text_all)

@@ -104,6 +104,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Rastan": ("name:Rastan", 34.93, 36.73, "point", "SY"),
     "Talbissé": ("name:Talbiseh", 34.84, 36.73, "point", "SY"),
     "Jarablous": ("name:Jarabulus", 36.82, 38.01, "point", "SY"),
+    "al-Chaddadi": ("name:Shaddadi", 36.06, 40.73, "point", "SY"),
     "aéroport de Tabqa": ("name:Tabqa airport", 35.75, 38.57, "point", "SY"),
     "Tal Tamr": ("gn:163032", 36.65, 40.37, "point", "SY"),
     "Bosra al-Cham": ("gn:170017b", 32.52, 36.48, "point", "SY"),

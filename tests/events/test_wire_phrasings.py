@@ -2568,3 +2568,13 @@ def test_the_town_after_a_named_object_is_not_an_earlier_town() -> None:
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Tal Afar", "peshmerga") not in claims, claims
     assert ("Sinjar", "peshmerga") in claims, claims
+
+
+def test_a_share_of_the_province_and_a_town_named_as_an_example_in_it() -> None:
+    body = (
+        "Les YPG contrôlent désormais une grande partie du nord de la province de Hassaké, tandis "
+        "que l'EI tient toujours le sud de la province, notamment la ville d'al-Chaddadi."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("province de Hassaké", "isis", "partial") in claims, claims
+    assert ("al-Chaddadi", "isis", "full") in claims, claims
