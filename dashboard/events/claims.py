@@ -2215,6 +2215,25 @@ def _listed_from(
         if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
             continue
+        if (
+            place.precision in ("governorate", "country")
+            and not located
+            and _DESCRIBING_APPOSITION.fullmatch(between)
+        ):
+            # "retook Ramadi, the capital of Anbar province, in December, and Hit in April":
+            # the province describes the town; a conjunct with its own date may follow
+            located = True
+            previous_end = place.end
+            continue
+        if (
+            located
+            and _GAP_BEFORE.search(between)
+            and _GAP_DATE_AFTER.match(text_all, place.end - offset)
+        ):
+            chain.append(place)  # "..., in December, and Hit in April": verb left out
+            previous_end = place.end
+            located = False
+            continue
         if _RELATIONAL.search(between):
             if between.lstrip().startswith(",") and not located:
                 # "Al-Qaryatayn, à une centaine de kilomètres au sud-ouest de Palmyre, ainsi
@@ -2233,6 +2252,12 @@ def _listed_from(
     return chain
 
 
+_DESCRIBING_APPOSITION = re.compile(
+    r"\s*,\s*(?:the|la|le|l['’])\s*(?:(?:provincial\s+)?capital|chef-lieu|capitale|main\s+town"
+    r"|largest\s+(?:town|city)|plus\s+grande\s+ville)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+)?"
+    r"(?:province\s+(?:of\s+|de\s+|d['’]))?",
+    _I,
+)
 _ADDITION = re.compile(
     r",\s*(?:as\s+well\s+as|ainsi\s+qu(?:e\b|['’])|de\s+même\s+que|tout\s+comme|along\s+with)\b", _I
 )

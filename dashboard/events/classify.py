@@ -322,7 +322,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "militants were seen in the streets of Baiji": a presence inside the town
         r"|(?:were|was|have\s+been|had\s+been)\s+(?:seen|spotted|sighted)(?=\s+(?:in|on|inside)"
         r"\s+(?:the\s+)?(?:streets|centre|center|outskirts|edge|heart)\b)"
-        r"|push(?:es|ing)?\s+into|stormed|broke\s+into|reached\s+the\s+(?:\w+\s+)?outskirts"
+        r"|push(?:es|ing)?\s+into|stormed|broke\s+into"
+        r"|reached\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)(?=\s+of\b)"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
         r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|advanced)\s+into"
         rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"

@@ -2578,3 +2578,34 @@ def test_a_share_of_the_province_and_a_town_named_as_an_example_in_it() -> None:
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert ("province de Hassaké", "isis", "partial") in claims, claims
     assert ("al-Chaddadi", "isis", "full") in claims, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Iraqi forces retook Ramadi, the capital of Anbar province about 50 km further west, "
+            "in December, and Hit in April.",
+            "en",
+        ),
+        (
+            "Les forces irakiennes ont repris Ramadi, le chef-lieu de la province d'Anbar, en "
+            "décembre, puis Hit en avril.",
+            "fr",
+        ),
+    ],
+)
+def test_a_dated_conjunct_after_a_described_town_is_taken_on_its_own_date(
+    body: str, lang: str
+) -> None:
+    claims = {(c.place_name, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("Ramadi", date(2016, 12, 1)), ("Hit", date(2017, 4, 1))}, claims
+
+
+def test_troops_that_reached_the_edge_of_a_city_contest_it() -> None:
+    body = (
+        "The offensive on Mosul was launched on Oct. 17 by the army. Elite troops reached the "
+        "southern edge of the city earlier this week."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Mosul", "iraqi_forces", "contested")}, claims
