@@ -1845,6 +1845,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 return [demonstrative]
         if not before:
             return _fronted_subject(reading, places) or _definite_subject(reading)
+        if _NEW_SUBJECT_NOUN.search(text_all, before[-1].end - offset, hit.start - offset):
+            # "entered the centre of Saqlawiya and the town is now completely liberated": the
+            # subject of the new clause, which says how much
+            subject = _definite_subject(reading)
+            if subject:
+                return subject
         if _RELATIVE_NOUN.match(hit.text):
             return [before[-1]]
         if (
@@ -2804,9 +2810,12 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     if found is None:
         return []
     share = head[max(0, definite.start() - 30) : definite.start()]
-    if _PARTIAL.search(share) or _fraction(share) is not None:
-        # "pushing to take the rest of the city, which is controlled by IS": a share of it
-        reading.extra.setdefault("share_window", {})[found.place_id] = share
+    if not (_PARTIAL.search(share) or _fraction(share) is not None):
+        # "entered the centre of Saqlawiya and the town is now completely liberated": the
+        # subject says how much, not the words before the town's name
+        share = head[definite.start() :]
+    # ("pushing to take the rest of the city, which is controlled by IS": a share of it)
+    reading.extra.setdefault("share_window", {})[found.place_id] = share
     return [found]
 
 
@@ -2840,6 +2849,11 @@ def _listed_towns_before(reading: Reading, count: str | None) -> list[PlaceMenti
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
 # A definite subject close before its verb, in the same clause.
+_NEW_SUBJECT_NOUN = re.compile(
+    r"(?:,|;|\band\b|\bet\b)\s+(?:the|la)\s+(?:town|city|ville|localité)\s+"
+    r"(?:(?:is|was|has|had|est|a|avait|était)\b)[^,;.:]{0,40}\Z",
+    _I,
+)
 _DEFINITE_SUBJECT = re.compile(
     r"\b(?:the|la|cette|this)\s+(?:(?:whole|entire|old|besieged|embattled|ancient|border"
     r"|northern|southern|eastern|western|strategic|riverside|desert|same)\s+)?"
@@ -3696,6 +3710,22 @@ def _scaled(claim: Claim, factor: float, note: str) -> Claim:
 
 def _consolidate(claims: list[Claim]) -> list[Claim]:
     """One claim per place, side, day and kind; a full claim supersedes a contested one."""
+    # "Our heroes entered the centre of Saqlawiya and the town is now completely liberated":
+    # a gain the same sentence says is whole is no share
+    whole_in_sentence = {
+        (c.place_id, c.side, c.sentence_start)
+        for c in claims
+        if c.kind == "full" and c.extra.get("frame") != "hold"
+    }
+    claims = [
+        c
+        for c in claims
+        if not (
+            c.kind == "partial"
+            and c.extra.get("frame") != "hold"
+            and (c.place_id, c.side, c.sentence_start) in whole_in_sentence
+        )
+    ]
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: -c.confidence):
         if any(

@@ -2609,3 +2609,23 @@ def test_troops_that_reached_the_edge_of_a_city_contest_it() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert claims == {("Mosul", "iraqi_forces", "contested")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            '"Our heroes entered the centre of Mosul on Saturday afternoon and the town is now '
+            'completely liberated," the command said.',
+            "en",
+        ),
+        (
+            "« Nos héros sont entrés dans le centre de Mossoul samedi et la ville est désormais "
+            "entièrement libérée », a dit le commandement.",
+            "fr",
+        ),
+    ],
+)
+def test_a_town_entered_then_said_whole_in_one_sentence_is_held_whole(body: str, lang: str) -> None:
+    claims = {(c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {("iraqi_forces", "full")}, claims
