@@ -971,6 +971,32 @@ def _claims_for(
     return out
 
 
+# « jusque-là tenu par le régime », "until then held by the army": a holder no more
+_UNTIL_THEN = re.compile(
+    r"\b(?:jusque-là|jusqu['’]alors|until\s+then|till\s+then|hitherto)\s+"
+    r"(?:(?:tenue?s?|contrôlée?s?|held|controlled)\s+(?:par|by)\s+)?\Z",
+    _I,
+)
+_UNTIL_THEN_HELD = re.compile(
+    r"(?:\s*,)?[^,;.]{0,60}?\b(?:jusque-là|jusqu['’]alors|until\s+then|till\s+then|hitherto)\s+"
+    r"(?:tenue?s?|contrôlée?s?|held|controlled)\s+(?:par|by)\s+",
+    _I,
+)
+
+
+def _former_holder(reading: Reading, place: PlaceMention) -> str | None:
+    """The side a description of the place says held it until then."""
+    text, offset = reading.sentence.text, reading.sentence.start
+    until = _UNTIL_THEN_HELD.match(text, place.end - offset)
+    if until is None:
+        return None
+    at = offset + until.end()
+    for actor in reading.actors:
+        if at <= actor.hit.start <= at + 30 and actor.side in GROUND_SIDES:
+            return actor.side
+    return None
+
+
 def _gaining_side(
     reading: Reading,
     place: PlaceMention,
@@ -989,6 +1015,18 @@ def _gaining_side(
         # "it controls the al-Omar field, captured on Oct 22": taken by its holder; but a
         # place that fell went from its holder ("Rawa, the last town held by IS, fell")
         side = holders.get(place.place_id)
+    former = _former_holder(reading, place)
+    if side is None and former is not None:
+        # « la prise d'al-Baghaliyeh, un faubourg jusque-là tenu par le régime »: taken from
+        # the side that held it, by the one other side the sentence names
+        others = {
+            a.side
+            for a in reading.actors
+            if a.side in GROUND_SIDES
+            and a.side != former
+            and a.hit.kind not in ("source", "civilian")
+        }
+        return others.pop() if len(others) == 1 else None
     if side is None and _may_default(reading):
         side = _default_government(reading, place)
     if side not in GROUND_SIDES:
@@ -1204,6 +1242,8 @@ def _holder(reading: Reading) -> str | None:
     text = reading.hit.text
     if _ENDED_HOLD.match(reading.sentence.text, reading.hit.end - reading.sentence.start):
         return None
+    if _UNTIL_THEN.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start):
+        return None  # « jusque-là tenu par le régime »: held no more
     government = _government_in_phrase(reading)
     sided = _SIDED_AREAS.match(text)
     if sided:
@@ -1646,13 +1686,23 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     hit = reading.hit
     text_all = reading.sentence.text
     offset = reading.sentence.start
+    if reading.frame == "hold" and _fronted_holder(reading) is not None:
+        # « Maître de la province depuis 2014, l'EI encercle les quartiers ouest »: the state
+        # fronted tells of the places before its comma only
+        close = text_all.find(",", hit.end - offset)
+        if close >= 0:
+            places = [p for p in places if p.start < offset + close]
     if not places and not (
         reading.frame in ("hold", "take_pass")
         or (
             # "They retook the town": a place named before, read below
             reading.frame in ("take", "expel", "enter")
             and reading.agent is not None
-            and (_definite_object(text_all, hit.end - offset) or _pronoun_object(reading))
+            and (
+                _definite_object(text_all, hit.end - offset)
+                or _pronoun_object(reading)
+                or _PLURAL_OBJECT.match(text_all, hit.end - offset)
+            )
         )
     ):
         return []
@@ -1956,7 +2006,14 @@ def _objects(reading: Reading) -> list[PlaceMention]:
                 if _SOME_THINGS.match(text_all, hit.end - offset)
                 else text_all[relative.end - offset : window_end]
             )
-            return [relative]
+            return [*_listed_before(reading, places, relative), relative]
+    plural = _PLURAL_OBJECT.match(text_all, hit.end - offset)
+    if plural is not None and frame in ("take", "hold", "expel", "enter"):
+        # "Iraqi troops retook both towns in October", « ont repris les deux villes »: the
+        # towns listed last before the sentence
+        towns = _listed_towns_before(reading, plural.group("count") or plural.group("countf"))
+        if towns:
+            return towns
     definite = _definite_object(text_all, hit.end - offset)
     if frame == "hold" and _DISTRICTS.match(text_all, hit.end - offset):
         definite = None  # "the city centre" is a part of the city, read below
@@ -1982,9 +2039,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             kinds=_noun_kinds(noun),
         )
         if antecedent is not None:
-            reading.extra.setdefault("share_window", {})[antecedent.place_id] = text_all[
-                max(0, hit.start - offset - 30) : definite.end()
-            ]
+            reading.extra.setdefault("share_window", {})[antecedent.place_id] = (
+                # "controls the whole of the city's western half": a part of it
+                "part of"
+                if _PART_AFTER.match(text_all, definite.end())
+                else text_all[max(0, hit.start - offset - 30) : definite.end()]
+            )
             included = next(
                 (
                     p
@@ -2634,6 +2694,29 @@ _RELATIVE_OBJECT = re.compile(
 )
 
 
+def _listed_before(
+    reading: Reading, places: Sequence[PlaceMention], last: PlaceMention
+) -> list[PlaceMention]:
+    """The places listed right before ``last`` that a relative set off by a comma after it
+    tells of too: « dont Joura et Qoussour, que le régime contrôle toujours »."""
+    text, offset = reading.sentence.text, reading.sentence.start
+    if not re.match(r"\s*,", text[last.end - offset :]):
+        return []
+    chain: list[PlaceMention] = []
+    head = last
+    for place in reversed([p for p in places if p.end <= last.start]):
+        between = text[place.end - offset : head.start - offset]
+        if place.precision != last.precision or not _PAIR_GAP.fullmatch(between):
+            break
+        chain.insert(0, place)
+        head = place
+    return chain
+
+
+# the link of a short list: "Joura et Qoussour", "Anah, Rawa and al-Qaim"
+_PAIR_GAP = re.compile(r"\s*(?:,\s*|\s(?:and|et)\s+(?:de\s+|d['’]|of\s+)?)", _I)
+
+
 def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a relative clause holding the trigger is about, if one stands right before
     its pronoun."""
@@ -2656,6 +2739,19 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
         if relative is None:
             return None
         last = before[-2]
+    located_noun = _NOUN_BEFORE_LANDMARK.search(text, 0, last.start - offset)
+    if located_noun is not None and _THAT_RELATIVE.match(head, last.end - offset):
+        # "retaking from Islamic State a town just north of Mosul that the militants had held
+        # since 2014": the relative tells of the town the noun stands for, not the landmark
+        pool = reading.extra.get("all_places", reading.places)
+        towns = [
+            p
+            for p in pool
+            if p.end <= offset + located_noun.start()
+            and p.kind in _TOWN_KINDS
+            and p.start >= offset
+        ]
+        return towns[-1] if towns else None
     if relative is None:
         return None
     if (
@@ -2690,9 +2786,22 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     return last
 
 
+# "a town just north of", « une localité au sud de »: a town located by the place after it
+_NOUN_BEFORE_LANDMARK = re.compile(
+    r"\b(?:a|an|the|une?|la|le)\s+(?:[\w-]+\s+)?(?:town|city|village|ville|localité|bourg)\s+"
+    r"(?:(?:just|some|about|\d+\s*km|juste|à\s+quelques\s+km)\s+)*"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)"
+    r"(?:-(?:est|ouest))?\s+(?:de|du|d['’])|near|près\s+(?:de|du|d['’]))\s*\Z",
+    _I,
+)
+_THAT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|que|qu['’])\b[^,;.()]{0,60}$", _I)
 _LOCATED_RELATIVE = re.compile(
     r"\s*,[^,;.()]{0,50}?\b(?:km|kilom[eè]tres?|miles?|upstream|downstream|on\s+the|along"
-    r"|sur\s+l[ae']|en\s+amont|en\s+aval|au\s+bord)\b[^,;.()]{0,40},\s*"
+    r"|sur\s+l[ae']|en\s+amont|en\s+aval|au\s+bord"
+    # « l'aéroport militaire, au sud-est, où l'armée tient bon »
+    r"|(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?"
+    r"|(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)"
+    r"(?:\b|(?<=['’]))[^,;.()]{0,40},\s*"
     r"(?:which|that|que|qu['’]|où|where)\b[^,;.()]{0,60}$",
     _I,
 )
@@ -2823,6 +2932,11 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
 _PLURAL_SUBJECT = re.compile(
     r"(?:^|[.;]\s*)\s*(?:the|these|both|les|ces)\s+(?:(?P<count>two|three|four|deux|trois|quatre)"
     r"\s+)?(?:towns|cities|villages|villes|localités)\b[^,;.:]{0,40}$",
+    _I,
+)
+_PLURAL_OBJECT = re.compile(
+    r"\s+(?:(?:both|the|these|those)\s+(?:(?P<count>two|three|four)\s+)?|(?:les|ces)\s+"
+    r"(?P<countf>deux|trois|quatre)\s+)(?:towns|cities|villages|villes|localités)\b",
     _I,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4}
@@ -3510,7 +3624,9 @@ _PART_AFTER = re.compile(
     r"|neighbou?rhoods|quarters?|outer\s+districts|old\s+city|periphery|centre|center|downtown"
     # "Fallujah's government complex": a building or a site of the town is a part of it
     r"|(?:government\s+)?(?:complex|compound|headquarters|buildings?|hospital|airport|university"
-    r"|citadel|castle|stadium|mosque|bridges?|district|neighbou?rhood|(?:main\s+)?square))\b",
+    r"|citadel|castle|stadium|mosque|bridges?|district|neighbou?rhood|(?:main\s+)?square)"
+    # "Mosul's western half", "the city's eastern side"
+    r"|(?:eastern|western|northern|southern|\w+ern)\s+(?:half|side|bank|part|sector|section))\b",
     _I,
 )
 

@@ -1988,6 +1988,35 @@ _NOUN_OF_ACTOR = re.compile(
 )
 
 
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|as|once|until|while|because|since|when|après\s+que|avant\s+que"
+    r"|alors\s+que|tandis\s+que|lorsque|quand|dès\s+que|parce\s+que)\s",
+    re.IGNORECASE,
+)
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*(?:en\s+)?\Z", re.IGNORECASE)
+
+
+def _subordinate_before_participle(
+    text: str, hit: TriggerHit, sentence: Sentence
+) -> tuple[int, int] | None:
+    """The span of a subordinate clause closed by the comma before a participle ("..., after
+    the peshmerga pulled back, taking Qaraqosh"; « ..., après que l'armée s'est retirée, en
+    prenant »), whose subject is not the participle's."""
+    if not _PARTICIPLE_AFTER_COMMA.search(text, sentence.start, hit.start):
+        return None
+    if not (
+        re.match(r"\w+ing\b", hit.text, re.IGNORECASE)
+        or text[max(sentence.start, hit.start - 3) : hit.start].lower().endswith("en ")
+    ):
+        return None
+    comma = text.rfind(",", sentence.start, hit.start)
+    last = None
+    for m in _SUBORDINATOR.finditer(text, sentence.start, comma):
+        if not re.search(r"[,;]", text[m.end() : comma]):
+            last = m
+    return (last.start(), comma) if last is not None else None
+
+
 def _roles(
     text: str,
     hit: TriggerHit,
@@ -2028,6 +2057,13 @@ def _roles(
             or _DATELINE_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
         )
     ]
+    subordinate = _subordinate_before_participle(text, hit, sentence)
+    if subordinate is not None and any(a.hit.end <= subordinate[0] for a in before):
+        # "Islamic State swept across the plains after peshmerga forces pulled back, taking
+        # Qaraqosh": the participle's subject is the main clause's, not the subordinate's
+        # (but "had been protected by the peshmerga since Iraqi troops fled Mosul,
+        # abandoning the city": no subject before, the participle goes on the subordinate)
+        before = [a for a in before if not subordinate[0] <= a.hit.start < subordinate[1]]
     after = [a for a in armed if a.hit.start >= hit.end]
     by_agent = None
     if after and _BY.match(text[hit.end : after[0].hit.start + 1]):

@@ -2629,3 +2629,85 @@ def test_troops_that_reached_the_edge_of_a_city_contest_it() -> None:
 def test_a_town_entered_then_said_whole_in_one_sentence_is_held_whole(body: str, lang: str) -> None:
     claims = {(c.side, c.kind) for c in _run(body, lang).claims}
     assert claims == {("iraqi_forces", "full")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Au moins 400 civils ont été enlevés par le groupe État islamique (EI) après la prise "
+            "samedi d'al-Baghaliyeh, un faubourg de Deir Ezzor jusque-là tenu par le régime.",
+            "fr",
+        ),
+        (
+            "Islamic State captured al-Baghaliyeh, a suburb of Deir Ezzor until then held by the "
+            "government, on Saturday.",
+            "en",
+        ),
+    ],
+)
+def test_a_place_held_until_then_by_a_side_was_taken_from_it(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("al-Baghaliyeh", "isis")}, claims
+
+
+def test_a_fronted_state_and_relatives_after_it_each_tell_of_their_own_places() -> None:
+    body = (
+        "Maître de la quasi-totalité de la province de Deir Ezzor depuis 2014, l'EI encercle les "
+        "quartiers ouest de la ville, dont Joura et Qoussour, que le régime contrôle toujours, "
+        "ainsi que l'aéroport militaire de Deir Ezzor, au sud-est, où l'armée tient bon."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {
+        ("province de Deir Ezzor", "isis"),
+        ("Joura", "syrian_government"),
+        ("Qoussour", "syrian_government"),
+        ("aéroport militaire de Deir Ezzor", "syrian_government"),
+    }, claims
+
+
+def test_the_citys_western_half_is_a_share_of_it() -> None:
+    body = (
+        "Government forces swept eastern Mosul. But Islamic State still controls the whole of "
+        "the city's western half, across the Tigris."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Mosul", "isis", "partial")}, claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State took Rawa and Anah in 2014. Iraqi troops retook both towns in October.",
+            "en",
+        ),
+        (
+            "L'EI avait pris Rawa et Anah en 2014. Les troupes irakiennes ont repris les deux "
+            "villes en octobre.",
+            "fr",
+        ),
+    ],
+)
+def test_both_towns_are_the_two_named_last(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Rawa", "iraqi_forces") in claims and ("Anah", "iraqi_forces") in claims, claims
+
+
+def test_a_relative_after_a_town_located_by_a_landmark_tells_of_the_town() -> None:
+    body = (
+        "Iraqi army units stormed Rawa on Thursday, retaking from Islamic State a town just north "
+        "of Mosul that the militants had held since August 2014."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Rawa", "isis") in claims, claims
+    assert ("Mosul", "isis") not in claims, claims
+
+
+def test_a_participle_after_a_subordinate_clause_has_the_main_subject() -> None:
+    body = (
+        "Its residents fled in August 2014, when Islamic State swept across the plains after "
+        "Kurdish peshmerga forces pulled back, taking Rawa and Anah in the same days."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Rawa", "isis"), ("Anah", "isis")}, claims
