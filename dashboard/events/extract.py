@@ -365,6 +365,14 @@ _AND_THEN = r"(?:and|then|et|puis)"
 _COORDINATION = re.compile(rf"\b{_AND_THEN}\b", re.IGNORECASE)
 
 
+_PARTICIPLE_ASIDE = re.compile(r",\s*\w+ing\b[^,;.:«»\"“”]{0,80},", re.IGNORECASE)
+# the second verb of a subject told once: "..., and a week later took Ain Issa"
+_LATER_CONJUNCT = re.compile(
+    r"[^,;.:«»\"“”]{0,60}?\s(?:and|et|puis)\s+(?:then\s+|puis\s+)?(?:(?:a|one|two|three|un|une|deux"
+    r"|trois|\d+)\s+(?:days?|weeks?|months?|jours?|semaines?|mois)\s+(?:later|plus\s+tard)\s+"
+    r"|(?:later|the\s+next\s+day|le\s+lendemain)\s+)?",
+    re.IGNORECASE,
+)
 _SHARED_SUBJECT_JOINT = re.compile(
     r",?\s+(?:and|et|puis)\s+(?:(?:then|later|also|ont|a|avaient|avait)\s+)?\Z", re.IGNORECASE
 )
@@ -427,12 +435,23 @@ def _coordinated_subjects(text: str, readings: Sequence[Reading]) -> None:
         if _RELATIVE_WORD.search(gap):
             continue  # "pushed towards the border, where the militants still hold al-Qaim"
         if reading.agent is None:
+            # ("seized Tal Abyad on the Turkish border, cutting one of the group's main supply
+            # lines, and a week later took Ain Issa": a participle set off between them)
+            bare = _PARTICIPLE_ASIDE.sub(" ", gap)
+            asides = [
+                (before.hit.end + m.start(), before.hit.end + m.end())
+                for m in _PARTICIPLE_ASIDE.finditer(gap)
+            ]
             shared = (
-                len(gap) <= 80
-                and _COORDINATION.search(gap) is not None
-                and not re.search(r"[,;:.«»\"“”]", gap)
+                len(gap) <= 120
+                and (
+                    (_COORDINATION.search(gap) is not None and not re.search(r"[,;:.«»\"“”]", gap))
+                    or _LATER_CONJUNCT.fullmatch(bare) is not None
+                )
                 and not any(
-                    before.hit.end <= a.hit.start < reading.hit.start for a in reading.actors
+                    before.hit.end <= a.hit.start < reading.hit.start
+                    and not any(s <= a.hit.start < e for s, e in asides)
+                    for a in reading.actors
                 )
             )
         else:
@@ -969,6 +988,8 @@ def _with_day_offsets(
     fine_starts = [m.start for m in fine]
     coarse = [m for m in mentions if m.precision in ("day", "month")]
     coarse_starts = [m.start for m in coarse]
+    weekly = [m for m in mentions if m.precision in ("day", "week")]
+    weekly_starts = [m.start for m in weekly]
     sentence_starts = [x.start for x in sentences]
     added = []
     forward: set[int] = set()
@@ -1000,6 +1021,10 @@ def _with_day_offsets(
                 # "in January 2014, six months before it seized Mosul": months are counted
                 # from a month as well as from a day
                 days, day_starts = coarse, coarse_starts
+            elif precision == "week" and sign > 0:
+                # "In mid-June they seized Tal Abyad, and a week later took Ain Issa": weeks
+                # are counted from a week as well as from a day
+                days, day_starts = weekly, weekly_starts
             else:
                 days, day_starts = fine, fine_starts
             j = bisect.bisect_left(day_starts, at)  # days[:j] start before the match
@@ -1912,6 +1937,12 @@ def _pronoun_subject(
     if not earlier:
         return None
     antecedent = earlier[-1]
+    opening = _sentence_subject_before(text, earlier, sentence.start)
+    if opening is not None and opening.side != antecedent.side:
+        # "Kurdish forces have been on the offensive since they drove Islamic State out of
+        # Kobani. In mid-June they seized Tal Abyad": the subject the sentence before opened
+        # with goes on, not the side its verb acted on
+        antecedent = opening
     if _AFTER_PREPOSITION.search(text, max(0, antecedent.start - 12), antecedent.start):
         # « Le groupe avait étendu son emprise (...) après la fuite du Front al-Nosra. Il
         # contrôle désormais »: the subject of the sentence before, not a side named in one
@@ -1926,6 +1957,26 @@ def _pronoun_subject(
     return ResolvedActor(hit=pronoun, side=antecedent.side or "")
 
 
+def _sentence_subject_before(text: str, earlier: Sequence[ActorHit], start: int) -> ActorHit | None:
+    """The side opening the sentence just before ``start`` as its subject, when the sentence
+    names it first and its own subject pronoun goes on with it ("Kurdish forces have been on
+    the offensive since they drove ...")."""
+    opening = max(text.rfind(". ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    inside = [h for h in earlier if h.start >= opening]
+    if not inside:
+        return None
+    first = inside[0]
+    lead = text[opening : first.start]
+    if len(lead.strip()) > 12 or not _OPENING_ARTICLE_LEAD.fullmatch(lead):
+        return None
+    later = text[first.end : start]
+    # (only when the sentence itself goes on with a pronoun for it)
+    if not re.search(r"\b(?:they|ils|elles)\b", later, re.I):
+        return None
+    return first
+
+
+_OPENING_ARTICLE_LEAD = re.compile(r"\s*(?:[«\"“]\s*)?(?:the|les?|la|l['’]|des)?\s*", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:who|which|qui)\b[^,.;:]*\Z", re.I)
 _RELATIVE_AFTER_SPEAKER = re.compile(r"^\s*,\s*(?:who|which|qui)\b[^,.;:]{0,120},", re.I)
 _FOUGHT_OBJECT = re.compile(

@@ -2711,3 +2711,14 @@ def test_a_participle_after_a_subordinate_clause_has_the_main_subject() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert claims == {("Rawa", "isis"), ("Anah", "isis")}, claims
+
+
+def test_they_goes_on_with_the_subject_and_a_later_verb_shares_it() -> None:
+    body = (
+        "Kurdish forces have been on the offensive since they drove Islamic State out of Kobani "
+        "in January. In mid-June they seized Hajin on the river, cutting one of the group's "
+        "main supply lines, and a week later took Mayadin, some 50 km to the north."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Hajin", "sdf", date(2017, 6, 11)) in claims, claims
+    assert ("Mayadin", "sdf", date(2017, 6, 18)) in claims, claims
