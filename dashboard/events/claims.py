@@ -69,7 +69,7 @@ _RELATIONAL = re.compile(
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
-    r"|\b(?:linking|connecting|reliant|qui\s+relie)\b|\b(?:road|highway|route|axe)\s+(?:(?:north|south|east|west)\s+)?(?:to|de|vers)\b"
+    r"|\b(?:linking|connecting|reliant|qui\s+relie)\b|\b(?:road|highway|route|axe)\s+(?:(?:north|south|east|west)\s+)?(?:to\b|de\b|d['’]|vers\b)"
     # a place the side did not get to: "sans pour autant atteindre Hajine", "short of Hajin"
     r"|\bsans\s+(?:pour\s+autant\s+)?(?:atteindre|parvenir|entrer|prendre|reprendre)"
     r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"
@@ -281,7 +281,7 @@ _DEFINITE = re.compile(
     # « la troisième ville du pays », "the second city"
     r"|deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s+)?"
     r"(?P<noun>province|governorate|ville|city|town|neighbou?rhoods|districts|quartiers"
-    r"|localité|cité"
+    r"|localité|cité|agglomération"
     # "The SDF took the base from the militants in March": the facility named before
     r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
     r"|barrage|crossing)\b",
@@ -331,6 +331,8 @@ def _noun_kinds(noun: str) -> frozenset[str] | None:
     """The place kinds a noun stands for: "the base", an air base named before; « la
     localité », a town, not the border crossing named with it."""
     word = re.sub(r"\s+", "", noun.lower())
+    if word == "agglomération":
+        return _CITY_KINDS  # a conurbation: a city, not a town named since
     if word in ("ville", "city", "town", "localité", "cité"):
         return _TOWN_KINDS
     if word in ("neighbourhoods", "neighborhoods", "districts", "quartiers"):
@@ -338,9 +340,14 @@ def _noun_kinds(noun: str) -> frozenset[str] | None:
     return _FACILITY_NOUN_KINDS.get(word)
 
 
+_RANKED = re.compile(
+    r"\b(?:deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s", _I
+)
+_CITY_KINDS = frozenset({"city"})
 _NOUN_PRECISION = {
     "province": "governorate",
     "governorate": "governorate",
+    "agglomération": "point",
     "ville": "point",
     "city": "point",
     "town": "point",
@@ -2027,7 +2034,10 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         # is the object, the noun after it another verb's
         definite = None
     if definite and not (
-        after and _own_name_after(text_all, definite.end(), after[0].start - offset)
+        after
+        # (« la deuxième ville d'Irak »: the country locates the town, it does not name it)
+        and after[0].precision != "country"
+        and _own_name_after(text_all, definite.end(), after[0].start - offset)
     ):
         # "de la province" alone stands for a place named before; "la ville frontalière
         # d'Albou Kamal" is followed by its own name
@@ -2036,7 +2046,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             reading,
             _NOUN_PRECISION.get(noun.lower(), "point"),
             (offset + definite.start("noun"), offset + definite.end("noun")),
-            kinds=_noun_kinds(noun),
+            # "the second city", « la troisième ville du pays »: a city, not a town named since
+            kinds=_CITY_KINDS if _RANKED.search(definite.group(0)) else _noun_kinds(noun),
         )
         if antecedent is not None:
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = (
@@ -2534,7 +2545,7 @@ _AROUND = re.compile(
 _INCLUDING = re.compile(
     r",\s*(?:including|notably|among\s+them|notamment|dont|y\s+compris)\s+"
     r"(?:(?:the\s+)?(?:towns?|city|cities|villages?)\s+of\s+"
-    r"|(?:la\s+|les\s+)?(?:villes?|localités?)\s+(?:de\s+|d')"
+    r"|(?:la\s+|les\s+)?(?:villes?|localités?)\s+(?:[\w-]+\s+)?(?:de\s+|d')"
     r"|l')?$",
     _I,
 )

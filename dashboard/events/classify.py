@@ -848,7 +848,8 @@ _AUX_FR = re.compile(
     r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|avoir|ayant|s'est|se\s+sont|sont|est"
     # the first and second persons of quotations: « nous avons repris », « j'ai vu »
     r"|avons|avions|avez|aviez|ai|avais|sommes|êtes)"
-    r"[\s«»\"“”]+(?:\w+[\s«»\"“”]+){0,3}$",
+    # (« ont d'abord pris »: an adverb with an apostrophe between)
+    r"[\s«»\"“”]+(?:[\w'’]+[\s«»\"“”]+){0,3}$",
     _I,
 )
 _HEDGE = re.compile(

@@ -101,6 +101,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Haidariya": ("name:Haidariya", 36.23, 37.17, "district", "SY"),
     "Homs": ("gn:169577", 34.73, 36.72, "point", "SY"),
     "Erbil": ("gn:95446", 36.19, 44.01, "point", "IQ"),
+    "Bartella": ("gn:99548", 36.35, 43.38, "point", "IQ"),
     "Rastan": ("name:Rastan", 34.93, 36.73, "point", "SY"),
     "Talbissé": ("name:Talbiseh", 34.84, 36.73, "point", "SY"),
     "Jarablous": ("name:Jarabulus", 36.82, 38.01, "point", "SY"),
@@ -173,7 +174,13 @@ def _kind(name: str, precision: str) -> str:
         return "oilfield"
     if "crossing" in lowered or "poste-frontière" in lowered:
         return "crossing"
+    if name in _CITIES:
+        return "city"
     return "town"
+
+
+# the large cities among the names above, as the gazetteer kinds them
+_CITIES = frozenset({"Mosul", "Mossoul", "Aleppo", "Alep", "Homs", "Erbil", "Deir Ezzor"})
 
 
 def places_in(doc: Article) -> list[PlaceMention]:

@@ -2722,3 +2722,23 @@ def test_they_goes_on_with_the_subject_and_a_later_verb_shares_it() -> None:
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert ("Hajin", "sdf", date(2017, 6, 11)) in claims, claims
     assert ("Mayadin", "sdf", date(2017, 6, 18)) in claims, claims
+
+
+def test_the_second_city_of_the_country_is_a_city_not_the_town_named_last() -> None:
+    body = (
+        "Les troupes ont pris Mossoul le 10 juillet. Elles ont repris des dizaines de villages "
+        "autour de Mossoul, dont la localité chrétienne de Bartella le 20 octobre. Mais l'EI, "
+        "qui s'était emparé de la deuxième ville d'Irak en juin 2014, tient toujours l'essentiel "
+        "de l'agglomération."
+    )
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Bartella", "iraqi_forces", "full", date(2017, 10, 20)) in claims, claims
+    assert ("Mossoul", "isis", "full", date(2014, 6, 1)) in claims, claims
+    assert ("Mossoul", "isis", "partial", PUB) in claims, claims
+    assert not any(place == "Bartella" and side == "isis" for place, side, _, _ in claims)
+
+
+def test_an_adverb_with_an_apostrophe_keeps_the_verb_active() -> None:
+    body = "Les colonnes de blindés irakiens ont d'abord pris le contrôle de Bartella mardi."
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Bartella", "iraqi_forces")}, claims
