@@ -2116,10 +2116,16 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     ):
         # « Les jihadistes y tenaient encore des positions », « s'y sont retranchés »: the
         # town or district named just before, held in part when the clause says so
-        antecedent = _town_or_district_before(reading)
+        clause = re.split(r"[,;.]", text_all[hit.end - offset :], maxsplit=1)[0]
+        antecedent = (
+            # « les insurgés n'y tiennent plus que les quartiers du sud-est »: districts of the
+            # town, not a district named before
+            _antecedent(reading, "point", kinds=_TOWN_KINDS)
+            if _DISTRICTS_HELD.search(clause)
+            else _town_or_district_before(reading)
+        )
         if antecedent is not None and hit.start - antecedent.end <= 300:
-            clause = re.split(r"[,;.]", text_all[hit.end - offset :], maxsplit=1)[0]
-            part = _SOME_PART.search(clause)
+            part = _SOME_PART.search(clause) or _DISTRICTS_HELD.search(clause)
             share = "" if part is None else "partly"
             if part is not None and part.group(0).lower().endswith(("positions", "îlots")):
                 share = _POSITIONS_HELD  # a foothold in a town fought over
@@ -2254,6 +2260,11 @@ _DEMONSTRATIVE_BEFORE = re.compile(
 _THERE_BEFORE = re.compile(
     r"(?:\b|\s)(?:s['’])?y\s+(?:(?:ont|a|avaient|avait|sont|est|étaient|était)\s+)?"
     r"(?:(?:encore|toujours|déjà|désormais)\s+)?\Z",
+    _I,
+)
+_DISTRICTS_HELD = re.compile(
+    r"\b(?:les|des|quelques|plusieurs|the|some|several)\s+(?:\w+\s+)?(?:quartiers|districts"
+    r"|neighbou?rhoods)\b",
     _I,
 )
 _SOME_PART = re.compile(
@@ -3668,6 +3679,12 @@ def _share(
         reading.sentence.text, max(place.end, reading.hit.end) - reading.sentence.start
     ):
         return "partial", None  # "Fallujah has fallen to ISIL, except for its edges"
+    if (
+        previous is None
+        and place.start >= reading.hit.end
+        and _INCLUDING.search(reading.sentence.text, 0, place.start - reading.sentence.start)
+    ):
+        return "full", None  # "took several districts, including Masaken Hanano": all of it
     override = reading.extra.get("share_window", {}).get(place.place_id)
     if override is not None:
         fraction = _fraction(override)

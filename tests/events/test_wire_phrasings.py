@@ -2742,3 +2742,14 @@ def test_an_adverb_with_an_apostrophe_keeps_the_verb_active() -> None:
     body = "Les colonnes de blindés irakiens ont d'abord pris le contrôle de Bartella mardi."
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert claims == {("Bartella", "iraqi_forces")}, claims
+
+
+def test_districts_held_there_are_a_share_of_the_town_not_the_district_named() -> None:
+    body = (
+        "À Alep, l'armée a repris plusieurs quartiers, dont Sakhour. Chassés de tout le nord de "
+        "leur ancien fief, les rebelles n'y tiennent plus que les quartiers du sud-est."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Sakhour", "syrian_government", "full") in claims, claims
+    assert ("Alep", "syrian_opposition", "partial") in claims, claims
+    assert not any(side == "syrian_opposition" and p == "Sakhour" for p, side, _ in claims)
