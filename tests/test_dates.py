@@ -904,3 +904,50 @@ def test_a_day_of_the_month_alone_is_the_last_such_day(text: str, expected: date
 
 def test_an_ordinal_day_of_something_else_is_no_date() -> None:
     assert find_dates("They held out on the 17th day of the siege.", "en", date(2017, 10, 21)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision"),
+    [
+        ("Islamic State overran it in May last year.", "en", date(2015, 5, 1), "month"),
+        ("It fell in March last year.", "en", date(2015, 3, 1), "month"),
+        ("Rawa was retaken on Jan. 3 this year.", "en", date(2016, 1, 3), "day"),
+        ("Les jihadistes l'ont prise en mai l'an dernier.", "fr", date(2015, 5, 1), "month"),
+        ("Reprise mi-mars de l'année dernière.", "fr", date(2015, 3, 11), "week"),
+    ],
+)
+def test_a_day_or_month_of_last_year_is_one_date_in_that_year(
+    text: str, lang: str, value: date, precision: str
+) -> None:
+    found = find_dates(text, lang, date(2016, 3, 5))
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision"),
+    [
+        (
+            "Mayadin fell on Nov. 19, followed by Hajin at the end of the month.",
+            "en",
+            date(2013, 11, 21),
+            "week",
+        ),
+        (
+            "Tombée le 19 novembre, suivie de Hajin à la fin du mois.",
+            "fr",
+            date(2013, 11, 21),
+            "week",
+        ),
+        ("Rawa fell on Nov 3 and Anah later that month.", "en", date(2013, 11, 1), "month"),
+    ],
+)
+def test_the_month_told_again_is_the_month_named_before(
+    text: str, lang: str, value: date, precision: str
+) -> None:
+    found = find_dates(text, lang, date(2014, 3, 17))
+    assert (found[-1].value, found[-1].precision) == (value, precision)
+
+
+def test_the_end_of_the_month_alone_is_the_reference_month() -> None:
+    found = find_dates("Les forces doivent arriver d'ici la fin du mois.", "fr", date(2014, 3, 17))
+    assert [(m.value, m.precision) for m in found] == [(date(2014, 3, 21), "week")]

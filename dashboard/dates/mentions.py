@@ -70,7 +70,8 @@ class Expression:
     "weekday", "weekday_dom" (a weekday with a day of month, "mardi 7"), "dom" (a day of the
     month alone, "on the 17th"), "night" (the night
     from ``weekday`` to ``weekday2``), "period" (this/last/next ``unit``), "ago" and
-    "season"/"month_rel" (a month or season shifted by ``amount``).
+    "season"/"month_rel" (a month or season shifted by ``amount``), "calendar_rel_year" (a
+    day or month in the year ``amount`` years from the reference's: "in May last year").
     """
 
     start: int
@@ -767,12 +768,59 @@ def parse_expressions(text: str, lang: str) -> list[Expression]:
             if expression is not None and expression.end > expression.start:
                 candidates.append(expression)
     candidates.extend(_numeric(text, code))
+    candidates.extend(_the_month(lowered))
     if not candidates:
         return []
     if "/" in text or "@" in text or "www" in text:
         blocked = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not _overlaps_any(c.start, c.end, blocked)]
-    return _longest_non_overlapping(candidates)
+    return _with_their_year(_longest_non_overlapping(candidates), text)
+
+
+# The month a text just named, told again: "followed by Hajin at the end of the month",
+# « suivie de Deir Attiyé à la fin du mois », "later that month", « le même mois »
+_THE_MONTH = re.compile(
+    r"\b(?P<late>(?:à\s+la\s+|en\s+|vers\s+la\s+)?fin\s+du\s+(?:même\s+)?mois"
+    r"|(?:at\s+|towards\s+|by\s+)?the\s+end\s+of\s+the\s+(?:same\s+)?month)"
+    r"|\b(?P<early>(?:au\s+|en\s+)?début\s+du\s+(?:même\s+)?mois"
+    r"|(?:at\s+)?the\s+(?:start|beginning)\s+of\s+the\s+(?:same\s+)?month)"
+    r"|\b(?P<same>later\s+(?:that|the\s+same)\s+month|(?:in\s+)?the\s+same\s+month"
+    r"|(?:dans\s+)?le\s+même\s+mois|plus\s+tard\s+(?:dans\s+)?le\s+même\s+mois)\b",
+)
+
+
+def _the_month(lowered: str) -> Iterator[Expression]:
+    for m in _THE_MONTH.finditer(lowered):
+        if m.group("same"):
+            yield Expression(m.start(), m.end(), "the_month", "month", 0.6)
+        else:
+            day = _PART_START_DAY["late" if m.group("late") else "early"]
+            yield Expression(m.start(), m.end(), "the_month", "week", 0.6, day=day)
+
+
+def _with_their_year(expressions: list[Expression], text: str) -> list[Expression]:
+    """A day or month followed by the year it falls in, told relatively ("in May last year",
+    « en mars de l'an dernier », "on Jan. 3 this year"), is one expression of that year."""
+    out: list[Expression] = []
+    for e in expressions:
+        if (
+            out
+            and e.kind == "period"
+            and e.unit == "year"
+            and out[-1].kind == "calendar"
+            and out[-1].year is None
+            and out[-1].month is not None
+            and _YEAR_OF_GAP.fullmatch(text, out[-1].end, e.start)
+        ):
+            out[-1] = replace(
+                out[-1], end=e.end, kind="calendar_rel_year", amount=e.amount, confidence=0.85
+            )
+            continue
+        out.append(e)
+    return out
+
+
+_YEAR_OF_GAP = re.compile(r"\s*,?\s*(?:de\s+|of\s+)?", re.IGNORECASE)
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -831,6 +879,14 @@ def resolve(
     e = expression
     if e.kind == "calendar":
         return _resolve_calendar(e, reference, fallback_year)
+    if e.kind == "calendar_rel_year":
+        if reference is None:
+            return None
+        year = reference.year + e.amount
+        month, day = e.month or 1, e.day or 1
+        if not is_valid_date(year, month, day):
+            return None
+        return date(year, month, day), e.confidence
     if e.kind == "numeric_ambiguous":
         if reference is None or e.year is None or e.month is None or e.day is None:
             return None
@@ -1006,6 +1062,13 @@ def find_dates(text: str, lang: str, reference: date | None) -> list[DateMention
         if e.kind == "month_that":
             told = [x.year for x in expressions if x.year is not None and x.end <= e.start]
             e = replace(e, kind="calendar", year=told[-1] if told else None)
+        if e.kind == "the_month":
+            # the month named last before it, else the reference's own month
+            named = [m.value for m in mentions if m.precision in ("day", "week", "month")]
+            base = named[-1] if named else reference
+            if base is None:
+                continue
+            e = replace(e, kind="calendar", year=base.year, month=base.month)
         fallback = _nearest_year(years, e.start) if years else None
         resolved = resolve(e, reference, fallback)
         if resolved is None:

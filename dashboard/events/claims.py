@@ -429,7 +429,7 @@ _SIDES_IN = {
 # mi-septembre puis Anah le 21 septembre").
 _OWN_DATE_GAP = re.compile(r"^[^,.;]{0,12}$")
 _COORDINATOR = re.compile(r"\b(?:and|then|et|puis)\b", _I)
-_DATE_OPENS_PLACE = re.compile(r"^\s*,?\s*(?:de|d['’]|du|des|of|the)?\s*$", _I)
+_DATE_OPENS_PLACE = re.compile(r"^\s*,?\s*(?:de|d['’]|du|des|of|the|par|by)?\s*$", _I)
 _SIDE_PREFIX = {
     "government": None,
     "regime": "syrian_government",
@@ -1723,7 +1723,7 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         if pronoun is not None:
             # "recaptured much of it the next day", « les jihadistes l'ont reprise »: the town
             # just named
-            found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+            found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
             if found is not None and hit.start - found.end <= 300:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]
@@ -1954,6 +1954,8 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             # districts named, and a share of the town
             chain.insert(0, container[0])
         chain += [p for p in _gapped(reading, places) if p not in chain]
+        chain += [p for p in _followed(reading, places) if p not in chain]
+        chain.sort(key=lambda p: p.start)  # each reads its own date up to the next
         return chain + [p for p in _compared(reading, places) if p not in chain]
     apposed = _apposition_spans(reading)
     limit = _next_claim_trigger(reading, apposed)
@@ -3142,6 +3144,38 @@ _GAP_DATE_AFTER = re.compile(
 )
 
 
+_FOLLOWED_BY = re.compile(
+    r",\s*(?:suivie?s?|followed)\s+(?:[\w'’-]+\s+){0,3}?(?:de|d['’]|par|by)\s*"
+    r"(?:la\s+ville\s+(?:de\s+|d['’])|the\s+town\s+of\s+)?",
+    _I,
+)
+# the next of the places that followed: « , puis de Nabak », "and Anah", « et de Nabak »
+_FOLLOWED_NEXT = re.compile(
+    r"[^,;.]{0,40}?(?:,\s*(?:puis\s+|then\s+)?|\s+(?:et|and|puis|then)\s+(?:puis\s+)?)"
+    r"(?:de\s+|d['’]|par\s+|by\s+)?",
+    _I,
+)
+
+
+def _followed(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places that fell after the one a passive tells of, each on its own date: « Qara était
+    tombée le 19 novembre, suivie de Deir Attiyé à la fin du mois, puis de Nabak en
+    décembre », "Rawa fell on Nov. 19, followed by Anah a week later"."""
+    text, offset = reading.sentence.text, reading.sentence.start
+    intro = _FOLLOWED_BY.search(text, reading.hit.end - offset)
+    if intro is None:
+        return []
+    after = [p for p in places if p.start - offset >= intro.end()]
+    if not after or after[0].start - offset != intro.end():
+        return []
+    out = [after[0]]
+    for place in after[1:]:
+        if not _FOLLOWED_NEXT.fullmatch(text, out[-1].end - offset, place.start - offset):
+            break
+        out.append(place)
+    return out
+
+
 def _gapped(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """ "Mosul was retaken in July, and Tal Afar in August": a conjunct that repeats the
     passive with its verb left out, a place and its own date."""
@@ -3429,6 +3463,7 @@ def _antecedent(
     precision: str,
     span: tuple[int, int] | None = None,
     kinds: frozenset[str] | None = None,
+    landmarks: bool = True,
 ) -> PlaceMention | None:
     """The place a definite description ("la province", "the city") stands for.
 
@@ -3482,7 +3517,10 @@ def _antecedent(
     found = None
     # the last place of the preferred kind: topical, else located, else any; read from the
     # end, so a long article is not read whole for every definite noun
-    for test in ((topical, located) if text else ()) + (lambda p: True,):
+    # (a pronoun never stands for a place named only as a landmark: "on the highway between
+    # Damascus and Baghdad. Islamic State overran it in May": the post, not Baghdad)
+    fallback = (lambda p: True,) if landmarks or not text else ()
+    for test in ((topical, located) if text else ()) + fallback:
         fitting = (p for p in reversed(same) if test(p))
         first = next(fitting, None)
         if first is None:

@@ -2753,3 +2753,41 @@ def test_districts_held_there_are_a_share_of_the_town_not_the_district_named() -
     assert ("Sakhour", "syrian_government", "full") in claims, claims
     assert ("Alep", "syrian_opposition", "partial") in claims, claims
     assert not any(side == "syrian_opposition" and p == "Sakhour" for p, side, _ in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Mayadin était tombée le 19 novembre, suivie de Hajin à la fin du mois, puis de Abu "
+            "Kamal en décembre.",
+            "fr",
+        ),
+        (
+            "Mayadin fell on Nov. 19, followed by Hajin at the end of the month and Abu Kamal in "
+            "December.",
+            "en",
+        ),
+    ],
+)
+def test_places_that_followed_a_fall_fell_on_their_own_dates(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {
+        ("Mayadin", date(2016, 11, 19)),
+        ("Hajin", date(2016, 11, 21)),
+        ("Abu Kamal", date(2016, 12, 1)),
+    }, claims
+
+
+def test_a_place_followed_on_a_day_named_before_it_fell_that_day() -> None:
+    body = "Mayadin est tombé le 12 janvier, suivi le 24 janvier par Hajin."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Hajin", date(2017, 1, 24)) in claims, claims
+
+
+def test_a_pronoun_does_not_stand_for_a_town_named_as_a_landmark() -> None:
+    body = (
+        "The post lies on the main highway between Mosul and Erbil. Islamic State overran it in "
+        "May last year."
+    )
+    assert _run(body, "en").claims == ()
