@@ -845,6 +845,12 @@ def _claims_for(
         holder = _holder(reading)
         if holder not in GROUND_SIDES:
             return []
+        if reading.date_how == "publication" and _HAD_HELD.search(
+            reading.sentence.text, 0, reading.hit.end - reading.sentence.start
+        ):
+            # "Karma, a town the militants had held for more than two years": a state before
+            # the story's change, undated, is no hold as of publication
+            return []
         published = article.published or reading.date
         in_sentence = taken.get(reading.sentence.index, set())
         for n, place in enumerate(objects):
@@ -1417,6 +1423,10 @@ _AREA_ADJECTIVE_SIDE = {
 _FOR_A_WHILE = re.compile(
     r"\b(?:briefly|momentarily|temporarily|brièvement|momentanément|temporairement"
     r"|un\s+temps|un\s+moment|quelques\s+heures)\s+(?:\w+\s+)?$",
+    _I,
+)
+_HAD_HELD = re.compile(
+    r"\b(?:had\s+(?:been\s+)?(?:held|controlled|occupied)|(?:avait|avaient)\s+(?:tenu|contrôlé|occupé))\Z",
     _I,
 )
 _QUALIFIED_SIDE = {

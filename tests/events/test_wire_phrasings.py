@@ -2791,3 +2791,21 @@ def test_a_pronoun_does_not_stand_for_a_town_named_as_a_landmark() -> None:
         "May last year."
     )
     assert _run(body, "en").claims == ()
+
+
+def test_a_date_before_a_backing_participle_is_the_verbs_before_it() -> None:
+    body = (
+        "Peshmerga forces have held Sinjar since they drove Islamic State out of the town in "
+        "November 2015, backed by U.S.-led air strikes and Yazidi fighters."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert claims == {("Sinjar", "peshmerga", date(2015, 11, 1))}, claims
+
+
+def test_a_town_the_militants_had_held_is_no_hold_as_of_publication() -> None:
+    body = (
+        "The fall of Rawa follows that of Anah, a town about 16 km north-east of Haditha that "
+        "Islamic State had held for more than two years."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Anah", "isis") not in claims, claims
