@@ -845,7 +845,8 @@ def _claims_for(
         holder = _holder(reading)
         if holder not in GROUND_SIDES:
             return []
-        if reading.date_how == "publication" and _HAD_HELD.search(
+        undated = not reading.extra.get("sentence_dates") and not reading.extra.get("since_dates")
+        if undated and _HAD_HELD.search(
             reading.sentence.text, 0, reading.hit.end - reading.sentence.start
         ):
             # "Karma, a town the militants had held for more than two years": a state before
