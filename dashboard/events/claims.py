@@ -65,7 +65,7 @@ _RELATIONAL = re.compile(
     r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
     r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
-    r"|\boutskirts\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
+    r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
@@ -1747,6 +1747,13 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
         if found is not None and hit.start - found.end <= 300:
             return [found]
+    if frame == "hold" and _ITS_PART_AFTER.match(text_all, hit.end - offset):
+        # "stormed Aleppo in July 2012 and have held most of its eastern half since": a part
+        # of the town just named
+        found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
+        if found is not None and hit.start - found.end <= 300:
+            reading.extra.setdefault("share_window", {})[found.place_id] = "part of"
+            return [found]
     if frame == "take" and _FLAG_OVER_BUILDING.match(text_all, hit.end - offset):
         # « avaient hissé le drapeau sur le bâtiment abritant la source », "raised the flag
         # over the town hall": a building of the town the sentence is in
@@ -2367,7 +2374,7 @@ _ADDITION = re.compile(
 _ITS_PART_AFTER = re.compile(
     r"\s+(?:(?:most|much|parts?)\s+of\s+)?(?:its|ses|sa|son)\s+(?:(?:northern|southern|eastern"
     r"|western|\w+ern)\s+)?(?:outskirts|edges?|suburbs|districts|neighbou?rhoods|streets"
-    r"|abords|faubourgs|quartiers|périphérie|banlieue)\b",
+    r"|abords|faubourgs|quartiers|périphérie|banlieue|half|side|moitié)\b",
     _I,
 )
 # A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».
@@ -2473,7 +2480,8 @@ def _held_in_taken_object(reading: Reading) -> bool:
 
 _HEAD_NOUN_AFTER = re.compile(
     r"\s+(?:mountains?|range|valley|plain|hills|desert|region|area|countryside|montagnes?"
-    r"|vallée|plaine|désert|région)\b",
+    r"|vallée|plaine|désert|région|(?:industrial\s+)?(?:city|zone|area|park|district)"
+    r"|zone\s+industrielle|cité\s+industrielle)\b",
     _I,
 )
 
@@ -2876,8 +2884,9 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient|remains?"
     r"|remained|reste|restent|restait|demeure|demeurent)\s+){1,2}"
     # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
-    r"(?:(?:now|still|already|entirely|fully|largely|désormais|toujours|encore|déjà|entièrement"
-    r"|totalement|dans\s+sa\s+quasi-totalité|en\s+grande\s+partie|in\s+large\s+part)\s+){0,2}$",
+    r"(?:(?:now|still|already|entirely|fully|largely|back|désormais|toujours|encore|déjà"
+    r"|entièrement|totalement|dans\s+sa\s+quasi-totalité|en\s+grande\s+partie|in\s+large\s+part"
+    r"|de\s+nouveau)\s+){0,2}$",
     _I,
 )
 _ATTACHED_PARTICIPLE = re.compile(

@@ -102,6 +102,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Homs": ("gn:169577", 34.73, 36.72, "point", "SY"),
     "Erbil": ("gn:95446", 36.19, 44.01, "point", "IQ"),
     "Bartella": ("gn:99548", 36.35, 43.38, "point", "IQ"),
+    "Sheikh Najjar": ("name:Sheikh Najjar", 36.27, 37.26, "point", "SY"),
     "Rastan": ("name:Rastan", 34.93, 36.73, "point", "SY"),
     "Talbissé": ("name:Talbiseh", 34.84, 36.73, "point", "SY"),
     "Jarablous": ("name:Jarabulus", 36.82, 38.01, "point", "SY"),

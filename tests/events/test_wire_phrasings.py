@@ -2809,3 +2809,18 @@ def test_a_town_the_militants_had_held_is_no_hold_as_of_publication() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Anah", "isis") not in claims, claims
+
+
+def test_a_place_described_on_the_fringe_of_a_city_is_the_one_back_under_control() -> None:
+    body = (
+        "The sprawling Sheikh Najjar industrial city, on the north-eastern fringe of Aleppo, is "
+        "back under government control."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Sheikh Najjar", "syrian_government")}, claims
+
+
+def test_most_of_its_eastern_half_is_a_share_of_the_town_just_named() -> None:
+    body = "Rebels stormed Aleppo in July 2012 and have held most of its eastern half since."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("Aleppo", "syrian_opposition", "partial") in claims, claims
