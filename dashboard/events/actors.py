@@ -424,6 +424,11 @@ LEXICON: tuple[ActorEntry, ...] = (
         "actor",
         _words(
             "Free Syrian Army",
+            # (not "Syrian Army units" inside "Free Syrian Army units")
+            "Free Syrian Army units",
+            "Free Syrian Army fighters",
+            "Free Syrian Army brigades",
+            "Free Syrian Army brigade",
             "Armée syrienne libre",
             "rebels",
             "rebelles",
@@ -531,7 +536,9 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Hayat Tahrir al-Cham",
             "Hayat Tahrir al-Chams",
         )
-        + r"|\b(?:HTS|HTC)\b",
+        + r"|\b(?:HTS|HTC)\b"
+        # "Nusra, Ahrar al-Sham and local brigades", "Nusra-aligned fighters"
+        + r"|\b(?:al-)?(?:Nusra|Nosra)\b",
     ),
     # --- Government forces whose country comes from context -------------------------------
     ActorEntry(

@@ -1025,6 +1025,14 @@ def _gaining_side(
     # "Rawa, Islamic State's last bastion in Iraq, was retaken": a last stronghold is what
     # the place was before it was taken, so it went from its holder, like a place that fell
     falls = falls or place.place_id in strongholds
+    if (
+        side is None
+        and reading.frame == "leave"
+        and holders.get(place.place_id) not in (None, reading.agent.side if reading.agent else None)
+    ):
+        # "Islamic State fighters were in full control of Raqqa after the last rebels pulled
+        # out of the city": left to the side the sentence says holds it
+        return holders[place.place_id]
     if side is None and reading.frame in ("take_pass", "expelled") and holders and not falls:
         # "it controls the al-Omar field, captured on Oct 22": taken by its holder; but a
         # place that fell went from its holder ("Rawa, the last town held by IS, fell")

@@ -172,7 +172,8 @@ _EN_TAKE = (
     rf"(?:in|at)\s+(?:the\s+(?:[\w-]+\s+)?"
     rf"(?:town|city|village|region|district|area)\b|{_NAME}))"
     # verbs of control over a named place or a place noun, not "secured a deal"
-    rf"|(?:secur|recover|fre)(?:ed|es?|ing)(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
+    # (not "Free" of "Free Syrian Army units": freed, frees, freeing)
+    rf"|(?:(?:secur|recover)(?:ed|es?|ing)|fre(?:ed|es|eing))(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
     r"|border|crossing)\b))"
     r"|(?:rais|hoist)(?:ed|es|s|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?"
     r"(?=\s+(?:over|above|in|at|on)\b)"

@@ -100,7 +100,8 @@ _DATELINE_ARTICLE = re.compile(
     r"(?i:des|de|d['’])\s*"
 )
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?[«\"\s]*\Z",
+    r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*"
+    r"(?:l'|la\s+|les\s+|le\s+|the\s+|an?\s+|une?\s+)?[«\"\s]*\Z",
     re.IGNORECASE,
 )
 # "fighters of Islamic State", « les combattants de Daech »: the group the fighters belong
@@ -114,7 +115,11 @@ _MEMBERS_OF = re.compile(
     # « le drapeau jaune des YPG flottait sur »: a side's flag stands for the side
     r"|(?:^|[,;:—]\s*)(?:le|les|un|the|a)\s+(?:drapeaux?|bannières?|flags?|banners?)\s+"
     r"(?:[\w-]+\s+)?(?:of|de|du|des|d')\s*"
-    r"(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
+    r"(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z"
+    # "the last members of a brigade allied to the al-Nusra Front": a group of that side
+    r"|\b(?:brigades?|groups?|factions?|units?|fighters|militias?|brigades?|groupes?|unités?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:allied|aligned|loyal|linked|affiliated|alliée?s?|affiliée?s?|liée?s?"
+    r"|fidèles?)\s+(?:to|with|à|au|aux)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
     re.IGNORECASE,
 )
 # a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,

@@ -2824,3 +2824,32 @@ def test_most_of_its_eastern_half_is_a_share_of_the_town_just_named() -> None:
     body = "Rebels stormed Aleppo in July 2012 and have held most of its eastern half since."
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert ("Aleppo", "syrian_opposition", "partial") in claims, claims
+
+
+def test_free_syrian_army_units_are_rebels_and_free_is_no_capture() -> None:
+    body = (
+        "Rebels took Raqqa in March, when Nusra, Ahrar al-Sham and Free Syrian Army units "
+        "overran it."
+    )
+    result = _run(body, "en")
+    assert {(c.place_name, c.side) for c in result.claims} == {("Raqqa", "syrian_opposition")}
+    sides = {a.side for e in result.events for a in e.actors}
+    assert "syrian_government" not in sides, sides
+
+
+def test_a_brigade_allied_to_a_side_is_of_that_side() -> None:
+    body = (
+        "Islamic State fighters were in full control of Raqqa on Tuesday after the last members "
+        "of a brigade allied to the al-Nusra Front pulled out of the city."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Raqqa", "isis")}, claims
+
+
+def test_a_side_after_of_a_is_a_complement_not_the_subject() -> None:
+    body = (
+        "In August, Islamic State attacked the headquarters of a Free Syrian Army brigade with a "
+        "car bomb and drove the unit out of Raqqa."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Raqqa", "syrian_opposition") not in claims, claims
