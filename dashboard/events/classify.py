@@ -86,6 +86,9 @@ _FR_TAKE = (
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
+    # « qu'il avait lui-même enlevé aux forces gouvernementales »: taken from them (not
+    # « enlevés par l'EI », people abducted)
+    r"|enlev(?:é|ée|és|ées|er|ait|aient)(?=\s+(?:[\w-]+\s+){0,2}?(?:à|aux|au)\s)"
     # « Tabqa, qu'elles ont prise en mai »: the object is the relative's antecedent
     r"|(?<=qu['’]ils\s)(?:ont|avaient)\s+(?:re)?prise?s?\b|(?<=qu['’]il\s)(?:a|avait)\s+(?:re)?prise?s?\b"
     r"|(?<=qu['’]elles\s)(?:ont|avaient)\s+(?:re)?prises?\b"

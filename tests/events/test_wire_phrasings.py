@@ -2853,3 +2853,13 @@ def test_a_side_after_of_a_is_a_complement_not_the_subject() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Raqqa", "syrian_opposition") not in claims, claims
+
+
+def test_a_capture_told_in_a_relative_keeps_its_date_from_the_main_verb() -> None:
+    body = (
+        "L'EI a pris jeudi Mayadin. Le même jour, les rebelles ont abandonné Hajin, qu'ils "
+        "avaient eux-mêmes enlevée aux forces gouvernementales en novembre."
+    )
+    result = _run(body, "fr")
+    dates = {e.date for e in result.events if e.type == "withdrawal"}
+    assert dates == {date(2017, 11, 9)}, dates
