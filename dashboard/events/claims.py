@@ -2187,29 +2187,11 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     if (_RELATIONAL.search(gap) and not source and not side_of) or len(gap) > 120:
         # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
         # the place the object includes is named after it
-        included = next(
-            (
-                p
-                for p in after
-                if _INCLUDING.search(text_all, 0, p.start - offset)
-                and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
-                and p.start - hit.end <= 160
-            ),
-            None,
-        )
+        included = _introduced_after(reading, after, _INCLUDING)
         if included is None and frame == "hold" and _POCKET.search(gap):
             # « tiennent une poche au nord de Homs, autour des localités de Rastan et de
             # Talbissé »: the towns the pocket is around are held
-            included = next(
-                (
-                    p
-                    for p in after
-                    if _AROUND.search(text_all, 0, p.start - offset)
-                    and not re.search(r"[.;:]", text_all[hit.end - offset : p.start - offset])
-                    and p.start - hit.end <= 160
-                ),
-                None,
-            )
+            included = _introduced_after(reading, after, _AROUND)
         if included is None:
             return []
         first = included
@@ -2573,6 +2555,24 @@ def _strip_ends(text: str, offset: int, after: Sequence[PlaceMention]) -> list[P
         else:
             break
     return ends if len(ends) >= 2 else []
+
+
+def _introduced_after(
+    reading: Reading, after: Sequence[PlaceMention], intro: re.Pattern[str]
+) -> PlaceMention | None:
+    """The first place after the trigger that ``intro`` opens ("including", "around"), in the
+    same clause and within 160 characters."""
+    text, offset, end = reading.sentence.text, reading.sentence.start, reading.hit.end
+    return next(
+        (
+            p
+            for p in after
+            if intro.search(text, 0, p.start - offset)
+            and not re.search(r"[.;:]", text[end - offset : p.start - offset])
+            and p.start - end <= 160
+        ),
+        None,
+    )
 
 
 _POCKET = re.compile(r"\b(?:pockets?|enclaves?|poches?|réduits?|enclaves?)\b", _I)
