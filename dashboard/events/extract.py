@@ -117,7 +117,7 @@ _MEMBERS_OF = re.compile(
     r"(?:[\w-]+\s+)?(?:of|de|du|des|d')\s*"
     r"(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z"
     # "the last members of a brigade allied to the al-Nusra Front": a group of that side
-    r"|\b(?:brigades?|groups?|factions?|units?|fighters|militias?|brigades?|groupes?|unités?)\s+"
+    r"|\b(?:brigades?|groups?|factions?|units?|fighters|militias?|groupes?|unités?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:allied|aligned|loyal|linked|affiliated|alliée?s?|affiliée?s?|liée?s?"
     r"|fidèles?)\s+(?:to|with|à|au|aux)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
     re.IGNORECASE,
