@@ -986,16 +986,10 @@ def _claims_for(
 
 
 # « jusque-là tenu par le régime », "until then held by the army": a holder no more
-_UNTIL_THEN = re.compile(
-    r"\b(?:jusque-là|jusqu['’]alors|until\s+then|till\s+then|hitherto)\s+"
-    r"(?:(?:tenue?s?|contrôlée?s?|held|controlled)\s+(?:par|by)\s+)?\Z",
-    _I,
-)
-_UNTIL_THEN_HELD = re.compile(
-    r"(?:\s*,)?[^,;.]{0,60}?\b(?:jusque-là|jusqu['’]alors|until\s+then|till\s+then|hitherto)\s+"
-    r"(?:tenue?s?|contrôlée?s?|held|controlled)\s+(?:par|by)\s+",
-    _I,
-)
+_UNTIL_THEN_WORDS = r"\b(?:jusque-là|jusqu['’]alors|until\s+then|till\s+then|hitherto)\s+"
+_HELD_BY_WORDS = r"(?:tenue?s?|contrôlée?s?|held|controlled)\s+(?:par|by)\s+"
+_UNTIL_THEN = re.compile(rf"{_UNTIL_THEN_WORDS}(?:{_HELD_BY_WORDS})?\Z", _I)
+_UNTIL_THEN_HELD = re.compile(rf"(?:\s*,)?[^,;.]{{0,60}}?{_UNTIL_THEN_WORDS}{_HELD_BY_WORDS}", _I)
 
 
 def _former_holder(reading: Reading, place: PlaceMention) -> str | None:
@@ -2575,7 +2569,7 @@ def _introduced_after(
     )
 
 
-_POCKET = re.compile(r"\b(?:pockets?|enclaves?|poches?|réduits?|enclaves?)\b", _I)
+_POCKET = re.compile(r"\b(?:pockets?|enclaves?|poches?|réduits?)\b", _I)
 _AROUND = re.compile(
     r"\b(?:around|autour)\s+(?:(?:the\s+)?(?:towns?|villages?|cities)\s+of\s+|(?:des|de\s+la|du|de)\s+"
     r"(?:(?:localités|villes|villages|localité|ville)\s+(?:de|d['’])\s*)?|d['’])?$",

@@ -50,23 +50,13 @@ def test_a_gold_claim_annotated_twice_is_one_claim() -> None:
     from datetime import date
 
     from dashboard.events.evaluate import _match_claims
-    from dashboard.events.model import Claim
 
     gold = [
         {"place": "Rawa", "side": "iraqi_forces", "kind": "full", "from": "2017-11-17"},
         {"place": "Rawa", "side": "iraqi_forces", "kind": "full", "from": "2017-11-17"},
         {"place": "Anah", "side": "iraqi_forces", "kind": "full", "from": "2017-09-21"},
     ]
-    found = Claim(
-        id="c1",
-        place_id="gn:1",
-        place_name="Rawa",
-        lat=34.47,
-        lon=41.92,
-        precision="point",
-        side="iraqi_forces",
-        valid_from=date(2017, 11, 17),
-    )
+    found = _claim("gn:1", "Rawa", "point", "iraqi_forces", date(2017, 11, 17))
     matched, missed, extra = _match_claims(gold, [found])
     assert len(matched) == 1 and extra == []
     assert [g["place"] for g in missed] == ["Anah"]
@@ -88,21 +78,27 @@ def test_a_claim_on_the_gold_place_under_another_name_matches_by_id() -> None:
     from datetime import date
 
     from dashboard.events.evaluate import _match_claims
-    from dashboard.events.model import Claim
 
     gold = [{"place": "Raqqa Governorate", "side": "isis", "kind": "full", "from": "2014-08-24"}]
-    found = Claim(
-        id="c1",
-        place_id="gn:172957",
-        place_name="Ar Raqqah",
-        lat=36.0,
-        lon=38.9,
-        precision="governorate",
-        side="isis",
-        valid_from=date(2014, 8, 24),
-    )
+    found = _claim("gn:172957", "Ar Raqqah", "governorate", "isis", date(2014, 8, 24))
     matched, missed, extra = _match_claims(gold, [found], {"Raqqa Governorate": {"gn:172957"}})
     assert len(matched) == 1 and missed == [] and extra == []
     # another province is not credited
     _, missed, extra = _match_claims(gold, [found], {"Raqqa Governorate": {"gn:163806"}})
     assert len(missed) == 1 and extra == [found]
+
+
+def _claim(place_id: str, name: str, precision: str, side: str, day):
+    """A found claim for the matching tests; only its place, side, kind and day matter."""
+    from dashboard.events.model import Claim
+
+    return Claim(
+        id="c1",
+        place_id=place_id,
+        place_name=name,
+        lat=0.0,
+        lon=0.0,
+        precision=precision,
+        side=side,
+        valid_from=day,
+    )
