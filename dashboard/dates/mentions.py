@@ -1064,8 +1064,10 @@ def find_dates(text: str, lang: str, reference: date | None) -> list[DateMention
             e = replace(e, kind="calendar", year=told[-1] if told else None)
         if e.kind == "the_month":
             # the month named last before it, else the reference's own month
-            named = [m.value for m in mentions if m.precision in ("day", "week", "month")]
-            base = named[-1] if named else reference
+            base = next(
+                (m.value for m in reversed(mentions) if m.precision in ("day", "week", "month")),
+                reference,
+            )
             if base is None:
                 continue
             e = replace(e, kind="calendar", year=base.year, month=base.month)
