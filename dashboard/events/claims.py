@@ -309,7 +309,17 @@ def _definite_object(text: str, at: int) -> re.Match[str] | None:
     found = _DEFINITE.match(text, at)
     if found is None or _RELATIONAL.search(text, at, found.start("noun")):
         return None
+    if _NAMED_THING_LOCATED.search(text, at, found.start("noun")):
+        return None  # "holds the Division 17 base on the northern edge of the city"
     return found
+
+
+# A named thing the gazetteer does not hold, then where it lies: the verb's object is the
+# thing, and the definite noun after it only locates it.
+_NAMED_THING_LOCATED = re.compile(
+    r"\b(?:the|le|la|les|l['’])\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:on|at|in|inside|outside|near|sur|à|au|dans|près\s+de)\s",
+)
 
 
 _BASE_KINDS = frozenset({"airport", "base", "other"})

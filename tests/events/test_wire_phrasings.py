@@ -2863,3 +2863,27 @@ def test_a_capture_told_in_a_relative_keeps_its_date_from_the_main_verb() -> Non
     result = _run(body, "fr")
     dates = {e.date for e in result.events if e.type == "withdrawal"}
     assert dates == {date(2017, 11, 9)}, dates
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State fighters overran Raqqa on Monday. The army still holds the Division"
+            " 17 base on the northern edge of the city, the Brigade 93 barracks and the Tabqa"
+            " air base, its last positions in Raqqa province.",
+            "en",
+        ),
+        (
+            "Les jihadistes ont pris Raqqa lundi. L'armée tient toujours la Brigade 93 dans"
+            " les faubourgs de la ville, la Division 17 et l'aéroport de Tabqa, ses dernières"
+            " positions dans la province de Raqqa.",
+            "fr",
+        ),
+    ],
+)
+def test_a_named_site_located_by_the_city_is_the_object_not_the_city(body: str, lang: str) -> None:
+    claims = _run(body, lang).claims
+    held = {(c.place_name, c.kind) for c in claims if c.side == "syrian_government"}
+    assert not {k for k in held if k[0] == "Raqqa"}
+    assert held & {("Tabqa air base", "full"), ("aéroport de Tabqa", "full")}
