@@ -218,6 +218,23 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Mobilisation populaire",
             "unités de la Mobilisation populaire",
             "paramilitaires du Hachd al-Chaabi",
+            # its best-known factions (not Lebanon's Hezbollah, which fought in Syria)
+            "Kataib Hezbollah",
+            "Kata'ib Hezbollah",
+            "Kataeb Hezbollah",
+            "Kataëb Hezbollah",
+            "Brigades du Hezbollah",
+            "Hezbollah Brigades",
+            "Asaib Ahl al-Haq",
+            "Asa'ib Ahl al-Haq",
+            "Assaïb Ahl al-Haq",
+            "Badr Organisation",
+            "Badr Organization",
+            "organisation Badr",
+            "Badr militia",
+            "milice Badr",
+            "Harakat al-Nujaba",
+            "Saraya al-Salam",
         ),
     ),
     ActorEntry(
@@ -317,7 +334,11 @@ LEXICON: tuple[ActorEntry, ...] = (
         r"|(?<=\bdu\s)régime|(?<=\bau\s)régime"
         r"|Syrian\s+regime|pro-(?:government|regime)\s+(?:forces|fighters|militias)"
         r"|forces\s+prorégime|troupes\s+prorégime|loyalists|loyalistes"
-        r"|Tiger\s+Forces|Forces\s+du\s+Tigre|Syrian\s+Arab\s+Army",
+        r"|Tiger\s+Forces|Forces\s+du\s+Tigre|Syrian\s+Arab\s+Army"
+        # the army's own units and the militias raised beside it
+        r"|(?:the\s+)?Republican\s+Guard|Garde\s+républicaine|(?:Fourth|4th)\s+(?:Armou?red\s+)?Division"
+        r"|National\s+Defen[cs]e\s+Forces|Forces\s+de\s+défense\s+nationale|\bNDF\b"
+        r"|Desert\s+Hawks|Faucons\s+du\s+désert|Liwa\s+al-Quds|brigade\s+al-Qods",
     ),
     ActorEntry(
         "Russian forces",
@@ -467,6 +488,47 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Front national de libération",
             "Syrian National Army",
             "Armée nationale syrienne",
+            "Liwa al-Tawhid",
+            "Tawhid Brigade",
+            "al-Tawhid Brigade",
+            "brigade al-Tawhid",
+            "Northern Storm",
+            "Tempête du Nord",
+            "Sultan Murad",
+            "Sultan Mourad",
+            "Hamza Division",
+            "division Hamza",
+            "Levant Front",
+            "Front du Levant",
+            "Jabhat al-Shamiya",
+            "Faylaq al-Sham",
+            "Failaq al-Sham",
+            "Nour al-Din al-Zenki",
+            "Nour al-Din al-Zinki",
+            "Nureddin al-Zinki",
+            "Noureddine al-Zinki",
+            "Noureddine al-Zenki",
+            "Jaish al-Izza",
+            "Jaysh al-Izza",
+            "Jaish al-Nasr",
+            "Jaysh al-Nasr",
+            "Jaysh al-Islam",
+            "Jaych al-Islam",
+            "Army of Islam",
+            "Armée de l'islam",
+            "Southern Front",
+            "Front du Sud",
+            "Islamic Front",
+            "Front islamique",
+            "Farouq Brigades",
+            "Farouk Brigades",
+            "brigades al-Farouk",
+            "Suqour al-Sham",
+            "Maghawir al-Thawra",
+            "Jaish Maghawir al-Thawra",
+            "Revolutionary Commando Army",
+            "New Syrian Army",
+            "Nouvelle armée syrienne",
             # Turkey's army fought alongside the rebels it backs (Euphrates Shield, Olive
             # Branch): coded with them, as the gold conventions do
             "Turkish-backed rebels",
@@ -535,6 +597,11 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Hayat Tahrir al-Sham",
             "Hayat Tahrir al-Cham",
             "Hayat Tahrir al-Chams",
+            "Jund al-Aqsa",
+            "Turkistan Islamic Party",
+            "Parti islamique du Turkestan",
+            "Hurras al-Din",
+            "Horas al-Din",
         )
         + r"|\b(?:HTS|HTC)\b"
         # "Nusra, Ahrar al-Sham and local brigades", "Nusra-aligned fighters"

@@ -40,6 +40,7 @@ from dashboard.events.actors import KURDISH, ActorHit
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     CLAIMABLE_PRECISIONS,
+    FRONTED_PARTICIPLE,
     GROUND_SIDES,
     SUBJECT_HOLDS,
     Reading,
@@ -2170,6 +2171,14 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         text_all, hit.end - offset, first.start - offset, apposed + _since_spans(reading), offset
     )
     source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
+    if (
+        frame == "leave"
+        and "," in gap
+        and FRONTED_PARTICIPLE.fullmatch(text_all, 0, hit.start - offset)
+    ):
+        # "Having pulled back to the north, the rebels still hold Haditha", « Repliés vers le
+        # nord, les rebelles tiennent ... »: the place after the comma is the main verb's
+        return []
     if frame == "leave" and (_DESTINATION_GAP.match(gap) or _RETREAT_AREA_GAP.match(gap)):
         # "retreated to Hajin", « se sont repliés vers Hajine »: where they went; "in retreat
         # across Anbar", « en recul dans toute la province »: where they are giving ground

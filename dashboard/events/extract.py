@@ -2079,6 +2079,15 @@ def _subordinate_before_participle(
     return (last.start(), comma) if last is not None else None
 
 
+# What may open a sentence before a participle that opens it: "Having pulled back",
+# « Après s'être repliés », « Repliés ».
+FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:having\s+(?:been\s+)?|après\s+(?:s['’]être|avoir)\s+)?", re.IGNORECASE
+)
+# One clause to a comma, then the main clause's subject: ", les combattants de "
+_MAIN_SUBJECT_NEXT = re.compile(r"[^,;:.]*,\s*(?:[\w'’-]+\s+){0,3}", re.IGNORECASE)
+
+
 def _roles(
     text: str,
     hit: TriggerHit,
@@ -2218,6 +2227,20 @@ def _roles(
         main = [a for a in before if sentence.start <= a.hit.start]
         if main and hit.spec.frame != "hold":
             agent = main[0]
+    if (
+        agent is None
+        and after
+        and (fronted := FRONTED_PARTICIPLE.fullmatch(text, sentence.start, hit.start))
+        # a withdrawal is its subject's doing; another verb is only with "having"
+        and (frame == "leave" or fronted.group().strip())
+        and _MAIN_SUBJECT_NEXT.fullmatch(text, hit.end, after[0].hit.start)
+    ):
+        # "Having pulled back to the north, the rebels ...", « Repliés vers le nord, les
+        # combattants de ... »: a participle opening the sentence is its subject's (but
+        # « Chassés de Rawa, les jihadistes » undergo it, read above as a passive)
+        agent = after[0]
+        patient = next((a for a in after[1:] if a.side != agent.side), None)
+        return agent, patient
     if agent is None and speaker is not None and hit.spec.type == "announcement":
         agent = speaker
     if agent is None and speaker is not None and _first_person_quote(text, hit, sentence):

@@ -46,6 +46,27 @@ def test_alias_maps_to_its_side(text: str, side: str) -> None:
     assert side in {s for _, s in _sides(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Kataib Hezbollah fighters", "iraqi_forces"),
+        ("les miliciens d'Assaïb Ahl al-Haq", "iraqi_forces"),
+        ("the Badr Organisation", "iraqi_forces"),
+        ("la brigade Tempête du Nord", "syrian_opposition"),
+        ("the Hamza Division", "syrian_opposition"),
+        ("Liwa al-Tawhid", "syrian_opposition"),
+        ("Jaych al-Islam", "syrian_opposition"),
+        ("the Republican Guard", "syrian_government"),
+        ("NDF militiamen", "syrian_government"),
+        ("les Forces de défense nationale", "syrian_government"),
+        ("Jund al-Aqsa", "syrian_opposition"),
+    ],
+)
+def test_named_factions_are_of_their_side(text: str, side: str) -> None:
+    """A faction's own name is the longest hit: Kataib Hezbollah is Iraqi, not Lebanese."""
+    assert {s for _, s in _sides(text)} == {side}
+
+
 def test_syrian_democratic_forces_are_not_the_syrian_government() -> None:
     assert _sides("the Syrian Democratic Forces") == [("Syrian Democratic Forces", "sdf")]
 

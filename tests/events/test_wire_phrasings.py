@@ -2887,3 +2887,24 @@ def test_a_named_site_located_by_the_city_is_the_object_not_the_city(body: str, 
     held = {(c.place_name, c.kind) for c in claims if c.side == "syrian_government"}
     assert not {k for k in held if k[0] == "Raqqa"}
     assert held & {("Tabqa air base", "full"), ("aéroport de Tabqa", "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Repliés vers le nord, les rebelles tiennent toujours Haditha.", "fr"),
+        ("Having pulled back to the north, the rebels still hold Haditha.", "en"),
+    ],
+)
+def test_a_withdrawal_opening_the_sentence_does_not_give_up_what_the_main_verb_holds(
+    body: str, lang: str
+) -> None:
+    result = _run(body, lang)
+    assert {(c.place_name, c.side) for c in result.claims} == {("Haditha", "syrian_opposition")}
+    withdrawal = next(e for e in result.events if e.type == "withdrawal")
+    assert [(a.side, a.role) for a in withdrawal.actors] == [("syrian_opposition", "agent")]
+
+
+def test_having_taken_a_town_the_subject_after_the_comma_took_it() -> None:
+    result = _run("Having retaken Rawa on Monday, Iraqi forces pushed on towards al-Qaim.", "en")
+    assert {(c.place_name, c.side) for c in result.claims} == {("Rawa", "iraqi_forces")}
