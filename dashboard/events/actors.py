@@ -1021,6 +1021,33 @@ def alliances_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
     return out
 
 
+# "Islamic State and allied tribal fighters", « les combattants kurdes et leurs alliés
+# rebelles »: the second group fights on the first one's side
+_ALLIED_AFTER = re.compile(
+    r"\s*(?:fighters\s+|combattants\s+)?(?:,\s*|\s+(?:and|et)\s+)(?:its\s+|their\s+|ses\s+|leurs\s+)?"
+    r"(?:allied|alliés|alliées|allies|alliés)\s+(?:(?:local|Sunni|sunnites?|locaux|arabes?|Arab)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def allies_of_the_story(text: str, hits: Sequence[ActorHit]) -> list[ActorHit]:
+    """A group named as another's allies takes that one's side, whatever its own name says
+    (tribal fighters were mostly the Iraqi government's, but not those allied to the group)."""
+    out: list[ActorHit] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.side
+            and previous.side != hit.side
+            and hit.start - previous.end <= 40
+            and _ALLIED_AFTER.fullmatch(text, previous.end, hit.start)
+        ):
+            hit = ActorHit(hit.start, hit.end, hit.text, previous.actor, previous.side, hit.kind)
+        out.append(hit)
+    return out
+
+
 def resolve_anaphora(hits: Iterable[ActorHit]) -> list[ActorHit]:
     """Drop anaphors ("the group", "the alliance") that come before the article names the
     side they stand for (the Islamic State, the SDF)."""

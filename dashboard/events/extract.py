@@ -36,6 +36,7 @@ from dashboard.events.actors import (
     KURDISH,
     ActorHit,
     alliances_of_the_story,
+    allies_of_the_story,
     find_actor_hits,
     insurgents_of_the_story,
     jihadists_of_the_story,
@@ -247,7 +248,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     found = alliances_of_the_story(
         insurgents_of_the_story(jihadists_of_the_story(find_actor_hits(text)))
     )
-    hits = resolve_anaphora(found)
+    hits = allies_of_the_story(text, resolve_anaphora(found))
     # "Militants overran the town" in a story that never names them: an armed subject of
     # unknown side, which no default captor may stand in for
     unknown = [h for h in found if h.kind == "anaphor" and h not in hits]
@@ -1572,7 +1573,7 @@ def _read(
         or _apposed_participle(text, lang, hit, places)
     )
     speaker, attribution = voice
-    pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive)
+    pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive, triggers)
     if pronoun is not None:
         agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive)
     else:
@@ -1838,6 +1839,7 @@ def _pronoun_subject(
     actors: Sequence[ResolvedActor],
     all_hits: Sequence[ActorHit],
     passive: bool,
+    triggers: Sequence[TriggerHit] = (),
 ) -> ResolvedActor | None:
     """The side a subject pronoun stands for: the last armed side named before the sentence.
 
@@ -1886,6 +1888,20 @@ def _pronoun_subject(
         for a in named
         if (a.side in GROUND_SIDES or not ground)
         and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
+        # "the group's last town": a possessor; "drove Islamic State out of Raqqa, ..., where
+        # it seized": an object, past a clause break ("drove militants out of the districts
+        # they had stormed": the pronoun of a relative clause on the object is the object)
+        and not _POSSESSIVE_AFTER.match(text, a.hit.end)
+        and not (
+            _CLAUSE_BREAK.search(text, a.hit.end, start)
+            and any(
+                t.end <= a.hit.start
+                and _OBJECT_GAP.fullmatch(text, t.end, a.hit.start)
+                and not _BY_OR_TO_END.search(t.text)
+                for t in triggers
+                if sentence.start <= t.start
+            )
+        )
     ]
     pronoun_word = text[start:end].lower()
     number = _PRONOUN_NUMBER.get(pronoun_word)
@@ -1990,6 +2006,11 @@ def _sentence_subject_before(text: str, earlier: Sequence[ActorHit], start: int)
 _OPENING_ARTICLE_LEAD = re.compile(r"\s*(?:[«\"“]\s*)?(?:the|les?|la|l['’]|des)?\s*", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:who|which|qui)\b[^,.;:]*\Z", re.I)
 _RELATIVE_AFTER_SPEAKER = re.compile(r"^\s*,\s*(?:who|which|qui)\b[^,.;:]{0,120},", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|et)\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+# Between a verb and its object: "drove Islamic State", « a chassé l'EI »
+_OBJECT_GAP = re.compile(r"\s*(?:the\s+|les\s+|la\s+|le\s+|l['’]|des\s+)?", re.I)
+_BY_OR_TO_END = re.compile(r"\b(?:by|to|par|à|aux?)$", re.I)
 _FOUGHT_OBJECT = re.compile(
     r"\b(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|attack(?:s|ed|ing)?|ambush(?:ed|ing)?"
     r"|repel(?:s|led|ling)?|combat(?:tent|tait|taient|tu|tre)|affront(?:ent|aient|ait|é)"

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from builders import article, places_in
 
-from dashboard.events.extract import extract
+from dashboard.events.extract import extract, read_article
 
 PUB = date(2017, 11, 10)  # a Friday
 
@@ -2908,3 +2908,42 @@ def test_a_withdrawal_opening_the_sentence_does_not_give_up_what_the_main_verb_h
 def test_having_taken_a_town_the_subject_after_the_comma_took_it() -> None:
     result = _run("Having retaken Rawa on Monday, Iraqi forces pushed on towards al-Qaim.", "en")
     assert {(c.place_name, c.side) for c in result.claims} == {("Rawa", "iraqi_forces")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place", "side"),
+    [
+        ("Islamic State and allied tribal fighters have held Haditha since June.", "en",
+         "Haditha", "isis"),
+        ("Les combattants kurdes et leurs alliés rebelles ont pris Manbij dimanche.", "fr",
+         "Manbij", "sdf"),
+    ],
+)  # fmt: skip
+def test_a_group_named_as_allies_fights_on_the_first_ones_side(
+    body: str, lang: str, place: str, side: str
+) -> None:
+    assert {(c.place_name, c.side) for c in _run(body, lang).claims} == {(place, side)}
+
+
+def test_a_pronoun_past_a_clause_break_is_the_subject_not_the_object_or_a_possessor() -> None:
+    body = (
+        "The SDF drove Islamic State out of Raqqa, the group's self-declared capital, last"
+        " month, and has since pushed down the Euphrates, where it seized Tabqa."
+    )
+    assert ("Tabqa", "sdf") in {(c.place_name, c.side) for c in _run(body, "en").claims}
+    body = (
+        "Syrian government forces declared on Thursday that they had taken Rawa, the group's"
+        " last town, a week after announcing they had retaken Raqqa."
+    )
+    sides = {c.place_name: c.side for c in _run(body, "en").claims}
+    assert sides.get("Raqqa") == "syrian_government"
+
+
+def test_a_pronoun_in_a_relative_on_the_object_is_the_object() -> None:
+    body = (
+        "Islamic State fighters attacked Manbij in June. Kurdish fighters and government troops"
+        " drove militants out of the districts of Manbij they had stormed a month earlier."
+    )
+    doc = article(body, "en", PUB)
+    stormed = next(r for r in read_article(doc, places_in(doc)) if r.hit.text == "stormed")
+    assert stormed.agent is not None and stormed.agent.side == "isis"
