@@ -66,7 +66,7 @@ _RELATIONAL = re.compile(
     r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
     r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
-    r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\bkm\s+(?:from|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
+    r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\b(?:km|kilomet(?:er|re)s?|miles|mètres)\s+(?:from|of|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »
@@ -411,7 +411,8 @@ _BARE_SHARE = re.compile(
 # Districts held, with no place of their own: "hold several western districts".
 _DISTRICTS = re.compile(
     r"\s*(?:(?:still|encore|toujours|only|que|qu'|plus\s+que)\s+)*(?:(?:several|a\s+few|some"
-    r"|plusieurs|quelques|des|les|the)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
+    r"|plusieurs|quelques|des|les|the|\d+|two|three|four|five|six|seven|eight|nine|ten|deux"
+    r"|trois|quatre|cinq|sept|huit|neuf|dix)\s+(?:\w+\s+)?(?:districts|neighbou?rhoods|quartiers)\b"
     r"|(?:le|the)\s+(?:town\s+|city\s+)?cent(?:re|er)(?:-ville)?\b"
     # "the old city", « la vieille ville »: a quarter of the town
     r"|(?:the\s+old\s+(?:city|town)|la\s+vieille\s+ville)\b)"
@@ -2117,9 +2118,12 @@ def _objects(reading: Reading) -> list[PlaceMention]:
             reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
             districts = [p for p in after if p.precision == "district"]
             return [framed[0], *_held_whole_among(reading, districts)]
-        if not framed and not after:
+        if not framed and (
+            not after or _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+        ):
             # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
-            # et plusieurs quartiers du nord": districts of the town the text is about
+            # et plusieurs quartiers du nord": districts of the town the text is about (and
+            # "held six neighbourhoods and had come within 2 km of the shrine": not the shrine)
             antecedent = _last_place_before(reading, towns_only=True)
             if antecedent is not None:
                 reading.extra.setdefault("share_window", {})[antecedent.place_id] = "districts"

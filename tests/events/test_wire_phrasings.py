@@ -2947,3 +2947,24 @@ def test_a_pronoun_in_a_relative_on_the_object_is_the_object() -> None:
     doc = article(body, "en", PUB)
     stormed = next(r for r in read_article(doc, places_in(doc)) if r.hit.text == "stormed")
     assert stormed.agent is not None and stormed.agent.side == "isis"
+
+
+@pytest.mark.parametrize(
+    ("second", "lang"),
+    [
+        ("By noon the militants held six neighbourhoods and had come within about 2 km of Anah.",
+         "en"),
+        ("À midi, les jihadistes tenaient trois quartiers et se trouvaient à 2 km d'Anah.", "fr"),
+    ],
+)  # fmt: skip
+def test_districts_counted_are_a_share_of_the_town_and_a_place_within_reach_is_not_held(
+    second: str, lang: str
+) -> None:
+    first = {
+        "en": "Islamic State fighters stormed Haditha on Monday.",
+        "fr": "Les jihadistes de l'EI ont pris d'assaut Haditha lundi.",
+    }[lang]
+    claims = _run(f"{first} {second}", lang).claims
+    held = {(c.place_name, c.kind) for c in claims if c.sentence == second}
+    assert ("Haditha", "partial") in held
+    assert not {k for k in held if k[0] == "Anah"}
