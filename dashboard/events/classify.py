@@ -588,7 +588,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:\s+(?:importante?s?|d'importance))?"
         # « l'EI reste toutefois présent à Rawa », « implanté dans »: a presence (a share, see
         # claims)
-        r"|(?:reste|restent|est|sont|demeure|demeurent)\s+(?:(?:toujours|encore|toutefois"
+        r"|(?:rest(?:e|ent|ait|aient)|est|sont|étai(?:t|ent)|demeur(?:e|ent|ait|aient))\s+"
+        r"(?:(?:toujours|encore|toutefois"
         r"|néanmoins|cependant|aussi|également)\s+)*(?:présente?s?|implantée?s?)"
         r"(?=\s+(?:à|au|aux|dans|en)\b)"
         # « le drapeau jaune des YPG flottait sur le poste-frontière »: a side's flag over a place

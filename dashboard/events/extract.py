@@ -556,6 +556,15 @@ def _clause_shares_its_day(
     for hit in primary:
         if id(hit) in owner:
             continue
+        earlier = [d for d in s_dates if id(d) not in forward and d.end <= hit.start]
+        if (
+            earlier
+            and hit.spec.frame != "hold"
+            and _WHILE_CLAUSE.search(text, earlier[-1].end, hit.start)
+        ):
+            # "retook Jalawla in late November, while the army retook Saadiya": at that time
+            owner[id(hit)] = [earlier[-1]]
+            continue
         pool = [d for d in s_dates if id(d) not in forward and d.precision == "day"]
         if not pool and _ALSO_RELATIVE.search(text, max(0, hit.start - 30), hit.end):
             # "fell in June 2014 during the offensive that also delivered Mosul": the
@@ -588,6 +597,10 @@ def _clause_shares_its_day(
             owner[id(hit)] = [best]
 
 
+_WHILE_CLAUSE = re.compile(
+    r",\s*(?:(?:while|as(?!\s+well)|au\s+moment\s+où)\b|(?:tandis|alors|pendant)\s+qu(?:e\b|['’]))",
+    re.IGNORECASE,
+)
 _SPAN_AFTER = re.compile(
     r"\b(?:within|after|in|over|later|en|après|au\s+bout\s+d[e'’]|dans)\s+(?:\w+\s+){0,2}"
     r"(?:days?|weeks?|months?|hours?|jours|semaines|mois|heures)\b|\blater\b|\bplus\s+tard\b",

@@ -2968,3 +2968,26 @@ def test_districts_counted_are_a_share_of_the_town_and_a_place_within_reach_is_n
     held = {(c.place_name, c.kind) for c in claims if c.sentence == second}
     assert ("Haditha", "partial") in held
     assert not {k for k in held if k[0] == "Anah"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Kurdish peshmerga retook Sinjar in late October, while the army retook Tikrit.", "en"),
+        (
+            "Les peshmergas kurdes ont repris Sinjar fin octobre, tandis que l'armée et les"
+            " milices reprenaient Tikrit.",
+            "fr",
+        ),
+    ],
+)
+def test_a_while_clause_happens_when_its_main_clause_did(body: str, lang: str) -> None:
+    dated = {c.place_name: c.valid_from for c in _run(body, lang).claims}
+    assert dated["Tikrit"] == dated["Sinjar"] != PUB
+
+
+def test_fighters_still_present_hold_a_share() -> None:
+    body = "Des combattants de l'EI restaient présents à Hawija, selon le général."
+    assert {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims} == {
+        ("Hawija", "isis", "partial")
+    }
