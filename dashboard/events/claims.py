@@ -1704,8 +1704,52 @@ def objects_of(reading: Reading) -> list[PlaceMention]:
     return _objects(reading)
 
 
+# "Anah fell in October, Rawa in November", « Haditha était tombée en juin, Anah en août »:
+# a place and its date after a comma, the verb left out
+_GAPPED_CONJUNCT = re.compile(r"\s*,\s*(?:(?:and|et|puis|then)\s+)?\Z", _I)
+_GAPPED_DATE = re.compile(
+    r"\s+(?:in|on|by|en|le|dès|au\s+début\s+du\s+mois\s+d['’]|à\s+la\s+mi-|fin|début)?\s*\Z",
+    _I,
+)
+_GAPPED_END = re.compile(r"\s*(?:[.;]|,|\Z)")
+
+
+def _gapped_conjuncts(reading: Reading, objects: list[PlaceMention]) -> list[PlaceMention]:
+    """Places named after a clause with only their own date, the verb shared."""
+    if not objects or reading.frame not in TAKING_FRAMES:
+        return []
+    text, offset = reading.sentence.text, reading.sentence.start
+    dates = reading.extra.get("sentence_dates", [])
+    triggers = reading.extra.get("triggers", [])
+    start = max(reading.hit.end, objects[-1].end)
+    out: list[PlaceMention] = []
+    for place in reading.places:
+        if place.start < start or place in objects:
+            continue
+        if not _GAPPED_CONJUNCT.search(text, start - offset, place.start - offset):
+            break
+        if any(start <= t.start < place.start for t in triggers if t is not reading.hit):
+            break  # another verb's clause
+        date = next((d for d in dates if d.start >= place.end), None)
+        if (
+            date is None
+            or not _GAPPED_DATE.fullmatch(text, place.end - offset, date.start - offset)
+            or not _GAPPED_END.match(text, date.end - offset)
+        ):
+            break
+        out.append(place)
+        start = date.end
+    return out
+
+
 def _objects(reading: Reading) -> list[PlaceMention]:
-    """Places a trigger is about, in order: its object and the places listed with it."""
+    """Places a trigger is about, in order: its object, the places listed with it and those
+    a clause with the verb left out adds ("Anah fell in October, Rawa in November")."""
+    named = _named_objects(reading)
+    return named + _gapped_conjuncts(reading, named)
+
+
+def _named_objects(reading: Reading) -> list[PlaceMention]:
     places = [
         p
         for p in reading.places

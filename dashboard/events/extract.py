@@ -765,10 +765,13 @@ def _event_dates(
             continue  # "BEYROUTH, 24 octobre 2017 (AFP) -": the filing day, not an event's
         if _SINCE.search(text[max(0, mention.start - 20) : mention.start]):
             since.append(mention)
-            # « était tombée dès le 20 octobre »: "as early as" a calendar day dates an event
-            # too (not « dès vendredi », closer to "since")
+            # « était tombée dès le 20 octobre », « dès juin »: "as early as" a calendar day or
+            # month dates an event too (not « dès vendredi », closer to "since")
             as_early_as = _AS_EARLY_AS.search(text, max(0, mention.start - 8), mention.start)
-            if not (as_early_as and mention.precision == "day" and mention.text[:1].isdigit()):
+            calendar = mention.precision in ("month", "year") or (
+                mention.precision == "day" and mention.text[:1].isdigit()
+            )
+            if not (as_early_as and calendar):
                 continue
         kept.append(mention)
     return kept, since
@@ -778,7 +781,7 @@ _SINCE_THEN = re.compile(
     r"\b(?:has|have|had)\s+since\s+(?:then\s+)?\Z|\b(?:ont|a)\s+depuis\s+(?:lors\s+)?\Z",
     re.IGNORECASE,
 )
-_AS_EARLY_AS = re.compile(r"\bdès\s+le\s+\Z", re.IGNORECASE)
+_AS_EARLY_AS = re.compile(r"\bdès\s+(?:le\s+)?\Z", re.IGNORECASE)
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
     "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7,
@@ -1588,9 +1591,9 @@ def _read(
     speaker, attribution = voice
     pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive, triggers)
     if pronoun is not None:
-        agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive)
+        agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive, triggers)
     else:
-        agent, patient = _roles(text, hit, sentence, actors, speaker, passive)
+        agent, patient = _roles(text, hit, sentence, actors, speaker, passive, triggers)
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
     if reference is not None and _SINCE_THEN.search(
         text, max(sentence.start, hit.start - 30), hit.start
@@ -2129,6 +2132,7 @@ def _roles(
     actors: Sequence[ResolvedActor],
     speaker: ResolvedActor | None,
     passive: bool,
+    triggers: Sequence[TriggerHit] = (),
 ) -> tuple[ResolvedActor | None, ResolvedActor | None]:
     """Agent and patient of a trigger from word order.
 
@@ -2227,6 +2231,18 @@ def _roles(
     ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None
+        colon = text.rfind(":", patient.hit.end, hit.start) if patient is not None else -1
+        if (
+            agent is None
+            and colon >= 0
+            and any(
+                patient.hit.end <= t.start < colon and t.spec.frame in ("take", "take_noun")
+                for t in triggers
+            )
+        ):
+            # « L'EI s'était emparé de plusieurs localités : Saadiya était tombée dès juin »:
+            # what the colon spells out fell to the captor of the clause before it
+            return patient, None
         if (
             agent is None
             and patient is None

@@ -2991,3 +2991,33 @@ def test_fighters_still_present_hold_a_share() -> None:
     assert {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims} == {
         ("Hawija", "isis", "partial")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Anah fell to Iraqi forces in October, Rawa in November.", "en"),
+        ("Les forces irakiennes ont repris Anah en octobre, puis Rawa en novembre.", "fr"),
+    ],
+)
+def test_a_place_with_its_own_date_after_a_comma_shares_the_verb(body: str, lang: str) -> None:
+    dated = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert dated == {
+        ("Anah", "iraqi_forces", date(2017, 10, 1)),
+        ("Rawa", "iraqi_forces", date(2017, 11, 1)),
+    }
+
+
+def test_what_a_colon_spells_out_fell_to_the_captor_before_it() -> None:
+    body = (
+        "L'EI s'était emparé de plusieurs localités de la province : Haditha était tombée dès"
+        " juin, Anah en août."
+    )
+    doc = article(body, "fr", date(2015, 1, 27))
+    result = extract(doc, places_in(doc))
+    assert {(c.place_name, c.side) for c in result.claims} == {
+        ("Haditha", "isis"),
+        ("Anah", "isis"),
+    }
+    fell = [e for e in result.events if e.type == "capture" and e.date == date(2014, 6, 1)]
+    assert fell, "« dès juin » dates the fall"
