@@ -137,7 +137,9 @@ _SEPARATOR = re.compile(
     _I,
 )
 _PARTIAL = re.compile(
-    r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of|a\s+strip\s+of"
+    r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of"
+    # "a shrinking strip of the province", "a narrow sliver of"
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:strip|sliver|corner|patch|band)\s+(?:of|in)\b"
     r"|(?<!last\s)pockets?\s+(?:of|in)|areas?\s+of|largely|partly|partially|la\s+majeure\s+partie"
     # "almost entirely in the hands of", « presque entièrement aux mains de »: not all of it
     r"|(?:almost|nearly|presque|quasi(?:ment)?)\s+(?:entirely|completely|totalement|entièrement)"
@@ -1912,6 +1914,17 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             ):
                 described = named[-1]
         if described is not None:
+            named_next = next((p for p in places if p.start >= described.end), None)
+            if (
+                named_next is not None
+                and named_next.end <= hit.start
+                and _NAMED_IN_APPOSITION.fullmatch(
+                    text_all, described.end - offset, named_next.start - offset
+                )
+            ):
+                # "Islamic State's last foothold in Hasakah province, the town of Markada,
+                # fell": the apposition names the subject, the province locates it
+                described = named_next
             # ("Kirkuk, by contrast, remains under their control, as do Sinjar and Makhmour")
             return [described, *(p for p in _compared(reading, places) if p is not described)]
     if backward:
@@ -2009,7 +2022,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 text_all, before[-2].end - offset, before[-1].start - offset
             )
             and (
-                re.match(r"\s*,", text_all[before[-1].end - offset :])
+                re.match(r"\s*(?:province|governorate)?\s*,", text_all[before[-1].end - offset :])
                 or hit.start - before[-1].end <= 2
             )
         ):
@@ -2967,9 +2980,16 @@ _APPOSED_LANDMARK = re.compile(
     r"|(?:north|south|east|west)\s+of)\s*",
     _I,
 )
+_NAMED_IN_APPOSITION = re.compile(
+    r"\s*(?:province|governorate)?\s*,\s*(?:the|la|le|l['’])\s*(?:[\w-]+\s+)?"
+    r"(?:town|city|village|ville|localité|cité|bourg)\s+(?:of|de|d['’])\s*",
+    _I,
+)
 _LOCATING_GAP = re.compile(
-    r"\s*,\s*(?:(?:a|an|une?|the|la)\s+(?:[\w-]+\s+)?(?:town|city|village|ville|localité|bourg"
-    r"|cité)\s+)?(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
+    # (", the group's last stronghold in Anbar province,": the stronghold's province)
+    r"\s*,\s*(?:(?:a|an|une?|the|la|le|its|their|son|sa|leur|(?:the\s+)?[\w-]+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:town|city|village|ville|localité|bourg|cité|stronghold|bastion"
+    r"|fief|foothold|redoubt|outpost|réduit)\s+)?(?:in|dans|en)\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?"
     # « dans le nord de la province d'Alep », "in the north of", "in northern"
     r"(?:(?:(?:north|south|east|west|nord|sud|est|ouest|centre|center|centre)(?:-\w+)?\s+"
     r"(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?"

@@ -3021,3 +3021,23 @@ def test_what_a_colon_spells_out_fell_to_the_captor_before_it() -> None:
     }
     fell = [e for e in result.events if e.type == "capture" and e.date == date(2014, 6, 1)]
     assert fell, "« dès juin » dates the fall"
+
+
+def test_a_shrinking_strip_of_a_province_is_a_share_of_it() -> None:
+    body = "Islamic State now holds only a shrinking strip of Deir ez-Zor province."
+    assert {(c.place_name, c.kind) for c in _run(body, "en").claims} == {
+        ("Deir ez-Zor province", "partial")
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "town"),
+    [
+        ("Rawa, the group's last stronghold in Anbar province, fell on Thursday to Iraqi forces.",
+         "Rawa"),
+        ("Islamic State's last foothold in Syria's Raqqa province, the town of Tabqa, fell on"
+         " Thursday to the SDF.", "Tabqa"),
+    ],
+)  # fmt: skip
+def test_the_province_that_locates_a_fallen_town_did_not_fall(body: str, town: str) -> None:
+    assert {c.place_name for c in _run(body, "en").claims} == {town}
