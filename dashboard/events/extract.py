@@ -100,6 +100,13 @@ _DATELINE_ARTICLE = re.compile(
     r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,}(?:\s*\([^()]{1,30}\))?,[^—–\n]{1,40}?(?:—|–|--)\s*"
     r"(?i:des|de|d['’])\s*"
 )
+_BACKER_BEFORE = re.compile(
+    r"\b(?:backed|supported|aided|assisted|helped|escorted|épaulée?s?|appuyée?s?|soutenue?s?"
+    r"|aidée?s?|secondée?s?|accompagnée?s?)\s+(?:by|par)\b[^,;:.]{0,80}\Z"
+    r"|\b(?:with\s+(?:the\s+)?(?:support|backing|help)\s+of|avec\s+l['’]appui\s+(?:de|du|des)"
+    r"|avec\s+le\s+soutien\s+(?:de|du|des))\b[^,;:.]{0,80}\Z",
+    re.IGNORECASE,
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:from|against|by|of|to|à|aux|au|de|des|du|d'|par|contre|sur|selon)\s*"
     r"(?:l'|la\s+|les\s+|le\s+|the\s+|an?\s+|une?\s+)?[«\"\s]*\Z",
@@ -2156,6 +2163,9 @@ def _roles(
         and not any(s < a.hit.start < e for s, e in closed)
         # "broke the government's siege of Aleppo by capturing": a possessor, not a subject
         and not _POSSESSOR_OF_THING.match(text, a.hit.end)
+        # « Les YPG, épaulées par des brigades de l'ASL, avaient pénétré »: who backs the
+        # subject is not the subject
+        and not _BACKER_BEFORE.search(text, max(sentence.start, a.hit.start - 90), a.hit.start)
         and (
             not _PREPOSITION_BEFORE.search(text[max(0, a.hit.start - 30) : a.hit.start])
             or _MEMBERS_OF.search(text[max(0, a.hit.start - 40) : a.hit.start])

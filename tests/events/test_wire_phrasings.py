@@ -3041,3 +3041,16 @@ def test_a_shrinking_strip_of_a_province_is_a_share_of_it() -> None:
 )  # fmt: skip
 def test_the_province_that_locates_a_fallen_town_did_not_fall(body: str, town: str) -> None:
     assert {c.place_name for c in _run(body, "en").claims} == {town}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The YPG, backed by allied Arab rebels and coalition jets, retook Manbij on Monday.",
+         "en"),
+        ("Les YPG, épaulées par des brigades de l'Armée syrienne libre (ASL), ont repris Manbij"
+         " lundi.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_backs_the_subject_is_not_the_captor(body: str, lang: str) -> None:
+    assert {(c.place_name, c.side) for c in _run(body, lang).claims} == {("Manbij", "sdf")}
