@@ -1795,6 +1795,22 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             # "recaptured much of it the next day", « les jihadistes l'ont reprise »: the town
             # just named
             found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
+            subject = next(
+                (
+                    p
+                    for p in reversed(places)
+                    if offset <= p.start
+                    and p.end <= hit.start
+                    and p.precision == "point"
+                    and not _RELATIONAL.search(text_all, 0, p.start - offset)
+                ),
+                None,
+            )
+            if subject is not None and (found is None or found.start < subject.start):
+                # « Situé sur la route qui relie Hassaké à Mossoul, le poste de Yaroubiyé était
+                # tenu par l'armée, quand des rebelles s'en étaient emparés »: the site the
+                # sentence is about, not a town named to locate it
+                found = subject
             if found is not None and hit.start - found.end <= 300:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]

@@ -843,7 +843,7 @@ _SHARED_AUX_FR = re.compile(
 )
 # a pronominal verb is active: « l'EI s'est emparé de Z », « se sont rapidement emparées »
 _REFLEXIVE_FR = re.compile(
-    r"\b(?:se\s+|s['’])(?:est|sont|était|étaient|serait|seraient|fut|furent)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:se\s+|s['’])(?:en\s+|y\s+)?(?:est|sont|était|étaient|serait|seraient|fut|furent)\s+(?:\w+\s+){0,2}$",
     _I,
 )
 _PASSIVE_EN = re.compile(

@@ -96,6 +96,9 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_CLAUSE_ARTICLE = re.compile(
+    r"(?:[,;:]|\b(?:quand|lorsque|où|et|mais|puis|que|qu['’]))\s*(?-i:des|Des)\s+\Z"
+)
 _DATELINE_ARTICLE = re.compile(
     r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,}(?:\s*\([^()]{1,30}\))?,[^—–\n]{1,40}?(?:—|–|--)\s*"
     r"(?i:des|de|d['’])\s*"
@@ -2174,6 +2177,9 @@ def _roles(
             or _OPENING_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
             # (« BEYROUTH, 24 mars — Des rebelles ... se sont emparés »: after the dateline)
             or _DATELINE_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
+            # (« En août 2013, des rebelles s'y étaient emparés »: after an opening phrase)
+            or _CLAUSE_ARTICLE.search(text, max(sentence.start, a.hit.start - 14), a.hit.start)
+            is not None
         )
     ]
     subordinate = _subordinate_before_participle(text, hit, sentence)

@@ -3054,3 +3054,20 @@ def test_the_province_that_locates_a_fallen_town_did_not_fall(body: str, town: s
 )  # fmt: skip
 def test_who_backs_the_subject_is_not_the_captor(body: str, lang: str) -> None:
     assert {(c.place_name, c.side) for c in _run(body, lang).claims} == {("Manbij", "sdf")}
+
+
+def test_s_en_etre_empare_is_active_and_stands_for_the_site_the_sentence_is_about() -> None:
+    body = (
+        "Situé sur la route qui relie Tikrit à Mossoul, le poste de Rawa était tenu par l'armée"
+        " jusqu'en mars, quand des rebelles s'en étaient emparés."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Rawa", "syrian_opposition") in claims
+    assert not {k for k in claims if k[0] in ("Mossoul", "Tikrit")}
+
+
+def test_an_indefinite_subject_after_an_opening_phrase_is_the_subject() -> None:
+    body = "En août, des rebelles s'étaient emparés de Rawa."
+    assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {
+        ("Rawa", "syrian_opposition")
+    }
