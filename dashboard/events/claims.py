@@ -1911,13 +1911,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     if backward:
         # "Tal Afar, a mainly Turkmen city between Mosul and Sinjar, fell to the group": the
         # places of the description locate its subject, which comes before it
+        # ("was taken": the auxiliary is the trigger's own first word)
+        aux = _LEADING_AUX.match(hit.text)
+        verb_at = hit.start - offset + (aux.end() if aux else 0)
         described = next(
             (
                 p
                 for p in places
                 if p.end <= hit.start
                 and _DESCRIBED_SUBJECT.match(
-                    text_all, _past_head_noun(text_all, p.end - offset), hit.start - offset
+                    text_all, _past_head_noun(text_all, p.end - offset), verb_at
                 )
             ),
             None,
@@ -2964,6 +2967,7 @@ _RANKED_APPOSITION = re.compile(
     r"|capital|ville|localité|capitale|chef-lieu)\s+(?:[\w-]+\s+)?(?:to\s+(?:be\s+)?|à\s+(?:être\s+)?)$",
     _I,
 )
+_LEADING_AUX = re.compile(r"(?:was|were|is|are|has|have|had|been|est|sont|fut|a|ont)\s+", _I)
 _DESCRIBED_SUBJECT = re.compile(
     r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
     r"|capital|capitale|chef-lieu"

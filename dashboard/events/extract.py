@@ -96,6 +96,10 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_JOINED_SUBJECTS = re.compile(
+    r"\s+(?:fighters\s+|forces\s+|combattants\s+)?(?:and|et)\s+(?:the\s+|les\s+|des\s+|l['’])?",
+    re.IGNORECASE,
+)
 _CLAUSE_ARTICLE = re.compile(
     r"(?:[,;:]|\b(?:quand|lorsque|où|et|mais|puis|que|qu['’]))\s*(?-i:des|Des)\s+\Z"
 )
@@ -2274,6 +2278,13 @@ def _roles(
             agent = speaker
         return agent, patient
     agent = before[-1] if before else by_agent
+    if (
+        len(before) >= 2
+        and before[-2].side != before[-1].side
+        and _JOINED_SUBJECTS.fullmatch(text, before[-2].hit.end, before[-1].hit.start)
+    ):
+        # "Rebels and jihadists captured Tal al-Harra": the side named first leads
+        agent = before[-2]
     window_start = max(sentence.start, hit.start - 40)
     relative = _RELATIVE_SUBJECT.search(text[window_start : hit.start])
     if relative:

@@ -3071,3 +3071,23 @@ def test_an_indefinite_subject_after_an_opening_phrase_is_the_subject() -> None:
     assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {
         ("Rawa", "syrian_opposition")
     }
+
+
+def test_a_described_subject_before_was_taken_is_what_was_taken() -> None:
+    body = (
+        "The strategic town of Rawa, the highest point of the valley and a vantage point over"
+        " Anah, was taken by Iraqi forces on Monday."
+    )
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Rawa", "iraqi_forces")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Rebels and jihadists captured Rawa from the army in October.", "en"),
+        ("Les rebelles et les jihadistes ont pris Rawa à l'armée en octobre.", "fr"),
+    ],
+)
+def test_of_two_sides_joined_as_subject_the_first_named_leads(body: str, lang: str) -> None:
+    result = _run("Le Front al-Nosra et l'EI se combattent. " + body, lang)
+    assert ("Rawa", "syrian_opposition") in {(c.place_name, c.side) for c in result.claims}
