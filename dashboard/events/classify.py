@@ -799,6 +799,8 @@ _COMPLETED_FR = re.compile(
     # « les peshmergas avaient dû abandonner Jalawla », « contraints de se retirer »: done
     r"|\b(?:a|ont|avait|avaient|eut|eurent)\s+dû\s+(?:s['’]|se\s+)?$"
     r"|\b(?:contraint|forcé|obligé)e?s?\s+(?:de|d['’])\s*(?:s['’]|se\s+)?$"
+    # « l'offensive a permis au régime de reprendre Maaret al-Noomane »: done
+    r"|\bpermis\s+(?:à\s+l['’]|à\s+la\s+|au\s+|aux\s+)(?:[\w'’-]+\s+){0,3}?(?:de\s+|d['’])$"
     # « la première ville à tomber aux mains de l'EI »: a rank among things done
     r"|\b(?:première|premier|deuxième|seconde|dernière|dernier|seule|seul)s?\s+"
     r"(?:[\w-]+\s+)?(?:villes?|localités?|capitales?|chefs?-lieux?|provinces?)\s+"
@@ -809,6 +811,8 @@ _COMPLETED_FR = re.compile(
 # to the group", "the last town to be retaken": a rank among things done (not "the next")
 _COMPLETED_EN = re.compile(
     r"\b(?:forced|compelled|obliged|had)\s+to\s+$"
+    # "the offensive allowed the army to retake Rawa": done
+    r"|\b(?:allowed|enabled|helped)\s+(?:[\w'’-]+\s+){1,3}?to\s+$"
     r"|\b(?:first|second|third|last|latest|only)\s+(?:(?:major|big|large|\w+ian|\w+i)\s+)?"
     r"(?:city|cities|towns?|villages?|places?|provinces?|capitals?|one|ones)\s+to\s+(?:be\s+)?$",
     _I,
@@ -975,7 +979,18 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
     if _CONDITION.search(window) or _CONDITION_OPENS.match(text, sentence_start, hit.start):
         # "If Iraqi forces retake Rawa, the group will lose its last town": a hypothesis
         intent = True
+    if hit.spec.frame == "hold" and _ESCAPED_CONTROL.search(near):
+        # « Elle échappait au contrôle du pouvoir depuis 2012 », "slipped out of government
+        # control": the side named no longer holds it
+        negated = True
     return Cues(negated=negated, intent=intent, passive=passive, hedged=hedged)
+
+
+_ESCAPED_CONTROL = re.compile(
+    r"\b(?:échapp\w*|soustrait\w*)\s+(?:au|à\s+(?:tout|son|leur))\s*\Z"
+    r"|\b(?:out\s+of|beyond|escaped|slipped\s+(?:out\s+of|from))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?\Z",
+    _I,
+)
 
 
 def sentence_hedged(sentence: str) -> bool:

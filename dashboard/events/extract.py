@@ -100,6 +100,11 @@ _JOINED_SUBJECTS = re.compile(
     r"\s+(?:fighters\s+|forces\s+|combattants\s+)?(?:and|et)\s+(?:the\s+|les\s+|des\s+|l['’])?",
     re.IGNORECASE,
 )
+_LET_DO = re.compile(
+    r".*\b(?:permis|permet(?:tent|tait|taient|tant|tra|trait)?|aidé|aide(?:nt|rait)?)\s+"
+    r"(?:(?:déjà|ainsi|aussi|notamment)\s+)?(?:à\s+l['’]|à\s+la\s+|au\s+|aux\s+)",
+    re.IGNORECASE,
+)
 _CLAUSE_ARTICLE = re.compile(
     r"(?:[,;:]|\b(?:quand|lorsque|où|et|mais|puis|que|qu['’]))\s*(?-i:des|Des)\s+\Z"
 )
@@ -2181,6 +2186,9 @@ def _roles(
             or _OPENING_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
             # (« BEYROUTH, 24 mars — Des rebelles ... se sont emparés »: after the dateline)
             or _DATELINE_ARTICLE.fullmatch(text, sentence.start, a.hit.start) is not None
+            # « a permis au régime de reprendre Maaret al-Noomane »: who is let do it does it
+            or _LET_DO.fullmatch(text, max(sentence.start, a.hit.start - 40), a.hit.start)
+            is not None
             # (« En août 2013, des rebelles s'y étaient emparés »: after an opening phrase)
             or _CLAUSE_ARTICLE.search(text, max(sentence.start, a.hit.start - 14), a.hit.start)
             is not None

@@ -3091,3 +3091,21 @@ def test_a_described_subject_before_was_taken_is_what_was_taken() -> None:
 def test_of_two_sides_joined_as_subject_the_first_named_leads(body: str, lang: str) -> None:
     result = _run("Le Front al-Nosra et l'EI se combattent. " + body, lang)
     assert ("Rawa", "syrian_opposition") in {(c.place_name, c.side) for c in result.claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "side"),
+    [
+        ("L'offensive a déjà permis au régime de reprendre fin janvier Rawa.", "fr",
+         "syrian_government"),
+        ("The offensive allowed the army to retake Rawa in late January.", "en", "iraqi_forces"),
+    ],
+)  # fmt: skip
+def test_who_an_offensive_let_retake_a_town_retook_it(body: str, lang: str, side: str) -> None:
+    assert {(c.place_name, c.side) for c in _run(body, lang).claims} == {("Rawa", side)}
+
+
+def test_a_town_that_escaped_a_sides_control_is_not_held_by_it() -> None:
+    doc = article("Rawa échappait au contrôle du pouvoir depuis 2012.", "fr", PUB)
+    held = [r for r in read_article(doc, places_in(doc)) if r.frame == "hold"]
+    assert held and all(r.cues.negated for r in held)
