@@ -1453,14 +1453,37 @@ def _share_dates(
             before = [t for t in near if t.end <= mention.start]
             if not before:
                 continue
+            # (the subordinate's own verb, with no date of its own, happened by then too:
+            # "took Deir Hafer in March after the militants had pulled out of the town")
+            owner.setdefault(id(best), []).append(mention)
+            best = min(before, key=lambda t: _clause_distance(text, t, mention))
+        elif mention.end <= best.start and (
+            _INFINITIVE_AFTER_DATE.fullmatch(text, mention.end, best.start)
+            or (
+                _GERUND_AFTER_DATE.fullmatch(text, mention.end, best.start)
+                and best.text.split()[0].lower().endswith("ing")
+            )
+        ):
+            # "launched its campaign in mid-January, after retaking Aleppo in December": the
+            # day before "after" + gerund is the main verb's, not the gerund's
+            before = [t for t in near if t.end <= mention.start]
+            if not before:
+                continue
             best = min(before, key=lambda t: _clause_distance(text, t, mention))
         owner.setdefault(id(best), []).append(mention)
     return owner
 
 
+_GERUND_AFTER_DATE = re.compile(r"\s*,?\s*(?:after|before|since|upon)\s+", re.IGNORECASE)
+_INFINITIVE_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:après\s+(?:avoir|s['’]être)|avant\s+(?:de|d['’]))\s*", re.IGNORECASE
+)
 _SUBORDINATE_SUBJECT_GAP = re.compile(
     r"\s+(?:after|before|since|when|once|until|as|while|après\s+que|avant\s+que|depuis\s+que"
-    r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s+)?(?-i:[A-Z][\w'’-]*\s+)"
+    r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s*)?"
+    # a subject named ("after Iraqi forces") or a side's common noun ("after the militants")
+    r"(?:(?-i:[A-Z][\w'’-]*)|militants|jihadists|rebels|insurgents|fighters|troops|army|forces"
+    r"|jihadistes|djihadistes|rebelles|insurgés|combattants|troupes|armée)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:had|have|has|avaient|avait|ont|a)\s+)?",
     re.IGNORECASE,
 )
@@ -1778,9 +1801,15 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
-# French subject pronouns agree in number with what they stand for; English "they" and "it"
-# are used for groups either way, so they carry no number here.
-_PRONOUN_NUMBER = {"elles": "plural", "ils": "plural", "elle": "singular", "il": "singular"}
+# French subject pronouns agree in number with what they stand for; English "they" is used
+# for groups either way, so it carries no number, but "it" never stands for "rebels".
+_PRONOUN_NUMBER = {
+    "elles": "plural",
+    "ils": "plural",
+    "elle": "singular",
+    "il": "singular",
+    "it": "singular",
+}
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "aux", "plusieurs"})
 _SINGULAR_DETERMINERS = frozenset({"le", "la", "du", "au", "son", "sa", "cette"})
 _ELIDED = ("l'", "l’")  # "l'EI", "l’organisation"

@@ -3109,3 +3109,27 @@ def test_a_town_that_escaped_a_sides_control_is_not_held_by_it() -> None:
     doc = article("Rawa échappait au contrôle du pouvoir depuis 2012.", "fr", PUB)
     held = [r for r in read_article(doc, places_in(doc)) if r.frame == "hold"]
     assert held and all(r.cues.negated for r in held)
+
+
+def test_it_stands_for_a_singular_side_not_for_rebels() -> None:
+    body = (
+        "The army launched its campaign in mid-January, after retaking Aleppo from rebels in"
+        " December. It took Rawa in March after the militants had pulled out of the town."
+    )
+    dated = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Rawa", "iraqi_forces", date(2017, 3, 1)) in dated
+    assert not {k for k in dated if k[0] == "Rawa" and k[1] == "syrian_opposition"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The army launched its campaign in mid-January, after retaking Mosul from the"
+         " militants in December.", "en"),
+        ("L'armée a lancé sa campagne à la mi-janvier, après avoir repris Mossoul aux"
+         " jihadistes en décembre.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_date_before_after_and_a_gerund_is_the_main_verbs(body: str, lang: str) -> None:
+    dated = {c.valid_from for c in _run(body, lang).claims}
+    assert dated == {date(2016, 12, 1)}
