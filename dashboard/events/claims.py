@@ -734,6 +734,9 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
                 and c.side not in ("isis", claim.side)
                 and "gainer inferred" not in c.extra.get("note", "")
                 and c.kind in ("full", "partial")
+                # (« la reprise de Kirkouk ... Les peshmergas la contrôlaient depuis juin
+                # 2014 »: who held it before it fell is who lost it)
+                and not (c.extra.get("frame") == "hold" and c.valid_from < claim.valid_from)
             }
         if not named:
             # « Les jihadistes ont pris Mossoul mardi (...) L'aéroport de Mossoul est tombé

@@ -3133,3 +3133,13 @@ def test_it_stands_for_a_singular_side_not_for_rebels() -> None:
 def test_a_date_before_after_and_a_gerund_is_the_main_verbs(body: str, lang: str) -> None:
     dated = {c.valid_from for c in _run(body, lang).claims}
     assert dated == {date(2016, 12, 1)}
+
+
+def test_who_held_a_town_before_its_retaking_is_not_its_retaker() -> None:
+    body = (
+        "Le retrait de Sinjar intervient au lendemain de la reprise de Kirkouk. Les peshmergas"
+        " la contrôlaient depuis juin 2014, quand l'armée avait abandonné ses positions."
+    )
+    doc = article(body, "fr", date(2017, 10, 18))
+    retaken = [c for c in extract(doc, places_in(doc)).claims if c.valid_from.year == 2017]
+    assert {(c.place_name, c.side) for c in retaken} == {("Kirkouk", "iraqi_forces")}
