@@ -469,6 +469,12 @@ LEXICON: tuple[ActorEntry, ...] = (
             "rebel and jihadist groups",
             "rebel and Islamist groups",
             "rebel factions",
+            "rebel brigades",
+            "rebel battalions",
+            "rebel units",
+            "brigades rebelles",
+            "factions rebelles",
+            "groupes rebelles",
             "rebel forces",
             "rebel alliance",
             "rebel coalition",
@@ -941,14 +947,27 @@ _DRESS_BEFORE = re.compile(
 
 
 _HEAD_NOUN = re.compile(r"(?:the\s+)?(?:coalition|alliance|front)", re.IGNORECASE)
+_HEAD_OF = re.compile(r"\s+(?:of|de|des|d['’])\s*(?:(?-i:[A-Z])[\w-]*\s+)?", re.IGNORECASE)
 
 
 def _heads_joined(text: str, hits: list[ActorHit]) -> list[ActorHit]:
     """ "The Army of Conquest coalition": a bare "coalition" right after a named group is
-    that group's head noun, not the US-led coalition."""
+    that group's head noun, not the US-led coalition; « une coalition de factions
+    rebelles », "an alliance of rebel groups": the head of the groups named after it."""
     out: list[ActorHit] = []
     for hit in hits:
         previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.side != hit.side
+            and _HEAD_NOUN.fullmatch(previous.text)
+            and _HEAD_OF.fullmatch(text, previous.end, hit.start)
+        ):
+            out[-1] = ActorHit(
+                previous.start, hit.end, text[previous.start : hit.end], hit.actor, hit.side,
+                hit.kind,
+            )  # fmt: skip
+            continue
         if (
             previous is not None
             and previous.side

@@ -1798,6 +1798,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             # "recaptured much of it the next day", « les jihadistes l'ont reprise »: the town
             # just named
             found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
+            lead = _SUBJECT_NOUN_OPENING.match(text_all)
+            if lead is not None:
+                # "The airport had been in Islamic State's hands since January 2014, when the
+                # group seized it": the site the sentence opens on
+                found = (
+                    _antecedent(
+                        reading, "point", kinds=_noun_kinds(lead.group("noun")), landmarks=False
+                    )
+                    or found
+                )
             subject = next(
                 (
                     p
@@ -3071,7 +3081,7 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     definite = _DEFINITE_SUBJECT.search(head)
     if definite is None:
         return []
-    found = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+    found = _antecedent(reading, "point", kinds=_noun_kinds(definite.group("noun")) or _TOWN_KINDS)
     if found is None:
         return []
     share = head[max(0, definite.start() - 30) : definite.start()]
@@ -3118,6 +3128,12 @@ def _listed_towns_before(reading: Reading, count: str | None) -> list[PlaceMenti
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
+# A sentence opening on a definite noun for a place: "The airport had been ...", « La ville »
+_SUBJECT_NOUN_OPENING = re.compile(
+    r"\W*(?:the|la|le|l['’]|cette|this)\s*(?P<noun>town|city|ville|localité|cité|air\s+base"
+    r"|airbase|airport|aéroport|base\s+aérienne|crossing|dam|barrage)\b(?!['’]s)",
+    _I,
+)
 # A definite subject close before its verb, in the same clause.
 _NEW_SUBJECT_NOUN = re.compile(
     r"(?:,|;|\band\b|\bet\b)\s+(?:the|la)\s+(?:town|city|ville|localité)\s+"
@@ -3127,7 +3143,9 @@ _NEW_SUBJECT_NOUN = re.compile(
 _DEFINITE_SUBJECT = re.compile(
     r"\b(?:the|la|cette|this)\s+(?:(?:whole|entire|old|besieged|embattled|ancient|border"
     r"|northern|southern|eastern|western|strategic|riverside|desert|same)\s+)?"
-    r"(?P<noun>ville|city|town|localité|cité)\b"
+    r"(?P<noun>ville|city|town|localité|cité"
+    # "The airport had been in Islamic State's hands since 2014": the site named before
+    r"|air\s+base|airbase|airport|aéroport|base\s+aérienne|crossing|barrage|dam)\b"
     r"(?!\s+(?:centre|center|hall|council|limits|edge|outskirts)\b|['’]s)"
     # "strikes on positions inside the town, which has been under their control since 2014"
     r"(?:(?:\s*,\s*(?:which|that|qui)\b)?[^,;.:]{0,40}"

@@ -123,3 +123,15 @@ def test_more_names_for_the_group_once_it_is_named(text: str, alias: str) -> Non
 def test_the_fighters_washington_backs_in_syria_are_the_sdf(text: str) -> None:
     hits = find_actor_hits(text)
     assert hits and hits[0].side == "sdf"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("une coalition de factions rebelles appuyée par l'artillerie turque", "syrian_opposition"),
+        ("the coalition of Syrian rebel fighters", "syrian_opposition"),
+        ("rebel brigades that had captured it", "syrian_opposition"),
+    ],
+)
+def test_a_coalition_of_groups_is_theirs_not_the_us_led_one(text: str, side: str) -> None:
+    assert {s for _, s in _sides(text)} == {side}

@@ -3143,3 +3143,14 @@ def test_who_held_a_town_before_its_retaking_is_not_its_retaker() -> None:
     doc = article(body, "fr", date(2017, 10, 18))
     retaken = [c for c in extract(doc, places_in(doc)).claims if c.valid_from.year == 2017]
     assert {(c.place_name, c.side) for c in retaken} == {("Kirkouk", "iraqi_forces")}
+
+
+def test_a_site_the_sentence_opens_on_is_what_it_stands_for() -> None:
+    body = (
+        "The army retook the Tabqa air base on Saturday. The airport had been in Islamic"
+        " State's hands since January 2014, when the group seized it from rebel brigades that"
+        " had captured it from the army in February 2013."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Tabqa air base", "isis", date(2014, 1, 1)) in claims
+    assert ("Tabqa air base", "syrian_opposition", date(2013, 2, 1)) in claims
