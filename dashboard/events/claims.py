@@ -1751,7 +1751,34 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object, the places listed with it and those
     a clause with the verb left out adds ("Anah fell in October, Rawa in November")."""
     named = _named_objects(reading)
-    return named + _gapped_conjuncts(reading, named)
+    return named + _gapped_conjuncts(reading, named) + _districts_conjunct(reading, named)
+
+
+# "controls the military airport and the western districts": districts with no name of their
+# own, joined to what a side holds, are a share of the town the sentence is about
+_AND_DISTRICTS = re.compile(
+    r"\s*(?:,\s*|\s+)(?:et|and)\s+(?:les|the|des|plusieurs|several|some|quelques)\s+"
+    r"(?:[\w'’-]+\s+)?(?:quartiers|districts|neighbou?rhoods)\b"
+    r"(?!\s+(?:de|d['’]|du|of)\s*(?:la\s+|l['’])?(?-i:[A-ZÀ-Ý]))",
+    _I,
+)
+
+
+def _districts_conjunct(reading: Reading, named: list[PlaceMention]) -> list[PlaceMention]:
+    if reading.frame != "hold" or not named:
+        return []
+    text, offset = reading.sentence.text, reading.sentence.start
+    if not _AND_DISTRICTS.match(text, named[-1].end - offset):
+        return []
+    fronted = _FRONTED.match(text)
+    framed = next(
+        (p for p in reading.places if fronted and p.start - offset == fronted.end()), None
+    )
+    town = framed or _antecedent(reading, "point", kinds=_TOWN_KINDS)
+    if town is None or town in named or town.kind not in _TOWN_KINDS:
+        return []
+    reading.extra.setdefault("share_window", {})[town.place_id] = "districts"
+    return [town]
 
 
 def _named_objects(reading: Reading) -> list[PlaceMention]:

@@ -3154,3 +3154,19 @@ def test_a_site_the_sentence_opens_on_is_what_it_stands_for() -> None:
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert ("Tabqa air base", "isis", date(2014, 1, 1)) in claims
     assert ("Tabqa air base", "syrian_opposition", date(2013, 2, 1)) in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("À Mossoul, le régime contrôle l'aéroport de Tabqa et les quartiers de l'ouest.", "fr"),
+        ("In Mosul, the army controls the Tabqa air base and the western districts.", "en"),
+    ],
+)
+def test_districts_joined_to_a_held_site_are_a_share_of_the_framed_town(
+    body: str, lang: str
+) -> None:
+    kinds = {(c.place_name, c.kind) for c in _run(body, lang).claims}
+    assert {k for k in kinds if k[0] in ("Mossoul", "Mosul")} == {
+        ("Mossoul" if lang == "fr" else "Mosul", "partial")
+    }
