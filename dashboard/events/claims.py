@@ -93,7 +93,8 @@ _SOURCE_GAP = re.compile(
     _I,
 )
 _SHARE_LEAD = (
-    r"(?:(?:(?:la\s+)?(?:majeure\s+partie|plupart|quasi-totalité|moitié|totalité)"
+    r"(?:(?:(?:la\s+)?(?:majeure\s+partie|plus\s+grande\s+partie|plupart|quasi-totalité|moitié"
+    r"|totalité)"
     r"|une\s+(?:(?:grande|petite|bonne|large)\s+)?partie|(?:de\s+)?(?:vastes|larges)\s+pans)\s+"
     r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d'|de\s+)"
     r"|(?:most|much|(?:(?:large|vast|big|small|great|significant)\s+)?parts?|half|all"
@@ -1764,11 +1765,22 @@ _AND_DISTRICTS = re.compile(
 )
 
 
+_DISTRICTS_AND = re.compile(
+    r"\s+(?:(?:still|now|encore|toujours)\s+)?(?:les|the|des|plusieurs|several|some|quelques)\s+"
+    r"(?:[\w'’-]+\s+)?(?:quartiers|districts|neighbou?rhoods)(?:\s+[\w'’-]+)?\s+(?:et|and)\s+"
+    r"(?:the\s+|l['’]|le\s+|la\s+|les\s+)?",
+    _I,
+)
+
+
 def _districts_conjunct(reading: Reading, named: list[PlaceMention]) -> list[PlaceMention]:
     if reading.frame != "hold" or not named:
         return []
     text, offset = reading.sentence.text, reading.sentence.start
-    if not _AND_DISTRICTS.match(text, named[-1].end - offset):
+    if not _AND_DISTRICTS.match(text, named[-1].end - offset) and not (
+        named[0].start >= reading.hit.end
+        and _DISTRICTS_AND.fullmatch(text, reading.hit.end - offset, named[0].start - offset)
+    ):
         return []
     fronted = _FRONTED.match(text)
     framed = next(

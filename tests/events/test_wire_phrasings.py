@@ -3170,3 +3170,17 @@ def test_districts_joined_to_a_held_site_are_a_share_of_the_framed_town(
     assert {k for k in kinds if k[0] in ("Mossoul", "Mosul")} == {
         ("Mossoul" if lang == "fr" else "Mosul", "partial")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Islamic State fighters stormed Mosul last year. Government forces hold the western"
+         " districts and the Tabqa air base.", "en"),
+        ("Les jihadistes ont pris Mossoul l'an dernier. Le régime contrôle Tikrit depuis le 14"
+         " octobre et la plus grande partie de la ville de Mossoul.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_share_of_the_town_listed_with_other_holdings(body: str, lang: str) -> None:
+    shares = {c.place_name for c in _run(body, lang).claims if c.kind == "partial"}
+    assert shares & {"Mosul", "Mossoul"}
