@@ -96,6 +96,11 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_SELF_DECLARED_CAPITAL = re.compile(
+    r"(?:de\s+facto|self-declared|self-styled|self-proclaimed)\s+[\"“”']?capital"
+    r"|capitale\s*»?\s*(?:autoproclamée|de\s+facto)",
+    re.IGNORECASE,
+)
 _JOINED_SUBJECTS = re.compile(
     r"\s+(?:fighters\s+|forces\s+|combattants\s+)?(?:and|et)\s+(?:the\s+|les\s+|des\s+|l['’])?",
     re.IGNORECASE,
@@ -1636,6 +1641,13 @@ def _read(
         agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive, triggers)
     else:
         agent, patient = _roles(text, hit, sentence, actors, speaker, passive, triggers)
+    if hit.spec.frame == "hold" and _SELF_DECLARED_CAPITAL.search(hit.text):
+        # "the SDF are closing in on Raqqa, its de facto capital": only the Islamic State
+        # group declared a capital in this war, so "its" is the group's
+        earlier = [h for h in all_hits if h.side == "isis" and h.end <= hit.start]
+        owner = earlier[-1] if earlier else None
+        if owner is not None and (agent is None or agent.side != "isis"):
+            agent, patient = ResolvedActor(hit=owner, side="isis"), None
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
     if reference is not None and _SINCE_THEN.search(
         text, max(sentence.start, hit.start - 30), hit.start

@@ -3184,3 +3184,13 @@ def test_districts_joined_to_a_held_site_are_a_share_of_the_framed_town(
 def test_a_share_of_the_town_listed_with_other_holdings(body: str, lang: str) -> None:
     shares = {c.place_name for c in _run(body, lang).claims if c.kind == "partial"}
     assert shares & {"Mosul", "Mossoul"}
+
+
+def test_a_de_facto_capital_is_the_islamic_state_groups() -> None:
+    body = (
+        "Turkish-backed rebels took al-Bab from the group last month, while the Kurdish-led"
+        " Syrian Democratic Forces are closing in on Raqqa, its de facto capital."
+    )
+    result = _run("Islamic State is under pressure. " + body, "en")
+    assert ("Raqqa", "isis") in {(c.place_name, c.side) for c in result.claims}
+    assert ("Raqqa", "sdf") not in {(c.place_name, c.side) for c in result.claims}
