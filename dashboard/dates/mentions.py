@@ -784,8 +784,9 @@ _THE_MONTH = re.compile(
     r"|(?:at\s+|towards\s+|by\s+)?the\s+end\s+of\s+the\s+(?:same\s+)?month)"
     r"|\b(?P<early>(?:au\s+|en\s+)?début\s+du\s+(?:même\s+)?mois"
     r"|(?:at\s+)?the\s+(?:start|beginning)\s+of\s+the\s+(?:same\s+)?month)"
-    r"|\b(?P<same>later\s+(?:that|the\s+same)\s+month|(?:in\s+)?the\s+same\s+month"
-    r"|(?:dans\s+)?le\s+même\s+mois|plus\s+tard\s+(?:dans\s+)?le\s+même\s+mois)\b",
+    r"|\b(?P<same>later\s+(?:that|the\s+same)\s+month|(?:in\s+)?(?:the|that)\s+same\s+month"
+    r"|(?:in\s+)?that\s+month|(?:dans\s+)?le\s+même\s+mois|ce\s+(?:même\s+)?mois-là"
+    r"|plus\s+tard\s+(?:dans\s+)?le\s+même\s+mois)\b",
 )
 
 

@@ -2029,9 +2029,13 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 # "Foua and Kefraya, whose inhabitants are mostly Shi'ite, are among the last
                 # places still in government hands"
                 or _CLOSED_RELATIVE_TO_VERB.fullmatch(text_all, p.end - offset, hit.start - offset)
+                or _DESCRIBED_THEN_RELATIVE.fullmatch(text_all, p.end - offset, hit.start - offset)
             )
             and (
                 _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
+                # "Hawija, an Islamic State stronghold to the west that fell to the group in
+                # June 2014": the relative is the described place's, wherever it lay
+                or _DESCRIBED_THEN_RELATIVE.fullmatch(text_all, p.end - offset, hit.start - offset)
                 or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
                 or not _RELATIONAL.search(
                     text_all[max(0, p.start - offset - 30) : p.start - offset]
@@ -2739,6 +2743,11 @@ _INCLUDING = re.compile(
 # A trigger set right after its place, as an apposition: "Anah, reprise fin septembre",
 # "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
 # make it a landmark then: the apposition is about that place.
+_DESCRIBED_THEN_RELATIVE = re.compile(
+    r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s+[^,;.:«»\"“”]{1,100}?\s+(?:that|which|qui)\s+"
+    r"(?:(?:had|has|have|was|were|avait|a|est|était)\s+)?(?:(?:been|été)\s+)?",
+    _I,
+)
 _APPOSED_TRIGGER = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*)?,\s*"
     # « Jarablous, près de la frontière turque, contrôlée par »: where it lies first
@@ -2746,10 +2755,13 @@ _APPOSED_TRIGGER = re.compile(
     r"[^,;.:«»\"“”]{1,40},\s*)?"
     # « Soueïda, à majorité druze et toujours contrôlée par le pouvoir »: a description first
     r"(?:[^,;.:«»\"“”]{1,40}?\s+(?:et|and)\s+(?=(?:still|toujours|encore|now|désormais)\b))?"
-    r"(?:(?:the|its|their|la|le|l'|sa|son|leur|one\s+of\s+(?:the|its|their|two|three|four"
-    r"|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
+    r"(?:(?:the|its|their|la|le|l'|sa|son|leur|an|a|une|un|one\s+of\s+(?:the|its|their|two|three"
+    r"|four|a\s+few|several|\d+)|l'une?\s+des|une?\s+des)\s*)?"
     # "al-Shaddadi, the group's main stronghold": its owner named before it
     r"(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?"
+    # "Hawija, an Islamic State stronghold", "a rebel bastion": its owner as a modifier
+    r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}|(?:rebel|jihadist|militant|government|regime|army"
+    r"|opposition|Kurdish)\s+)?"
     # "Hawija, one of two pockets still under the group's control"
     r"(?:(?:last|remaining|few|derni(?:er|ère)s?|rares?)\s+)?"
     r"(?:(?:pockets?|areas?|enclaves?|poches?|zones?|secteurs?)\s+)?"

@@ -96,6 +96,11 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_ACTOR_AS_MODIFIER = re.compile(
+    r"\s+(?:front\s+)?(?:lines|positions|posts|outposts|checkpoints|bases|defen[cs]es"
+    r"|fortifications|trenches|convoys?|vehicles|targets)\b",
+    re.IGNORECASE,
+)
 _SELF_DECLARED_CAPITAL = re.compile(
     r"(?:de\s+facto|self-declared|self-styled|self-proclaimed)\s+[\"“”']?capital"
     r"|capitale\s*»?\s*(?:autoproclamée|de\s+facto)",
@@ -2216,6 +2221,8 @@ def _roles(
         and not any(s < a.hit.start < e for s, e in closed)
         # "broke the government's siege of Aleppo by capturing": a possessor, not a subject
         and not _POSSESSOR_OF_THING.match(text, a.hit.end)
+        # "militants hit peshmerga lines, overrunning": a side naming a thing is no subject
+        and not _ACTOR_AS_MODIFIER.match(text, a.hit.end)
         # « Les YPG, épaulées par des brigades de l'ASL, avaient pénétré »: who backs the
         # subject is not the subject
         and not _BACKER_BEFORE.search(text, max(sentence.start, a.hit.start - 90), a.hit.start)

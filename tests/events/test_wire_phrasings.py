@@ -3194,3 +3194,25 @@ def test_a_de_facto_capital_is_the_islamic_state_groups() -> None:
     result = _run("Islamic State is under pressure. " + body, "en")
     assert ("Raqqa", "isis") in {(c.place_name, c.side) for c in result.claims}
     assert ("Raqqa", "sdf") not in {(c.place_name, c.side) for c in result.claims}
+
+
+def test_overrunning_after_a_comma_is_the_subjects_capture_not_the_lines_owners() -> None:
+    body = (
+        "Several hundred Islamic State militants hit peshmerga lines shortly after midnight on"
+        " Friday, overrunning Sinjar before they were halted."
+    )
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {("Sinjar", "isis")}
+
+
+def test_a_stronghold_in_apposition_and_its_relative_are_the_places() -> None:
+    body = (
+        "The attackers came from the direction of Haditha, an Islamic State stronghold to the"
+        " west that fell to the group in June 2014. Peshmerga forces took over Kirkuk that"
+        " same month."
+    )
+    doc = article(body, "en", date(2015, 1, 31))
+    dated = {(c.place_name, c.side, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert dated == {
+        ("Haditha", "isis", date(2014, 6, 1)),
+        ("Kirkuk", "peshmerga", date(2014, 6, 1)),
+    }
