@@ -939,8 +939,12 @@ def test_a_day_or_month_of_last_year_is_one_date_in_that_year(
             "week",
         ),
         ("Rawa fell on Nov 3 and Anah later that month.", "en", date(2013, 11, 1), "month"),
+        ("Hawija fell in June 2013. Peshmerga took Kirkuk that same month.", "en",
+         date(2013, 6, 1), "month"),
+        ("Hawija est tombée en juin 2013. Les peshmergas ont pris Kirkouk ce même mois-là.",
+         "fr", date(2013, 6, 1), "month"),
     ],
-)
+)  # fmt: skip
 def test_the_month_told_again_is_the_month_named_before(
     text: str, lang: str, value: date, precision: str
 ) -> None:
