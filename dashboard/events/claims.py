@@ -2064,6 +2064,22 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             demonstrative = _demonstrative_object(reading)
             if demonstrative is not None:
                 return [demonstrative]
+        if (
+            not before
+            and frame == "hold"
+            and _PARTS_HELD_BEFORE.search(
+                text_all, max(0, hit.start - offset - 40), hit.start - offset
+            )
+        ):
+            # "the last few blocks held by the group in Mosul's old city": parts of the place
+            # that locates them
+            agent_end = reading.agent.hit.end if reading.agent is not None else hit.end
+            located = next((p for p in places if p.start >= agent_end), None)
+            if located is not None and _IN_PLACE.fullmatch(
+                text_all, agent_end - offset, located.start - offset
+            ):
+                reading.extra.setdefault("share_window", {})[located.place_id] = "part of"
+                return [located]
         if not before:
             return _fronted_subject(reading, places) or _definite_subject(reading)
         if _NEW_SUBJECT_NOUN.search(text_all, before[-1].end - offset, hit.start - offset):
@@ -2250,16 +2266,23 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             reading.extra.setdefault("share_window", {})[framed[0].place_id] = "several districts"
             districts = [p for p in after if p.precision == "district"]
             return [framed[0], *_held_whole_among(reading, districts)]
+        examples = bool(after) and bool(
+            _INCLUDING.search(text_all, hit.end - offset, after[0].start - offset)
+        )
         if not framed and (
-            not after or _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+            not after
+            or _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+            or examples
         ):
             # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
             # et plusieurs quartiers du nord": districts of the town the text is about (and
-            # "held six neighbourhoods and had come within 2 km of the shrine": not the shrine)
+            # "held six neighbourhoods and had come within 2 km of the shrine": not the shrine;
+            # "holds several districts, including Mashlab": those named are held whole)
             antecedent = _last_place_before(reading, towns_only=True)
             if antecedent is not None:
                 reading.extra.setdefault("share_window", {})[antecedent.place_id] = "districts"
-                return [antecedent]
+                named = _held_whole_among(reading, after) if examples else []
+                return [antecedent, *(p for p in named if p is not antecedent)]
     if frame == "hold":
         bare = _BARE_SHARE.match(text_all, hit.end - offset)
         confined = _CONFINED.search(text_all[: hit.end - offset])
@@ -2743,6 +2766,12 @@ _INCLUDING = re.compile(
 # A trigger set right after its place, as an apposition: "Anah, reprise fin septembre",
 # "Albou Kamal, dernière ville tenue par l'EI". What locates the place ("face à Anah") does not
 # make it a landmark then: the apposition is about that place.
+_PARTS_HELD_BEFORE = re.compile(
+    r"\b(?:blocks|districts|neighbou?rhoods|areas|pockets|parts|villages|streets|positions"
+    r"|quartiers|secteurs|zones|poches|rues|villages|positions)\s+(?:still\s+|encore\s+)?\Z",
+    _I,
+)
+_IN_PLACE = re.compile(r"\s+(?:in|inside|of|dans|à|de|du)\s+(?:the\s+|la\s+|le\s+|l['’])?", _I)
 _DESCRIBED_THEN_RELATIVE = re.compile(
     r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s+[^,;.:«»\"“”]{1,100}?\s+(?:that|which|qui)\s+"
     r"(?:(?:had|has|have|was|were|avait|a|est|était)\s+)?(?:(?:been|été)\s+)?",

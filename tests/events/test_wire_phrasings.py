@@ -3216,3 +3216,21 @@ def test_a_stronghold_in_apposition_and_its_relative_are_the_places() -> None:
         ("Haditha", "isis", date(2014, 6, 1)),
         ("Kirkuk", "peshmerga", date(2014, 6, 1)),
     }
+
+
+def test_districts_held_including_one_named_are_a_share_and_the_named_one_whole() -> None:
+    body = (
+        "The SDF first broke into Raqqa on June 6. It now holds several districts on both"
+        " flanks, including Mashlab, but the jihadists still control most of the city."
+    )
+    held = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert {("Raqqa", "sdf", "partial"), ("Mashlab", "sdf", "full")} <= held
+
+
+def test_blocks_held_by_a_side_in_a_town_are_a_share_of_it() -> None:
+    body = (
+        "Islamic State is losing ground. Government troops were fighting on Tuesday to clear the"
+        " last few blocks held by the group in Mosul's old city."
+    )
+    held = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert ("Mosul", "isis", "partial") in held
