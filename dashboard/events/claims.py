@@ -521,7 +521,7 @@ def claims_from_readings(
             _claims_for(article, reading, event_ids.get(id(reading)), taken, holders, strongholds)
         )
     claims.extend(_not_yet_taken(article, readings))
-    claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims))
+    claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
 
 
@@ -682,9 +682,29 @@ def _trigger_distance(claim: Claim) -> int:
 
 
 _SAME_TOWN_KM = 15.0  # a town's airport, base or refinery lies within this of its centre
+_BACKGROUND_DAYS = 180  # an unattributed capture this long before the report is history
 
 
-def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
+def _losing_now(claims: list[Claim], claim: Claim, published: date | None) -> str | None:
+    """The one side the report shows holding part of a place another side is taking from
+    it, for an unattributed capture of that place long before the report."""
+    if published is None or (published - claim.valid_from).days < _BACKGROUND_DAYS:
+        return None
+    recent = [
+        c
+        for c in claims
+        if c.place_id == claim.place_id
+        and c is not claim
+        and 0 <= (published - c.valid_from).days <= 30
+    ]
+    holding = {c.side for c in recent if c.extra.get("frame") == "hold"}
+    taking = {c.side for c in recent if c.extra.get("frame") != "hold"}
+    if len(holding - taking) == 1 and taking and not taking & holding:
+        return next(iter(holding - taking))
+    return None
+
+
+def _named_gainer_elsewhere(claims: list[Claim], published: date | None = None) -> list[Claim]:
     """An unnamed captor is the side the article names as gaining or holding that place.
 
     "Chassé de Rakka il y a deux semaines" leaves the captor unsaid; "Rakka est entièrement
@@ -697,6 +717,12 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             "gainer_inferred"
         ):
             out.append(claim)
+            continue
+        losing_now = _losing_now(claims, claim, published)
+        if losing_now is not None:
+            # « un mois après la prise de Mossoul », in a story of the city's retaking from
+            # the jihadists: a capture of years back went to the side now losing the place
+            out.append(Claim(**{**claim.__dict__, "side": losing_now}))
             continue
         if any(
             c.place_id == claim.place_id
@@ -788,6 +814,7 @@ def _named_gainer_elsewhere(claims: list[Claim]) -> list[Claim]:
             # (two places at least: one recapture nearby is no momentum)
             if len(gains) == 1 and len(gained) >= 2 and claim.side not in gains:
                 named = gains
+        named.discard(claim.extra.get("loser", ""))  # ("repris au groupe EI": not to it)
         if len(named) == 1:
             claim = Claim(**{**claim.__dict__, "side": named.pop()})
         out.append(claim)
@@ -3341,6 +3368,15 @@ def _cut(text: str, lo: int, hi: int, spans: list[tuple[int, int]], offset: int)
 _FACILITIES = ("airport", "oilfield", "gasfield", "crossing", "base", "dam")
 
 
+# What names a place only as a road's end or a heading: « la route qui relie Mossoul à »,
+# "advancing towards"
+_ROAD_END_LEAD = re.compile(
+    r"\b(?:qui\s+relie|reliant|linking|connecting|vers|towards?|en\s+direction\s+(?:de|d['’]|du)"
+    r"|road\s+to|route\s+(?:de|d['’]|du|vers))[^,;]{0,25}$",
+    _I,
+)
+
+
 def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMention | None:
     """The last claimable place named before the trigger, within a few sentences; with
     ``towns_only``, the last town named before the sentence (districts belong to a town, not
@@ -3359,10 +3395,25 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
     text = reading.extra.get("article_text", "")
     if text:
         # "In Ramadi, 110 km west of Baghdad, ... 'We still hold the centre'": the town the
-        # story is in, not the landmark that locates it
-        earlier = [
-            p for p in earlier if not _RELATIONAL.search(_own_lead(text, p.start))
-        ] or earlier
+        # story is in, not the landmark that locates it (« progressaient vers Badouch, afin de
+        # couper la route qui relie Mossoul à Tal Afar. Les jihadistes tiennent toujours la
+        # vieille ville »: the town named further back, not the ends of a road)
+        located = [p for p in earlier if not _RELATIONAL.search(_own_lead(text, p.start))]
+        if (
+            not located
+            and towns_only
+            and earlier
+            and all(_ROAD_END_LEAD.search(_own_lead(text, p.start)) for p in earlier)
+        ):
+            located = [
+                p
+                for p in pool
+                if p.end <= limit
+                and p.precision == "point"
+                and p.kind in _TOWN_KINDS
+                and not _RELATIONAL.search(_own_lead(text, p.start))
+            ]
+        earlier = located or earlier
     return earlier[-1] if earlier else None
 
 

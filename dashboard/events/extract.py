@@ -96,6 +96,9 @@ _POSSESSOR_OF_THING = re.compile(
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
+_TAKEN_FROM = re.compile(
+    r"\s+(?:(?:[\w'’-]+\s+){0,2}?)(?:au|aux|à\s+l['’]|à\s+la|from)\s*(?:the\s+)?", re.IGNORECASE
+)
 _ACTOR_AS_MODIFIER = re.compile(
     r"\s+(?:front\s+)?(?:lines|positions|posts|outposts|checkpoints|bases|defen[cs]es"
     r"|fortifications|trenches|convoys?|vehicles|targets)\b",
@@ -2307,6 +2310,13 @@ def _roles(
     ):
         agent = by_agent
         patient = before[-1] if before and frame not in ("take_noun",) else None
+        if (
+            patient is None
+            and after
+            and after[0] is not agent
+            and _TAKEN_FROM.fullmatch(text, hit.end, after[0].hit.start)
+        ):
+            patient = after[0]  # « repris au groupe État islamique », "retaken from IS"
         colon = text.rfind(":", patient.hit.end, hit.start) if patient is not None else -1
         if (
             agent is None

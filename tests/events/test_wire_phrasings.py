@@ -3234,3 +3234,27 @@ def test_blocks_held_by_a_side_in_a_town_are_a_share_of_it() -> None:
     )
     held = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
     assert ("Mosul", "isis", "partial") in held
+
+
+def test_a_capture_of_years_back_went_to_the_side_now_losing_the_place() -> None:
+    body = (
+        "Les forces irakiennes ont repris mardi plusieurs quartiers de Mossoul. Les troupes"
+        " progressaient vers Hawija, afin de couper la route qui relie Mossoul à Tal Afar. Les"
+        " jihadistes tiennent toujours la vieille ville. C'est là que leur chef avait proclamé"
+        " un califat en juillet 2014, un mois après la prise de Mossoul."
+    )
+    doc = article(body, "fr", date(2017, 3, 8))
+    claims = {(c.place_name, c.side, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert ("Mossoul", "isis", date(2014, 6, 1)) in claims
+    assert ("Mossoul", "isis", date(2017, 3, 8)) in claims  # the old city, not Tal Afar's
+    assert not {k for k in claims if k[0] == "Tal Afar"}
+
+
+def test_a_place_retaken_from_a_side_is_not_given_to_it() -> None:
+    body = (
+        "Le siège du gouvernorat, à Mossoul, repris au groupe État islamique lors d'un raid"
+        " nocturne, n'était pas sécurisé. Les jihadistes tiennent toujours une partie de Mossoul."
+    )
+    doc = article(body, "fr", date(2017, 3, 8))
+    sides = {c.side for c in extract(doc, places_in(doc)).claims if c.kind == "full"}
+    assert "isis" not in sides
