@@ -955,3 +955,17 @@ def test_the_month_told_again_is_the_month_named_before(
 def test_the_end_of_the_month_alone_is_the_reference_month() -> None:
     found = find_dates("Les forces doivent arriver d'ici la fin du mois.", "fr", date(2014, 3, 17))
     assert [(m.value, m.precision) for m in found] == [(date(2014, 3, 21), "week")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("It was secured in June 2015, weeks after Palmyra fell in May of that year.", "en"),
+        ("Palmyra fell in 2015, then again in May that year.", "en"),
+        ("Prise en 2015, la ville est retombée en mai de la même année.", "fr"),
+        ("Prise en 2015, la ville est retombée en mai de cette année-là.", "fr"),
+    ],
+)
+def test_a_month_of_that_year_is_in_the_year_named_before(text: str, lang: str) -> None:
+    found = find_dates(text, lang, date(2017, 3, 6))
+    assert (found[-1].value, found[-1].precision) == (date(2015, 5, 1), "month")

@@ -774,7 +774,7 @@ def parse_expressions(text: str, lang: str) -> list[Expression]:
     if "/" in text or "@" in text or "www" in text:
         blocked = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not _overlaps_any(c.start, c.end, blocked)]
-    return _with_their_year(_longest_non_overlapping(candidates), text)
+    return _with_that_year(_with_their_year(_longest_non_overlapping(candidates), text), text)
 
 
 # The month a text just named, told again: "followed by Hajin at the end of the month",
@@ -822,6 +822,28 @@ def _with_their_year(expressions: list[Expression], text: str) -> list[Expressio
 
 
 _YEAR_OF_GAP = re.compile(r"\s*,?\s*(?:de\s+|of\s+)?", re.IGNORECASE)
+
+
+def _with_that_year(expressions: list[Expression], text: str) -> list[Expression]:
+    """A month of "that year" ("fell in June 2015 ... in May of that year", « en mai de la même
+    année », « de cette année-là ») is in the year the text named before it, not this one."""
+    out: list[Expression] = []
+    for e in expressions:
+        if e.year is None and e.month is not None and e.kind in ("calendar", "calendar_rel_year"):
+            that = _THAT_YEAR_AFTER.match(text, e.end)
+            if e.kind == "calendar_rel_year" and e.amount == 0 and text.startswith("-là", e.end):
+                e = replace(e, end=e.end + 3, kind="month_that", amount=0)  # « cette année-là »
+            elif e.kind == "calendar" and that is not None:
+                e = replace(e, end=that.end(), kind="month_that")
+        out.append(e)
+    return out
+
+
+_THAT_YEAR_AFTER = re.compile(
+    r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b"
+    r"|\s*,?\s*(?:de\s+)?(?:la\s+même\s+année|cette\s+année-là)",
+    re.IGNORECASE,
+)
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
