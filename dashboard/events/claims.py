@@ -2227,7 +2227,11 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     if plural is not None and frame in ("take", "hold", "expel", "enter"):
         # "Iraqi troops retook both towns in October", « ont repris les deux villes »: the
         # towns listed last before the sentence
-        towns = _listed_towns_before(reading, plural.group("count") or plural.group("countf"))
+        towns = _listed_towns_before(
+            reading,
+            plural.group("count") or plural.group("countf"),
+            any_kind=plural.group("towns") is None,
+        )
         if towns:
             return towns
     definite = _definite_object(text_all, hit.end - offset)
@@ -3209,17 +3213,33 @@ _PLURAL_SUBJECT = re.compile(
 )
 _PLURAL_OBJECT = re.compile(
     r"\s+(?:(?:both|the|these|those)\s+(?:(?P<count>two|three|four)\s+)?|(?:les|ces)\s+"
-    r"(?P<countf>deux|trois|quatre)\s+)(?:towns|cities|villages|villes|localités)\b",
+    r"(?P<countf>deux|trois|quatre)\s+)(?:(?P<towns>towns|cities|villages|villes|localités)"
+    # "the group still holds both areas": the places just listed, whatever their kind
+    r"|areas|zones|sites|fields|secteurs|champs)\b",
     _I,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4}
 
 
-def _listed_towns_before(reading: Reading, count: str | None) -> list[PlaceMention]:
+def _listed_towns_before(
+    reading: Reading, count: str | None, any_kind: bool = False
+) -> list[PlaceMention]:
     """The towns a plural subject stands for: the last list of towns named before it
-    ("advancing on al-Qaim and Rawa. The towns have been...")."""
+    ("advancing on al-Qaim and Rawa. The towns have been..."); with ``any_kind``, the last
+    list of places ("the Mazrur field and the Jazal mountains. The group holds both areas")."""
     pool = reading.extra.get("all_places", reading.places)
-    towns = [p for p in pool if p.end <= reading.sentence.start and p.kind in _TOWN_KINDS]
+    towns = [
+        p
+        for p in pool
+        if p.end <= reading.sentence.start
+        and (
+            p.kind in _TOWN_KINDS
+            or (
+                any_kind
+                and (p.precision in CLAIMABLE_PRECISIONS or p.kind == p.precision == "region")
+            )
+        )
+    ]
     if not towns or reading.sentence.start - towns[-1].end > 300:
         return []
     listed = [towns[-1]]

@@ -3258,3 +3258,12 @@ def test_a_place_retaken_from_a_side_is_not_given_to_it() -> None:
     doc = article(body, "fr", date(2017, 3, 8))
     sides = {c.side for c in extract(doc, places_in(doc)).claims if c.kind == "full"}
     assert "isis" not in sides
+
+
+def test_both_areas_are_the_places_just_listed_whatever_their_kind() -> None:
+    body = (
+        "The militants pulled back towards the Tabqa air base and Raqqa province. The group"
+        " still holds both areas, the Observatory said."
+    )
+    held = {(c.place_name, c.side) for c in _run("Islamic State lost Hit. " + body, "en").claims}
+    assert {("Tabqa air base", "isis"), ("Raqqa province", "isis")} <= held
