@@ -1470,15 +1470,12 @@ def _share_dates(
             # "took Deir Hafer in March after the militants had pulled out of the town")
             owner.setdefault(id(best), []).append(mention)
             best = min(before, key=lambda t: _clause_distance(text, t, mention))
-        elif mention.end <= best.start and (
-            _INFINITIVE_AFTER_DATE.fullmatch(text, mention.end, best.start)
-            or (
-                _GERUND_AFTER_DATE.fullmatch(text, mention.end, best.start)
-                and best.text.split()[0].lower().endswith("ing")
-            )
+        elif mention.end <= best.start and _GERUND_CLAUSE_GAP.fullmatch(
+            text, mention.end, best.start
         ):
             # "launched its campaign in mid-January, after retaking Aleppo in December": the
-            # day before "after" + gerund is the main verb's, not the gerund's
+            # day before "after" + gerund is the main verb's (see _clause_distance), and no
+            # one's when the main verb is no trigger
             before = [t for t in near if t.end <= mention.start]
             if not before:
                 continue
@@ -1487,10 +1484,6 @@ def _share_dates(
     return owner
 
 
-_GERUND_AFTER_DATE = re.compile(r"\s*,?\s*(?:after|before|since|upon)\s+", re.IGNORECASE)
-_INFINITIVE_AFTER_DATE = re.compile(
-    r"\s*,?\s*(?:après\s+(?:avoir|s['’]être)|avant\s+(?:de|d['’]))\s*", re.IGNORECASE
-)
 _SUBORDINATE_SUBJECT_GAP = re.compile(
     r"\s+(?:after|before|since|when|once|until|as|while|après\s+que|avant\s+que|depuis\s+que"
     r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s*)?"
