@@ -1458,27 +1458,24 @@ def _share_dates(
         reach = min(raw) + _MAX_PENALTY
         near = [t for t, d in zip(pool, raw, strict=True) if d <= reach]
         best = min(near, key=lambda t: _clause_distance(text, t, mention))
-        if mention.end <= best.start and _SUBORDINATE_SUBJECT_GAP.fullmatch(
+        after_gap = mention.end <= best.start
+        # "were patrolling Saraqeb on Tuesday after government forces recaptured the town on
+        # Monday", "launched its campaign in mid-January, after retaking Aleppo in December":
+        # the day before a subordinate or gerund clause is the main verb's (see
+        # _clause_distance), and no one's when the main verb is no trigger
+        subordinate = after_gap and _SUBORDINATE_SUBJECT_GAP.fullmatch(
             text, mention.end, best.start
+        )
+        if subordinate or (
+            after_gap and _GERUND_CLAUSE_GAP.fullmatch(text, mention.end, best.start)
         ):
-            # "were patrolling Saraqeb on Tuesday after government forces recaptured the town
-            # on Monday": the day before the subordinate clause is the main verb's
             before = [t for t in near if t.end <= mention.start]
             if not before:
                 continue
-            # (the subordinate's own verb, with no date of its own, happened by then too:
-            # "took Deir Hafer in March after the militants had pulled out of the town")
-            owner.setdefault(id(best), []).append(mention)
-            best = min(before, key=lambda t: _clause_distance(text, t, mention))
-        elif mention.end <= best.start and _GERUND_CLAUSE_GAP.fullmatch(
-            text, mention.end, best.start
-        ):
-            # "launched its campaign in mid-January, after retaking Aleppo in December": the
-            # day before "after" + gerund is the main verb's (see _clause_distance), and no
-            # one's when the main verb is no trigger
-            before = [t for t in near if t.end <= mention.start]
-            if not before:
-                continue
+            if subordinate:
+                # (the subordinate's own verb, with no date of its own, happened by then too:
+                # "took Deir Hafer in March after the militants had pulled out of the town")
+                owner.setdefault(id(best), []).append(mention)
             best = min(before, key=lambda t: _clause_distance(text, t, mention))
         owner.setdefault(id(best), []).append(mention)
     return owner
