@@ -83,6 +83,11 @@ _RELATIONAL = re.compile(
 # What may separate two places of one list ("Anah, Rawa et al-Qaïm", "including Hajin and
 # Susah", "ainsi que", "y compris les quartiers d'al-Karabla et de Saada").
 # What leads from a departure verb to the place left ("withdrew from", "chassé ... de").
+_LANDMARK_DE = re.compile(
+    r"\b(?:près|proches?|proximité|loin|abords|environs|alentours|nord|sud|ouest|côté)"
+    r"(?:-\w+)?\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|l['’])?\s*$",
+    _I,
+)
 _SOURCE_GAP = re.compile(
     r"[^,;]{0,60}?\b(?:from|out\s+of|de|du|d'|des)\s*(?:the\s+|la\s+|le\s+|l')?"
     r"(?:(?:\w+\s+){0,2}(?:town|city|ville|localité|village)\s+(?:of|de|d'))?"
@@ -271,7 +276,8 @@ _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}(?<!['’])\b(?:est|is|was|était|:)\s", _I)
 _HOLD_BY = re.compile(
     r"(?:par|by|belong(?:s|ed)?\s+(?:\w+\s+)?to|appart\w+\s+(?:\w+\s+)?(?:à|aux?)|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
-    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle(?:\s+gouvernemental)?"
+    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
+    r"(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
     r"|emprise\s+(?:de|du|des|d')"
     r"|^under\s.*(?:control|rule)|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
@@ -457,6 +463,22 @@ _SIDE_PREFIX = {
     "kurdish": KURDISH,  # "the Kurdish-held enclave of Afrin": the SDF in Syria, peshmerga in Iraq
 }
 _KURDS_OF = {"syrian_government": "sdf", "iraqi_forces": "peshmerga"}
+# "under Iraqi control", « sous contrôle kurde »: the adjective names the side that holds it
+_CONTROL_ADJECTIVE = re.compile(
+    r"(?:(?:in|under)\s+(iraqi|syrian)\s+(?:hands|control)"
+    r"|sous\s+(?:le\s+)?contrôle\s+(irakien|syrien|kurde|rebelle|d?jihadiste))$",
+    _I,
+)
+_ADJECTIVE_SIDE = {
+    "iraqi": "iraqi_forces",
+    "irakien": "iraqi_forces",
+    "syrian": "syrian_government",
+    "syrien": "syrian_government",
+    "kurde": KURDISH,
+    "rebelle": "syrian_opposition",
+    "jihadiste": "isis",
+    "djihadiste": "isis",
+}
 
 
 _PREFIXES = "|".join(_SIDE_PREFIX)
@@ -1311,6 +1333,10 @@ def _holder(reading: Reading) -> str | None:
         side = _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]]
         if side == "government":
             return _sentence_government(reading)
+        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
+    adjective = _CONTROL_ADJECTIVE.match(text)
+    if adjective:
+        side = _ADJECTIVE_SIDE[(adjective.group(1) or adjective.group(2)).lower()]
         return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
     prefix = (
         re.match(r"([\w]+)-held$", text, _I)
@@ -2360,7 +2386,12 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     gap = _cut(
         text_all, hit.end - offset, first.start - offset, apposed + _since_spans(reading), offset
     )
-    source = frame in ("leave", "expel", "expelled") and _SOURCE_GAP.match(gap)
+    # (« chassé les jihadistes près de Rawa »: a landmark's "de", not where they were driven from)
+    source = (
+        frame in ("leave", "expel", "expelled")
+        and _SOURCE_GAP.match(gap)
+        and not _LANDMARK_DE.search(gap)
+    )
     if (
         frame == "leave"
         and "," in gap

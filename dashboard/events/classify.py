@@ -164,6 +164,8 @@ _EN_TAKE = (
     r"|swept\s+into"
     r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"
     r"|regained|reclaim(?:ed|s|ing)|took\s+over|took\s+back|t(?:aken|aking)\s+back"
+    # "finished clearing Rawa": a clearing carried to its end takes the place
+    r"|(?:finish|complet)(?:ed|es?|ing)\s+(?:the\s+)?clearing(?:\s+of)?(?=\s)"
     r"|wrest(?:ed|s|ing)?"
     r"|declared\s+(?:fully\s+|completely\s+|entirely\s+)?(?:free|clear|cleared)(?=\s+of\b)"
     # "declared victory over the militants in the town", "their victory over IS in the city":
@@ -244,6 +246,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.8,
         "fr",
         r"chass(?:é|ée|és|ées|er|ent|e|ait)|expuls(?:é|ée|és|ées|er)|débarrass(?:é|ée|és|er)"
+        # « ont nettoyé Rawa des derniers jihadistes »: cleared of them, like « débarrassé »
+        r"|nettoy(?:é|ée|és|ées|er)"
         r"|délog(?:é|ée|és|ées|er|ent|e|eait)|purg(?:é|ée|és|ées|er|ent|e)"
         # « ont été repoussés hors d'Anah », « refoulés de la ville »
         r"|(?:repouss|refoul)(?:é|ée|és|ées|er|ent|e|ait)(?=\s+(?:\w+\s+){0,2}?hors\s+(?:de|d['’]|du)"
@@ -329,7 +333,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|push(?:es|ing)?\s+into|stormed|broke\s+into"
         r"|reached\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)(?=\s+of\b)"
         r"|reached\s+the\s+(?:centre|center|heart|gates)(?=\s+of\b)"
-        r"|fighting\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|advanced)\s+into"
+        r"|(?:fighting|fought|forced|forcing|made|making|battled|battling)\s+(?:their|its)\s+way\s+into|(?:moved|marched|rolled|advanced)\s+into"
         rf"|advanc(?:e|es|ed|ing)\s+(?:\w+\s+)?inside(?=\s+(?:{_NAME}|the\s+(?:town|city|village)\b))"
         # "SDF fighters were battling Islamic State inside Raqqa": fighting inside the town
         r"|(?:fighting|battling|fought|battled|clashing\s+with|clashed\s+with)\s+"
@@ -554,7 +558,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|appart(?:ient|iennent|enait|enaient)\s+(?:désormais\s+|entièrement\s+)?(?:à|aux?)"
         r"(?=\s+(?:l['’]\s*)?[A-ZÉ])"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
-        r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle(?:\s+gouvernemental)?"
+        r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
         r"|sous\s+l'emprise\s+(?:de|du|des|d')|entre\s+les\s+mains\s+(?:de|du|des|d')"
         r"|entre\s+(?:leurs|ses)\s+mains"

@@ -3267,3 +3267,50 @@ def test_both_areas_are_the_places_just_listed_whatever_their_kind() -> None:
     )
     held = {(c.place_name, c.side) for c in _run("Islamic State lost Hit. " + body, "en").claims}
     assert {("Tabqa air base", "isis"), ("Raqqa province", "isis")} <= held
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "side"),
+    [
+        ("Rawa is now under Iraqi control.", "en", "iraqi_forces"),
+        ("Raqqa has been under Syrian control since Saturday.", "en", "syrian_government"),
+        ("Rawa est désormais sous contrôle irakien.", "fr", "iraqi_forces"),
+        ("Idleb est sous contrôle rebelle depuis 2015.", "fr", "syrian_opposition"),
+        ("Rawa est sous contrôle jihadiste depuis 2014.", "fr", "isis"),
+    ],
+)
+def test_a_control_named_by_an_adjective_is_the_side_it_names(
+    body: str, lang: str, side: str
+) -> None:
+    claims = _run(body, lang).claims
+    assert [c.side for c in claims] == [side]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        ("Iraqi forces finished clearing the town of Rawa on Thursday.", "en", "full"),
+        ("Iraqi forces completed the clearing of Rawa on Thursday.", "en", "full"),
+        ("Les forces irakiennes ont nettoyé Rawa des derniers jihadistes jeudi.", "fr", "full"),
+        ("Iraqi forces fought their way into Rawa on Thursday.", "en", "contested"),
+        ("Iraqi troops forced their way into Rawa on Thursday.", "en", "contested"),
+    ],
+)
+def test_a_clearing_carried_through_takes_a_town_and_a_way_forced_in_enters_it(
+    body: str, lang: str, kind: str
+) -> None:
+    claims = _run(body, lang).claims
+    assert [(c.place_name, c.kind) for c in claims] == [("Rawa", kind)]
+    assert kind == "contested" or claims[0].side == "iraqi_forces"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Les forces irakiennes ont chassé les jihadistes jeudi près de Rawa.",
+        "Les forces irakiennes ont chassé l'EI des environs de Rawa.",
+        "Les forces irakiennes ont nettoyé les poches de résistance jeudi près de Rawa.",
+    ],
+)
+def test_an_expulsion_near_a_town_does_not_take_the_town(body: str) -> None:
+    assert _run(body, "fr").claims == ()
