@@ -279,7 +279,7 @@ _HOLD_BY = re.compile(
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
     r"(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
     r"|emprise\s+(?:de|du|des|d')"
-    r"|^under\s.*(?:control|rule)|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
+    r"|^under\s.*(?:control|rule)|^(?:returned|reverted|passed|came)\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".
@@ -465,8 +465,8 @@ _SIDE_PREFIX = {
 _KURDS_OF = {"syrian_government": "sdf", "iraqi_forces": "peshmerga"}
 # "under Iraqi control", « sous contrôle kurde »: the adjective names the side that holds it
 _CONTROL_ADJECTIVE = re.compile(
-    r"(?:(?:in|under)\s+(iraqi|syrian)\s+(?:hands|control)"
-    r"|sous\s+(?:le\s+)?contrôle\s+(irakien|syrien|kurde|rebelle|d?jihadiste))$",
+    r"\b(?:(?:in|under|to)\s+(iraqi|syrian|kurdish|rebel)\s+(?:hands|control)"
+    r"|\bsous\s+(?:le\s+)?contrôle\s+(irakien|syrien|kurde|rebelle|d?jihadiste))$",
     _I,
 )
 _ADJECTIVE_SIDE = {
@@ -474,7 +474,9 @@ _ADJECTIVE_SIDE = {
     "irakien": "iraqi_forces",
     "syrian": "syrian_government",
     "syrien": "syrian_government",
+    "kurdish": KURDISH,
     "kurde": KURDISH,
+    "rebel": "syrian_opposition",
     "rebelle": "syrian_opposition",
     "jihadiste": "isis",
     "djihadiste": "isis",
@@ -962,6 +964,10 @@ def _claims_for(
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
             since = since or _held_by_then(reading)
+            if since is None and _BECAME_HELD.match(reading.hit.text):
+                # "returned to government control on Thursday", "came under rebel control in
+                # 2015": a state that began when the sentence says
+                since = reading.date_mention if reading.date_how == "sentence" else None
             if (
                 since is None
                 and reading.date_how == "sentence"
@@ -1284,6 +1290,7 @@ _ENDED_HOLD = re.compile(
 )
 
 
+_BECAME_HELD = re.compile(r"(?:returned|reverted|passed|came)\b", _I)
 _PAST_HOLD_VERB = re.compile(r"\w+(?:ait|aient)|held|controlled|kept|retained|occupied", _I)
 
 
@@ -1334,7 +1341,7 @@ def _holder(reading: Reading) -> str | None:
         if side == "government":
             return _sentence_government(reading)
         return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
-    adjective = _CONTROL_ADJECTIVE.match(text)
+    adjective = _CONTROL_ADJECTIVE.search(text)
     if adjective:
         side = _ADJECTIVE_SIDE[(adjective.group(1) or adjective.group(2)).lower()]
         return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side

@@ -93,6 +93,8 @@ _FR_TAKE = (
     r"|(?<=qu['’]ils\s)(?:ont|avaient)\s+(?:re)?prise?s?\b|(?<=qu['’]il\s)(?:a|avait)\s+(?:re)?prise?s?\b"
     r"|(?<=qu['’]elles\s)(?:ont|avaient)\s+(?:re)?prises?\b"
     r"|(?<=qu['’]elle\s)(?:a|avait)\s+(?:re)?prises?\b"
+    # « Tabqa, prise par les FDS en mai, »: a participle in apposition, its agent after « par »
+    r"|(?<=,\s)pris(?:es?)?(?=\s+(?:[^,;.«»]{1,30}?\s)?par\s)"
     # « l'avait arrachée à l'EI », « ont arraché Hajine aux jihadistes »: wrested from
     r"|arrach(?:é|ée|és|ées|er|ent|ait|aient)(?=\s+(?:[^,;.]{1,40}\s)?(?:à|aux|au)\s)"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
@@ -298,7 +300,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "enter",
         0.7,
         "fr",
-        r"entr(?:é|ée|és|ées|er|ent|ant|ait|aient)\s+(?:\w+\s+)?(?:dans|à)"
+        # (« entrées sans combat dans Rawa »: a manner may stand before the town)
+        r"entr(?:é|ée|és|ées|er|ent|ant|ait|aient)\s+(?:\w+\s+){0,2}?(?:dans|à)"
         r"|(?:pénétr(?:é|ée|és|ées|ait|aient|ant)|pénètr(?:e|ent))\s+(?:\w+\s+)?dans"
         # « des insurgés se sont infiltrés dans des quartiers du nord de la ville »
         r"|infiltr(?:é|ée|és|ées|ent|aient)\s+(?:\w+\s+)?dans"
@@ -619,6 +622,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "the whole province belongs to the Islamic State"
         r"|(?:now\s+)?belong(?:s|ed)?\s+(?:entirely\s+|wholly\s+)?to(?=\s+(?:the\s+)?[A-Z])"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"
+        # "the town returned to government control": back under the side the adjective names
+        r"|(?:returned|reverted|passed|came)\s+(?:back\s+)?(?:to|under)\s+(?:full\s+)?"
+        r"(?:[\w'’-]+\s+){1,2}?control(?!\s+of)"
         # "the largest city under its rule", "towns under Islamic State rule"
         r"|under\s+(?:[\w'’-]+\s+){1,3}?rule\b(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"

@@ -3314,3 +3314,42 @@ def test_a_clearing_carried_through_takes_a_town_and_a_way_forced_in_enters_it(
 )
 def test_an_expulsion_near_a_town_does_not_take_the_town(body: str) -> None:
     assert _run(body, "fr").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "side", "valid_from"),
+    [
+        (
+            "The town of Rawa returned to government control on Thursday.",
+            "iraqi_forces",
+            "2017-11-09",
+        ),
+        ("Rawa reverted to Iraqi control on Thursday.", "iraqi_forces", "2017-11-09"),
+        ("Raqqa passed under Kurdish control in October.", "sdf", "2017-10-01"),
+        ("In 2015, Idlib came under rebel control.", "syrian_opposition", "2015-01-01"),
+    ],
+)
+def test_a_return_to_a_sides_control_holds_from_the_day_told(
+    body: str, side: str, valid_from: str
+) -> None:
+    claims = _run(body, "en").claims
+    assert [(c.side, c.valid_from.isoformat()) for c in claims] == [(side, valid_from)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tabqa, prise par les FDS en mai, sert désormais de base pour l'offensive.",
+        "Tabqa, prise en mai par les FDS, sert désormais de base pour l'offensive.",
+    ],
+)
+def test_a_french_capture_participle_in_apposition_goes_to_its_agent(body: str) -> None:
+    claims = _run(body, "fr").claims
+    assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [
+        ("Tabqa", "sdf", "2017-05-01")
+    ]
+
+
+def test_a_manner_between_entered_and_the_town_still_enters_it() -> None:
+    body = "Les forces irakiennes sont entrées sans résistance dans Rawa jeudi."
+    assert [c.place_name for c in _run(body, "fr").claims] == ["Rawa"]
