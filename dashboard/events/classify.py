@@ -106,6 +106,9 @@ _FR_TAKE = (
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"
     r"(?=\s+(?:sur|à|au-dessus))"
     r"|(?:mis|mettre|met|mettent)\s+la\s+main\s+sur|fait\s+tomber"
+    # « ont pris possession de Rawa », « se sont rendus maîtres de », « a fait main basse sur »
+    r"|pris\s+possession(?=\s+(?:de|du|des|d['’]))|rendue?s?\s+ma[îi]tre(?:sse)?s?(?=\s+(?:de|du|des|d['’]))"
+    r"|fait\s+main\s+basse\s+sur"
     # « a proclamé la victoire sur l'EI à Z », « leur victoire à Z »
     # (« a proclamé lundi la victoire à Mossoul »: a day may stand between)
     r"|(?:(?:proclamé|annoncé|déclaré|célébré|fêté)(?:\s+[\w-]+)?\s+la|leur|sa)\s+victoire"
@@ -154,7 +157,7 @@ _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
     r"|seiz(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     # (not the noun: "The capture crowned a push", "the captured town")
-    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)captur(?:ed|es?|ing)"
+    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)(?<!['’]s\s)captur(?:ed|es?|ing)"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
     r"|reportedly)\s+)?taken|overran|overrun"
@@ -239,8 +242,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.6,
         "en",
         r"(?:the|its|their|after\s+the)\s+(?:(?:full|complete|total|final)\s+)?"
-        r"(?:recapture|liberation|capture|fall|loss|retaking)"
-        r"(?=\s+of\b)|whose\s+(?:recapture|liberation|capture|fall|retaking)",
+        r"(?:recapture|liberation|capture|fall|loss|retaking|takeover)"
+        r"(?=\s+of\b)|whose\s+(?:recapture|liberation|capture|fall|retaking|takeover)"
+        # "Islamic State's capture of Palmyra": the noun of a side named as its possessor
+        r"|(?<=['’]s\s)(?:(?:full|complete|total|final)\s+)?"
+        r"(?:recapture|liberation|capture|retaking|takeover)(?=\s+of\b)",
     ),
     _spec(
         "capture",
@@ -292,7 +298,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|equipment|vehicles|ammunition|bodies|prisoners|hostages|detainees)\b)"
         # "the offensive that also delivered Mosul to the militants"
         rf"|deliver(?:ed|s|ing)(?=\s+{_NAME}[\w\s'’-]{{0,30}}?\s+(?:in)?to\b)"
-        rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))",
+        rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))"
+        # "rebels surrendered Daraa to the government": a place given up to a named side
+        rf"|surrender(?:ed|s|ing)(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?{_NAME}"
+        r"[\w\s'’-]{0,30}?\s+to\b)",
     ),
     # --- entering a place that is still fought over ----------------------------------------
     _spec(

@@ -31,7 +31,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention, find_dates, shift_months
-from dashboard.dates.lexicon import WEEKDAYS, alternation
+from dashboard.dates.lexicon import MONTHS_FULL, WEEKDAYS, alternation
 from dashboard.events.actors import (
     KURDISH,
     ActorHit,
@@ -92,7 +92,9 @@ _POSSESSOR_OF_THING = re.compile(
     r"|jets|warplanes|aircraft|artillery|gunmen|militants|commanders?"
     # what a side holds is its own: "Islamic State's remaining territory includes"
     r"|remaining|territor(?:y|ies)|holdings?|control|hands|strongholds?|presence|last|final"
-    r"|self-(?:declared|styled)|de\s+facto|capital|positions|bastions?|enclaves?|pockets?)\b)",
+    r"|self-(?:declared|styled)|de\s+facto|capital|positions|bastions?|enclaves?|pockets?"
+    # "Islamic State's capture of Palmyra": the side's own deed
+    r"|(?:(?:full|complete|total|final)\s+)?(?:recapture|liberation|capture|retaking|takeover)\s+of)\b)",
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
@@ -309,11 +311,14 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             s_actors,
         )
         # a surrender is a capture only of the town the fighters surrendered in ("IS fighters
-        # in Rawa surrendered to"); "hundreds surrendered to Kurdish forces" takes nothing
+        # in Rawa surrendered to"); "hundreds surrendered to Kurdish forces" takes nothing, and
+        # "rebels surrendered Daraa to the government" gives up the town it names
         triggers = [
             t
             for t in triggers
-            if not _SURRENDER.match(t.text) or any(0 <= t.start - p.end <= 60 for p in s_places)
+            if t.spec.frame == "lose"
+            or not _SURRENDER.match(t.text)
+            or any(0 <= t.start - p.end <= 60 for p in s_places)
         ]
         primary = [t for t in triggers if t.spec.type not in (None, "announcement")]
         owner = _share_dates(s_dates, primary or triggers, forward, text)
@@ -1273,9 +1278,13 @@ _NOUN_HAPPENED = re.compile(
 
 # « La prise de Raqqa par les FDS, mardi, a mis fin à », "The capture of Raqqa by the SDF on
 # Tuesday ended": the noun's captor and day say it happened
+_MONTHS = alternation([*MONTHS_FULL["en"], *MONTHS_FULL["fr"]])
 _NOUN_BY_ON = re.compile(
     r"\s+(?:of|de|d['’]|du|des)\s*[^,;.]{1,50}?\s+(?:by|par)\s+[^;.]{1,40}?,?\s+(?:on\s+)?"
-    rf"(?:{alternation([*WEEKDAYS['en'], *WEEKDAYS['fr']])}|yesterday|hier|la\s+veille)\b",
+    rf"(?:{alternation([*WEEKDAYS['en'], *WEEKDAYS['fr']])}|yesterday|hier|la\s+veille"
+    # "The capture of Mosul by Islamic State in June 2014", « en juin 2014 », « le 10 juin »
+    rf"|(?:in|en)\s+(?:(?:early|late|mid-?|début|fin|mi-)\s*)?(?:{_MONTHS}|\d{{4}})"
+    rf"|(?:on|le)\s+(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d))\b",
     re.IGNORECASE,
 )
 
@@ -2100,6 +2109,7 @@ _AFTER_PREPOSITION = re.compile(
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
 # Verbs that carry a capture noun for their subject: "completed the capture of", « ont achevé
 # la prise de », « ont parachevé la reconquête de »
+_POSSESSOR_GAP = re.compile(r"['’]s?\s+(?:(?:full|complete|total|final)\s+)?")
 _SUPPORT_VERB = re.compile(
     r"\b(?:achev(?:é|ée|ent|e|er|ait|aient)|parachev(?:é|ent|e|er)|termin(?:é|ent|e|er)"
     r"|finalis(?:é|ent|e|er)|complét(?:é|ent|er)|mené|mènent|mène|réussi"
@@ -2276,6 +2286,13 @@ def _roles(
             (a for a in armed if a.side != inside[0].side and a.hit.start >= hit.end), None
         )
         return inside[0], patient
+    if (
+        frame == "take_noun"
+        and before
+        and by_agent is None
+        and _POSSESSOR_GAP.fullmatch(text, before[-1].hit.end, hit.start)
+    ):
+        return before[-1], None  # "Islamic State's capture of Palmyra": the possessor takes it
     if (
         frame == "take_noun"
         and before

@@ -3353,3 +3353,54 @@ def test_a_french_capture_participle_in_apposition_goes_to_its_agent(body: str) 
 def test_a_manner_between_entered_and_the_town_still_enters_it() -> None:
     body = "Les forces irakiennes sont entrées sans résistance dans Rawa jeudi."
     assert [c.place_name for c in _run(body, "fr").claims] == ["Rawa"]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Les forces irakiennes ont pris possession de Rawa jeudi.",
+            "fr",
+            ("Rawa", "iraqi_forces"),
+        ),
+        (
+            "Les peshmergas se sont rendus maîtres de Sinjar vendredi.",
+            "fr",
+            ("Sinjar", "peshmerga"),
+        ),
+        (
+            "Les forces irakiennes se sont rendues maîtresses de Rawa jeudi.",
+            "fr",
+            ("Rawa", "iraqi_forces"),
+        ),
+        ("L'EI a fait main basse sur Rawa en juin 2014.", "fr", ("Rawa", "isis")),
+        (
+            "The rebels surrendered Idlib to the army on Thursday.",
+            "en",
+            ("Idlib", "syrian_government"),
+        ),
+        (
+            "Islamic State's capture of Mosul in June 2014 shocked the region.",
+            "en",
+            ("Mosul", "isis"),
+        ),
+        ("After the SDF's recapture of Tabqa in May, the road lay open.", "en", ("Tabqa", "sdf")),
+        (
+            "The capture of Mosul by Islamic State in June 2014 shocked the region.",
+            "en",
+            ("Mosul", "isis"),
+        ),
+        (
+            "La prise de Mossoul par l'EI en juin 2014 a choqué la région.",
+            "fr",
+            ("Mossoul", "isis"),
+        ),
+    ],
+)
+def test_more_ways_to_tell_a_capture(body: str, lang: str, expected: tuple[str, str]) -> None:
+    assert [(c.place_name, c.side) for c in _run(body, lang).claims] == [expected]
+
+
+def test_a_capture_told_as_a_topic_with_no_date_or_day_is_not_claimed_again() -> None:
+    # a known event as the subject of the sentence: its own report carries the claim
+    assert _run("The capture of Mosul by Islamic State shocked the region.", "en").claims == ()
