@@ -301,6 +301,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     reported: set[int] = set()  # triggers dated by the day of the statement reporting them
     last_date_in_paragraph: dict[int, DateMention] = {}
     lead = next((s for s in sentences if s.kind == "body"), None)
+    story_day: DateMention | None = None
     for sentence in sentences:
         s_places = [p for p in ordered_places if sentence.start <= p.start < sentence.end]
         s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
@@ -359,6 +360,17 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             fallback = _lead_date(
                 sentence, sentences, dates, ordered_places, triggers, all_triggers
             )
+        if (
+            fallback is None
+            and lead is not None
+            and sentence.paragraph > lead.paragraph
+            and not _GOING_ON.search(sentence.text)
+        ):
+            # an undated sentence further on tells of the news the lead dated, unless it says
+            # what is still going on ("are fighting", "not yet", « chaque jour »)
+            fallback = story_day
+        if sentence is lead:
+            story_day = _story_day(fallback, s_dates, reference)
         voice = (
             (_speaker(text, sentence, s_actors), _attribution(text, sentence, s_actors))
             if triggers
@@ -732,6 +744,25 @@ def _dated_by_when(
 _SURRENDER = re.compile(r"surrender|(?:se|s')\s*\w*\s+rendue?s?\b", re.IGNORECASE)
 # a reporting verb right before a day: "…, a commander said on Sunday", « a indiqué dimanche »
 _REPORTED_ON = re.compile(rf"(?:{_REPORTING.pattern})\s+(?:\w+\s+)?(?:on\s+)?\Z", re.IGNORECASE)
+
+
+_GOING_ON = re.compile(
+    r"\b(?:is|are|am)\s+(?:still\s+|now\s+)?\w+ing\b|\bnot\s+yet\b|\b(?:daily|every\s+day)\b"
+    r"|\bcontinu(?:e|es|ing)\b|\bpas\s+encore\b|\bchaque\s+jour\b|\bquotidien(?:ne)?s?\b"
+    r"|\b(?:continuent|continue|poursuivent|poursuit)\b",
+    re.IGNORECASE,
+)
+
+
+def _story_day(
+    fallback: DateMention | None, lead_dates: Sequence[DateMention], reference: date | None
+) -> DateMention | None:
+    """The day the news happened, as the lead tells it: a day of the week before the report."""
+    days = [d for d in lead_dates if d.precision == "day"] or ([fallback] if fallback else [])
+    if not days or reference is None:
+        return None
+    day = days[0]
+    return day if 0 <= (reference - day.value).days <= 7 else None
 
 
 def _lead_date(

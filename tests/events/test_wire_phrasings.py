@@ -3404,3 +3404,25 @@ def test_more_ways_to_tell_a_capture(body: str, lang: str, expected: tuple[str, 
 def test_a_capture_told_as_a_topic_with_no_date_or_day_is_not_claimed_again() -> None:
     # a known event as the subject of the sentence: its own report carries the claim
     assert _run("The capture of Mosul by Islamic State shocked the region.", "en").claims == ()
+
+
+def test_an_undated_paragraph_tells_of_the_day_the_lead_dated() -> None:
+    body = (
+        "Iraqi forces recaptured Rawa on Wednesday, the joint operations command said."
+        "\n\nThe militants withdrew towards the Syrian border under coalition air strikes."
+        "\n\nFighting is continuing on the western outskirts, a police officer said."
+    )
+    events = {e.type: e for e in _run(body, "en").events}
+    assert events["withdrawal"].date == date(2017, 11, 8)
+    assert events["air_strike"].date == date(2017, 11, 8)
+    # what is still going on is dated by the report, not by the lead
+    assert events["armed_clash"].date == PUB
+
+
+def test_a_lead_of_long_ago_dates_no_undated_paragraph() -> None:
+    body = (
+        "Islamic State seized Rawa on June 21, 2014, a month after entering Anbar."
+        "\n\nThe militants withdrew from the town under air strikes."
+    )
+    withdrawal = next(e for e in _run(body, "en").events if e.type == "withdrawal")
+    assert withdrawal.date != date(2014, 6, 21)
