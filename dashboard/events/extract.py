@@ -899,12 +899,16 @@ _COUNTED_UNIT = re.compile(
     re.IGNORECASE,
 )
 # "after three days of fierce fighting", « au terme de trois jours de combats »: the fighting
-# ran through the days before the day the sentence tells of
+# ran through the days before the day the sentence tells of (so do "weeks of air strikes",
+# « plusieurs jours de pilonnage », a span not counted)
 _DAYS_OF_FIGHTING = re.compile(
-    r"\b(?:after|following|in|over|au\s+terme\s+de|après|en)\s+"
-    r"(?P<n>two|three|four|five|six|seven|deux|trois|quatre|cinq|six|sept|\d{1,2})\s+"
-    r"(?:days|jours)\s+(?:of|de|d['’])\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:fighting|clashes|battles?|combats?|affrontements|street\s+fighting)\b",
+    r"\b(?:after|following|in|over|ending|capp(?:ed|ing)|au\s+terme\s+de|à\s+l['’]issue\s+de"
+    r"|après|en)\s+(?:(?:more\s+than|over|plus\s+de)\s+)?"
+    r"(?P<n>a|one|two|three|four|five|six|seven|un|une|deux|trois|quatre|cinq|six|sept|\d{1,2}"
+    r"|several|a\s+few|plusieurs|quelques|des)?\s*"
+    r"(?P<unit>days|weeks?|jours|semaines?)\s+(?:of|de|d['’])\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:fighting|clashes|battles?|combats?|affrontements|street\s+fighting|(?:air\s+)?strikes"
+    r"|shelling|bombardments?|frappes|pilonnages?|bombardements?)\b",
     re.IGNORECASE,
 )
 _AT_THE_TIME = re.compile(
@@ -1018,7 +1022,8 @@ def _days_of_fighting(
     sentence_starts = [x.start for x in sentences]
     out = []
     for match in _DAYS_OF_FIGHTING.finditer(text):
-        if any(m.start <= match.start("n") < m.end for m in mentions):
+        start = match.start("n") if match.group("n") else match.start("unit")
+        if any(m.start <= start < m.end for m in mentions):
             continue
         k = bisect.bisect_right(sentence_starts, match.start()) - 1
         own = sentences[k] if k >= 0 else None
@@ -1034,10 +1039,8 @@ def _days_of_fighting(
         value = anchor.value if anchor is not None else reference
         if value is None:
             continue
-        word = match.group("n").lower()
-        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+        n = _days_of(match.group("n"), match.group("unit"))
         confidence = round((anchor.confidence if anchor is not None else 0.8) * 0.8, 3)
-        start = match.start("n")
         out.append(
             DateMention(
                 start,
@@ -1050,6 +1053,17 @@ def _days_of_fighting(
             )
         )
     return out
+
+
+def _days_of(count: str | None, unit: str) -> int:
+    """Days in "five days", "a week", "weeks": a span not counted is taken as a week of days,
+    or two of weeks."""
+    week = unit.lower().startswith(("week", "semaine"))
+    word = (count or "").lower()
+    if word.isdigit() or word in _NUMBER_WORDS:
+        n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        return n * 7 if week else n
+    return 14 if week else 7
 
 
 def _own_month(coarse: Sequence[DateMention], own: Sentence, at: int) -> DateMention | None:

@@ -3426,3 +3426,33 @@ def test_a_lead_of_long_ago_dates_no_undated_paragraph() -> None:
     )
     withdrawal = next(e for e in _run(body, "en").events if e.type == "withdrawal")
     assert withdrawal.date != date(2014, 6, 21)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind", "first_day"),
+    [
+        (
+            "Iraqi forces retook Rawa after a week of fighting.",
+            "en",
+            "armed_clash",
+            date(2017, 11, 3),
+        ),
+        (
+            "L'armée a repris Rawa vendredi après des semaines de frappes aériennes.",
+            "fr",
+            "air_strike",
+            date(2017, 10, 27),
+        ),
+        (
+            "The capture of the town on Friday capped five days of heavy fighting.",
+            "en",
+            "armed_clash",
+            date(2017, 11, 5),
+        ),
+    ],
+)
+def test_a_span_of_fighting_before_the_day_told_began_that_long_before(
+    body: str, lang: str, kind: str, first_day: date
+) -> None:
+    event = next(e for e in _run(body, lang).events if e.type == kind)
+    assert (event.date, event.date_precision) == (first_day, "week")
