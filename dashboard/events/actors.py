@@ -858,9 +858,133 @@ def _branch_letters(branch: str) -> set[str] | None:
     return None  # a branch that can match the empty string
 
 
+# A prefix keeps at most this many atoms, and a group is spelled out into its alternatives
+# only while a branch has fewer than this many prefixes: enough to tell "the group" from
+# "the town", small enough to compile at import.
+_PREFIX_ATOMS = 8
+_PREFIX_BRANCHES = 64
+_PREFIX_ATOM_CHARS = 40
+# Atoms that read no character ("(?<!deux\s)", "\b") do not count towards that length.
+_ZERO_WIDTH = re.compile(r"\(\?<?[=!]|\\[bBAZ]")
+# Backreferences and named groups
+_NUMBERED = re.compile(r"\\[1-9]|\(\?P[<=]")
+
+
+def _quantifier(pattern: str, at: int) -> int:
+    """Offset just past the quantifier (``?``, ``*``, ``+``, ``{m,n}``, lazy or not) at ``at``."""
+    if pattern[at : at + 1] in ("?", "*", "+"):
+        at += 1
+    elif pattern[at : at + 1] == "{" and "}" in pattern[at:]:
+        at = pattern.index("}", at) + 1
+    else:
+        return at
+    return at + 1 if pattern[at : at + 1] == "?" else at
+
+
+def _atom_end(pattern: str, i: int) -> int | None:
+    """Offset past the atom starting at ``i`` (quantifier excluded); None for atoms a prefix
+    must not copy (backreferences, named or atomic groups)."""
+    ch = pattern[i]
+    if ch == "\\":
+        escaped = pattern[i + 1 : i + 2]
+        if escaped.isdigit() or escaped in ("g", "k"):
+            return None
+        return i + 2
+    if ch == "[":
+        j = i + 1
+        j += pattern[j : j + 1] == "^"
+        j += pattern[j : j + 1] == "]"  # a "]" first in a class is a literal
+        while pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return j + 1
+    if ch == "(":
+        if pattern.startswith("(?", i) and not pattern.startswith(
+            ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?-i:", "(?i:"), i
+        ):
+            return None
+        return _closing(pattern, i) + 1
+    return i + 1
+
+
+def _branch_prefixes(branch: str, case_sensitive: bool) -> list[tuple[str, ...]]:
+    """The first atoms of ``branch`` as token sequences (regular-expression source), with the
+    non-capturing groups met on the way spelled out into their alternatives; every match of
+    the branch starts with a match of one of them."""
+    done: list[tuple[str, ...]] = []
+    # (atoms so far, rest of the branch still to read)
+    todo: list[tuple[tuple[str, ...], str]] = [((), branch)]
+    while todo:
+        atoms, rest = todo.pop()
+        if not rest or sum(not _ZERO_WIDTH.match(atom) for atom in atoms) >= _PREFIX_ATOMS:
+            done.append(atoms)
+            continue
+        end = _atom_end(rest, 0)
+        after = end if end is None else _quantifier(rest, end)
+        if end is None or (after > end and rest.startswith("+", after)):
+            done.append(atoms)  # an atom copied wrong could lose a hit: stop before it
+            continue
+        quantifier = rest[end:after]
+        if (
+            rest.startswith("(?:")
+            and quantifier in ("", "?")
+            and len(done) + len(todo) < _PREFIX_BRANCHES
+        ):
+            inner = rest[3 : end - 1]
+            for alternative in _top_branches(inner):
+                todo.append((atoms, alternative + rest[after:]))
+            if quantifier == "?":
+                todo.append((atoms, rest[after:]))
+            continue
+        atom = rest[:end]
+        if not atoms and _ZERO_WIDTH.match(atom):
+            # a test before the first character is left out: the tree then forks on
+            # characters from its root, and leaving a test out only lets more words through
+            todo.append((atoms, rest[after:]))
+            continue
+        if len(atom) > _PREFIX_ATOM_CHARS:
+            done.append(atoms)  # a long group or test: costly to compile, little to gain
+            continue
+        if not case_sensitive and len(atom) == 1 and atom.isalpha() and len(atom.lower()) == 1:
+            atom = atom.lower()  # matched ignoring case: "The" and "the" share a branch
+        todo.append(((*atoms, atom + quantifier), rest[after:]))
+    return done
+
+
+def prefix_gate(patterns: Iterable[tuple[str, bool]]) -> re.Pattern[str] | None:
+    """A quick necessary test for ``(pattern, case_sensitive)`` pairs matched at one offset
+    ignoring case (or not, when case-sensitive): a match of any of them starts with a match of
+    this gate, which is the patterns' first atoms merged into a tree of alternatives, so a word
+    none fits fails after a character or two instead of after every alias. None when some
+    pattern may start with anything."""
+    tree: dict[str, dict] = {}
+    for pattern, case_sensitive in patterns:
+        if _NUMBERED.search(pattern):
+            return None  # copied apart, a group could be renumbered or named twice
+        for branch in _top_branches(pattern):
+            for atoms in _branch_prefixes(branch, case_sensitive):
+                if not atoms:
+                    return None
+                node = tree
+                for atom in atoms:
+                    node = node.setdefault(f"(?-i:{atom})" if case_sensitive else atom, {})
+                node[""] = {}  # a prefix ends here: a longer one adds nothing to the test
+
+    def spelled(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        parts = [atom + spelled(child) for atom, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return re.compile(spelled(tree), re.IGNORECASE) if tree else None
+
+
 def _gate(indexes: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the given entries: most words start no alias, and one failed match
-    rules them all out at once."""
+    """A test ruling out the given entries at once: most words start no alias. The entries'
+    first atoms merged into a tree fail fastest; else one alternation of the entries."""
+    entries = [LEXICON[i] for i in indexes]
+    quick = prefix_gate((entry.pattern, entry.case_sensitive) for entry in entries)
+    if quick is not None:
+        return quick
     return re.compile(
         "|".join(
             f"(?-i:{entry.pattern})" if entry.case_sensitive else f"(?:{entry.pattern})"
