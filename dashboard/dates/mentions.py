@@ -30,6 +30,7 @@ from dashboard.dates.lexicon import (
     alternation,
     fold,
 )
+from dashboard.dates.prefixes import finditer_gated, prefix_gate
 from dashboard.text.spans import keep_non_overlapping
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -710,6 +711,12 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Handler], ...]] = {
     lang: tuple((_compile(source, lang), _HANDLERS[name]) for source, name in sources)
     for lang, sources in _RULE_SOURCES.items()
 }
+# Each rule's quick test (see dates.prefixes): most offsets start no date, and the rule is
+# tried only where its first words fit.
+_GATES: dict[str, tuple[re.Pattern[str] | None, ...]] = {
+    lang: tuple(prefix_gate([(pattern.pattern, True)], re.VERBOSE) for pattern, _ in rules)
+    for lang, rules in _RULES.items()
+}
 
 
 def _numeric(text: str, lang: str) -> Iterator[Expression]:
@@ -762,8 +769,8 @@ def parse_expressions(text: str, lang: str) -> list[Expression]:
     code = normalise_lang(lang)
     candidates: list[Expression] = []
     lowered = _lowered(text)
-    for pattern, handler in _RULES[code]:
-        for m in pattern.finditer(lowered):
+    for (pattern, handler), gate in zip(_RULES[code], _GATES[code], strict=True):
+        for m in finditer_gated(pattern, gate, lowered):
             expression = handler(m, code, text)
             if expression is not None and expression.end > expression.start:
                 candidates.append(expression)

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dashboard.dates.prefixes import closing, prefix_gate, top_branches
 from dashboard.text.spans import keep_non_overlapping
 
 # Nouns for armed units, used to build "<noun> <nationality>" (fr) and "<nationality> <noun>"
@@ -761,52 +762,6 @@ _COMPILED: tuple[tuple[ActorEntry, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _closing(pattern: str, open_at: int) -> int:
-    """Offset of the parenthesis closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(pattern)
-
-
-def _top_branches(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
-
-
 def first_letters(pattern: str) -> frozenset[str] | None:
     """Lower-cased characters a match of ``pattern`` can start with; None when any can.
 
@@ -814,7 +769,7 @@ def first_letters(pattern: str) -> frozenset[str] | None:
     None, so gating the lexicon on it never loses a hit.
     """
     letters: set[str] = set()
-    for branch in _top_branches(pattern):
+    for branch in top_branches(pattern):
         found = _branch_letters(branch)
         if found is None:
             return None
@@ -830,10 +785,10 @@ def _branch_letters(branch: str) -> set[str] | None:
             i += 2
             continue
         if branch.startswith(("(?!", "(?<!", "(?=", "(?<="), i):
-            i = _closing(branch, i) + 1
+            i = closing(branch, i) + 1
             continue
         if branch[i] == "(":
-            end = _closing(branch, i)
+            end = closing(branch, i)
             inner = first_letters(branch[i + 3 if branch.startswith("(?:", i) else i + 1 : end])
             if inner is None:
                 return None
@@ -856,126 +811,6 @@ def _branch_letters(branch: str) -> set[str] | None:
             continue
         return letters
     return None  # a branch that can match the empty string
-
-
-# A prefix keeps at most this many atoms, and a group is spelled out into its alternatives
-# only while a branch has fewer than this many prefixes: enough to tell "the group" from
-# "the town", small enough to compile at import.
-_PREFIX_ATOMS = 8
-_PREFIX_BRANCHES = 64
-_PREFIX_ATOM_CHARS = 40
-# Atoms that read no character ("(?<!deux\s)", "\b") do not count towards that length.
-_ZERO_WIDTH = re.compile(r"\(\?<?[=!]|\\[bBAZ]")
-# Backreferences and named groups
-_NUMBERED = re.compile(r"\\[1-9]|\(\?P[<=]")
-
-
-def _quantifier(pattern: str, at: int) -> int:
-    """Offset just past the quantifier (``?``, ``*``, ``+``, ``{m,n}``, lazy or not) at ``at``."""
-    if pattern[at : at + 1] in ("?", "*", "+"):
-        at += 1
-    elif pattern[at : at + 1] == "{" and "}" in pattern[at:]:
-        at = pattern.index("}", at) + 1
-    else:
-        return at
-    return at + 1 if pattern[at : at + 1] == "?" else at
-
-
-def _atom_end(pattern: str, i: int) -> int | None:
-    """Offset past the atom starting at ``i`` (quantifier excluded); None for atoms a prefix
-    must not copy (backreferences, named or atomic groups)."""
-    ch = pattern[i]
-    if ch == "\\":
-        escaped = pattern[i + 1 : i + 2]
-        if escaped.isdigit() or escaped in ("g", "k"):
-            return None
-        return i + 2
-    if ch == "[":
-        j = i + 1
-        j += pattern[j : j + 1] == "^"
-        j += pattern[j : j + 1] == "]"  # a "]" first in a class is a literal
-        while pattern[j] != "]":
-            j += 2 if pattern[j] == "\\" else 1
-        return j + 1
-    if ch == "(":
-        if pattern.startswith("(?", i) and not pattern.startswith(
-            ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?-i:", "(?i:"), i
-        ):
-            return None
-        return _closing(pattern, i) + 1
-    return i + 1
-
-
-def _branch_prefixes(branch: str, case_sensitive: bool) -> list[tuple[str, ...]]:
-    """The first atoms of ``branch`` as token sequences (regular-expression source), with the
-    non-capturing groups met on the way spelled out into their alternatives; every match of
-    the branch starts with a match of one of them."""
-    done: list[tuple[str, ...]] = []
-    # (atoms so far, rest of the branch still to read)
-    todo: list[tuple[tuple[str, ...], str]] = [((), branch)]
-    while todo:
-        atoms, rest = todo.pop()
-        if not rest or sum(not _ZERO_WIDTH.match(atom) for atom in atoms) >= _PREFIX_ATOMS:
-            done.append(atoms)
-            continue
-        end = _atom_end(rest, 0)
-        after = end if end is None else _quantifier(rest, end)
-        if end is None or (after > end and rest.startswith("+", after)):
-            done.append(atoms)  # an atom copied wrong could lose a hit: stop before it
-            continue
-        quantifier = rest[end:after]
-        if (
-            rest.startswith("(?:")
-            and quantifier in ("", "?")
-            and len(done) + len(todo) < _PREFIX_BRANCHES
-        ):
-            inner = rest[3 : end - 1]
-            for alternative in _top_branches(inner):
-                todo.append((atoms, alternative + rest[after:]))
-            if quantifier == "?":
-                todo.append((atoms, rest[after:]))
-            continue
-        atom = rest[:end]
-        if not atoms and _ZERO_WIDTH.match(atom):
-            # a test before the first character is left out: the tree then forks on
-            # characters from its root, and leaving a test out only lets more words through
-            todo.append((atoms, rest[after:]))
-            continue
-        if len(atom) > _PREFIX_ATOM_CHARS:
-            done.append(atoms)  # a long group or test: costly to compile, little to gain
-            continue
-        if not case_sensitive and len(atom) == 1 and atom.isalpha() and len(atom.lower()) == 1:
-            atom = atom.lower()  # matched ignoring case: "The" and "the" share a branch
-        todo.append(((*atoms, atom + quantifier), rest[after:]))
-    return done
-
-
-def prefix_gate(patterns: Iterable[tuple[str, bool]]) -> re.Pattern[str] | None:
-    """A quick necessary test for ``(pattern, case_sensitive)`` pairs matched at one offset
-    ignoring case (or not, when case-sensitive): a match of any of them starts with a match of
-    this gate, which is the patterns' first atoms merged into a tree of alternatives, so a word
-    none fits fails after a character or two instead of after every alias. None when some
-    pattern may start with anything."""
-    tree: dict[str, dict] = {}
-    for pattern, case_sensitive in patterns:
-        if _NUMBERED.search(pattern):
-            return None  # copied apart, a group could be renumbered or named twice
-        for branch in _top_branches(pattern):
-            for atoms in _branch_prefixes(branch, case_sensitive):
-                if not atoms:
-                    return None
-                node = tree
-                for atom in atoms:
-                    node = node.setdefault(f"(?-i:{atom})" if case_sensitive else atom, {})
-                node[""] = {}  # a prefix ends here: a longer one adds nothing to the test
-
-    def spelled(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""
-        parts = [atom + spelled(child) for atom, child in sorted(node.items())]
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return re.compile(spelled(tree), re.IGNORECASE) if tree else None
 
 
 def _gate(indexes: tuple[int, ...]) -> re.Pattern[str]:
