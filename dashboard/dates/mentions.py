@@ -30,7 +30,7 @@ from dashboard.dates.lexicon import (
     alternation,
     fold,
 )
-from dashboard.dates.prefixes import finditer_gated, prefix_gate
+from dashboard.dates.prefixes import finditer_gated, gate_of
 from dashboard.text.spans import keep_non_overlapping
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -714,8 +714,7 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Handler], ...]] = {
 # Each rule's quick test (see dates.prefixes): most offsets start no date, and the rule is
 # tried only where its first words fit.
 _GATES: dict[str, tuple[re.Pattern[str] | None, ...]] = {
-    lang: tuple(prefix_gate([(pattern.pattern, True)], re.VERBOSE) for pattern, _ in rules)
-    for lang, rules in _RULES.items()
+    lang: tuple(gate_of(pattern) for pattern, _ in rules) for lang, rules in _RULES.items()
 }
 
 
@@ -797,8 +796,11 @@ _THE_MONTH = re.compile(
 )
 
 
+_THE_MONTH_GATE = gate_of(_THE_MONTH)
+
+
 def _the_month(lowered: str) -> Iterator[Expression]:
-    for m in _THE_MONTH.finditer(lowered):
+    for m in finditer_gated(_THE_MONTH, _THE_MONTH_GATE, lowered):
         if m.group("same"):
             yield Expression(m.start(), m.end(), "the_month", "month", 0.6)
         else:

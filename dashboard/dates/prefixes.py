@@ -235,7 +235,12 @@ def prefix_gate(
         parts = [atom + spelled(child) for atom, child in sorted(node.items())]
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    return re.compile(spelled(tree), flags & re.IGNORECASE) if tree else None
+    return re.compile(spelled(tree), flags & ~re.VERBOSE) if tree else None
+
+
+def gate_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The :func:`prefix_gate` of one compiled pattern."""
+    return prefix_gate([(pattern.pattern, False)], pattern.flags)
 
 
 def finditer_gated(
