@@ -30,6 +30,7 @@ from dashboard.dates.lexicon import (
     alternation,
     fold,
 )
+from dashboard.dates.prefixes import finditer_gated, gate_of
 from dashboard.text.spans import keep_non_overlapping
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -710,6 +711,11 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Handler], ...]] = {
     lang: tuple((_compile(source, lang), _HANDLERS[name]) for source, name in sources)
     for lang, sources in _RULE_SOURCES.items()
 }
+# Each rule's quick test (see dates.prefixes): most offsets start no date, and the rule is
+# tried only where its first words fit.
+_GATES: dict[str, tuple[re.Pattern[str] | None, ...]] = {
+    lang: tuple(gate_of(pattern) for pattern, _ in rules) for lang, rules in _RULES.items()
+}
 
 
 def _numeric(text: str, lang: str) -> Iterator[Expression]:
@@ -762,8 +768,8 @@ def parse_expressions(text: str, lang: str) -> list[Expression]:
     code = normalise_lang(lang)
     candidates: list[Expression] = []
     lowered = _lowered(text)
-    for pattern, handler in _RULES[code]:
-        for m in pattern.finditer(lowered):
+    for (pattern, handler), gate in zip(_RULES[code], _GATES[code], strict=True):
+        for m in finditer_gated(pattern, gate, lowered):
             expression = handler(m, code, text)
             if expression is not None and expression.end > expression.start:
                 candidates.append(expression)
@@ -790,8 +796,11 @@ _THE_MONTH = re.compile(
 )
 
 
+_THE_MONTH_GATE = gate_of(_THE_MONTH)
+
+
 def _the_month(lowered: str) -> Iterator[Expression]:
-    for m in _THE_MONTH.finditer(lowered):
+    for m in finditer_gated(_THE_MONTH, _THE_MONTH_GATE, lowered):
         if m.group("same"):
             yield Expression(m.start(), m.end(), "the_month", "month", 0.6)
         else:

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dashboard.dates.prefixes import closing, prefix_gate, top_branches
 from dashboard.text.spans import keep_non_overlapping
 
 # Nouns for armed units, used to build "<noun> <nationality>" (fr) and "<nationality> <noun>"
@@ -761,52 +762,6 @@ _COMPILED: tuple[tuple[ActorEntry, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _closing(pattern: str, open_at: int) -> int:
-    """Offset of the parenthesis closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(pattern)
-
-
-def _top_branches(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
-
-
 def first_letters(pattern: str) -> frozenset[str] | None:
     """Lower-cased characters a match of ``pattern`` can start with; None when any can.
 
@@ -814,7 +769,7 @@ def first_letters(pattern: str) -> frozenset[str] | None:
     None, so gating the lexicon on it never loses a hit.
     """
     letters: set[str] = set()
-    for branch in _top_branches(pattern):
+    for branch in top_branches(pattern):
         found = _branch_letters(branch)
         if found is None:
             return None
@@ -830,10 +785,10 @@ def _branch_letters(branch: str) -> set[str] | None:
             i += 2
             continue
         if branch.startswith(("(?!", "(?<!", "(?=", "(?<="), i):
-            i = _closing(branch, i) + 1
+            i = closing(branch, i) + 1
             continue
         if branch[i] == "(":
-            end = _closing(branch, i)
+            end = closing(branch, i)
             inner = first_letters(branch[i + 3 if branch.startswith("(?:", i) else i + 1 : end])
             if inner is None:
                 return None
@@ -859,8 +814,12 @@ def _branch_letters(branch: str) -> set[str] | None:
 
 
 def _gate(indexes: tuple[int, ...]) -> re.Pattern[str]:
-    """One alternation of the given entries: most words start no alias, and one failed match
-    rules them all out at once."""
+    """A test ruling out the given entries at once: most words start no alias. The entries'
+    first atoms merged into a tree fail fastest; else one alternation of the entries."""
+    entries = [LEXICON[i] for i in indexes]
+    quick = prefix_gate((entry.pattern, entry.case_sensitive) for entry in entries)
+    if quick is not None:
+        return quick
     return re.compile(
         "|".join(
             f"(?-i:{entry.pattern})" if entry.case_sensitive else f"(?:{entry.pattern})"

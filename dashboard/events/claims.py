@@ -36,7 +36,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
-from dashboard.events.actors import KURDISH, ActorHit
+from dashboard.events.actors import KURDISH, ActorHit, prefix_gate
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
     CLAIMABLE_PRECISIONS,
@@ -58,9 +58,9 @@ _I = re.IGNORECASE
 HISTORY_DAYS = 10 * 365
 
 # Words between a trigger and a place that make the place a landmark, not the object.
-_RELATIONAL = re.compile(
+_RELATIONAL_PHRASE = (
     # ("the north and east of Hasakah" is a part of it, not a landmark)
-    r"(?:(?<!the\s)(?<!and\s)(?<!held\s)(?<!controlled\s)\b(?:north|south|east|west|north-east|north-west|south-east"
+    r"(?<!the\s)(?<!and\s)(?<!held\s)(?<!controlled\s)\b(?:north|south|east|west|north-east|north-west|south-east"
     r"|south-west)(?:ern)?\s+of"
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
@@ -76,10 +76,26 @@ _RELATIONAL = re.compile(
     r"|\bwithout\s+(?:reaching|entering|taking)|\bshort\s+of|\bbefore\s+reaching"
     r"|\bavant\s+d'atteindre"
     # "seized a strategic hill overlooking the town": a landmark of what was taken
-    r"|\boverlooking|\bsurplombant|\bdominant)"
-    r"[^,;]{0,25}$",
-    _I,
+    r"|\boverlooking|\bsurplombant|\bdominant"
 )
+_RELATIONAL = re.compile(rf"(?:{_RELATIONAL_PHRASE})[^,;]{{0,25}}$", _I)
+# the phrases' first letters as a tree: most spans hold none of them, found in one quick scan
+_RELATIONAL_START = prefix_gate([(_RELATIONAL_PHRASE, False)])
+
+
+def _relational(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` ends on a relational phrase ("south of", « près de »,
+    "towards") and at most 25 characters with no comma or semicolon. Neither the phrase nor
+    what follows it holds a comma or semicolon, so the search starts after the last one."""
+    length = len(text)
+    start = min(max(start, 0), length)  # offsets clipped as a pattern's pos and endpos are
+    end = length if end is None else min(max(end, 0), length)
+    start = max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
+    if _RELATIONAL_START is not None and _RELATIONAL_START.search(text, start, end) is None:
+        return False
+    return _RELATIONAL.search(text, start, end) is not None
+
+
 # What may separate two places of one list ("Anah, Rawa et al-Qaïm", "including Hajin and
 # Susah", "ainsi que", "y compris les quartiers d'al-Karabla et de Saada").
 # What leads from a departure verb to the place left ("withdrew from", "chassé ... de").
@@ -317,7 +333,7 @@ def _definite_object(text: str, at: int) -> re.Match[str] | None:
     """The definite noun a verb takes as object ("retook the town"), unless it only locates
     the object ("seized a hill overlooking the town")."""
     found = _DEFINITE.match(text, at)
-    if found is None or _RELATIONAL.search(text, at, found.start("noun")):
+    if found is None or _relational(text, at, found.start("noun")):
         return None
     if _NAMED_THING_LOCATED.search(text, at, found.start("noun")):
         return None  # "holds the Division 17 base on the northern edge of the city"
@@ -1914,7 +1930,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                     if offset <= p.start
                     and p.end <= hit.start
                     and p.precision == "point"
-                    and not _RELATIONAL.search(text_all, 0, p.start - offset)
+                    and not _relational(text_all, 0, p.start - offset)
                 ),
                 None,
             )
@@ -2097,9 +2113,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 # June 2014": the relative is the described place's, wherever it lay
                 or _DESCRIBED_THEN_RELATIVE.fullmatch(text_all, p.end - offset, hit.start - offset)
                 or _COUNTED_APPOSITION.match(text_all, p.end - offset, hit.start - offset)
-                or not _RELATIONAL.search(
-                    text_all[max(0, p.start - offset - 30) : p.start - offset]
-                )
+                or not _relational(text_all[max(0, p.start - offset - 30) : p.start - offset])
                 # « vers les quartiers de Homs encore tenus par les rebelles »: a participle
                 # right after the place describes it, wherever the sentence goes
                 or (
@@ -2274,7 +2288,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         definite
         and after
         and after[0].start - offset < definite.start("noun")
-        and not _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+        and not _relational(text_all, hit.end - offset, after[0].start - offset)
     ):
         # "have held Sinjar since they drove Islamic State out of the town": the place named
         # is the object, the noun after it another verb's
@@ -2335,7 +2349,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         )
         if not framed and (
             not after
-            or _RELATIONAL.search(text_all, hit.end - offset, after[0].start - offset)
+            or _relational(text_all, hit.end - offset, after[0].start - offset)
             or examples
         ):
             # "À Rakka, les FDS contrôlent 65 % de la ville. L'EI tient encore le centre-ville
@@ -2425,7 +2439,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     if side_of:
         # "the government-held west of Aleppo": a side of the town, held
         reading.extra.setdefault("share_window", {})[first.place_id] = "the west of"
-    if (_RELATIONAL.search(gap) and not source and not side_of) or len(gap) > 120:
+    if (_relational(gap) and not source and not side_of) or len(gap) > 120:
         # "controls a stretch of the valley between Rawa and the border, including al-Qaim":
         # the place the object includes is named after it
         included = _introduced_after(reading, after, _INCLUDING)
@@ -2573,7 +2587,7 @@ def _listed_from(
             previous_end = place.end
             located = False
             continue
-        if _RELATIONAL.search(between):
+        if _relational(between):
             if between.lstrip().startswith(",") and not located:
                 # "Al-Qaryatayn, à une centaine de kilomètres au sud-ouest de Palmyre, ainsi
                 # que la majeure partie de la province": a landmark in apposition, after which
@@ -2933,7 +2947,7 @@ def _backward_list(
         if (place.precision == "governorate") != (head.precision == "governorate"):
             break
         between = text[place.end - offset : head.start - offset]
-        if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
+        if _relational(between) or not _LIST_GAP.match(between):
             break
         if apposed:
             # (not past a verb of its own: « Mossoul, reprise en juillet, et Tal Afar, tombée »)
@@ -2968,7 +2982,7 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
         chain = [place]
         for nxt in after[n + 1 :]:
             between = text[chain[-1].end - offset : nxt.start - offset]
-            if _RELATIONAL.search(between) or not _LIST_GAP.match(between):
+            if _relational(between) or not _LIST_GAP.match(between):
                 break
             chain.append(nxt)
         return chain
@@ -3078,7 +3092,7 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     if (
         re.search(r"\b(?:où|where)\b", relative.group(0), _I)
         and not _HOLDING_OUT.search(reading.hit.text)
-        and _RELATIONAL.search(text[max(0, last.start - offset - 30) : last.start - offset])
+        and _relational(text[max(0, last.start - offset - 30) : last.start - offset])
     ):
         # "opposite Deir al-Zor, where they took several villages": a landmark; but "towards
         # Anah, where the militants are dug in" says who is in Anah, and in « la région de
@@ -3456,7 +3470,7 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
         # story is in, not the landmark that locates it (« progressaient vers Badouch, afin de
         # couper la route qui relie Mossoul à Tal Afar. Les jihadistes tiennent toujours la
         # vieille ville »: the town named further back, not the ends of a road)
-        located = [p for p in earlier if not _RELATIONAL.search(_own_lead(text, p.start))]
+        located = [p for p in earlier if not _relational(_own_lead(text, p.start))]
         if (
             not located
             and towns_only
@@ -3469,7 +3483,7 @@ def _last_place_before(reading: Reading, towns_only: bool = False) -> PlaceMenti
                 if p.end <= limit
                 and p.precision == "point"
                 and p.kind in _TOWN_KINDS
-                and not _RELATIONAL.search(_own_lead(text, p.start))
+                and not _relational(_own_lead(text, p.start))
             ]
         earlier = located or earlier
     return earlier[-1] if earlier else None
@@ -3823,7 +3837,7 @@ def _antecedent(
         # what "the city" stands for
         return (
             p.start >= opening
-            or not _RELATIONAL.search(_own_lead(text, p.start))
+            or not _relational(_own_lead(text, p.start))
             # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
             # city": a place whose edge the story reached is where it is
             or bool(_EDGE_OF.search(text, max(0, p.start - 40), p.start))

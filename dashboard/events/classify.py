@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.dates.lexicon import MONTHS_ABBREVIATED, MONTHS_FULL, WEEKDAYS, alternation
-from dashboard.events.actors import index_by_first_letter
+from dashboard.events.actors import index_by_first_letter, prefix_gate
 from dashboard.text.spans import keep_non_overlapping
 
 _I = re.IGNORECASE
@@ -711,8 +711,11 @@ _GATES = {
 def _one_gate(
     specs: tuple[tuple[TriggerSpec, re.Pattern[str]], ...], chosen: tuple[int, ...]
 ) -> re.Pattern[str]:
-    """One alternation of the chosen triggers: at most word starts none fits, and one failed
-    match rules them all out at once."""
+    """A test ruling out the chosen triggers at once: at most word starts none fits. Their
+    first atoms merged into a tree fail fastest; else one alternation of the triggers."""
+    quick = prefix_gate((specs[i][0].pattern, False) for i in chosen)
+    if quick is not None:
+        return quick
     return re.compile("|".join(f"(?:{specs[i][1].pattern})" for i in chosen), _I)
 
 

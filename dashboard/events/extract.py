@@ -371,11 +371,15 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             fallback = story_day
         if sentence is lead:
             story_day = _story_day(fallback, s_dates, reference)
-        voice = (
-            (_speaker(text, sentence, s_actors), _attribution(text, sentence, s_actors))
-            if triggers
-            else (None, None)
-        )
+        if triggers:
+            # the reporting verbs of the sentence, read once for its speaker and its source
+            reporting = list(_REPORTING.finditer(text, sentence.start, sentence.end))
+            voice = (
+                _speaker(text, sentence, s_actors, reporting),
+                _attribution(text, sentence, s_actors, reporting),
+            )
+        else:
+            voice = (None, None)
         if triggers and voice[0] is None:
             voice = (_speaker_after_quote(text, sentence, sentences, hits, resolver), voice[1])
         for hit in triggers:
@@ -1773,13 +1777,19 @@ def _date_for(
 
 
 def _speaker(
-    text: str, sentence: Sentence, actors: Sequence[ResolvedActor]
+    text: str,
+    sentence: Sentence,
+    actors: Sequence[ResolvedActor],
+    reporting: Sequence[re.Match[str]] | None = None,
 ) -> ResolvedActor | None:
     """The official who reports the sentence ("the command said", "a annoncé le Premier
-    ministre"), when a reporting verb stands next to an actor with a side."""
+    ministre"), when a reporting verb stands next to an actor with a side. ``reporting``: the
+    sentence's reporting verbs, when already read."""
     best: tuple[int, ResolvedActor] | None = None
     quoted = _quoted_spans(text, sentence.start, sentence.end)
-    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+    if reporting is None:
+        reporting = list(_REPORTING.finditer(text, sentence.start, sentence.end))
+    for match in reporting:
         for actor in actors:
             if not actor.side or any(a <= actor.hit.start < b for a, b in quoted):
                 continue  # a side the quotation names does not speak it
@@ -1839,13 +1849,19 @@ _ROLE_OF = re.compile(
 )
 
 
-def _attribution(text: str, sentence: Sentence, actors: Sequence[ResolvedActor]) -> str | None:
-    """Who the sentence cites: a monitor, agency or official next to a reporting verb."""
+def _attribution(
+    text: str,
+    sentence: Sentence,
+    actors: Sequence[ResolvedActor],
+    reporting: Sequence[re.Match[str]],
+) -> str | None:
+    """Who the sentence cites: a monitor, agency or official next to one of its reporting
+    verbs (``reporting``)."""
     selon = _SELON.search(text, sentence.start, sentence.end)
     if selon:
         return selon.group(1).strip()
     best: tuple[int, str] | None = None
-    for match in _REPORTING.finditer(text, sentence.start, sentence.end):
+    for match in reporting:
         for actor in actors:
             gap = _distance(match.start(), match.end(), actor.hit.start, actor.hit.end)
             if gap <= 25 and (best is None or gap < best[0]):
