@@ -326,8 +326,10 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break
-            alt = _article_key(text[tok.start : toks[j].end], key)
-            found_key = key if gaz.has_key(key) else alt if alt and gaz.has_key(alt) else None
+            # one word holds no article: the article needs a separator after it
+            alt = _article_key(text[tok.start : toks[j].end], key) if j > i else None
+            is_key, is_prefix = gaz.key_or_prefix(key)
+            found_key = key if is_key else alt if alt and gaz.has_key(alt) else None
             if (
                 found_key is not None
                 and (ayn or _can_end(toks[j]))
@@ -335,7 +337,7 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
                 and not _SCORE.match(text, toks[j].end)
             ):
                 best = _Raw(i, j, found_key)
-            if not gaz.has_prefix(key) and not (alt and gaz.has_prefix(alt)):
+            if not is_prefix and not (alt and gaz.has_prefix(alt)):
                 break
             j += 1
         # "But I'm sure": the name, if any, starts after the opener; "A Coruña" stays
