@@ -410,8 +410,10 @@ _FR_ADJECTIVE = (
     r"|frontalier|voisine?|désertique|pétrolière|stratégique|syrienne|irakienne|kurde|sunnite"
     r"|chiite|natale|côtière|agricole|disputée?|rebelle|majoritairement\s+\w+))?"
 )
-_PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
+# (first word lower-cased, pattern, kinds, part-of-mention), longest qualifier first
+_PREFIX_RES: tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
     (
+        words[0].lower(),
         re.compile(
             r"(?<!\w)("
             + r"[\s\-]+".join(re.escape(w) for w in words)
@@ -430,6 +432,12 @@ _PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
 )
 
 
+def _lowers_as_regex(text: str) -> bool:
+    """Whether ``str.lower`` matches words in ``text`` as ``re.IGNORECASE`` does: so when its
+    letters are all Latin-1 (beyond, "ſ", "K" and "İ" match "s", "k" and "i" as well)."""
+    return text.isascii() or all(ord(ch) < 0x100 or not ch.isalpha() for ch in text)
+
+
 _LINK_AT_END = re.compile(r"(?:\b(?:de|du|des|of|la|the)\s+|['’]\s*)$", re.IGNORECASE)
 
 
@@ -445,7 +453,11 @@ def _prefix_qualifier(
     window = text[max(0, start - 48) : start]
     if not _LINK_AT_END.search(window):
         return start, None, False, 0.0  # every qualifier ends on its link ("de", "of")
-    for pattern, kinds, include in _PREFIX_RES:
+    # a pattern is searched at every offset; one whose first word the window lacks is not
+    low = window.lower() if _lowers_as_regex(window) else None
+    for head, pattern, kinds, include in _PREFIX_RES:
+        if low is not None and head not in low:
+            continue
         m = pattern.search(window)
         if m:
             if not include and _RANKING.search(window, 0, m.start(1)):
