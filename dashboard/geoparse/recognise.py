@@ -1233,14 +1233,15 @@ def recognise(
         raws = [r for r in raws if not _overlaps(toks[r.i].start, toks[r.j].end, cut)]
     ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
     ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
-    spans: list[Span] = []
 
     def judge(
         raw: _Raw, *, seen_place: bool = False, countries: frozenset[str] = frozenset()
     ) -> Span | None:
+        si = toks[raw.i].sent
         return _judge(
             text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people,
             seen_place=seen_place, countries=countries,
+            paragraph_kind=kinds[si] if si < len(kinds) else "body",
         )  # fmt: skip
 
     judged = [judge(raw) for raw in raws]
@@ -1260,19 +1261,7 @@ def recognise(
             judged[k] = judge(raw, countries=countries)
         if judged[k] is None and (raw.key in accepted or listed) and spread:
             judged[k] = judge(raw, seen_place=True)
-    for raw, span in zip(raws, judged, strict=True):
-        if span is None:
-            continue
-        si = toks[raw.i].sent
-        spans.append(
-            Span(
-                **{
-                    **span.__dict__,
-                    "sentence_index": si,
-                    "paragraph_kind": kinds[si] if si < len(kinds) else "body",
-                }
-            )
-        )
+    spans = [span for span in judged if span is not None]
     if abbreviations:
         placed = [
             replace(
@@ -1493,10 +1482,13 @@ def _judge(
     people: frozenset[str] | set[str] = frozenset(),
     seen_place: bool = False,
     countries: frozenset[str] = frozenset(),
+    paragraph_kind: str = "body",
 ) -> Span | None:
     """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it.
 
-    ``countries`` are those of the places already accepted in the article (second pass).
+    ``countries`` are those of the places already accepted in the article (second pass);
+    ``paragraph_kind`` is the kind of the paragraph the hit is in, which the span records
+    with its sentence.
     """
     i, j = raw.i, raw.j
     first, last = toks[i], toks[j]
@@ -1516,6 +1508,8 @@ def _judge(
             raw.key,
             ("country",),
             0.5,
+            first.sent,
+            paragraph_kind,
             demonym=demonym,
             evidence=("demonym",),
         )
@@ -1620,7 +1614,7 @@ def _judge(
                 return None
             return Span(
                 ns, ne, text[ns:ne], name, ns, ne, raw.key, (area.kind,), 0.0,
-                evidence=("context only",), context_only=True,
+                first.sent, paragraph_kind, evidence=("context only",), context_only=True,
             )  # fmt: skip
     if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
         # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village
@@ -1700,5 +1694,7 @@ def _judge(
         raw.key,
         kind_hint,
         min(cue, 1.0),
+        first.sent,
+        paragraph_kind,
         evidence=tuple(evidence),
     )
