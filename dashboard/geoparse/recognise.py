@@ -945,7 +945,9 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
         if m.group().startswith(",") and not (k > 0 and toks[k - 1].cap):
             continue  # an age follows a full name ("Ellen Sutton, 34,")
         names.add(toks[k].low)  # or "the Obama administration", "Obama-era rules"
-    for m in _AGE_BEFORE.finditer(text):
+    # every match holds "-year-old"; without it the pattern would still be tried at each word
+    ages_before = _AGE_BEFORE.finditer(text) if "-year-old" in text else ()
+    for m in ages_before:
         # "Nine-year-old Georgia Stevens": a full name after an age ("a 30-year-old Georgia
         # man" is a place of origin: one capitalised word before a common noun)
         k = bisect.bisect_left(toks, m.end(), key=lambda t: t.start)
