@@ -44,6 +44,9 @@ _SUFFIX = re.compile(
     rf"(?:{_SP}(?:{_SUFFIX_HEADS}))*"  # "Market Complex", "Station Square"
     rf"(?:{_SP}(?:West|East|North|South)\b)?(?![\w’'-])"
 )
+# The facility word a suffix match ends on, found with a cheap scan: the words start with a
+# literal letter, where _SUFFIX starts with a lookbehind and is tried at every offset.
+_SUFFIX_HEAD = re.compile(rf"(?:{_SUFFIX_HEADS})(?![\w’'-])")
 # Heads that name an institution: after a bare nationality ("the Islamic Centre", "an American
 # school") they describe rather than name it; a quarter or a street is still named by one.
 _INSTITUTION_HEADS = frozenset(
@@ -111,13 +114,12 @@ class FacilityMention:
 def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, head) of facility names in ``text``; overlaps keep the longest."""
     found: list[tuple[int, int, str]] = []
-    # (pattern, heads one of which it needs; none listed: always searched)
-    patterns = [(_SUFFIX, ()), (_PREFIX, _PREFIX_HEADS), (_OF, _OF_HEADS)]
-    if lang == "fr":
-        patterns.append((_FR, _FR_HEADS))
-    for pattern, heads in patterns:
-        if heads and not any(head in text for head in heads):
-            continue
+    # each pattern only where the text holds a head word every match of it holds
+    patterns = [_SUFFIX] if _SUFFIX_HEAD.search(text) else []
+    for pattern, heads in ((_PREFIX, _PREFIX_HEADS), (_OF, _OF_HEADS), (_FR, _FR_HEADS)):
+        if (pattern is not _FR or lang == "fr") and any(head in text for head in heads):
+            patterns.append(pattern)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             suffix = pattern is _SUFFIX
             start = _trim_leading(text, m.start(), None if suffix else m.start("name"))
