@@ -230,6 +230,15 @@ class Gazetteer:
         i = bisect.bisect_left(self._keys, prefix)
         return i < len(self._keys) and self._keys[i].startswith(prefix)
 
+    def key_or_prefix(self, key: str) -> tuple[bool, bool]:
+        """:meth:`has_key` and :meth:`has_prefix` of one folded key from a single bisection
+        (a scanner asks both at every word it extends a name by)."""
+        i = bisect.bisect_left(self._keys, key)
+        if i == len(self._keys):
+            return False, False
+        found = self._keys[i]
+        return found == key, found.startswith(key)
+
     def spelled_as_indexed(self, text: str) -> bool:
         """Whether some place writes its name as ``text`` does, up to case, accents, spaces and
         punctuation, rather than only folding to the same key ("Putting" folds to Puting, a

@@ -44,6 +44,9 @@ _SUFFIX = re.compile(
     rf"(?:{_SP}(?:{_SUFFIX_HEADS}))*"  # "Market Complex", "Station Square"
     rf"(?:{_SP}(?:West|East|North|South)\b)?(?![\w’'-])"
 )
+# The facility word a suffix match ends on, found with a cheap scan: the words start with a
+# literal letter, where _SUFFIX starts with a lookbehind and is tried at every offset.
+_SUFFIX_HEAD = re.compile(rf"(?:{_SUFFIX_HEADS})(?![\w’'-])")
 # Heads that name an institution: after a bare nationality ("the Islamic Centre", "an American
 # school") they describe rather than name it; a quarter or a street is still named by one.
 _INSTITUTION_HEADS = frozenset(
@@ -59,17 +62,24 @@ _ORGANISATION_AFTER = re.compile(
     r"[^\S\n]+(?:District|Board|Foundation|Trust|Council|Committee|Authority|Commission"
     r"|Association|Department|Corporation|Company)\b"
 )
+# Head words of the patterns below, matched case-sensitively: a text holding none of a
+# pattern's heads is not searched with it (each search tries every offset of the text).
+_PREFIX_HEADS = ("Lake", "Mount", "Hotel", "Rue", "Avenue", "Boulevard", "Camp", "Fort")
+_OF_HEADS = ("University", "Embassy", "Gulf", "Bay", "Isle", "Cape")
+_FR_HEADS = (
+    "rue", "place", "avenue", "boulevard", "quai", "pont", "hôpital", "mosquée", "église",
+    "cathédrale", "stade", "aéroport", "barrage", "université", "prison",
+)  # fmt: skip
 _PREFIX = re.compile(
-    rf"(?<![\w’'.-])(?P<head>Lake|Mount|Hotel|Rue|Avenue|Boulevard|Camp|Fort){_SP}(?P<name>{_WORD}"
+    rf"(?<![\w’'.-])(?P<head>{'|'.join(_PREFIX_HEADS)}){_SP}(?P<name>{_WORD}"
     rf"(?:{_SP}{_WORD})?)(?![\w’'-])"
 )
 _OF = re.compile(
-    rf"(?<![\w’'.-])(?P<head>University|Embassy|Gulf|Bay|Isle|Cape){_SP}of{_SP}(?:the{_SP})?"
+    rf"(?<![\w’'.-])(?P<head>{'|'.join(_OF_HEADS)}){_SP}of{_SP}(?:the{_SP})?"
     rf"(?P<name>{_WORD}(?:{_SP}(?:of{_SP})?{_WORD}){{0,4}})(?![\w’'-])"
 )
 _FR = re.compile(
-    r"(?<![\w’'-])(?P<head>rue|place|avenue|boulevard|quai|pont|hôpital|mosquée|église"
-    r"|cathédrale|stade|aéroport|barrage|université|prison)\s+"
+    rf"(?<![\w’'-])(?P<head>{'|'.join(_FR_HEADS)})\s+"
     rf"(?P<name>(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|al-)\s*)?{_WORD}(?:[\s-]+{_WORD}){{0,3}})"
     r"(?![\w’'-])"
 )
@@ -104,7 +114,11 @@ class FacilityMention:
 def facility_spans(text: str, lang: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, head) of facility names in ``text``; overlaps keep the longest."""
     found: list[tuple[int, int, str]] = []
-    patterns = (_SUFFIX, _PREFIX, _OF, _FR) if lang == "fr" else (_SUFFIX, _PREFIX, _OF)
+    # each pattern only where the text holds a head word every match of it holds
+    patterns = [_SUFFIX] if _SUFFIX_HEAD.search(text) else []
+    for pattern, heads in ((_PREFIX, _PREFIX_HEADS), (_OF, _OF_HEADS), (_FR, _FR_HEADS)):
+        if (pattern is not _FR or lang == "fr") and any(head in text for head in heads):
+            patterns.append(pattern)
     for pattern in patterns:
         for m in pattern.finditer(text):
             suffix = pattern is _SUFFIX

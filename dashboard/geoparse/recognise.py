@@ -136,9 +136,14 @@ _ORG_TAILS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
-    """A word of the text with the facts the rules read."""
+    """A word of the text with the facts the rules read.
+
+    Not frozen: an article has hundreds of tokens, and a frozen dataclass's ``__init__``
+    (``object.__setattr__`` per field) costs several times a plain slotted one. Nothing
+    changes a token once made.
+    """
 
     start: int
     end: int
@@ -321,8 +326,10 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             key = fold(text[tok.start : toks[j].end])
             if not key:
                 break
-            alt = _article_key(text[tok.start : toks[j].end], key)
-            found_key = key if gaz.has_key(key) else alt if alt and gaz.has_key(alt) else None
+            # one word holds no article: the article needs a separator after it
+            alt = _article_key(text[tok.start : toks[j].end], key) if j > i else None
+            is_key, is_prefix = gaz.key_or_prefix(key)
+            found_key = key if is_key else alt if alt and gaz.has_key(alt) else None
             if (
                 found_key is not None
                 and (ayn or _can_end(toks[j]))
@@ -330,7 +337,7 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
                 and not _SCORE.match(text, toks[j].end)
             ):
                 best = _Raw(i, j, found_key)
-            if not gaz.has_prefix(key) and not (alt and gaz.has_prefix(alt)):
+            if not is_prefix and not (alt and gaz.has_prefix(alt)):
                 break
             j += 1
         # "But I'm sure": the name, if any, starts after the opener; "A Coruña" stays
@@ -403,8 +410,10 @@ _FR_ADJECTIVE = (
     r"|frontalier|voisine?|désertique|pétrolière|stratégique|syrienne|irakienne|kurde|sunnite"
     r"|chiite|natale|côtière|agricole|disputée?|rebelle|majoritairement\s+\w+))?"
 )
-_PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
+# (first word lower-cased, pattern, kinds, part-of-mention), longest qualifier first
+_PREFIX_RES: tuple[tuple[str, re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
     (
+        words[0].lower(),
         re.compile(
             r"(?<!\w)("
             + r"[\s\-]+".join(re.escape(w) for w in words)
@@ -423,6 +432,12 @@ _PREFIX_RES: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = tuple(
 )
 
 
+def _lowers_as_regex(text: str) -> bool:
+    """Whether ``str.lower`` matches words in ``text`` as ``re.IGNORECASE`` does: so when its
+    letters are all Latin-1 (beyond, "ſ", "K" and "İ" match "s", "k" and "i" as well)."""
+    return text.isascii() or all(ord(ch) < 0x100 or not ch.isalpha() for ch in text)
+
+
 _LINK_AT_END = re.compile(r"(?:\b(?:de|du|des|of|la|the)\s+|['’]\s*)$", re.IGNORECASE)
 
 
@@ -438,7 +453,11 @@ def _prefix_qualifier(
     window = text[max(0, start - 48) : start]
     if not _LINK_AT_END.search(window):
         return start, None, False, 0.0  # every qualifier ends on its link ("de", "of")
-    for pattern, kinds, include in _PREFIX_RES:
+    # a pattern is searched at every offset; one whose first word the window lacks is not
+    low = window.lower() if _lowers_as_regex(window) else None
+    for head, pattern, kinds, include in _PREFIX_RES:
+        if low is not None and head not in low:
+            continue
         m = pattern.search(window)
         if m:
             if not include and _RANKING.search(window, 0, m.start(1)):
@@ -926,7 +945,9 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
         if m.group().startswith(",") and not (k > 0 and toks[k - 1].cap):
             continue  # an age follows a full name ("Ellen Sutton, 34,")
         names.add(toks[k].low)  # or "the Obama administration", "Obama-era rules"
-    for m in _AGE_BEFORE.finditer(text):
+    # every match holds "-year-old"; without it the pattern would still be tried at each word
+    ages_before = _AGE_BEFORE.finditer(text) if "-year-old" in text else ()
+    for m in ages_before:
         # "Nine-year-old Georgia Stevens": a full name after an age ("a 30-year-old Georgia
         # man" is a place of origin: one capitalised word before a common noun)
         k = bisect.bisect_left(toks, m.end(), key=lambda t: t.start)
@@ -1214,14 +1235,15 @@ def recognise(
         raws = [r for r in raws if not _overlaps(toks[r.i].start, toks[r.j].end, cut)]
     ner_loc = [(s, e) for s, e, lab in ner_spans if lab in ("LOC", "GPE", "FAC")]
     ner_per = [(s, e) for s, e, lab in ner_spans if lab in ("PER", "PERSON", "ORG")]
-    spans: list[Span] = []
 
     def judge(
         raw: _Raw, *, seen_place: bool = False, countries: frozenset[str] = frozenset()
     ) -> Span | None:
+        si = toks[raw.i].sent
         return _judge(
             text, toks, raw, gaz, lang, scheme, masked, lower_vocab, ner_loc, ner_per, people,
             seen_place=seen_place, countries=countries,
+            paragraph_kind=kinds[si] if si < len(kinds) else "body",
         )  # fmt: skip
 
     judged = [judge(raw) for raw in raws]
@@ -1241,19 +1263,7 @@ def recognise(
             judged[k] = judge(raw, countries=countries)
         if judged[k] is None and (raw.key in accepted or listed) and spread:
             judged[k] = judge(raw, seen_place=True)
-    for raw, span in zip(raws, judged, strict=True):
-        if span is None:
-            continue
-        si = toks[raw.i].sent
-        spans.append(
-            Span(
-                **{
-                    **span.__dict__,
-                    "sentence_index": si,
-                    "paragraph_kind": kinds[si] if si < len(kinds) else "body",
-                }
-            )
-        )
+    spans = [span for span in judged if span is not None]
     if abbreviations:
         placed = [
             replace(
@@ -1474,10 +1484,13 @@ def _judge(
     people: frozenset[str] | set[str] = frozenset(),
     seen_place: bool = False,
     countries: frozenset[str] = frozenset(),
+    paragraph_kind: str = "body",
 ) -> Span | None:
     """Apply cues and rejection rules to one gazetteer hit; ``None`` rejects it.
 
-    ``countries`` are those of the places already accepted in the article (second pass).
+    ``countries`` are those of the places already accepted in the article (second pass);
+    ``paragraph_kind`` is the kind of the paragraph the hit is in, which the span records
+    with its sentence.
     """
     i, j = raw.i, raw.j
     first, last = toks[i], toks[j]
@@ -1497,6 +1510,8 @@ def _judge(
             raw.key,
             ("country",),
             0.5,
+            first.sent,
+            paragraph_kind,
             demonym=demonym,
             evidence=("demonym",),
         )
@@ -1601,7 +1616,7 @@ def _judge(
                 return None
             return Span(
                 ns, ne, text[ns:ne], name, ns, ne, raw.key, (area.kind,), 0.0,
-                evidence=("context only",), context_only=True,
+                first.sent, paragraph_kind, evidence=("context only",), context_only=True,
             )  # fmt: skip
     if kind_hint is None and i > 0 and toks[i - 1].low == "the" and _water_named(gaz, name):
         # "the Atlantic", "the Pacific": the ocean, not the Iowa or Missouri village
@@ -1681,5 +1696,7 @@ def _judge(
         raw.key,
         kind_hint,
         min(cue, 1.0),
+        first.sent,
+        paragraph_kind,
         evidence=tuple(evidence),
     )

@@ -163,45 +163,45 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             for sp in g.spans
             if _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
         ]
+        chosen = dict(picks)
+        # the confident places' coordinates, sorted once a sweep: a group's centroid leaves
+        # out its own point rather than sorting the others again
+        lats = sorted((c.lat, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
+        lons = sorted((c.lon, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
         for g in groups:
             if len(g.candidates) < 2:
                 g.best = g.candidates[0].score if g.candidates else 0.0
                 continue
             others = [c for o, c in picks if o is not g]
             named_countries = {c.country for c in others if c.kind == "country"}
-            mine = {sp.sentence_index for sp in g.spans}
-            local_countries = {
-                country
-                for o, country, si in placed_in
-                if o is not g and any(0 <= m - si <= _LOCAL_SENTENCES for m in mine)
+            # the sentences of its mentions and the few before each
+            near = {
+                si
+                for sp in g.spans
+                for si in range(sp.sentence_index - _LOCAL_SENTENCES, sp.sentence_index + 1)
             }
-            rest = weights.copy()
-            own = next((c for o, c in picks if o is g), None)
+            local_countries = {country for o, country, si in placed_in if o is not g and si in near}
+            own = chosen.get(g)
             if own is not None and own.country:
-                rest[own.country] -= 2 * len(g.spans)
+                majority = _majority(weights, own.country, 2 * len(g.spans))
             elif (
                 g.candidates
-                and g.candidates[0].country in rest
+                and g.candidates[0].country in weights
                 and g.candidates[0].kind in _SETTLEMENT
             ):
-                rest[g.candidates[0].country] -= len(g.spans)
-            rest = +rest
-            ranked = rest.most_common(2)
-            # a tie names no majority ("Birmingham" between an English and an American town)
-            majority = (
-                ranked[0][0]
-                if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-                else None
-            )
+                majority = _majority(weights, g.candidates[0].country, len(g.spans))
+            else:
+                majority = _majority(weights, None, 0)
             admin1s = {c.admin1_code for c in others if c.kind in _STATE_NAMING}
-            # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
-            state_lists = Counter(c.country for c in others if c.kind == "admin1")
-            pts = [
-                (c.lat, c.lon, len(o.spans))
-                for o, c in picks
-                if o is not g and c.kind in _POINT_KINDS
-            ]
-            centroid = _centroid(pts) if sweep > 0 and len(pts) >= 2 else None
+            centroid = None
+            if sweep > 0:
+                own_lats, own_lons = lats, lons
+                if own is not None and own.kind in _POINT_KINDS:
+                    own_lats, own_lons = lats.copy(), lons.copy()
+                    own_lats.remove((own.lat, len(g.spans)))
+                    own_lons.remove((own.lon, len(g.spans)))
+                if len(own_lats) >= 2:
+                    centroid = _weighted_median(own_lats), _weighted_median(own_lons)
             scores = []
             hinted = g.spans[0].kind_hint is not None
             # a country's own name stays the country, and a state's the state in a story
@@ -219,6 +219,10 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             # a listed state wins only against a country of its name ("Georgia"): a town or a
             # governorate of the same name keeps its own reading
             against_country = top.kind == "country"
+            # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
+            state_lists: Mapping[str, int] = (
+                Counter(c.country for c in others if c.kind == "admin1") if against_country else {}
+            )
             # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
             # whatever small namesake lies near the story's other places
             dateline = not g.within and any("dateline" in sp.evidence for sp in g.spans)
@@ -232,12 +236,14 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 and c.admin1_code
                 and gaz.region_prior.get(c.country, 0.0) >= _REGIONAL
             }
+            linked = bool(g.within or g.situates)  # appositions are rare: skip the scans
             for c in g.candidates:
                 s = c.score
                 if not hinted and c.kind in _SETTLEMENT and c.admin1_code in seats_of:
                     s = max(s, seats_of[c.admin1_code])  # the seat stands as high as its name
-                situated = any(_inside(c, r.candidates[r.choice]) for r in g.within) or any(
-                    _inside(t, c) for town in g.situates for t in town.candidates
+                situated = linked and (
+                    any(_inside(c, r.candidates[r.choice]) for r in g.within)
+                    or any(_inside(t, c) for town in g.situates for t in town.candidates)
                 )
                 namesake = c.kind in _NAMESAKES and c.admin1_code not in seats_of
                 if (country_name and namesake and not situated) or dateline:
@@ -394,20 +400,40 @@ def _may_be_situated(town: _Group, region: _Group) -> bool:
     return any(_inside(t, r) for t in town.candidates if t.kind in _SETTLEMENT for r in states)
 
 
+def _majority(weights: Mapping[str, int], country: str | None, discount: int) -> str | None:
+    """The country with the most weight once ``discount`` is taken off ``country``'s, if
+    positive; a tie names no majority ("Birmingham" between an English and an American town)."""
+    best, best_weight, tie = None, 0, False
+    for name, weight in weights.items():
+        if name == country:
+            weight -= discount
+        if weight <= 0:
+            continue
+        if weight > best_weight:
+            best, best_weight, tie = name, weight, False
+        elif weight == best_weight:
+            tie = True
+    return None if tie else best
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    """The value at half the total weight; ``values`` is sorted in place (cheap when sorted)."""
+    values.sort()
+    total = sum(w for _, w in values)
+    acc = 0
+    for v, w in values:
+        acc += w
+        if acc * 2 >= total:
+            return v
+    return values[-1][0]
+
+
 def _centroid(pts: Sequence[tuple[float, float, int]]) -> tuple[float, float]:
     """Weighted median of latitudes and longitudes: one far outlier cannot drag it."""
-
-    def wmedian(values: list[tuple[float, int]]) -> float:
-        values.sort()
-        total = sum(w for _, w in values)
-        acc = 0
-        for v, w in values:
-            acc += w
-            if acc * 2 >= total:
-                return v
-        return values[-1][0]
-
-    return wmedian([(p[0], p[2]) for p in pts]), wmedian([(p[1], p[2]) for p in pts])
+    return (
+        _weighted_median([(p[0], p[2]) for p in pts]),
+        _weighted_median([(p[1], p[2]) for p in pts]),
+    )
 
 
 def _article_focus(groups: list[_Group]) -> tuple[float, float] | None:

@@ -53,9 +53,19 @@ class Sentence:
     paragraph: int = 0
 
 
+def _last_word(before: str) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(before)``, tried on the last characters first: a search tries
+    every offset, and ``before`` runs back to the start of the sentence."""
+    tail = max(0, len(before) - 40)
+    match = _WORD_BEFORE.search(before, tail)
+    if match is not None and tail and match.start() == tail:
+        match = _WORD_BEFORE.search(before)  # the word may start before the tail
+    return match
+
+
 def _is_abbreviation(before: str) -> bool:
     """True when the token before a full stop is an abbreviation, initial or dotted acronym."""
-    match = _WORD_BEFORE.search(before)
+    match = _last_word(before)
     if not match:
         return False
     token = match.group(1).lstrip("'’-")
