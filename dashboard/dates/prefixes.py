@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 
-def closing(pattern: str, open_at: int) -> int:
-    """Offset of the parenthesis closing the group opened at ``open_at``."""
-    depth, i, in_class = 0, open_at, False
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of a pattern outside escapes and classes, with the group depth before
+    it (counted from ``start``)."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -26,38 +27,24 @@ def closing(pattern: str, open_at: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            yield i, ch, depth
+            depth += (ch == "(") - (ch == ")")
         i += 1
-    return len(pattern)
+
+
+def closing(pattern: str, open_at: int) -> int:
+    """Offset of the parenthesis closing the group opened at ``open_at``."""
+    return next(
+        (i for i, ch, depth in _structure(pattern, open_at) if ch == ")" and depth == 1),
+        len(pattern),
+    )
 
 
 def top_branches(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 # A prefix keeps at most this many atoms, and a group is spelled out into its alternatives
