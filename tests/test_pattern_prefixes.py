@@ -1,0 +1,75 @@
+"""The quick tests built from the first atoms of hand-written patterns never lose a match.
+
+Every actor alias, trigger and date rule is tried only where its gate matches; a gate that
+missed one offset would silently drop a fact. These checks run the real patterns, gated and
+not, over the demo corpus and over case-changed copies of it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.dates import mentions
+from dashboard.dates.prefixes import (
+    closing,
+    finditer_gated,
+    gate_of,
+    prefix_gate,
+    top_branches,
+)
+from dashboard.events import actors, classify
+
+DEMO = Path(__file__).resolve().parents[1] / "dashboard" / "demo" / "articles"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    plain = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEMO.glob("*.json"))]
+    assert len(plain) >= 20
+    return [*plain, *(t.upper() for t in plain[:8]), *(t.lower() for t in plain[:8])]
+
+
+def test_top_level_branches_skip_groups_classes_and_escapes() -> None:
+    assert top_branches(r"a|(b|c)|[|]|\||d") == ["a", "(b|c)", "[|]", r"\|", "d"]
+    assert top_branches("") == [""]
+
+
+def test_a_group_closes_at_its_own_parenthesis() -> None:
+    pattern = r"x(a(?:b|\))[)]c)y"
+    # the escaped parenthesis and the one in a class close nothing
+    assert closing(pattern, 1) == pattern.index("y") - 1
+    assert closing(pattern, 3) == pattern.index("[") - 1
+
+
+def test_a_backreference_gives_no_gate() -> None:
+    assert prefix_gate([(r"(a)\1", False)]) is None
+
+
+def test_gated_scans_find_what_plain_scans_find(texts: list[str]) -> None:
+    patterns = [p for _, p in classify.COMPILED["en"] + classify.COMPILED["fr"]]
+    patterns += [v for v in vars(mentions).values() if isinstance(v, re.Pattern)]
+    checked = 0
+    for pattern in patterns:
+        gate = gate_of(pattern)
+        for text in texts:
+            gated = [m.span() for m in finditer_gated(pattern, gate, text)]
+            assert gated == [m.span() for m in pattern.finditer(text)], pattern.pattern[:80]
+            checked += len(gated)
+    assert checked > 1000
+
+
+def test_the_alias_gate_passes_every_alias_hit(texts: list[str]) -> None:
+    gate = prefix_gate((entry.pattern, entry.case_sensitive) for entry in actors.LEXICON)
+    assert gate is not None
+    hits = 0
+    for text in texts:
+        for entry in actors.LEXICON:
+            flags = 0 if entry.case_sensitive else re.IGNORECASE
+            for match in re.finditer(rf"(?:{entry.pattern})", text, flags):
+                assert gate.match(text, match.start()), (entry.actor, match.group(0))
+                hits += 1
+    assert hits > 500
