@@ -168,25 +168,13 @@ def _branch_prefixes(branch: str, lower: bool) -> list[tuple[str, ...]]:
 
 def _without_layout(pattern: str) -> str:
     """A VERBOSE pattern with its layout whitespace taken out (it holds no comments)."""
-    out, i, in_class = [], 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch.isspace():
-            i += 1
-            continue
-        elif ch == "#":
+    layout = set()
+    for i, ch, _ in _structure(pattern):
+        if ch == "#":
             raise ValueError("comments in a VERBOSE pattern are not read")
-        out.append(ch)
-        i += 1
-    return "".join(out)
+        if ch.isspace():
+            layout.add(i)
+    return "".join(ch for i, ch in enumerate(pattern) if i not in layout)
 
 
 def prefix_gate(

@@ -83,6 +83,14 @@ _RELATIONAL = re.compile(rf"(?:{_RELATIONAL_PHRASE})[^,;]{{0,25}}$", _I)
 _RELATIONAL_START = prefix_gate([(_RELATIONAL_PHRASE, False)])
 
 
+def _landmark_before(gap: str) -> bool:
+    """Whether a gap ends on a relational phrase other than a bare "from" or « depuis »."""
+    match = _LANDMARK_BEFORE.search(gap)
+    return match is not None and not re.fullmatch(
+        r"(?:from|depuis)\b.*", match.group(0).strip(), _I | re.S
+    )
+
+
 def _relational(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` ends on a relational phrase ("south of", « près de »,
     "towards") and at most 25 characters with no comma or semicolon. Neither the phrase nor
@@ -99,11 +107,9 @@ def _relational(text: str, start: int = 0, end: int | None = None) -> bool:
 # What may separate two places of one list ("Anah, Rawa et al-Qaïm", "including Hajin and
 # Susah", "ainsi que", "y compris les quartiers d'al-Karabla et de Saada").
 # What leads from a departure verb to the place left ("withdrew from", "chassé ... de").
-_LANDMARK_DE = re.compile(
-    r"\b(?:près|proches?|proximité|loin|abords|environs|alentours|nord|sud|ouest|côté)"
-    r"(?:-\w+)?\s+(?:de|du|des|d['’])\s*(?:la\s+|le\s+|l['’])?\s*$",
-    _I,
-)
+# a relational phrase just before the place (« près de », "north of"): its preposition is a
+# landmark's, not the place a side was driven from (which a bare "from", « depuis » would be)
+_LANDMARK_BEFORE = re.compile(rf"(?:{_RELATIONAL_PHRASE})\s*(?:the\s+|la\s+|le\s+|l['’])?\s*$", _I)
 _SOURCE_GAP = re.compile(
     r"[^,;]{0,60}?\b(?:from|out\s+of|de|du|d'|des)\s*(?:the\s+|la\s+|le\s+|l')?"
     r"(?:(?:\w+\s+){0,2}(?:town|city|ville|localité|village)\s+(?:of|de|d'))?"
@@ -290,10 +296,12 @@ _NTH_FRACTION = re.compile(
 # written ("plus de 35 %" -> 0.35) because it is already the figure the source chose.
 _OVER = re.compile(r"over|plus|more", _I)
 _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}(?<!['’])\b(?:est|is|was|était|:)\s", _I)
+# French adjectives naming the side that holds a place: « sous contrôle kurde »
+_FR_SIDE_ADJECTIVES = r"irakien|syrien|kurde|rebelle|d?jihadiste"
 _HOLD_BY = re.compile(
     r"(?:par|by|belong(?:s|ed)?\s+(?:\w+\s+)?to|appart\w+\s+(?:\w+\s+)?(?:à|aux?)|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
     r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
-    r"(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
+    rf"(?:\s+(?:gouvernemental|{_FR_SIDE_ADJECTIVES}))?"
     r"|emprise\s+(?:de|du|des|d')"
     r"|^under\s.*(?:control|rule)|^(?:returned|reverted|passed|came)\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
     _I,
@@ -479,28 +487,27 @@ _SIDE_PREFIX = {
     "kurdish": KURDISH,  # "the Kurdish-held enclave of Afrin": the SDF in Syria, peshmerga in Iraq
 }
 _KURDS_OF = {"syrian_government": "sdf", "iraqi_forces": "peshmerga"}
-# "under Iraqi control", « sous contrôle kurde »: the adjective names the side that holds it
-_CONTROL_ADJECTIVE = re.compile(
-    r"\b(?:(?:in|under|to)\s+(iraqi|syrian|kurdish|rebel)\s+(?:hands|control)"
-    r"|\bsous\s+(?:le\s+)?contrôle\s+(irakien|syrien|kurde|rebelle|d?jihadiste))$",
-    _I,
-)
-_ADJECTIVE_SIDE = {
-    "iraqi": "iraqi_forces",
-    "irakien": "iraqi_forces",
-    "syrian": "syrian_government",
-    "syrien": "syrian_government",
-    "kurdish": KURDISH,
-    "kurde": KURDISH,
-    "rebel": "syrian_opposition",
-    "rebelle": "syrian_opposition",
-    "jihadiste": "isis",
-    "djihadiste": "isis",
-}
 
 
 _PREFIXES = "|".join(_SIDE_PREFIX)
 _PREFIX_BEFORE = re.compile(r"\b(" + _PREFIXES + r")-\Z", _I)
+# "in rebel hands", "under Iraqi control", « sous contrôle kurde »: the side's adjective
+_SIDE_ADJECTIVE = {
+    **_SIDE_PREFIX,
+    "iraqi": "iraqi_forces",
+    "syrian": "syrian_government",
+    "irakien": "iraqi_forces",
+    "syrien": "syrian_government",
+    "kurde": KURDISH,
+    "rebelle": "syrian_opposition",
+    "jihadiste": "isis",
+    "djihadiste": "isis",
+}
+_UNDER_SIDE = re.compile(
+    r"\b(?:in|under|to)\s+(" + _PREFIXES + r"|iraqi|syrian)\s+(?:hands|control)$"
+    rf"|\bsous\s+(?:le\s+)?contrôle\s+({_FR_SIDE_ADJECTIVES})$",
+    _I,
+)
 
 
 # a hold told as what came after the move: "which rebels took in 2013 and which has since
@@ -1357,19 +1364,17 @@ def _holder(reading: Reading) -> str | None:
         if side == "government":
             return _sentence_government(reading)
         return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
-    adjective = _CONTROL_ADJECTIVE.search(text)
-    if adjective:
-        side = _ADJECTIVE_SIDE[(adjective.group(1) or adjective.group(2)).lower()]
-        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
+    under = _UNDER_SIDE.search(text)
     prefix = (
         re.match(r"([\w]+)-held$", text, _I)
         # "was the last rebel-held town", "in rebel hands", "under regime control"
         or re.search(r"\b(" + _PREFIXES + r")-(?:held|controlled)\b", text, _I)
-        or re.match(r"(?:in|under)\s+(" + _PREFIXES + r")\s+(?:hands|control)$", text, _I)
+        or under
         or _prefix_before(reading)
     )
     if prefix:
-        side = _SIDE_PREFIX.get(prefix.group(1).lower()) or government
+        words = _SIDE_ADJECTIVE if prefix is under else _SIDE_PREFIX
+        side = words.get(next(g for g in prefix.groups() if g).lower()) or government
         if side == KURDISH:
             return _KURDS_OF.get(_sentence_government(reading) or "")
         if side is None and reading.agent is not None:
@@ -2411,7 +2416,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     source = (
         frame in ("leave", "expel", "expelled")
         and _SOURCE_GAP.match(gap)
-        and not _LANDMARK_DE.search(gap)
+        and not _landmark_before(gap)
     )
     if (
         frame == "leave"
