@@ -270,6 +270,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?=\s+(?:\w+\s+){0,4}?out\b)|ousted|expelled|cleared(?=\s+(?:[\w'’-]+\s+){0,5}?of\b)"
         r"|(?:driven|chased|flushed|routed|dislodged|dislodge|dislodging)"
         r"(?=\s+(?:\w+\s+){0,3}?from\b)"
+        # "drove Islamic State from Rawa", "pushed the militants from": a side moved off a place,
+        # not a road travelled ("drove north from Baghdad")
+        r"|(?:drove|drive|drives|driving|pushed|pushing)(?=\s+(?:them\s+|(?:the\s+)?"
+        r"(?:(?:(?-i:[A-Z])[\w'’-]*|fighters)\s+){1,3}|(?:the\s+)?(?:militants|jihadists|insurgents"
+        r"|extremists|fighters|rebels|group|terrorists)\s+)from\b)"
         r"|cleared\s+the\s+last",
     ),
     _spec(
@@ -282,7 +287,12 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|perd(?:ait|aient|ent)?(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?(?=\s+(?:la\s+ville\s+"
         r"|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))"
         r"|(?:a|ont|avait|avaient)\s+(?:(?:aussi|également|déjà|ainsi)\s+)?(?:cédé|remis|livré)(?:\s+le\s+contrôle\s+(?:de|du|des|d'))?"
-        r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))",
+        r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z]))"
+        # « les rebelles ont rendu Deraa au régime »: given back to a side named after it
+        # (not « a rendu Mossoul méconnaissable »)
+        r"|(?:a|ont|avait|avaient)\s+(?:(?:finalement|aussi|également|déjà)\s+)?rendu"
+        r"(?=\s+(?:la\s+ville\s+|le\s+village\s+)?(?:d'|de\s+)?(?-i:[A-Z])[\w\s'’-]{0,30}?"
+        r"\s+(?:au|aux|à)\s)",
     ),
     _spec(
         "capture",
@@ -301,7 +311,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))"
         # "rebels surrendered Daraa to the government": a place given up to a named side
         rf"|surrender(?:ed|s|ing)(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?{_NAME}"
-        r"[\w\s'’-]{0,30}?\s+to\b)",
+        r"[\w\s'’-]{0,30}?\s+to\b)"
+        # "Islamic State's loss of Mosul": the noun of the side named as its possessor
+        r"|(?<=['’]s\s)(?:(?:final|eventual|swift)\s+)?loss(?=\s+of\b)",
     ),
     # --- entering a place that is still fought over ----------------------------------------
     _spec(

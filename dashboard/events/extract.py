@@ -93,8 +93,9 @@ _POSSESSOR_OF_THING = re.compile(
     # what a side holds is its own: "Islamic State's remaining territory includes"
     r"|remaining|territor(?:y|ies)|holdings?|control|hands|strongholds?|presence|last|final"
     r"|self-(?:declared|styled)|de\s+facto|capital|positions|bastions?|enclaves?|pockets?"
-    # "Islamic State's capture of Palmyra": the side's own deed
-    r"|(?:(?:full|complete|total|final)\s+)?(?:recapture|liberation|capture|retaking|takeover)\s+of)\b)",
+    # "Islamic State's capture of Palmyra", "its loss of Mosul": the side's own deed or loss
+    r"|(?:(?:full|complete|total|final)\s+)?(?:recapture|liberation|capture|retaking|takeover|loss)"
+    r"\s+of)\b)",
     re.IGNORECASE,
 )
 _OPENING_ARTICLE = re.compile(r"[\s«\"“]*(?:des|de|d['’])\s*", re.IGNORECASE)
@@ -2348,12 +2349,13 @@ def _roles(
         )
         return inside[0], patient
     if (
-        frame == "take_noun"
+        (frame == "take_noun" or (frame == "lose" and hit.text.lower().endswith("loss")))
         and before
         and by_agent is None
         and _POSSESSOR_GAP.fullmatch(text, before[-1].hit.end, hit.start)
     ):
-        return before[-1], None  # "Islamic State's capture of Palmyra": the possessor takes it
+        # "Islamic State's capture of Palmyra": the possessor takes it; "its loss of": loses it
+        return before[-1], None
     if (
         frame == "take_noun"
         and before

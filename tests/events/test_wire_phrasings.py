@@ -3456,3 +3456,49 @@ def test_a_span_of_fighting_before_the_day_told_began_that_long_before(
 ) -> None:
     event = next(e for e in _run(body, lang).events if e.type == kind)
     assert (event.date, event.date_precision) == (first_day, "week")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("Iraqi forces drove Islamic State from Rawa on Friday.", "en", ("Rawa", "iraqi_forces")),
+        ("Kurdish forces drove them from the town of Sinjar.", "en", ("Sinjar", "peshmerga")),
+        (
+            "The army pushed the militants from Mayadin on Saturday.",
+            "en",
+            ("Mayadin", "syrian_government"),
+        ),
+        (
+            "Islamic State's loss of Mosul in July marked a turning point.",
+            "en",
+            ("Mosul", "iraqi_forces"),
+        ),
+        (
+            "Les rebelles ont rendu Deraa au régime en juillet.",
+            "fr",
+            ("Deraa", "syrian_government"),
+        ),
+        (
+            "Les jihadistes ont rendu la ville de Palmyre à l'armée syrienne le 2 mars.",
+            "fr",
+            ("Palmyre", "syrian_government"),
+        ),
+    ],
+)
+def test_a_side_driven_from_or_giving_up_a_place(
+    body: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert [(c.place_name, c.side) for c in _run(body, lang).claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Iraqi troops drove north from Baghdad on Friday.", "en"),
+        ("The convoy drove from Baghdad to Rawa on Friday.", "en"),
+        ("Les combats ont rendu Mossoul méconnaissable.", "fr"),
+        ("Les rebelles se sont rendus à l'armée à Deraa.", "fr"),
+    ],
+)
+def test_a_road_travelled_or_a_town_made_unrecognisable_is_no_claim(body: str, lang: str) -> None:
+    assert _run(body, lang).claims == ()
