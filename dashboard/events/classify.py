@@ -83,7 +83,7 @@ _FR_PLACE_NOUN = (
 _FR_TAKE = (
     rf"(?:re)?pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle|{_REPEATEDLY}repris(?:es?)?"
     r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reprenai(?:t|ent)|reconquis(?:es?)?|reconquérir"
-    r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|investi(?:es?|s)?"
+    r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|(?:ré)?investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
     r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     # « qu'il avait lui-même enlevé aux forces gouvernementales »: taken from them (not

@@ -3478,6 +3478,7 @@ def test_a_span_of_fighting_before_the_day_told_began_that_long_before(
             "fr",
             ("Deraa", "syrian_government"),
         ),
+        ("Les forces irakiennes ont réinvesti Rawa vendredi.", "fr", ("Rawa", "iraqi_forces")),
         (
             "Les jihadistes ont rendu la ville de Palmyre à l'armée syrienne le 2 mars.",
             "fr",
