@@ -3013,8 +3013,10 @@ _RELATIVE_OBJECT = re.compile(
     r"(?:town|city|village|ville|localité|cité|bourgade|bourg)\b[^,;.()]{0,50}?"
     r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$"
     # an English relative without its pronoun: "Sinjar, the town Islamic State overran"
-    r"|\s*,\s*the\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|base|airport|crossing)\s+"
-    r"(?=(?-i:[A-Z])|(?:the|its|their)\s)(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+)?$",
+    r"|\s*,\s*(?:the|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|base|airport|crossing"
+    r"|enclave|province|district|stronghold|bastion|field)\s+"
+    r"(?=(?-i:[A-Z])|(?:the|its|their)\s|(?:rebels|militants|jihadists|insurgents)\s)"
+    r"(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+|have\s+)?$",
     _I,
 )
 

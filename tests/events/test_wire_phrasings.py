@@ -3503,3 +3503,29 @@ def test_a_side_driven_from_or_giving_up_a_place(
 )
 def test_a_road_travelled_or_a_town_made_unrecognisable_is_no_claim(body: str, lang: str) -> None:
     assert _run(body, lang).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "They fled to Kirkuk, a city the peshmerga have held since 2014.",
+            ("Kirkuk", "peshmerga"),
+        ),
+        ("Troops massed near Tal Afar, a town Islamic State seized in 2014.", ("Tal Afar", "isis")),
+        (
+            "Buses reached Idlib, a province rebels have held since 2015.",
+            ("Idlib", "syrian_opposition"),
+        ),
+    ],
+)
+def test_a_relative_without_its_pronoun_after_a_described_place(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [expected]
+
+
+def test_a_described_place_and_what_a_side_says_of_it_is_no_claim() -> None:
+    assert (
+        _run("They fled to Kirkuk, a city the peshmerga say they will defend.", "en").claims == ()
+    )
