@@ -1313,7 +1313,13 @@ _ENDED_HOLD = re.compile(
 )
 
 
-_BECAME_HELD = re.compile(r"(?:returned|reverted|passed|came)\b", _I)
+_BECAME_HELD = re.compile(
+    r"(?:returned|reverted|passed|came)\b"
+    # "the flag was raised over Rawa on Thursday": held from the day it went up
+    r"|(?:was|were|has\s+been|had\s+been|a|ont|avait|avaient)\s+(?:été\s+)?(?:\w+\s+)?"
+    r"(?:raised|hoisted|hissée?s?)\b",
+    _I,
+)
 _PAST_HOLD_VERB = re.compile(r"\w+(?:ait|aient)|held|controlled|kept|retained|occupied", _I)
 
 
@@ -1341,6 +1347,24 @@ def _past_day_of_state(reading: Reading, published: date | None) -> DateMention 
     return mention
 
 
+# whose flag flies over a place: "the Iraqi flag", « le drapeau national », the black flag of
+# Islamic State
+_FLAG_BEFORE = re.compile(
+    r"\b(iraqi|syrian|kurdish|national|black)\s+flags?\s+(?:\w+\s+){0,3}\Z"
+    r"|\bdrapeaux?\s+(irakiens?|syriens?|kurdes?|nationa(?:l|ux)|noirs?)\s+(?:\w+\s+){0,3}\Z",
+    _I,
+)
+_FLAG_SIDE = {
+    "iraq": "iraqi_forces",
+    "irak": "iraqi_forces",
+    "syri": "syrian_government",
+    "kurd": KURDISH,
+    "nati": "government",
+    "blac": "isis",
+    "noir": "isis",
+}
+
+
 _WERE_BEFORE = re.compile(
     r"\b(?:was|were|était|étaient)\s+(?:(?:still|already|encore|déjà|toujours)\s+)?"
     # (« Ankara a assuré vendredi que la ville était « entièrement sous contrôle » »)
@@ -1358,6 +1382,13 @@ def _holder(reading: Reading) -> str | None:
     if _UNTIL_THEN.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start):
         return None  # « jusque-là tenu par le régime »: held no more
     government = _government_in_phrase(reading)
+    flag = _FLAG_BEFORE.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start)
+    if flag is not None and (reading.agent is None or reading.agent.hit.start >= reading.hit.end):
+        # "the Iraqi flag flies over Rawa", « le drapeau national a été hissé »: the flag's side
+        side = _FLAG_SIDE[next(g for g in flag.groups() if g).lower()[:4]]
+        if side == "government":
+            return _sentence_government(reading)
+        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
     sided = _SIDED_AREAS.match(text)
     if sided:
         side = _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]]

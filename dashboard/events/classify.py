@@ -623,6 +623,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « le drapeau jaune des YPG flottait sur le poste-frontière »: a side's flag over a place
         r"|flott(?:e|ent|ait|aient)\s+(?:(?:désormais|toujours|encore|de\s+nouveau|à\s+nouveau)\s+)?"
         r"(?:sur|au-dessus\s+(?:de|du|des|d['’]))(?=\s)"
+        # « le drapeau syrien a été hissé sur la citadelle »
+        r"|(?:a|ont|avait|avaient)\s+été\s+(?:\w+\s+)?hissée?s?\s+(?:\w+\s+)?"
+        r"(?:sur|à|dans|au-dessus\s+(?:de|du|des|d['’]))(?=\s)"
         # « Il ne reste plus aux jihadistes que Rawa »: what is left to a side is what it holds
         r"|(?<=\bne\s)reste(?:nt|ait)?\s+(?:(?:plus|encore|désormais|donc|alors)\s+)*"
         r"(?:à|aux|au)\b(?=\s+(?:[\w'’-]+\s+){1,6}?qu)",
@@ -684,6 +687,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|remaining\s+(?:territory|territories|holdings)"
         # "the Islamic State flag still flies over Rawa": a side's flag over a place
         r"|(?:flies|fly|flew|flying|flutters|fluttered)\s+(?:(?:again|still|now)\s+)?(?:over|above)(?=\s)"
+        # "the national flag was raised in Daraa al-Balad", "has been hoisted over"
+        r"|(?<=flag\s)(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:raised|hoisted)\s+"
+        r"(?:over|above|in|on|at)(?=\s)"
+        r"|(?<=flags\s)(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:raised|hoisted)\s+"
+        r"(?:over|above|in|on|at)(?=\s)"
         # "the militants clung on to Rawa", "are clinging to Hajin"
         rf"|(?:clung|cling(?:s|ing)?)\s+(?:on\s+)?to(?=\s+(?:the\s+town|{_NAME}))",
     ),

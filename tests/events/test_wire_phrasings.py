@@ -3529,3 +3529,38 @@ def test_a_described_place_and_what_a_side_says_of_it_is_no_claim() -> None:
     assert (
         _run("They fled to Kirkuk, a city the peshmerga say they will defend.", "en").claims == ()
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("The Iraqi flag now flies over Rawa.", "en", ("Rawa", "iraqi_forces", "2017-11-10")),
+        (
+            "The Iraqi flag was raised over Rawa on Wednesday.",
+            "en",
+            ("Rawa", "iraqi_forces", "2017-11-08"),
+        ),
+        (
+            "Islamic State's black flags were raised over Rawa in 2014.",
+            "en",
+            ("Rawa", "isis", "2014-01-01"),
+        ),
+        (
+            "Le drapeau irakien flotte désormais sur Rawa, a indiqué un officier.",
+            "fr",
+            ("Rawa", "iraqi_forces", "2017-11-10"),
+        ),
+        (
+            "Le drapeau national a été hissé mercredi sur Deraa.",
+            "fr",
+            ("Deraa", "syrian_government", "2017-11-08"),
+        ),
+    ],
+)
+def test_a_side_s_flag_over_a_place(body: str, lang: str, expected: tuple[str, str, str]) -> None:
+    claims = _run(body, lang).claims
+    assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [expected]
+
+
+def test_a_flag_waved_is_no_claim() -> None:
+    assert _run("Protesters waved the Iraqi flag in Rawa on Friday.", "en").claims == ()
