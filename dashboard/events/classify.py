@@ -332,6 +332,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
         r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
+        # « les FDS ont pris pied dans Raqqa »: inside, still fought over
+        r"|pris\s+pied\s+(?:\w+\s+)?(?:dans|à)"
         # « les troupes progressent dans Rawa »: fighting inside the town
         rf"|progress(?:ent|e|aient|ait|é|ant)\s+(?:\w+\s+)?(?:dans|à\s+l'intérieur\s+de)"
         rf"(?=\s+(?:{_NAME}|(?:la|le|les)\s+(?:ville|localité|village|centre|quartiers?)\b))"
@@ -351,6 +353,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"entered|enter(?:s|ing)?(?=\s+the\s+(?:town|city|village|outskirts))|pushed\s+into"
         r"|infiltrated|slipped\s+into"
+        # "the SDF gained a foothold in Raqqa": inside, still fought over
+        r"|(?:gained|gain|gains|gaining|established|establishing|secured|won)\s+(?:a|their\s+first"
+        r"|a\s+first)\s+foothold\s+(?:\w+\s+)?(?:in|inside)"
         # "militants were seen in the streets of Baiji": a presence inside the town
         r"|(?:were|was|have\s+been|had\s+been)\s+(?:seen|spotted|sighted)(?=\s+(?:in|on|inside)"
         r"\s+(?:the\s+)?(?:streets|centre|center|outskirts|edge|heart)\b)"

@@ -3564,3 +3564,18 @@ def test_a_side_s_flag_over_a_place(body: str, lang: str, expected: tuple[str, s
 
 def test_a_flag_waved_is_no_claim() -> None:
     assert _run("Protesters waved the Iraqi flag in Rawa on Friday.", "en").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place"),
+    [
+        ("The SDF gained a foothold in Raqqa on Tuesday.", "en", "Raqqa"),
+        ("Iraqi forces established a foothold in eastern Mosul on Tuesday.", "en", "Mosul"),
+        ("Les FDS ont pris pied dans Raqqa mardi.", "fr", "Raqqa"),
+        ("Les forces irakiennes ont pris pied mardi dans l'est de Mossoul.", "fr", "Mossoul"),
+    ],
+)
+def test_a_foothold_gained_inside_a_town_leaves_it_fought_over(
+    body: str, lang: str, place: str
+) -> None:
+    assert [(c.place_name, c.kind) for c in _run(body, lang).claims] == [(place, "contested")]
