@@ -306,6 +306,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|hand(?:ed|s|ing)\s+(?:over|back)(?:\s+control\s+of)?"
         r"(?!\s+(?:(?:their|its|heavy|light|the)\s+)*(?:weapons|arms|tanks|artillery|guns"
         r"|equipment|vehicles|ammunition|bodies|prisoners|hostages|detainees)\b)"
+        # "handing the town to the army": a place given to a named side
+        rf"|hand(?:ed|s|ing)(?=\s+(?:the\s+(?:town|city|village|area|base|crossing)|it|{_NAME}[\w'’-]*)"
+        r"\s+(?:back\s+|over\s+)?to\s)"
         # "the offensive that also delivered Mosul to the militants"
         rf"|deliver(?:ed|s|ing)(?=\s+{_NAME}[\w\s'’-]{{0,30}}?\s+(?:in)?to\b)"
         rf"|ced(?:ed|es|ing)(?:\s+control\s+of)?(?=\s+(?:the\s+|{_NAME}))"
@@ -644,7 +647,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"holds?|held(?!\s+(?:in|at|inside|captive|hostage|prisoner|talks|elections?)\b)|holding"
         # "Sinjar had been protected by the peshmerga": its defenders hold it
         r"|(?:protected|defended|guarded)(?=\s+by\b)"
-        r"|controls?|controlled|in\s+control\s+of|under\s+the\s+control\s+of"
+        r"|controls?|controlled|in\s+control\s+of"
+        r"|under\s+the\s+(?:(?:full|complete|total|effective)\s+)?control\s+of"
+        # "Rawa came under the full control of Iraqi forces on Friday": dated as told
+        r"|(?:returned|reverted|passed|came)\s+(?:back\s+)?under\s+the\s+"
+        r"(?:(?:full|complete|total|effective)\s+)?control\s+of"
         # "Aleppo has been divided since 2012", "split between rebels and the army": a share
         # for each side (see claims)
         r"|(?:divided|split)(?=\s+(?:since|between|among)\b)"

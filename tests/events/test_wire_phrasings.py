@@ -3579,3 +3579,32 @@ def test_a_foothold_gained_inside_a_town_leaves_it_fought_over(
     body: str, lang: str, place: str
 ) -> None:
     assert [(c.place_name, c.kind) for c in _run(body, lang).claims] == [(place, "contested")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Rawa came under the full control of Iraqi forces on Wednesday.",
+            ("Rawa", "iraqi_forces"),
+        ),
+        (
+            "Hajin is now under the full control of Islamic State, the Observatory said.",
+            ("Hajin", "isis"),
+        ),
+        (
+            "The last rebels left Rastan on Tuesday, handing the town to the army.",
+            ("Rastan", "syrian_government"),
+        ),
+        ("Rebels handed Rastan to the army on Tuesday.", ("Rastan", "syrian_government")),
+    ],
+)
+def test_full_control_of_a_side_and_a_town_handed_to_one(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [expected]
+
+
+def test_weapons_handed_over_are_no_town_handed_over() -> None:
+    body = "Rebels began handing over tanks and artillery on Friday before leaving for Idlib."
+    assert _run(body, "en").claims == ()
