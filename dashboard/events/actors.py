@@ -195,7 +195,17 @@ LEXICON: tuple[ActorEntry, ...] = (
         "Iraqi federal police",
         "iraqi_forces",
         "actor",
-        _words("police fédérale", "federal police", "Federal Police"),
+        # Baghdad's forces as against the Kurdish region's: « les forces fédérales »
+        _words(
+            "police fédérale",
+            "federal police",
+            "Federal Police",
+            "forces fédérales",
+            "troupes fédérales",
+            "federal forces",
+            "federal troops",
+            "Iraqi federal forces",
+        ),
     ),
     ActorEntry(
         "Popular Mobilisation Forces",

@@ -546,6 +546,7 @@ def claims_from_readings(
                 partly = _share(reading, place, objects[n - 1] if n else None)[0] == "partial"
                 if side is not None and not partly:
                     taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
+    _mark_held_since_then(readings)
     held: dict[int, dict[str, str]] = {}
     last_held: dict[int, set[str]] = {}
     for reading in readings:
@@ -570,6 +571,37 @@ def claims_from_readings(
     claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
+
+
+# « Sinjar est depuis aux mains des forces fédérales », "has since been held by": held from
+# the change the text told last, with no date of its own
+_BARE_SINCE = re.compile(
+    r"\b(?:est|sont|était|étaient)\s+depuis\s+(?=(?:aux?|entre|sous)\s|tenue?s?\b|contrôlée?s?\b)"
+    r"|\b(?:has|have)\s+since\s+been\b|\bdepuis\s+lors\b|\bsince\s+then\b",
+    _I,
+)
+
+
+def _mark_held_since_then(readings: Sequence[Reading]) -> None:
+    """Give a hold told as lasting "since" the day of the last dated change of its place."""
+    changed: dict[str, DateMention] = {}
+    for reading in readings:
+        if not reading.realised:
+            continue
+        if reading.frame in TAKING_FRAMES:
+            if reading.date_how == "sentence" and reading.date_mention is not None:
+                for place in _objects(reading):
+                    changed[place.place_id] = reading.date_mention
+            continue
+        if reading.frame != "hold" or not changed:
+            continue
+        start = reading.sentence.start
+        if _BARE_SINCE.search(reading.sentence.text, 0, reading.hit.end - start):
+            reading.extra["changed_on"] = {
+                place.place_id: changed[place.place_id]
+                for place in _objects(reading)
+                if place.place_id in changed
+            }
 
 
 # "have not yet retaken Rawa", « n'ont pas encore repris Rawa », "have yet to enter Hajin"
@@ -1006,6 +1038,8 @@ def _claims_for(
                 # "the group, which in 2014 controlled a third of Iraq": a state of long ago,
                 # with no telling when it began or ended
                 continue
+            if since is None:
+                since = reading.extra.get("changed_on", {}).get(place.place_id)
             if since is None:
                 since = _held_for_a_span(reading)
             if since is None:

@@ -3608,3 +3608,35 @@ def test_full_control_of_a_side_and_a_town_handed_to_one(
 def test_weapons_handed_over_are_no_town_handed_over() -> None:
     body = "Rebels began handing over tanks and artillery on Friday before leaving for Idlib."
     assert _run(body, "en").claims == ()
+
+
+def test_federal_forces_are_baghdad_s() -> None:
+    body = "Les forces fédérales tiennent désormais la quasi-totalité de la province de Kirkouk."
+    claims = _run(body, "fr").claims
+    assert [(c.side, c.kind) for c in claims] == [("iraqi_forces", "partial")]
+    claims = _run("Federal forces retook Kirkuk on Monday.", "en").claims
+    assert [(c.place_name, c.side) for c in claims] == [("Kirkuk", "iraqi_forces")]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Les peshmergas se sont retirés de Sinjar le 17 octobre. "
+            "Sinjar est depuis aux mains des forces fédérales.",
+            "fr",
+            ("Sinjar", "iraqi_forces", "2017-10-17"),
+        ),
+        (
+            "Islamic State seized Sinjar on Aug. 3, 2014. "
+            "Sinjar has since been held by the militants.",
+            "en",
+            ("Sinjar", "isis", "2014-08-03"),
+        ),
+    ],
+)
+def test_a_hold_since_then_starts_at_the_change_told_before(
+    body: str, lang: str, expected: tuple[str, str, str]
+) -> None:
+    claims = _run(body, lang).claims
+    assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [expected]
