@@ -573,6 +573,7 @@ def claims_from_readings(
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
 
 
+_BACK_IN = re.compile(r"\bback\s+(?:in|under|into)\b|\b(?:de\s+nouveau|à\s+nouveau)\b", _I)
 # « Sinjar est depuis aux mains des forces fédérales », "has since been held by": held from
 # the change the text told last, with no date of its own
 _BARE_SINCE = re.compile(
@@ -978,6 +979,13 @@ def _claims_for(
             return []
         published = article.published or reading.date
         in_sentence = taken.get(reading.sentence.index, set())
+        # "three weeks after the militants seized it, the town was back in government hands on
+        # Saturday": the state that followed the taking, from the day it is told
+        back = _BACK_IN.search(
+            reading.sentence.text,
+            max(0, reading.hit.start - reading.sentence.start - 12),
+            reading.hit.end - reading.sentence.start,
+        )
         for n, place in enumerate(objects):
             if any(pid == place.place_id and side != holder for pid, side in in_sentence):
                 # a place the sentence says another side took, unless the hold is told as
@@ -1000,8 +1008,10 @@ def _claims_for(
                     max(0, reading.hit.start - reading.sentence.start - 50),
                     reading.hit.start - reading.sentence.start,
                 )
-                if since_then is None and (
-                    before_then is None or _since(reading, place, None) is None
+                if (
+                    since_then is None
+                    and back is None
+                    and (before_then is None or _since(reading, place, None) is None)
                 ):
                     continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
@@ -1019,7 +1029,7 @@ def _claims_for(
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
             since = since or _held_by_then(reading)
-            if since is None and _BECAME_HELD.match(reading.hit.text):
+            if since is None and (back or _BECAME_HELD.match(reading.hit.text)):
                 # "returned to government control on Thursday", "came under rebel control in
                 # 2015": a state that began when the sentence says
                 since = reading.date_mention if reading.date_how == "sentence" else None
@@ -1049,8 +1059,12 @@ def _claims_for(
             valid_from = since.value if since is not None else published
             claim = _claim(article, reading, event_id, place, holder, valid_from, kind, fraction)
             claim.extra["date_precision"] = since.precision if since is not None else "day"
-            if since is None and _PAST_STATE.search(
-                reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+            if (
+                since is None
+                and not back
+                and _PAST_STATE.search(
+                    reading.sentence.text, 0, reading.hit.start - reading.sentence.start
+                )
             ):
                 claim.extra["past"] = True
             if _STILL.search(
@@ -1446,7 +1460,11 @@ def _holder(reading: Reading) -> str | None:
             return reading.agent.side
         return side
     if government is not None and (
-        reading.agent is None or reading.agent.hit.start >= reading.hit.end
+        reading.agent is None
+        or reading.agent.hit.start >= reading.hit.end
+        # "Three weeks after the militants seized it, the town was back in government hands":
+        # a subject of another clause
+        or "," in _text_of(reading, reading.agent.hit.end, reading.hit.start)
     ):
         # "back in government hands", even "after three years of Islamic State rule"
         return government

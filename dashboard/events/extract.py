@@ -324,7 +324,11 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
         ]
         primary = [t for t in triggers if t.spec.type not in (None, "announcement")]
         owner = _share_dates(s_dates, primary or triggers, forward, text)
-        opening = [d for d in s_dates if triggers and d.end <= triggers[0].start]
+        # (not a day counted back to an event: "Three weeks after they seized it, the town
+        # was back in government hands on Saturday" dates only the seizure)
+        opening = [
+            d for d in s_dates if triggers and d.end <= triggers[0].start and id(d) not in forward
+        ]
         for hit in triggers:
             if id(hit) not in owner and opening:
                 # a date opening the sentence ("Le 2 novembre, ...") frames all its verbs
@@ -1508,7 +1512,7 @@ def _share_dates(
             if id(mention) not in forward or _introduces(text, mention, t)
         ]
         if id(mention) not in forward:
-            pool = [t for t in pool if id(t) not in counted] or pool
+            pool = [t for t in pool if id(t) not in counted]
         if not pool:
             continue
         # a clause's penalties add at most _MAX_PENALTY: a trigger farther than that beyond
@@ -1659,7 +1663,7 @@ def _introduces(text: str, mention: DateMention, hit: TriggerHit) -> bool:
     """The trigger is the event a counted day introduces: right after it, in its clause."""
     # "two weeks after the recapture of": the trigger may open on the mention's own "after"
     gap = text[mention.end : hit.start]
-    return hit.start > mention.start and len(gap) <= 40 and not re.search(r"[,;:]", gap)
+    return hit.start > mention.start and len(gap) <= 90 and not re.search(r"[,;:]", gap)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -3640,3 +3640,15 @@ def test_a_hold_since_then_starts_at_the_change_told_before(
 ) -> None:
     claims = _run(body, lang).claims
     assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [expected]
+
+
+def test_a_town_back_in_government_hands_weeks_after_it_was_seized() -> None:
+    body = (
+        "Three weeks after Islamic State fighters slipped behind army lines and seized it in a "
+        "surprise raid, the desert town of Rawa was back in government hands on Wednesday."
+    )
+    claims = _run(body, "en").claims
+    assert sorted((c.side, c.valid_from.isoformat()) for c in claims) == [
+        ("iraqi_forces", "2017-11-08"),
+        ("isis", "2017-10-18"),
+    ]
