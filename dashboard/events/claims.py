@@ -1957,6 +1957,12 @@ def _districts_conjunct(reading: Reading, named: list[PlaceMention]) -> list[Pla
     return [town]
 
 
+_VERB_AFTER_RELATIVE = re.compile(
+    r"\s+(?:have|has|had|were|was|are|is|will|would)\b(?!\s+(?:since|been\s+held|in|on|at)\b)",
+    _I,
+)
+
+
 def _named_objects(reading: Reading) -> list[PlaceMention]:
     places = [
         p
@@ -1970,6 +1976,10 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     hit = reading.hit
     text_all = reading.sentence.text
     offset = reading.sentence.start
+    if reading.frame == "take" and _VERB_AFTER_RELATIVE.match(text_all, hit.end - offset):
+        # "Many of the men they took have not come back, said a shopkeeper who reached Homs":
+        # a verb that runs straight into the main clause's took what comes before it
+        return []
     if reading.frame == "hold" and _fronted_holder(reading) is not None:
         # « Maître de la province depuis 2014, l'EI encercle les quartiers ouest »: the state
         # fronted tells of the places before its comma only

@@ -3652,3 +3652,12 @@ def test_a_town_back_in_government_hands_weeks_after_it_was_seized() -> None:
         ("iraqi_forces", "2017-11-08"),
         ("isis", "2017-10-18"),
     ]
+
+
+def test_people_taken_away_are_no_town_taken() -> None:
+    body = (
+        "People who escaped said the fighters had gone from house to house looking for anyone "
+        'accused of working with the government. "They had lists of names. Many of the men they '
+        'took have not come back," said a shopkeeper who reached Rawa, about 70 km away.'
+    )
+    assert _run(body, "en").claims == ()
