@@ -830,6 +830,11 @@ _MODAL_NEAR = re.compile(
     r"|possible|éventuel(?:le)?s?|potential)\b(?:\s+\S+){0,3}\s*$",
     _I,
 )
+_STILL_LATER = re.compile(
+    r"\b(?:will|would)\s+still\s*$|\b(?:will|would)\s+(?:continue|go\s+on)\s+to\s*$"
+    r"|\b(?:continuera|continueront|continuerait|continueraient)\s+(?:de|à)\s*$",
+    _I,
+)
 _FUTURE_AFTER = re.compile(
     # (an apposition set off by commas may stand between: « La bataille pour Mossoul, deuxième
     # ville du pays, pourrait commencer à l'automne »)
@@ -1030,6 +1035,10 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
     hedged = bool(_HEDGE.search(window)) or first_word.lower().startswith(("aurai", "serai"))
     if _MODAL_NEAR.search(near) or _FUTURE_AFTER.match(text, hit.end):
         intent = True
+    if hit.spec.frame == "hold" and _STILL_LATER.search(near):
+        # "even if Ramadi falls, the militants will still control Fallujah": a state now that
+        # lasts, not an aim (and not the hypothesis of the clause before the comma)
+        return Cues(negated=negated, intent=False, passive=passive, hedged=hedged)
     if _CONDITION.search(window) or _CONDITION_OPENS.match(text, sentence_start, hit.start):
         # "If Iraqi forces retake Rawa, the group will lose its last town": a hypothesis
         intent = True

@@ -3661,3 +3661,9 @@ def test_people_taken_away_are_no_town_taken() -> None:
         'took have not come back," said a shopkeeper who reached Rawa, about 70 km away.'
     )
     assert _run(body, "en").claims == ()
+
+
+def test_a_side_that_will_still_control_a_town_holds_it_now() -> None:
+    body = "Even if Rawa falls, Islamic State will still control Hajin."
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Hajin", "isis")]
+    assert _run("Islamic State will take Hajin.", "en").claims == ()
