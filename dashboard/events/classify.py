@@ -872,7 +872,7 @@ _COMPLETED_EN = re.compile(
     r"\b(?:forced|compelled|obliged|had)\s+to\s+$"
     # "the offensive allowed the army to retake Rawa": done
     r"|\b(?:allowed|enabled|helped)\s+(?:[\w'’-]+\s+){1,3}?to\s+$"
-    r"|\b(?:first|second|third|last|latest|only)\s+(?:(?:major|big|large|\w+ian|\w+i)\s+)?"
+    r"|\b(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:city|cities|towns?|villages?|places?|provinces?|capitals?|one|ones)\s+to\s+(?:be\s+)?$",
     _I,
 )

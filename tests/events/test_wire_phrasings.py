@@ -3667,3 +3667,11 @@ def test_a_side_that_will_still_control_a_town_holds_it_now() -> None:
     body = "Even if Rawa falls, Islamic State will still control Hajin."
     assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Hajin", "isis")]
     assert _run("Islamic State will take Hajin.", "en").claims == ()
+
+
+def test_the_first_provincial_capital_to_fall_fell() -> None:
+    body = "In March 2013, Raqqa became the first provincial capital to fall to the rebels."
+    claims = _run(body, "en").claims
+    assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [
+        ("Raqqa", "syrian_opposition", "2013-03-01")
+    ]
