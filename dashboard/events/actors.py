@@ -447,6 +447,11 @@ LEXICON: tuple[ActorEntry, ...] = (
             "Kurdish security forces",
             "troupes kurdes",
             "unités kurdes",
+            "Kurdish units",
+            "Kurdish-led units",
+            "combattants kurdes syriens",
+            "Syrian Kurdish fighters",
+            "Syrian Kurdish forces",
         ),
     ),
     # --- Syrian opposition ---------------------------------------------------------------------

@@ -62,6 +62,9 @@ _RELATIONAL_PHRASE = (
     # ("the north and east of Hasakah" is a part of it, not a landmark)
     r"(?<!the\s)(?<!and\s)(?<!held\s)(?<!controlled\s)\b(?:north|south|east|west|north-east|north-west|south-east"
     r"|south-west)(?:ern)?\s+of"
+    # "villages to the north and east of Sarrin", « au nord et à l'est de »: around it
+    r"|\bto\s+the\s+(?:north|south|east|west)(?:-\w+)?\s+and\s+(?:the\s+)?(?:north|south|east|west)"
+    r"(?:-\w+)?\s+of|\bau\s+(?:nord|sud)(?:-\w+)?\s+et\s+à\s+l['’]\s*(?:est|ouest)\s+(?:de|d'|du)"
     r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
     r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
     r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"

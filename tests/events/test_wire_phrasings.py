@@ -3675,3 +3675,12 @@ def test_the_first_provincial_capital_to_fall_fell() -> None:
     assert [(c.place_name, c.side, c.valid_from.isoformat()) for c in claims] == [
         ("Raqqa", "syrian_opposition", "2013-03-01")
     ]
+
+
+def test_kurdish_units_and_villages_around_a_town() -> None:
+    claims = _run("Kurdish units captured Raqqa on Monday.", "en").claims
+    assert [(c.place_name, c.side) for c in claims] == [("Raqqa", "sdf")]
+    body = "Kurdish units captured a cluster of villages to the north and east of Raqqa."
+    assert _run(body, "en").claims == ()
+    body = "Les unités kurdes ont pris des villages au nord et à l'est de Raqqa."
+    assert _run(body, "fr").claims == ()
