@@ -73,3 +73,20 @@ def test_the_alias_gate_passes_every_alias_hit(texts: list[str]) -> None:
                 assert gate.match(text, match.start()), (entry.actor, match.group(0))
                 hits += 1
     assert hits > 500
+
+
+def test_the_gated_alias_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+    # the plain scan: every entry tried at every word start, no gate and no first-letter index
+    word_start = re.compile(r"(?<![\w-])")
+    found = 0
+    for text in [*texts, "", "-ISIS", "l'EI", "x" * 50]:
+        plain = [
+            actors.ActorHit(at, m.end(), m.group(0), entry.actor, entry.side, entry.kind)
+            for at in range(len(text))
+            if word_start.match(text, at)
+            for entry, pattern in actors._COMPILED
+            if (m := pattern.match(text, at)) is not None
+        ]
+        assert actors.alias_matches(text) == plain
+        found += len(plain)
+    assert found > 500
