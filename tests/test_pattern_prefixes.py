@@ -90,3 +90,27 @@ def test_the_gated_alias_scan_finds_what_a_plain_scan_finds(texts: list[str]) ->
         assert actors.alias_matches(text) == plain
         found += len(plain)
     assert found > 500
+
+
+def _plain_triggers(text: str, lang: str) -> list[classify.TriggerHit]:
+    """Every trigger tried at every word start, no gate and no first-letter index."""
+    raw: list[classify.TriggerHit] = []
+    for spec, pattern in classify.COMPILED[lang]:
+        resume = 0
+        for word in re.finditer(r"(?<!\w)\w", text):
+            m = pattern.match(text, word.start()) if word.start() >= resume else None
+            if m is not None:
+                raw.append(classify.TriggerHit(m.start(), m.end(), m.group(0), spec))
+                resume = max(m.end(), word.start() + 1)
+    raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
+    return classify.keep_non_overlapping(raw, lambda h: (h.start, h.end))
+
+
+def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+    found = 0
+    for text in [*texts, "", "x" * 50]:
+        for lang in ("en", "fr"):
+            plain = _plain_triggers(text, lang)
+            assert classify.find_triggers(text, lang) == plain
+            found += len(plain)
+    assert found > 500
