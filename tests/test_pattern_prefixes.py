@@ -19,9 +19,10 @@ from dashboard.dates.prefixes import (
     finditer_gated,
     gate_of,
     prefix_gate,
+    search_gated,
     top_branches,
 )
-from dashboard.events import actors, classify
+from dashboard.events import actors, claims, classify
 
 DEMO = Path(__file__).resolve().parents[1] / "dashboard" / "demo" / "articles"
 
@@ -114,3 +115,52 @@ def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(texts: list[str]) 
             assert classify.find_triggers(text, lang) == plain
             found += len(plain)
     assert found > 500
+
+
+def test_gated_searches_find_what_plain_searches_find(texts: list[str]) -> None:
+    # the share and landmark phrases are searched in short windows of a sentence
+    pairs = [
+        (claims._PARTIAL, claims._PARTIAL_GATE),
+        (claims._RELATIONAL, claims._RELATIONAL_START),
+    ]
+    found = 0
+    for pattern, gate in pairs:
+        assert gate is not None
+        for text in texts:
+            for pos in range(0, len(text), 23):
+                for endpos in (pos + 30, pos + 90):
+                    plain = pattern.search(text, pos, endpos)
+                    gated = search_gated(pattern, gate, text, pos, endpos)
+                    assert (gated and gated.span()) == (plain and plain.span()), pattern.pattern[
+                        :60
+                    ]
+                    found += plain is not None
+    assert found > 1000
+
+
+def test_a_share_figure_is_read_behind_its_quick_tests(texts: list[str]) -> None:
+    # the window before each place is where a figure is read; every offset of the corpus tried
+    figures = 0
+    for text in [*texts, "12 %, deux tiers, nine-tenths, HALF, la moitié, 3 PER CENT"]:
+        for pos in range(0, len(text), 7):
+            window = text[pos : pos + 60]
+            plain = None
+            for m in claims._PERCENT.finditer(window):
+                plain = float(m.group("num").replace(",", ".")) / 100
+            for m in claims._NTH_FRACTION.finditer(window):
+                plain = (
+                    claims._NUMERATORS[m.group("num").lower()]
+                    / claims._DENOMINATORS[m.group("den").lower().rstrip("s")]
+                )
+            for m in claims._WORD_FRACTION.finditer(window):
+                value = claims._WORD_VALUE.get(re.sub(r"[\s-]+", " ", m.group("word").lower()))
+                if value is not None:
+                    plain = (
+                        value + 0.02
+                        if m.group("mod") and claims._OVER.search(m.group("mod"))
+                        else value
+                    )
+            expected = None if plain is None or not 0 < plain <= 1 else round(plain, 2)
+            assert claims._fraction(window) == expected, window
+            figures += expected is not None
+    assert figures > 20
