@@ -362,6 +362,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             )
         if (
             fallback is None
+            and story_day is not None  # (else nothing to carry over: the sentence not read)
             and lead is not None
             and sentence.paragraph > lead.paragraph
             and not _GOING_ON.search(sentence.text)
