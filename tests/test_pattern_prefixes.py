@@ -19,9 +19,10 @@ from dashboard.dates.prefixes import (
     finditer_gated,
     gate_of,
     prefix_gate,
+    search_gated,
     top_branches,
 )
-from dashboard.events import actors, classify
+from dashboard.events import actors, claims, classify
 
 DEMO = Path(__file__).resolve().parents[1] / "dashboard" / "demo" / "articles"
 
@@ -73,3 +74,93 @@ def test_the_alias_gate_passes_every_alias_hit(texts: list[str]) -> None:
                 assert gate.match(text, match.start()), (entry.actor, match.group(0))
                 hits += 1
     assert hits > 500
+
+
+def test_the_gated_alias_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+    # the plain scan: every entry tried at every word start, no gate and no first-letter index
+    word_start = re.compile(r"(?<![\w-])")
+    found = 0
+    for text in [*texts, "", "-ISIS", "l'EI", "x" * 50]:
+        plain = [
+            actors.ActorHit(at, m.end(), m.group(0), entry.actor, entry.side, entry.kind)
+            for at in range(len(text))
+            if word_start.match(text, at)
+            for entry, pattern in actors._COMPILED
+            if (m := pattern.match(text, at)) is not None
+        ]
+        assert actors.alias_matches(text) == plain
+        found += len(plain)
+    assert found > 500
+
+
+def _plain_triggers(text: str, lang: str) -> list[classify.TriggerHit]:
+    """Every trigger tried at every word start, no gate and no first-letter index."""
+    raw: list[classify.TriggerHit] = []
+    for spec, pattern in classify.COMPILED[lang]:
+        resume = 0
+        for word in re.finditer(r"(?<!\w)\w", text):
+            m = pattern.match(text, word.start()) if word.start() >= resume else None
+            if m is not None:
+                raw.append(classify.TriggerHit(m.start(), m.end(), m.group(0), spec))
+                resume = max(m.end(), word.start() + 1)
+    raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
+    return classify.keep_non_overlapping(raw, lambda h: (h.start, h.end))
+
+
+def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+    found = 0
+    for text in [*texts, "", "x" * 50]:
+        for lang in ("en", "fr"):
+            plain = _plain_triggers(text, lang)
+            assert classify.find_triggers(text, lang) == plain
+            found += len(plain)
+    assert found > 500
+
+
+def test_gated_searches_find_what_plain_searches_find(texts: list[str]) -> None:
+    # the share and landmark phrases are searched in short windows of a sentence
+    pairs = [
+        (claims._PARTIAL, claims._PARTIAL_GATE),
+        (claims._RELATIONAL, claims._RELATIONAL_START),
+    ]
+    found = 0
+    for pattern, gate in pairs:
+        assert gate is not None
+        for text in texts:
+            for pos in range(0, len(text), 23):
+                for endpos in (pos + 30, pos + 90):
+                    plain = pattern.search(text, pos, endpos)
+                    gated = search_gated(pattern, gate, text, pos, endpos)
+                    assert (gated and gated.span()) == (plain and plain.span()), pattern.pattern[
+                        :60
+                    ]
+                    found += plain is not None
+    assert found > 1000
+
+
+def test_a_share_figure_is_read_behind_its_quick_tests(texts: list[str]) -> None:
+    # the window before each place is where a figure is read; every offset of the corpus tried
+    figures = 0
+    for text in [*texts, "12 %, deux tiers, nine-tenths, HALF, la moitié, 3 PER CENT"]:
+        for pos in range(0, len(text), 7):
+            window = text[pos : pos + 60]
+            plain = None
+            for m in claims._PERCENT.finditer(window):
+                plain = float(m.group("num").replace(",", ".")) / 100
+            for m in claims._NTH_FRACTION.finditer(window):
+                plain = (
+                    claims._NUMERATORS[m.group("num").lower()]
+                    / claims._DENOMINATORS[m.group("den").lower().rstrip("s")]
+                )
+            for m in claims._WORD_FRACTION.finditer(window):
+                value = claims._WORD_VALUE.get(re.sub(r"[\s-]+", " ", m.group("word").lower()))
+                if value is not None:
+                    plain = (
+                        value + 0.02
+                        if m.group("mod") and claims._OVER.search(m.group("mod"))
+                        else value
+                    )
+            expected = None if plain is None or not 0 < plain <= 1 else round(plain, 2)
+            assert claims._fraction(window) == expected, window
+            figures += expected is not None
+    assert figures > 20

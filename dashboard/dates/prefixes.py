@@ -239,3 +239,25 @@ def finditer_gated(
         else:
             yield match
             at = match.end()
+
+
+def search_gated(
+    pattern: re.Pattern[str],
+    gate: re.Pattern[str] | None,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, the pattern tried only where ``gate`` (a
+    :func:`prefix_gate` of it) matches: the first offset where it matches is the one a search
+    finds, and the gate skips the offsets none of its branches could start at."""
+    if gate is None:
+        return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+    end = len(text) if endpos is None else endpos
+    at = pos
+    while (candidate := gate.search(text, at, end)) is not None:
+        match = pattern.match(text, candidate.start(), end)
+        if match is not None:
+            return match
+        at = candidate.start() + 1
+    return None

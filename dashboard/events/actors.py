@@ -861,46 +861,49 @@ def index_by_first_letter(
     return {k: tuple(sorted(v + anywhere)) for k, v in table.items()}, tuple(anywhere)
 
 
-def _by_first_letter() -> dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]]:
-    """For each first letter, a gate pattern and the entries to try at a word starting with it;
-    key None holds the entries that can start anywhere."""
-    table, anywhere = index_by_first_letter([entry.pattern for entry in LEXICON])
-    out: dict[str | None, tuple[re.Pattern[str], tuple[int, ...]]] = {}
-    for letter, chosen in [*table.items(), (None, anywhere)]:
-        if chosen:
-            out[letter] = (_gate(chosen), chosen)
-    return out
-
-
 # A word start is the only place an alias can begin (every entry opens with ``(?<![\w-])``);
 # its first letter picks the few entries worth trying, so the article is scanned once
 # instead of once per entry.
-_ENTRIES_BY_LETTER = _by_first_letter()
-_WORD_START = re.compile(
+_ENTRIES_BY_LETTER, _ENTRIES_ANYWHERE = index_by_first_letter([e.pattern for e in LEXICON])
+_WORD_START = (
     r"(?<![\w-])\w"
-    if None in _ENTRIES_BY_LETTER
-    else r"(?<![\w-])[" + re.escape("".join(sorted(k for k in _ENTRIES_BY_LETTER if k))) + "]",
-    re.IGNORECASE,
+    if _ENTRIES_ANYWHERE
+    else r"(?<![\w-])[" + re.escape("".join(sorted(_ENTRIES_BY_LETTER))) + "]"
+)
+# Most word starts begin no alias: the first atoms of all entries, behind the word-start test,
+# make one scan that the regular-expression engine runs past them, instead of a Python step
+# and a test per word. Each entry's own first atoms then rule it out before its full pattern.
+_ALIAS_START = re.compile(
+    rf"(?={_WORD_START})(?:{_gate(tuple(range(len(LEXICON)))).pattern})", re.IGNORECASE
+)
+_ENTRY_GATES: tuple[re.Pattern[str] | None, ...] = tuple(
+    prefix_gate([(entry.pattern, entry.case_sensitive)]) for entry in LEXICON
 )
 
 
-def find_actor_hits(text: str) -> list[ActorHit]:
-    """Every lexicon hit in ``text``, overlaps resolved for the longest span, by offset."""
+def alias_matches(text: str) -> list[ActorHit]:
+    """Every match of every lexicon entry in ``text``, overlaps kept, by offset then entry."""
     raw: list[ActorHit] = []
-    table, compiled = _ENTRIES_BY_LETTER, _COMPILED
-    fallback = table.get(None)
-    for word in _WORD_START.finditer(text):
-        at = word.start()
-        chosen = table.get(word.group().lower(), fallback)
-        if chosen is None or chosen[0].match(text, at) is None:
-            continue
-        for index in chosen[1]:
-            entry, pattern = compiled[index]
+    at = 0
+    while (start := _ALIAS_START.search(text, at)) is not None:
+        at = start.start()
+        for index in _ENTRIES_BY_LETTER.get(text[at].lower(), _ENTRIES_ANYWHERE):
+            entry, pattern = _COMPILED[index]
+            gate = _ENTRY_GATES[index]
+            if gate is not None and gate.match(text, at) is None:
+                continue
             match = pattern.match(text, at)
             if match is not None:
                 raw.append(
                     ActorHit(at, match.end(), match.group(0), entry.actor, entry.side, entry.kind)
                 )
+        at += 1
+    return raw
+
+
+def find_actor_hits(text: str) -> list[ActorHit]:
+    """Every lexicon hit in ``text``, overlaps resolved for the longest span, by offset."""
+    raw = alias_matches(text)
     raw.sort(key=lambda h: (-(h.end - h.start), h.start))
     kept = keep_non_overlapping(raw, lambda h: (h.start, h.end))
     # "fighters in Iraqi army uniforms", « en uniforme de l'armée »: dress, not a side

@@ -36,6 +36,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.dates import DateMention
+from dashboard.dates.prefixes import gate_of, search_gated
 from dashboard.events.actors import KURDISH, ActorHit, prefix_gate
 from dashboard.events.context import COUNTRY_OF_SIDE, GOVERNMENT_OF, country_code
 from dashboard.events.extract import (
@@ -102,9 +103,7 @@ def _relational(text: str, start: int = 0, end: int | None = None) -> bool:
     start = min(max(start, 0), length)  # offsets clipped as a pattern's pos and endpos are
     end = length if end is None else min(max(end, 0), length)
     start = max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
-    if _RELATIONAL_START is not None and _RELATIONAL_START.search(text, start, end) is None:
-        return False
-    return _RELATIONAL.search(text, start, end) is not None
+    return search_gated(_RELATIONAL, _RELATIONAL_START, text, start, end) is not None
 
 
 # What may separate two places of one list ("Anah, Rawa et al-Qaïm", "including Hajin and
@@ -243,6 +242,15 @@ _PARTIAL = re.compile(
     r"|(?:la\s+)?(?:campagne|périphérie)\s+(?:de|d'|du))\b",
     _I,
 )
+# the first words of every share as a tree: most windows hold none of them
+_PARTIAL_GATE = gate_of(_PARTIAL)
+
+
+def _partial(window: str) -> bool:
+    """Whether ``window`` states a share without a figure ("most of", « en partie »)."""
+    return search_gated(_PARTIAL, _PARTIAL_GATE, window) is not None
+
+
 _PERCENT = re.compile(
     r"(?P<mod>plus\s+de|more\s+than|over|just\s+over|près\s+de|nearly|almost|about|environ"
     r"|around|roughly|moins\s+de|less\s+than|under|some|quelque)?\s*"
@@ -3351,7 +3359,7 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     if found is None:
         return []
     share = head[max(0, definite.start() - 30) : definite.start()]
-    if not (_PARTIAL.search(share) or _fraction(share) is not None):
+    if not (_partial(share) or _fraction(share) is not None):
         # "entered the centre of Saqlawiya and the town is now completely liberated": the
         # subject says how much, not the words before the town's name
         share = head[definite.start() :]
@@ -4184,7 +4192,7 @@ def _share(
         fraction = _fraction(override)
         if fraction is not None:
             return "partial", fraction
-        return ("partial", None) if _PARTIAL.search(override) else ("full", None)
+        return ("partial", None) if _partial(override) else ("full", None)
     if (
         previous is not None
         and previous.precision == place.precision == "governorate"
@@ -4200,7 +4208,7 @@ def _share(
             max(0, previous.start - reading.sentence.start - 30) : previous.start
             - reading.sentence.start
         ]
-        if _fraction(lead) is None and _PARTIAL.search(lead):
+        if _fraction(lead) is None and _partial(lead):
             return "partial", None
     if previous is not None and previous.end <= place.start:
         lo = previous.end
@@ -4261,7 +4269,7 @@ def _share(
     fraction = _fraction(window)
     if fraction is not None:
         return "partial", fraction
-    if _PARTIAL.search(window):
+    if _partial(window):
         return "partial", None
     return "full", None
 
@@ -4273,17 +4281,24 @@ _NAMED_NOUN = re.compile(
 )
 
 
+# Words every figure of a share holds: most windows hold none, and the scans for a figure
+# (each tried at every offset) are skipped
+_DIGIT = re.compile(r"\d")
+_NTH_WORD = re.compile(r"tenths|fifths|dixièmes|cinquièmes", _I)
+_FRACTION_WORD = re.compile(r"third|tiers|half|moitié|quart", _I)
+
+
 def _fraction(window: str) -> float | None:
     found = None
-    for match in _PERCENT.finditer(window):
+    for match in _PERCENT.finditer(window) if _DIGIT.search(window) else ():
         found = float(match.group("num").replace(",", ".")) / 100
-    for match in _NTH_FRACTION.finditer(window):
+    for match in _NTH_FRACTION.finditer(window) if _NTH_WORD.search(window) else ():
         # "nine-tenths of the town", « les quatre cinquièmes de la ville »
         found = (
             _NUMERATORS[match.group("num").lower()]
             / _DENOMINATORS[match.group("den").lower().rstrip("s")]
         )
-    for match in _WORD_FRACTION.finditer(window):
+    for match in _WORD_FRACTION.finditer(window) if _FRACTION_WORD.search(window) else ():
         value = _WORD_VALUE.get(re.sub(r"[\s-]+", " ", match.group("word").lower()))
         if value is not None:
             if match.group("mod") and _OVER.search(match.group("mod")):

@@ -751,38 +751,40 @@ def _one_gate(
     return re.compile("|".join(f"(?:{specs[i][1].pattern})" for i in chosen), _I)
 
 
-# For each language and first letter: the gate and the triggers to try behind it.
-_LETTER_GATES = {
-    lang: (
-        {letter: (_one_gate(COMPILED[lang], chosen), chosen) for letter, chosen in table.items()},
-        (_one_gate(COMPILED[lang], anywhere), anywhere) if anywhere else None,
-    )
-    for lang, (table, anywhere) in _GATES.items()
+# Most words start no trigger: the first atoms of all of a language's triggers, behind the
+# word-start test, make one scan the regular-expression engine runs past them, instead of a
+# Python step and a test per word; each trigger's own first atoms then rule it out before its
+# full pattern.
+_TRIGGER_START = {
+    lang: re.compile(rf"(?<!\w)(?=\w)(?:{_one_gate(specs, tuple(range(len(specs)))).pattern})", _I)
+    for lang, specs in COMPILED.items()
 }
-_WORD_START = re.compile(r"(?<!\w)\w")
+_SPEC_GATES = {
+    lang: tuple(_one_gate(specs, (i,)) for i in range(len(specs)))
+    for lang, specs in COMPILED.items()
+}
 
 
 def find_triggers(text: str, lang: str, start: int = 0, end: int | None = None) -> list[TriggerHit]:
     """Trigger hits inside ``text[start:end]``; overlaps keep the longest, ties the stronger."""
     end = len(text) if end is None else end
     code = lang if lang in COMPILED else "en"
-    specs = COMPILED[code]
-    table, anywhere = _LETTER_GATES[code]
+    specs, gates = COMPILED[code], _SPEC_GATES[code]
+    table, anywhere = _GATES[code]
     resume = [start] * len(specs)  # as a scan per trigger would: no overlap within one
     raw: list[TriggerHit] = []
-    for word in _WORD_START.finditer(text, start, end):
+    at = start
+    while (word := _TRIGGER_START[code].search(text, at, end)) is not None:
         at = word.start()
-        gated = table.get(text[at].lower(), anywhere)
-        if gated is None or gated[0].match(text, at, end) is None:
-            continue
-        for index in gated[1]:
-            if at < resume[index]:
+        for index in table.get(text[at].lower(), anywhere):
+            if at < resume[index] or gates[index].match(text, at, end) is None:
                 continue
             spec, pattern = specs[index]
             m = pattern.match(text, at, end)
             if m is not None:
                 raw.append(TriggerHit(m.start(), m.end(), m.group(0), spec))
                 resume[index] = max(m.end(), at + 1)
+        at += 1
     raw.sort(key=lambda h: (-(h.end - h.start), -h.spec.strength, h.start))
     return keep_non_overlapping(raw, lambda h: (h.start, h.end))
 

@@ -298,18 +298,26 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     )
     resolver.places = ordered_places
     all_triggers = find_triggers(text, lang)
+    # places, dates and triggers come sorted by offset: each sentence's are one slice of them
+    place_starts = [p.start for p in ordered_places]
+    date_starts = [d.start for d in dates]
+    trigger_starts = [t.start for t in all_triggers]
     readings: list[Reading] = []
     reported: set[int] = set()  # triggers dated by the day of the statement reporting them
     last_date_in_paragraph: dict[int, DateMention] = {}
     lead = next((s for s in sentences if s.kind == "body"), None)
     story_day: DateMention | None = None
     for sentence in sentences:
-        s_places = [p for p in ordered_places if sentence.start <= p.start < sentence.end]
-        s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        s_places = ordered_places[_between(place_starts, sentence.start, sentence.end)]
+        s_dates = dates[_between(date_starts, sentence.start, sentence.end)]
         s_actors = _resolved_actors(hits, sentence, resolver)
         triggers = _usable_triggers(
             text,
-            [t for t in all_triggers if sentence.start <= t.start and t.end <= sentence.end],
+            [
+                t
+                for t in all_triggers[_between(trigger_starts, sentence.start, sentence.end)]
+                if t.end <= sentence.end
+            ],
             s_actors,
         )
         # a surrender is a capture only of the town the fighters surrendered in ("IS fighters
@@ -367,6 +375,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             )
         if (
             fallback is None
+            and story_day is not None  # (else nothing to carry over: the sentence not read)
             and lead is not None
             and sentence.paragraph > lead.paragraph
             and not _GOING_ON.search(sentence.text)
@@ -419,6 +428,11 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
         _lead_told_later(lead, readings, reported)
     _coordinated_subjects(text, readings)
     return readings
+
+
+def _between(starts: Sequence[int], start: int, end: int) -> slice:
+    """The slice of a list sorted by offset (``starts``) whose items start in [start, end)."""
+    return slice(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
 _RELATIVE_WORD = re.compile(
