@@ -19,7 +19,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise, starmap
+from operator import ne
 from typing import Literal
 
 from dashboard.articles.model import Article
@@ -181,28 +182,47 @@ class Span:
 
 
 def _tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    si = 0
-    seen_in_sentence = -1
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        while si + 1 < len(sentences) and s >= sentences[si][1]:
-            si += 1
-        word = m.group()
-        first = seen_in_sentence != si
-        seen_in_sentence = si
-        out.append(
-            Token(
-                s,
-                e,
-                word,
-                word.casefold(),
-                word[0].isupper(),
-                len(word) > 1 and word.isupper(),
-                si,
-                first,
-            )
+    """The words of the text, built column by column: a loop over matches cost more than
+    the rules that read the tokens afterwards."""
+    # split on the captured token pattern: words at odd places, the gaps between them at
+    # even ones; the offsets are running lengths, with no match object per word
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    sents = _sentence_indices(starts, sentences)
+    firsts = [True, *map(ne, sents[1:], sents[:-1])] if sents else []
+    return list(
+        starmap(
+            Token,
+            zip(
+                starts,
+                offsets[2::2],  # ends
+                words,
+                [word.casefold() for word in words],
+                [word[0].isupper() for word in words],
+                [len(word) > 1 and word.isupper() for word in words],
+                sents,
+                firsts,
+                strict=True,
+            ),
         )
+    )
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _sentence_indices(starts: list[int], sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """The sentence of each token (by its start, ascending): the first sentence, from the
+    previous token's on, that ends after it, or the last one. One bisection per sentence."""
+    out: list[int] = []
+    done = 0
+    for si, (_, end) in enumerate(sentences[:-1]):
+        upto = bisect.bisect_left(starts, end, done)
+        out += [si] * (upto - done)
+        done = upto
+    out += [max(len(sentences) - 1, 0)] * (len(starts) - done)
     return out
 
 
