@@ -62,16 +62,21 @@ _ORG_BY_HEAD: dict[str, re.Pattern[str]] = {
 }
 
 
-def _organisation_spans(text: str) -> list[tuple[int, int]]:
+def _organisation_spans(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Spans of the listed organisations; each word of the text is looked up by itself and
-    only a word that opens some name is matched against the names it opens."""
+    only a word that opens some name is matched against the names it opens.
+
+    The words (runs of ``\\w``) are found through the tokens, already cut: a word that opens
+    a name has no underscore, so it is a token itself or a letter of a dotted initialism
+    ("U" of "U.S.-led"); each place found this way is checked as a word again.
+    """
     out: list[tuple[int, int]] = []
     resume = 0
-    for word in _WORD.finditer(text):
-        at = word.start()
+    for at in _org_head_offsets(toks):
         if at < resume:
             continue
-        pattern = _ORG_BY_HEAD.get(word.group(0).casefold())
+        word = _WORD_START.match(text, at)
+        pattern = _ORG_BY_HEAD.get(word.group(0).casefold()) if word is not None else None
         if pattern is None:
             continue
         m = pattern.match(text, at)
@@ -79,6 +84,22 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
             resume = m.end()
     return out
+
+
+_WORD_START = re.compile(r"(?<!\w)\w+")
+
+
+def _org_head_offsets(toks: Sequence[Token]) -> list[int]:
+    """Where a word that may open an organisation's name starts, ascending."""
+    found = [t.start for t in toks if t.low in _ORG_BY_HEAD]
+    dotted = [
+        t.start + k
+        for t in toks
+        if "." in t.text
+        for k in range(0, len(t.text), 2)  # "u.s.": the letters before each full stop
+        if t.text[k].casefold() in _ORG_BY_HEAD
+    ]
+    return sorted(found + dotted) if dotted else found
 
 
 def _named_body(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -324,12 +345,19 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
     """Longest gazetteer match starting at each token, left to right, non-overlapping."""
     found: list[_Raw] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        if not _can_start(text, tok):
-            i += 1
+    # most words are lower-case Latin words that open no name: a set look-up leaves them out
+    # before the full test
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if (t.cap or t.low in _LOWER_CASE_OPENERS or t.text[0] >= _PAST_LATIN)
+        and _can_start(text, t)
+    ]
+    free = 0  # the first token after the last name found
+    for i in starts:
+        if i < free:
             continue
+        tok = toks[i]
         best: _Raw | None = None
         j = i
         while j < n and j - i < max_tokens:
@@ -372,10 +400,13 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             best = None
         if best is not None and (toks[best.i].cap or best.j > best.i):
             found.append(best)
-            i = best.j + 1
-        else:
-            i += 1
+            free = best.j + 1
     return found
+
+
+# What :func:`_can_start` lets open a name besides a capital or a letter past Latin
+_LOWER_CASE_OPENERS = _WATER_HEADS | {"sub"} | lx.LEADING_PARTICLES
+_PAST_LATIN = "\u0250"
 
 
 _ARTICLE_TOKEN = re.compile(r"(?:^|[\s\-‐‑])(?:el|il|ul|[eu](?:[tdrzsn]|sh|th|dh))[\s\-‐‑]", re.I)
@@ -1228,7 +1259,7 @@ def recognise(
     sentences = [(s, e) for s, e, _ in bounds] or [(0, len(text))]
     kinds = [k for _, _, k in bounds] or ["body"]
     toks = _tokens(text, sentences)
-    masked = _organisation_spans(text)
+    masked = _organisation_spans(text, toks)
     lower_vocab = {t.low for t in toks if not t.cap}
     people = _person_names(text, toks, gaz, lower_vocab)
     raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
@@ -1276,12 +1307,17 @@ def recognise(
     }
     countries = _countries_named(gaz, lang, judged)
     for k, raw in enumerate(raws):
-        spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
-        listed = _coordinated(text, toks, raws, judged, k)
+        if judged[k] is not None:
+            continue
         initialism = raw.i == raw.j and toks[raw.i].upper and len(raw.key) <= 4
-        if judged[k] is None and initialism and countries:
+        if initialism and countries:
             judged[k] = judge(raw, countries=countries)
-        if judged[k] is None and (raw.key in accepted or listed) and spread:
+        if (
+            judged[k] is None
+            and _may_spread(toks[raw.i], raw, people, lower_vocab)
+            # the list around a name is read only for a name still rejected
+            and (raw.key in accepted or _coordinated(text, toks, raws, judged, k))
+        ):
             judged[k] = judge(raw, seen_place=True)
     spans = [span for span in judged if span is not None]
     if abbreviations:

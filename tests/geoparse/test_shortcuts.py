@@ -6,10 +6,30 @@ checked against the straightforward form on random or real input.
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
-from dashboard.geoparse.recognise import _TOKEN, _tokens
+import pytest
+
+from dashboard.geoparse.recognise import (
+    _ORG_BY_HEAD,
+    _TOKEN,
+    _WORD,
+    _organisation_spans,
+    _tokens,
+)
 from dashboard.geoparse.resolve import _SortedWeights, _weighted_median
+
+DEMO = Path(__file__).resolve().parents[2] / "dashboard" / "demo" / "articles"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The demo corpus, and copies of some of it in capitals and in lower case."""
+    plain = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEMO.glob("*.json"))]
+    assert len(plain) >= 20
+    return [*plain, *(t.upper() for t in plain[:8]), *(t.lower() for t in plain[:8])]
 
 
 def test_weighted_median_by_bisection_matches_the_walk() -> None:
@@ -54,3 +74,53 @@ def test_tokens_built_by_columns_match_a_loop_over_matches() -> None:
         fields = ("start", "end", "text", "low", "cap", "upper", "sent", "first")
         got = [tuple(getattr(t, f) for f in fields) for t in _tokens(text, sentences)]
         assert got == _tokens_one_by_one(text, sentences)
+
+
+def _organisations_word_by_word(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for word in _WORD.finditer(text):
+        at = word.start()
+        if at < resume:
+            continue
+        pattern = _ORG_BY_HEAD.get(word.group(0).casefold())
+        m = pattern.match(text, at) if pattern is not None else None
+        if m is not None:
+            out.append(m.span())
+            resume = m.end()
+    return out
+
+
+def _organisations_through_tokens(text: str) -> list[tuple[int, int]]:
+    return _organisation_spans(text, _tokens(text, [(0, len(text))]))
+
+
+def test_organisation_heads_hold_no_underscore() -> None:
+    # a word with an underscore is cut into several tokens: none would be the head
+    assert not any("_" in head for head in _ORG_BY_HEAD)
+
+
+def test_organisations_found_through_tokens_match_a_scan_of_every_word(
+    texts: list[str],
+) -> None:
+    found = 0
+    for text in texts:
+        expected = _organisations_word_by_word(text)
+        assert _organisations_through_tokens(text) == expected
+        found += len(expected)
+    assert found > 20
+
+
+def test_organisations_after_initialisms_underscores_and_digits() -> None:
+    for text in [
+        "the U.S.-led coalition and the US-led coalition",
+        "A.U.S.-led coalition, _U.S.-led coalition, x_al-Nusra, 2al-Nusra, al_Nusra",
+        "U.S.-LED COALITION; u.s.-led coalition; Ｕ.S.-led coalition",
+        "Hezbollah_ Hezbollah. HEZBOLLAH’s Islamic State and Islamic  State",
+    ]:
+        assert _organisations_through_tokens(text) == _organisations_word_by_word(text)
+    rng = random.Random(11)
+    pieces = ["U.S.", "-led", " coalition", "al", "-Nusra", " ", "_", ".", "2", "Islamic", "State"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _organisations_through_tokens(text) == _organisations_word_by_word(text)
