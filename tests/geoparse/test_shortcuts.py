@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from dashboard.geoparse.recognise import (
+    _LOWER_CASE_OPENERS,
     _ORG_BY_HEAD,
+    _PAST_LATIN,
     _TOKEN,
     _WORD,
+    _can_start,
     _organisation_spans,
     _tokens,
 )
@@ -124,3 +127,16 @@ def test_organisations_after_initialisms_underscores_and_digits() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _organisations_through_tokens(text) == _organisations_word_by_word(text)
+
+
+def test_no_token_that_may_open_a_name_is_left_out_of_the_scan(texts: list[str]) -> None:
+    rng = random.Random(13)
+    alphabet = [*"aZ éÉ-’'_\u00a0", "al", "sub", "mer", "ʃa", "ɐ", "Ω", "щ", "١", "2"]
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    opened = 0
+    for text in [*texts, *made]:
+        for tok in _tokens(text, [(0, len(text))]):
+            if _can_start(text, tok):
+                opened += 1
+                assert tok.cap or tok.low in _LOWER_CASE_OPENERS or tok.text[0] >= _PAST_LATIN
+    assert opened > 1000
