@@ -502,14 +502,20 @@ def _prefix_qualifier(
     """
     start = toks[i].start
     window = text[max(0, start - 48) : start]
-    if not _LINK_AT_END.search(window):
+    # the link closes the window but for spaces, and is three letters at most: the search
+    # starts there rather than at every offset
+    if not _LINK_AT_END.search(window, max(0, len(window.rstrip()) - 3)):
         return start, None, False, 0.0  # every qualifier ends on its link ("de", "of")
-    # a pattern is searched at every offset; one whose first word the window lacks is not
+    # a pattern is searched at every offset; one whose first word the window lacks is not,
+    # and one whose first word it holds from that word's first place on
     low = window.lower() if _lowers_as_regex(window) else None
     for head, pattern, kinds, include in _PREFIX_RES:
-        if low is not None and head not in low:
-            continue
-        m = pattern.search(window)
+        at = 0
+        if low is not None:
+            at = low.find(head)
+            if at < 0:
+                continue
+        m = pattern.search(window, at)
         if m:
             if not include and _RANKING.search(window, 0, m.start(1)):
                 # « dernière ville d'Irak », "the largest city of Iraq": the town is ranked
@@ -795,13 +801,25 @@ def _locative_cue(text: str, toks: list[Token], i: int) -> float:
         return 0.25 if before[-2] in ("près", "abords", "région", "sud", "nord", "est") else 0.15
     if last in lx.LOCATIVE_CUES or last in lx.TAKING_VERBS:
         return 0.45
-    if last == "of" and text[: toks[i].start].rstrip()[:-2].rstrip().endswith(","):
+    if last == "of" and _comma_before_link(text, toks[i].start):
         return 0.45  # residence after a name: "Vernon Adkins, 40, of McKee"
     if last in ("l", "la", "le") and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
         return 0.4
     if last == "the" and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
         return 0.35
     return 0.0
+
+
+def _comma_before_link(text: str, end: int) -> bool:
+    """``text[:end].rstrip()[:-2].rstrip().endswith(",")``: a comma before the two letters
+    of a link, read back from ``end`` without copying the text before it."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    k -= 2
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] == ","
 
 
 _LOCATIVE_PREPOSITIONS = frozenset(

@@ -13,12 +13,16 @@ from pathlib import Path
 import pytest
 
 from dashboard.geoparse.recognise import (
+    _LINK_AT_END,
     _LOWER_CASE_OPENERS,
     _ORG_BY_HEAD,
     _PAST_LATIN,
+    _PREFIX_RES,
     _TOKEN,
     _WORD,
     _can_start,
+    _comma_before_link,
+    _lowers_as_regex,
     _organisation_spans,
     _tokens,
 )
@@ -140,3 +144,29 @@ def test_no_token_that_may_open_a_name_is_left_out_of_the_scan(texts: list[str])
                 opened += 1
                 assert tok.cap or tok.low in _LOWER_CASE_OPENERS or tok.text[0] >= _PAST_LATIN
     assert opened > 1000
+
+
+def test_comma_before_a_link_read_back_without_copying() -> None:
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(", of\n\u00a0x") for _ in range(rng.randint(0, 10)))
+        end = rng.randint(0, len(text))
+        plain = text[:end].rstrip()[:-2].rstrip().endswith(",")
+        assert _comma_before_link(text, end) == plain
+
+
+def test_link_and_qualifier_searches_from_their_first_possible_offset(texts: list[str]) -> None:
+    rng = random.Random(19)
+    windows = [t[k : k + 48] for t in texts for k in range(0, len(t) - 48, 7)]
+    pieces = ["de ", "DE", "the ", "of", " ", "\n", "’", "'", "province", "Ville", "İ", "ſ", "x"]
+    windows += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for window in windows:
+        at = max(0, len(window.rstrip()) - 3)
+        assert bool(_LINK_AT_END.search(window, at)) == bool(_LINK_AT_END.search(window))
+        if not _lowers_as_regex(window):
+            continue
+        low = window.lower()
+        for head, pattern, _, _ in _PREFIX_RES:
+            if head in low:
+                m, n = pattern.search(window, low.find(head)), pattern.search(window)
+                assert (m and m.span(1)) == (n and n.span(1))
