@@ -135,8 +135,17 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
     A group's context is the article's other places: its own mentions do not vote for the
     reading they are being weighed against (ten mentions of "London" in a story about
     London, Ontario would otherwise keep it in England).
+
+    A sweep reads only each group's reading and whether it is sure, so the last sweep is
+    left out when the second changed neither: it would start where the second did and
+    end where the second ended.
     """
+    started_from = None
     for sweep in range(3):
+        readings = [(g.choice, g.margin >= 0.08 or len(g.candidates) == 1) for g in groups]
+        if sweep == 2 and readings == started_from:
+            break
+        started_from = readings
         # the readings this sweep starts from, so the order of the groups does not matter
         picks = [
             (g, g.candidates[g.choice])
