@@ -512,9 +512,9 @@ def _prefix_qualifier(
     for head, pattern, kinds, include in _PREFIX_RES:
         at = 0
         if low is not None:
-            at = low.find(head)
-            if at < 0:
+            if head not in low:
                 continue
+            at = low.find(head)
         m = pattern.search(window, at)
         if m:
             if not include and _RANKING.search(window, 0, m.start(1)):
