@@ -948,6 +948,25 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
 
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+)-year-old\s+")
 _AGE_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)|\s+administration\b|-era\b")
+# Its branches, each with a word every match holds: they start with different characters
+# and none can run into another's match, so their matches, merged, are the pattern's; the
+# middle one, tried at every space, is tried only in a text that mentions an administration.
+_AGE_AFTER_BRANCHES = tuple(
+    (word, re.compile(branch))
+    for word, branch in (
+        (",", r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)"),
+        ("administration", r"\s+administration\b"),
+        ("-era", r"-era\b"),
+    )
+)
+
+
+def _ages_after(text: str) -> list[re.Match[str]]:
+    """``_AGE_AFTER.finditer(text)``, branch by branch."""
+    found = [
+        m for word, branch in _AGE_AFTER_BRANCHES if word in text for m in branch.finditer(text)
+    ]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set[str]) -> set[str]:
@@ -1007,7 +1026,7 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
             and not _major_place(gaz, nxt.text)
         ):
             names.add(nxt.low)
-    for m in _AGE_AFTER.finditer(text):
+    for m in _ages_after(text):
         k = _token_ending_at(toks, m.start())
         if k is None or not toks[k].cap or toks[k].upper:
             continue

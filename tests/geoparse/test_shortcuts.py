@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.geoparse.recognise import (
+    _AGE_AFTER,
     _LINK_AT_END,
     _LOWER_CASE_OPENERS,
     _ORG_BY_HEAD,
@@ -20,6 +21,7 @@ from dashboard.geoparse.recognise import (
     _PREFIX_RES,
     _TOKEN,
     _WORD,
+    _ages_after,
     _can_start,
     _comma_before_link,
     _lowers_as_regex,
@@ -170,3 +172,15 @@ def test_link_and_qualifier_searches_from_their_first_possible_offset(texts: lis
             if head in low:
                 m, n = pattern.search(window, low.find(head)), pattern.search(window)
                 assert (m and m.span(1)) == (n and n.span(1))
+
+
+def test_ages_and_administrations_branch_by_branch_match_the_whole_pattern(
+    texts: list[str],
+) -> None:
+    rng = random.Random(23)
+    pieces = [",", " ", "  ", "12", "1234", "a", "an", "-year-old", "administration", "-era"]
+    pieces += ["Obama", "x", "\n", ", a 30-year-old", " administrations", "-eras"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(5000)]
+    for text in [*texts, *made]:
+        whole = [m.span() for m in _AGE_AFTER.finditer(text)]
+        assert [m.span() for m in _ages_after(text)] == whole
