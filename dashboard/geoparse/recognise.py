@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate, pairwise, starmap
 from operator import ne
 from typing import Literal
@@ -1410,6 +1411,7 @@ def _plural_designators(text: str, spans: list[Span]) -> list[Span]:
 _INITIALISM_TOKEN = re.compile(r"[A-Z]{2,4}")
 
 
+@lru_cache(maxsize=4096)  # asked of every place an article names, the same few each time
 def _initials(name: str) -> str:
     """ "South Africa" SA, "KwaZulu-Natal" KZN, "République démocratique du Congo" RDC."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
