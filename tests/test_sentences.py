@@ -99,3 +99,21 @@ def test_a_text_with_no_stops_is_cut_into_bounded_sentences_that_keep_every_char
     # cut after a comma, and nothing but spaces falls between two pieces
     assert pieces[0].text.endswith(",")
     assert all(not text[a.end : b.start].strip() for a, b in pairwise(pieces))
+
+
+def test_a_text_split_again_gives_equal_sentences_in_a_new_list() -> None:
+    from dashboard.text import sentences as module
+
+    text = "Iraqi forces retook Rawa. " * 200
+    first = split_sentences(text, [(0, len(text), "body")])
+    again = split_sentences(text, [(0, len(text), "body")])
+    assert again == first and again is not first
+    assert split_sentences(text, [[0, len(text), "body"]]) == first  # spans as lists
+    limit = module.MAX_SENTENCE
+    module.MAX_SENTENCE = 10**9  # the limit is read at each split, as before
+    try:
+        endless = "a day after " * 400
+        assert len(split_sentences(endless)) == 1
+    finally:
+        module.MAX_SENTENCE = limit
+    assert len(split_sentences(endless)) > 1

@@ -19,7 +19,9 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from functools import lru_cache
+from itertools import accumulate, pairwise, starmap
+from operator import ne
 from typing import Literal
 
 from dashboard.articles.model import Article
@@ -61,16 +63,21 @@ _ORG_BY_HEAD: dict[str, re.Pattern[str]] = {
 }
 
 
-def _organisation_spans(text: str) -> list[tuple[int, int]]:
+def _organisation_spans(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Spans of the listed organisations; each word of the text is looked up by itself and
-    only a word that opens some name is matched against the names it opens."""
+    only a word that opens some name is matched against the names it opens.
+
+    The words (runs of ``\\w``) are found through the tokens, already cut: a word that opens
+    a name has no underscore, so it is a token itself or a letter of a dotted initialism
+    ("U" of "U.S.-led"); each place found this way is checked as a word again.
+    """
     out: list[tuple[int, int]] = []
     resume = 0
-    for word in _WORD.finditer(text):
-        at = word.start()
+    for at in _org_head_offsets(toks):
         if at < resume:
             continue
-        pattern = _ORG_BY_HEAD.get(word.group(0).casefold())
+        word = _WORD_START.match(text, at)
+        pattern = _ORG_BY_HEAD.get(word.group(0).casefold()) if word is not None else None
         if pattern is None:
             continue
         m = pattern.match(text, at)
@@ -78,6 +85,22 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
             out.append(m.span())
             resume = m.end()
     return out
+
+
+_WORD_START = re.compile(r"(?<!\w)\w+")
+
+
+def _org_head_offsets(toks: Sequence[Token]) -> list[int]:
+    """Where a word that may open an organisation's name starts, ascending."""
+    found = [t.start for t in toks if t.low in _ORG_BY_HEAD]
+    dotted = [
+        t.start + k
+        for t in toks
+        if "." in t.text
+        for k in range(0, len(t.text), 2)  # "u.s.": the letters before each full stop
+        if t.text[k].casefold() in _ORG_BY_HEAD
+    ]
+    return sorted(found + dotted) if dotted else found
 
 
 def _named_body(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -181,28 +204,47 @@ class Span:
 
 
 def _tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    si = 0
-    seen_in_sentence = -1
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        while si + 1 < len(sentences) and s >= sentences[si][1]:
-            si += 1
-        word = m.group()
-        first = seen_in_sentence != si
-        seen_in_sentence = si
-        out.append(
-            Token(
-                s,
-                e,
-                word,
-                word.casefold(),
-                word[0].isupper(),
-                len(word) > 1 and word.isupper(),
-                si,
-                first,
-            )
+    """The words of the text, built column by column: a loop over matches cost more than
+    the rules that read the tokens afterwards."""
+    # split on the captured token pattern: words at odd places, the gaps between them at
+    # even ones; the offsets are running lengths, with no match object per word
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    sents = _sentence_indices(starts, sentences)
+    firsts = [True, *map(ne, sents[1:], sents[:-1])] if sents else []
+    return list(
+        starmap(
+            Token,
+            zip(
+                starts,
+                offsets[2::2],  # ends
+                words,
+                [word.casefold() for word in words],
+                [word[0].isupper() for word in words],
+                [len(word) > 1 and word.isupper() for word in words],
+                sents,
+                firsts,
+                strict=True,
+            ),
         )
+    )
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _sentence_indices(starts: list[int], sentences: Sequence[tuple[int, int]]) -> list[int]:
+    """The sentence of each token (by its start, ascending): the first sentence, from the
+    previous token's on, that ends after it, or the last one. One bisection per sentence."""
+    out: list[int] = []
+    done = 0
+    for si, (_, end) in enumerate(sentences[:-1]):
+        upto = bisect.bisect_left(starts, end, done)
+        out += [si] * (upto - done)
+        done = upto
+    out += [max(len(sentences) - 1, 0)] * (len(starts) - done)
     return out
 
 
@@ -304,12 +346,19 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
     """Longest gazetteer match starting at each token, left to right, non-overlapping."""
     found: list[_Raw] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        if not _can_start(text, tok):
-            i += 1
+    # most words are lower-case Latin words that open no name: a set look-up leaves them out
+    # before the full test
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if (t.cap or t.low in _LOWER_CASE_OPENERS or t.text[0] >= _PAST_LATIN)
+        and _can_start(text, t)
+    ]
+    free = 0  # the first token after the last name found
+    for i in starts:
+        if i < free:
             continue
+        tok = toks[i]
         best: _Raw | None = None
         j = i
         while j < n and j - i < max_tokens:
@@ -352,10 +401,13 @@ def _scan(text: str, toks: list[Token], gaz: Gazetteer, max_tokens: int) -> list
             best = None
         if best is not None and (toks[best.i].cap or best.j > best.i):
             found.append(best)
-            i = best.j + 1
-        else:
-            i += 1
+            free = best.j + 1
     return found
+
+
+# What :func:`_can_start` lets open a name besides a capital or a letter past Latin
+_LOWER_CASE_OPENERS = _WATER_HEADS | {"sub"} | lx.LEADING_PARTICLES
+_PAST_LATIN = "\u0250"
 
 
 _ARTICLE_TOKEN = re.compile(r"(?:^|[\s\-‐‑])(?:el|il|ul|[eu](?:[tdrzsn]|sh|th|dh))[\s\-‐‑]", re.I)
@@ -451,14 +503,20 @@ def _prefix_qualifier(
     """
     start = toks[i].start
     window = text[max(0, start - 48) : start]
-    if not _LINK_AT_END.search(window):
+    # the link closes the window but for spaces, and is three letters at most: the search
+    # starts there rather than at every offset
+    if not _LINK_AT_END.search(window, max(0, len(window.rstrip()) - 3)):
         return start, None, False, 0.0  # every qualifier ends on its link ("de", "of")
-    # a pattern is searched at every offset; one whose first word the window lacks is not
+    # a pattern is searched at every offset; one whose first word the window lacks is not,
+    # and one whose first word it holds from that word's first place on
     low = window.lower() if _lowers_as_regex(window) else None
     for head, pattern, kinds, include in _PREFIX_RES:
-        if low is not None and head not in low:
-            continue
-        m = pattern.search(window)
+        at = 0
+        if low is not None:
+            if head not in low:
+                continue
+            at = low.find(head)
+        m = pattern.search(window, at)
         if m:
             if not include and _RANKING.search(window, 0, m.start(1)):
                 # « dernière ville d'Irak », "the largest city of Iraq": the town is ranked
@@ -744,13 +802,25 @@ def _locative_cue(text: str, toks: list[Token], i: int) -> float:
         return 0.25 if before[-2] in ("près", "abords", "région", "sud", "nord", "est") else 0.15
     if last in lx.LOCATIVE_CUES or last in lx.TAKING_VERBS:
         return 0.45
-    if last == "of" and text[: toks[i].start].rstrip()[:-2].rstrip().endswith(","):
+    if last == "of" and _comma_before_link(text, toks[i].start):
         return 0.45  # residence after a name: "Vernon Adkins, 40, of McKee"
     if last in ("l", "la", "le") and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
         return 0.4
     if last == "the" and len(before) >= 2 and before[-2] in lx.LOCATIVE_CUES:
         return 0.35
     return 0.0
+
+
+def _comma_before_link(text: str, end: int) -> bool:
+    """``text[:end].rstrip()[:-2].rstrip().endswith(",")``: a comma before the two letters
+    of a link, read back from ``end`` without copying the text before it."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    k -= 2
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] == ","
 
 
 _LOCATIVE_PREPOSITIONS = frozenset(
@@ -879,6 +949,25 @@ def _person_context(text: str, toks: list[Token], i: int, j: int) -> bool:
 
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Za-z]+)-year-old\s+")
 _AGE_AFTER = re.compile(r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)|\s+administration\b|-era\b")
+# Its branches, each with a word every match holds: they start with different characters
+# and none can run into another's match, so their matches, merged, are the pattern's; the
+# middle one, tried at every space, is tried only in a text that mentions an administration.
+_AGE_AFTER_BRANCHES = tuple(
+    (word, re.compile(branch))
+    for word, branch in (
+        (",", r",\s*(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)"),
+        ("administration", r"\s+administration\b"),
+        ("-era", r"-era\b"),
+    )
+)
+
+
+def _ages_after(text: str) -> list[re.Match[str]]:
+    """``_AGE_AFTER.finditer(text)``, branch by branch."""
+    found = [
+        m for word, branch in _AGE_AFTER_BRANCHES if word in text for m in branch.finditer(text)
+    ]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set[str]) -> set[str]:
@@ -938,7 +1027,7 @@ def _person_names(text: str, toks: list[Token], gaz: Gazetteer, lower_vocab: set
             and not _major_place(gaz, nxt.text)
         ):
             names.add(nxt.low)
-    for m in _AGE_AFTER.finditer(text):
+    for m in _ages_after(text):
         k = _token_ending_at(toks, m.start())
         if k is None or not toks[k].cap or toks[k].upper:
             continue
@@ -1208,7 +1297,7 @@ def recognise(
     sentences = [(s, e) for s, e, _ in bounds] or [(0, len(text))]
     kinds = [k for _, _, k in bounds] or ["body"]
     toks = _tokens(text, sentences)
-    masked = _organisation_spans(text)
+    masked = _organisation_spans(text, toks)
     lower_vocab = {t.low for t in toks if not t.cap}
     people = _person_names(text, toks, gaz, lower_vocab)
     raws = _scan(text, toks, gaz, max(gaz.max_name_tokens, 1))
@@ -1256,12 +1345,17 @@ def recognise(
     }
     countries = _countries_named(gaz, lang, judged)
     for k, raw in enumerate(raws):
-        spread = _may_spread(toks[raw.i], raw, people, lower_vocab)
-        listed = _coordinated(text, toks, raws, judged, k)
+        if judged[k] is not None:
+            continue
         initialism = raw.i == raw.j and toks[raw.i].upper and len(raw.key) <= 4
-        if judged[k] is None and initialism and countries:
+        if initialism and countries:
             judged[k] = judge(raw, countries=countries)
-        if judged[k] is None and (raw.key in accepted or listed) and spread:
+        if (
+            judged[k] is None
+            and _may_spread(toks[raw.i], raw, people, lower_vocab)
+            # the list around a name is read only for a name still rejected
+            and (raw.key in accepted or _coordinated(text, toks, raws, judged, k))
+        ):
             judged[k] = judge(raw, seen_place=True)
     spans = [span for span in judged if span is not None]
     if abbreviations:
@@ -1317,6 +1411,7 @@ def _plural_designators(text: str, spans: list[Span]) -> list[Span]:
 _INITIALISM_TOKEN = re.compile(r"[A-Z]{2,4}")
 
 
+@lru_cache(maxsize=4096)  # asked of every place an article names, the same few each time
 def _initials(name: str) -> str:
     """ "South Africa" SA, "KwaZulu-Natal" KZN, "République démocratique du Congo" RDC."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]

@@ -23,10 +23,11 @@ French exonyms, qualifier kinds) and adds what only the article knows:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any
 
 from dashboard.articles.model import Article
@@ -134,8 +135,17 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
     A group's context is the article's other places: its own mentions do not vote for the
     reading they are being weighed against (ten mentions of "London" in a story about
     London, Ontario would otherwise keep it in England).
+
+    A sweep reads only each group's reading and whether it is sure, so the last sweep is
+    left out when the second changed neither: it would start where the second did and
+    end where the second ended.
     """
+    started_from = None
     for sweep in range(3):
+        readings = [(g.choice, g.margin >= 0.08 or len(g.candidates) == 1) for g in groups]
+        if sweep == 2 and readings == started_from:
+            break
+        started_from = readings
         # the readings this sweep starts from, so the order of the groups does not matter
         picks = [
             (g, g.candidates[g.choice])
@@ -164,16 +174,22 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             if _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
         ]
         chosen = dict(picks)
+        # what the confident readings name, counted once a sweep: a group's context is the
+        # count less its own reading, not a new pass over all the others for every group
+        country_picks = Counter(c.country for _, c in picks if c.kind == "country")
+        state_picks = Counter(c.admin1_code for _, c in picks if c.kind in _STATE_NAMING)
         # the confident places' coordinates, sorted once a sweep: a group's centroid leaves
         # out its own point rather than sorting the others again
-        lats = sorted((c.lat, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
-        lons = sorted((c.lon, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
+        lats = _SortedWeights((c.lat, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
+        lons = _SortedWeights((c.lon, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
         for g in groups:
             if len(g.candidates) < 2:
                 g.best = g.candidates[0].score if g.candidates else 0.0
                 continue
-            others = [c for o, c in picks if o is not g]
-            named_countries = {c.country for c in others if c.kind == "country"}
+            own = chosen.get(g)
+            named_countries = _named_by_others(
+                country_picks, own.country if own is not None and own.kind == "country" else None
+            )
             # the sentences of its mentions and the few before each
             near = {
                 si
@@ -181,7 +197,6 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 for si in range(sp.sentence_index - _LOCAL_SENTENCES, sp.sentence_index + 1)
             }
             local_countries = {country for o, country, si in placed_in if o is not g and si in near}
-            own = chosen.get(g)
             if own is not None and own.country:
                 majority = _majority(weights, own.country, 2 * len(g.spans))
             elif (
@@ -192,16 +207,18 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 majority = _majority(weights, g.candidates[0].country, len(g.spans))
             else:
                 majority = _majority(weights, None, 0)
-            admin1s = {c.admin1_code for c in others if c.kind in _STATE_NAMING}
+            admin1s = _named_by_others(
+                state_picks,
+                own.admin1_code if own is not None and own.kind in _STATE_NAMING else None,
+            )
             centroid = None
             if sweep > 0:
-                own_lats, own_lons = lats, lons
                 if own is not None and own.kind in _POINT_KINDS:
-                    own_lats, own_lons = lats.copy(), lons.copy()
-                    own_lats.remove((own.lat, len(g.spans)))
-                    own_lons.remove((own.lon, len(g.spans)))
-                if len(own_lats) >= 2:
-                    centroid = _weighted_median(own_lats), _weighted_median(own_lons)
+                    if len(lats) >= 3:  # two others at least
+                        weight = len(g.spans)
+                        centroid = lats.median((own.lat, weight)), lons.median((own.lon, weight))
+                elif len(lats) >= 2:
+                    centroid = lats.median(), lons.median()
             scores = []
             hinted = g.spans[0].kind_hint is not None
             # a country's own name stays the country, and a state's the state in a story
@@ -221,7 +238,9 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             against_country = top.kind == "country"
             # "Hawaii, Florida, Nevada and Georgia": states of one country named around it
             state_lists: Mapping[str, int] = (
-                Counter(c.country for c in others if c.kind == "admin1") if against_country else {}
+                Counter(c.country for o, c in picks if o is not g and c.kind == "admin1")
+                if against_country
+                else {}
             )
             # a bare dateline ("WASHINGTON (AP) -") is the city wire services write it for,
             # whatever small namesake lies near the story's other places
@@ -426,6 +445,39 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
         if acc * 2 >= total:
             return v
     return values[-1][0]
+
+
+def _named_by_others(counts: Counter[str], own: str | None) -> set[str] | KeysView[str]:
+    """The names ``counts`` holds once one count of ``own`` (a group's own reading) is taken
+    off: every name, unless that reading was its only one."""
+    if own is not None and counts[own] == 1:
+        return counts.keys() - {own}
+    return counts.keys()
+
+
+class _SortedWeights:
+    """(value, weight) pairs, sorted, with their running total of weight: the weighted
+    median, with or without one pair, is then two bisections instead of a copy of the list,
+    a sort and a walk for every group of a sweep."""
+
+    def __init__(self, pairs: Iterable[tuple[float, int]]) -> None:
+        self.pairs = sorted(pairs)
+        self.running = list(accumulate(w for _, w in self.pairs))
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def median(self, leaving_out: tuple[float, int] | None = None) -> float:
+        """:func:`_weighted_median` of the pairs less one equal to ``leaving_out``."""
+        if leaving_out is None:
+            half = (self.running[-1] + 1) // 2  # the least running weight reaching half
+            return self.pairs[bisect_left(self.running, half)][0]
+        cut, weight = bisect_left(self.pairs, leaving_out), leaving_out[1]
+        half = (self.running[-1] - weight + 1) // 2
+        k = bisect_left(self.running, half, 0, cut)  # a pair before the one left out
+        if k == cut:  # or after it, where the running totals include its weight
+            k = bisect_left(self.running, half + weight, cut + 1)
+        return self.pairs[k][0]
 
 
 def _centroid(pts: Sequence[tuple[float, float, int]]) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.articles.model import Article
 
@@ -139,6 +140,25 @@ def split_sentences(
 
     A single newline does not end a sentence: plain-text feeds wrap lines inside paragraphs.
     """
+    spans = tuple(paragraphs) if paragraphs is not None else None
+    try:
+        hash(spans)
+    except TypeError:  # spans given as lists: split without the cache
+        return list(_split(text, spans))
+    return list(_split_cached(text, spans, MAX_SENTENCE))
+
+
+@lru_cache(maxsize=4)
+def _split_cached(
+    text: str, spans: tuple[tuple[int, int, str], ...] | None, limit: int
+) -> tuple[Sentence, ...]:
+    """The last few texts' sentences: geoparsing and event extraction each split the article
+    they are given, one after the other; sentences are immutable, so they can share them.
+    ``limit`` is :data:`MAX_SENTENCE` when they were split, which a benchmark changes."""
+    return _split(text, spans)
+
+
+def _split(text: str, paragraphs: Iterable[tuple[int, int, str]] | None) -> tuple[Sentence, ...]:
     spans = list(paragraphs) if paragraphs is not None else _paragraph_spans(text)
     sentences: list[Sentence] = []
     for number, (p_start, p_end, kind) in enumerate(spans):
@@ -151,7 +171,7 @@ def split_sentences(
             sentences.append(
                 Sentence(s_start, s_end, text[s_start:s_end], len(sentences), kind, number)
             )
-    return sentences
+    return tuple(sentences)
 
 
 def split_article(article: Article) -> list[Sentence]:
