@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -538,6 +538,14 @@ def claims_from_readings(
     article: Article, readings: Sequence[Reading], event_ids: dict[int, str]
 ) -> list[Claim]:
     """Claims from every trigger reading of an article, merged and deduplicated."""
+    # each pass below asks for the same readings' objects: read them once
+    memo: dict[int, list[PlaceMention]] = {}
+
+    def objects_of_reading(reading: Reading) -> list[PlaceMention]:
+        if id(reading) not in memo:
+            memo[id(reading)] = _objects(reading)
+        return memo[id(reading)]
+
     taken: dict[int, set[tuple[str, str]]] = {}
     for reading in readings:
         if (
@@ -549,7 +557,7 @@ def claims_from_readings(
             # "la reprise de Mossoul, plus grande ville tenue par le groupe": the hold
             # describes the place before it was taken, by a captor named or not
             gainer = _gainer(reading)
-            objects = _objects(reading)
+            objects = objects_of_reading(reading)
             for n, place in enumerate(objects):
                 side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, {})
                 # (a share taken leaves the rest held: "fighting to take the last districts
@@ -557,14 +565,14 @@ def claims_from_readings(
                 partly = _share(reading, place, objects[n - 1] if n else None)[0] == "partial"
                 if side is not None and not partly:
                     taken.setdefault(reading.sentence.index, set()).add((place.place_id, side))
-    _mark_held_since_then(readings)
+    _mark_held_since_then(readings, objects_of_reading)
     held: dict[int, dict[str, str]] = {}
     last_held: dict[int, set[str]] = {}
     for reading in readings:
         if reading.realised and reading.frame == "hold":
             holder = _holder(reading)
             if holder in GROUND_SIDES:
-                for place in _objects(reading):
+                for place in objects_of_reading(reading):
                     held.setdefault(reading.sentence.index, {}).setdefault(place.place_id, holder)
                     if _STRONGHOLD.search(reading.hit.text):
                         last_held.setdefault(reading.sentence.index, set()).add(place.place_id)
@@ -577,7 +585,15 @@ def claims_from_readings(
         holders = held.get(reading.sentence.index, {})
         strongholds = frozenset(last_held.get(reading.sentence.index, ()))
         claims.extend(
-            _claims_for(article, reading, event_ids.get(id(reading)), taken, holders, strongholds)
+            _claims_for(
+                article,
+                reading,
+                event_ids.get(id(reading)),
+                taken,
+                holders,
+                strongholds,
+                objects_of_reading(reading),
+            )
         )
     claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
@@ -594,7 +610,9 @@ _BARE_SINCE = re.compile(
 )
 
 
-def _mark_held_since_then(readings: Sequence[Reading]) -> None:
+def _mark_held_since_then(
+    readings: Sequence[Reading], objects_of_reading: Callable[[Reading], list[PlaceMention]]
+) -> None:
     """Give a hold told as lasting "since" the day of the last dated change of its place."""
     changed: dict[str, DateMention] = {}
     for reading in readings:
@@ -602,7 +620,7 @@ def _mark_held_since_then(readings: Sequence[Reading]) -> None:
             continue
         if reading.frame in TAKING_FRAMES:
             if reading.date_how == "sentence" and reading.date_mention is not None:
-                for place in _objects(reading):
+                for place in objects_of_reading(reading):
                     changed[place.place_id] = reading.date_mention
             continue
         if reading.frame != "hold" or not changed:
@@ -611,7 +629,7 @@ def _mark_held_since_then(readings: Sequence[Reading]) -> None:
         if _BARE_SINCE.search(reading.sentence.text, 0, reading.hit.end - start):
             reading.extra["changed_on"] = {
                 place.place_id: changed[place.place_id]
-                for place in _objects(reading)
+                for place in objects_of_reading(reading)
                 if place.place_id in changed
             }
 
@@ -959,6 +977,7 @@ def _claims_for(
     taken: dict[int, set[tuple[str, str]]],
     holders: dict[str, str] | None = None,
     strongholds: frozenset[str] = frozenset(),
+    objects: list[PlaceMention] | None = None,
 ) -> list[Claim]:
     frame = reading.frame
     if frame == "enter" and _struck_at_the_edge(reading):
@@ -971,7 +990,8 @@ def _claims_for(
         return []  # "briefly drove them out of the town centre": ground not kept
     if frame == "hold" and _DIVIDED.fullmatch(reading.hit.text):
         return _divided_claims(article, reading, event_id)
-    objects = _objects(reading)
+    if objects is None:
+        objects = _objects(reading)
     if not objects:
         return []
     out: list[Claim] = []
