@@ -29,6 +29,20 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def demo_texts_cased() -> list[str]:
+    """The demo corpus, and copies of some of it in capitals and in lower case: what a quick
+    gate in front of a case-insensitive pattern must never lose a match on."""
+    import json
+
+    articles = ROOT / "dashboard" / "demo" / "articles"
+    plain = [
+        json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(articles.glob("*.json"))
+    ]
+    assert len(plain) >= 20
+    return [*plain, *(t.upper() for t in plain[:8]), *(t.lower() for t in plain[:8])]
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Chromium under Playwright for the whole run.
 

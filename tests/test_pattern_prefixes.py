@@ -7,9 +7,7 @@ not, over the demo corpus and over case-changed copies of it.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -24,14 +22,10 @@ from dashboard.dates.prefixes import (
 )
 from dashboard.events import actors, claims, classify
 
-DEMO = Path(__file__).resolve().parents[1] / "dashboard" / "demo" / "articles"
-
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    plain = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEMO.glob("*.json"))]
-    assert len(plain) >= 20
-    return [*plain, *(t.upper() for t in plain[:8]), *(t.lower() for t in plain[:8])]
+def texts(demo_texts_cased: list[str]) -> list[str]:
+    return demo_texts_cased
 
 
 def test_top_level_branches_skip_groups_classes_and_escapes() -> None:

@@ -6,9 +6,7 @@ checked against the straightforward form on random or real input.
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
 
@@ -30,15 +28,10 @@ from dashboard.geoparse.recognise import (
 )
 from dashboard.geoparse.resolve import _SortedWeights, _weighted_median
 
-DEMO = Path(__file__).resolve().parents[2] / "dashboard" / "demo" / "articles"
-
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    """The demo corpus, and copies of some of it in capitals and in lower case."""
-    plain = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(DEMO.glob("*.json"))]
-    assert len(plain) >= 20
-    return [*plain, *(t.upper() for t in plain[:8]), *(t.lower() for t in plain[:8])]
+def texts(demo_texts_cased: list[str]) -> list[str]:
+    return demo_texts_cased
 
 
 def test_weighted_median_by_bisection_matches_the_walk() -> None:
