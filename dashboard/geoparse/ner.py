@@ -73,7 +73,8 @@ def _decoder(nlp: Any) -> _GreedyBiluo | None:
     if nlp not in _DECODERS:
         try:
             _DECODERS[nlp] = _GreedyBiluo(nlp.get_pipe("ner"))
-        except _Unsupported as exc:
+        except (_Unsupported, KeyError, AttributeError, ValueError) as exc:
+            # a model of another architecture: spaCy's own loop reads it
             log.info("geoparse: spaCy decodes the entities itself (%s)", exc)
             _DECODERS[nlp] = None
     return _DECODERS[nlp]
