@@ -1464,16 +1464,10 @@ def _holder(reading: Reading) -> str | None:
     flag = _FLAG_BEFORE.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start)
     if flag is not None and (reading.agent is None or reading.agent.hit.start >= reading.hit.end):
         # "the Iraqi flag flies over Rawa", « le drapeau national a été hissé »: the flag's side
-        side = _FLAG_SIDE[next(g for g in flag.groups() if g).lower()[:4]]
-        if side == "government":
-            return _sentence_government(reading)
-        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
+        return _in_country(reading, _FLAG_SIDE[next(g for g in flag.groups() if g).lower()[:4]])
     sided = _SIDED_AREAS.match(text)
     if sided:
-        side = _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]]
-        if side == "government":
-            return _sentence_government(reading)
-        return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
+        return _in_country(reading, _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]])
     under = _UNDER_SIDE.search(text)
     prefix = (
         re.match(r"([\w]+)-held$", text, _I)
@@ -1486,7 +1480,7 @@ def _holder(reading: Reading) -> str | None:
         words = _SIDE_ADJECTIVE if prefix is under else _SIDE_PREFIX
         side = words.get(next(g for g in prefix.groups() if g).lower()) or government
         if side == KURDISH:
-            return _KURDS_OF.get(_sentence_government(reading) or "")
+            return _in_country(reading, side)
         if side is None and reading.agent is not None:
             return reading.agent.side
         return side
@@ -1520,12 +1514,7 @@ def _holder(reading: Reading) -> str | None:
         if qualifier is not None:
             # "a pro-government stronghold", « un bastion rebelle »: the adjective names it
             word = qualifier.group(1).lower().replace("-", "")
-            side = _QUALIFIED_SIDE.get(word, "government")
-            if side == "government":
-                return _sentence_government(reading)
-            if side == KURDISH:
-                return _KURDS_OF.get(_sentence_government(reading) or "")
-            return side
+            return _in_country(reading, _QUALIFIED_SIDE.get(word, "government"))
         owner = _stronghold_possessor(reading)
         if owner is not None:
             return owner  # "Troops shelled Hajin, the group's main stronghold": the group's
@@ -1737,6 +1726,14 @@ def _government_in_phrase(reading: Reading) -> str | None:
     if not named and not re.search(government, reading.hit.text, _I):
         return None
     return _sentence_government(reading)
+
+
+def _in_country(reading: Reading, side: str) -> str | None:
+    """A side named without its country ("government", the Kurds), as the side of the country
+    the sentence is about."""
+    if side == "government":
+        return _sentence_government(reading)
+    return _KURDS_OF.get(_sentence_government(reading) or "") if side == KURDISH else side
 
 
 def _sentence_government(reading: Reading) -> str | None:
