@@ -3658,7 +3658,7 @@ def test_people_taken_away_are_no_town_taken() -> None:
     body = (
         "Families who fled said the fighters had searched every street for anyone who had "
         'worked for the state. "They came with lists. Most of the men they took have never '
-        'returned," said a baker who reached Rawa, two days\' walk away.'
+        "returned,\" said a baker who reached Rawa, two days' walk away."
     )
     assert _run(body, "en").claims == ()
 
