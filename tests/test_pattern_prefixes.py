@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from dashboard.dates import mentions
 from dashboard.dates.prefixes import (
     closing,
@@ -21,11 +19,6 @@ from dashboard.dates.prefixes import (
     top_branches,
 )
 from dashboard.events import actors, claims, classify
-
-
-@pytest.fixture(scope="module")
-def texts(demo_texts_cased: list[str]) -> list[str]:
-    return demo_texts_cased
 
 
 def test_top_level_branches_skip_groups_classes_and_escapes() -> None:
@@ -44,24 +37,24 @@ def test_a_backreference_gives_no_gate() -> None:
     assert prefix_gate([(r"(a)\1", False)]) is None
 
 
-def test_gated_scans_find_what_plain_scans_find(texts: list[str]) -> None:
+def test_gated_scans_find_what_plain_scans_find(demo_texts_cased: list[str]) -> None:
     patterns = [p for _, p in classify.COMPILED["en"] + classify.COMPILED["fr"]]
     patterns += [v for v in vars(mentions).values() if isinstance(v, re.Pattern)]
     checked = 0
     for pattern in patterns:
         gate = gate_of(pattern)
-        for text in texts:
+        for text in demo_texts_cased:
             gated = [m.span() for m in finditer_gated(pattern, gate, text)]
             assert gated == [m.span() for m in pattern.finditer(text)], pattern.pattern[:80]
             checked += len(gated)
     assert checked > 1000
 
 
-def test_the_alias_gate_passes_every_alias_hit(texts: list[str]) -> None:
+def test_the_alias_gate_passes_every_alias_hit(demo_texts_cased: list[str]) -> None:
     gate = prefix_gate((entry.pattern, entry.case_sensitive) for entry in actors.LEXICON)
     assert gate is not None
     hits = 0
-    for text in texts:
+    for text in demo_texts_cased:
         for entry in actors.LEXICON:
             flags = 0 if entry.case_sensitive else re.IGNORECASE
             for match in re.finditer(rf"(?:{entry.pattern})", text, flags):
@@ -70,11 +63,11 @@ def test_the_alias_gate_passes_every_alias_hit(texts: list[str]) -> None:
     assert hits > 500
 
 
-def test_the_gated_alias_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+def test_the_gated_alias_scan_finds_what_a_plain_scan_finds(demo_texts_cased: list[str]) -> None:
     # the plain scan: every entry tried at every word start, no gate and no first-letter index
     word_start = re.compile(r"(?<![\w-])")
     found = 0
-    for text in [*texts, "", "-ISIS", "l'EI", "x" * 50]:
+    for text in [*demo_texts_cased, "", "-ISIS", "l'EI", "x" * 50]:
         plain = [
             actors.ActorHit(at, m.end(), m.group(0), entry.actor, entry.side, entry.kind)
             for at in range(len(text))
@@ -101,9 +94,9 @@ def _plain_triggers(text: str, lang: str) -> list[classify.TriggerHit]:
     return classify.keep_non_overlapping(raw, lambda h: (h.start, h.end))
 
 
-def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(texts: list[str]) -> None:
+def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(demo_texts_cased: list[str]) -> None:
     found = 0
-    for text in [*texts, "", "x" * 50]:
+    for text in [*demo_texts_cased, "", "x" * 50]:
         for lang in ("en", "fr"):
             plain = _plain_triggers(text, lang)
             assert classify.find_triggers(text, lang) == plain
@@ -111,7 +104,7 @@ def test_the_gated_trigger_scan_finds_what_a_plain_scan_finds(texts: list[str]) 
     assert found > 500
 
 
-def test_gated_searches_find_what_plain_searches_find(texts: list[str]) -> None:
+def test_gated_searches_find_what_plain_searches_find(demo_texts_cased: list[str]) -> None:
     # the share and landmark phrases are searched in short windows of a sentence
     pairs = [
         (claims._PARTIAL, claims._PARTIAL_GATE),
@@ -120,7 +113,7 @@ def test_gated_searches_find_what_plain_searches_find(texts: list[str]) -> None:
     found = 0
     for pattern, gate in pairs:
         assert gate is not None
-        for text in texts:
+        for text in demo_texts_cased:
             for pos in range(0, len(text), 23):
                 for endpos in (pos + 30, pos + 90):
                     plain = pattern.search(text, pos, endpos)
@@ -132,10 +125,10 @@ def test_gated_searches_find_what_plain_searches_find(texts: list[str]) -> None:
     assert found > 1000
 
 
-def test_a_share_figure_is_read_behind_its_quick_tests(texts: list[str]) -> None:
+def test_a_share_figure_is_read_behind_its_quick_tests(demo_texts_cased: list[str]) -> None:
     # the window before each place is where a figure is read; every offset of the corpus tried
     figures = 0
-    for text in [*texts, "12 %, deux tiers, nine-tenths, HALF, la moitié, 3 PER CENT"]:
+    for text in [*demo_texts_cased, "12 %, deux tiers, nine-tenths, HALF, la moitié, 3 PER CENT"]:
         for pos in range(0, len(text), 7):
             window = text[pos : pos + 60]
             plain = None

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from dashboard.geoparse.recognise import (
     _AGE_AFTER,
     _LINK_AT_END,
@@ -27,11 +25,6 @@ from dashboard.geoparse.recognise import (
     _tokens,
 )
 from dashboard.geoparse.resolve import _SortedWeights, _weighted_median
-
-
-@pytest.fixture(scope="module")
-def texts(demo_texts_cased: list[str]) -> list[str]:
-    return demo_texts_cased
 
 
 def test_weighted_median_by_bisection_matches_the_walk() -> None:
@@ -103,10 +96,10 @@ def test_organisation_heads_hold_no_underscore() -> None:
 
 
 def test_organisations_found_through_tokens_match_a_scan_of_every_word(
-    texts: list[str],
+    demo_texts_cased: list[str],
 ) -> None:
     found = 0
-    for text in texts:
+    for text in demo_texts_cased:
         expected = _organisations_word_by_word(text)
         assert _organisations_through_tokens(text) == expected
         found += len(expected)
@@ -128,12 +121,12 @@ def test_organisations_after_initialisms_underscores_and_digits() -> None:
         assert _organisations_through_tokens(text) == _organisations_word_by_word(text)
 
 
-def test_no_token_that_may_open_a_name_is_left_out_of_the_scan(texts: list[str]) -> None:
+def test_no_token_that_may_open_a_name_is_left_out_of_the_scan(demo_texts_cased: list[str]) -> None:
     rng = random.Random(13)
     alphabet = [*"aZ éÉ-’'_\u00a0", "al", "sub", "mer", "ʃa", "ɐ", "Ω", "щ", "١", "2"]
     made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     opened = 0
-    for text in [*texts, *made]:
+    for text in [*demo_texts_cased, *made]:
         for tok in _tokens(text, [(0, len(text))]):
             if _can_start(text, tok):
                 opened += 1
@@ -150,9 +143,11 @@ def test_comma_before_a_link_read_back_without_copying() -> None:
         assert _comma_before_link(text, end) == plain
 
 
-def test_link_and_qualifier_searches_from_their_first_possible_offset(texts: list[str]) -> None:
+def test_link_and_qualifier_searches_from_their_first_possible_offset(
+    demo_texts_cased: list[str],
+) -> None:
     rng = random.Random(19)
-    windows = [t[k : k + 48] for t in texts for k in range(0, len(t) - 48, 7)]
+    windows = [t[k : k + 48] for t in demo_texts_cased for k in range(0, len(t) - 48, 7)]
     pieces = ["de ", "DE", "the ", "of", " ", "\n", "’", "'", "province", "Ville", "İ", "ſ", "x"]
     windows += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
     for window in windows:
@@ -168,12 +163,12 @@ def test_link_and_qualifier_searches_from_their_first_possible_offset(texts: lis
 
 
 def test_ages_and_administrations_branch_by_branch_match_the_whole_pattern(
-    texts: list[str],
+    demo_texts_cased: list[str],
 ) -> None:
     rng = random.Random(23)
     pieces = [",", " ", "  ", "12", "1234", "a", "an", "-year-old", "administration", "-era"]
     pieces += ["Obama", "x", "\n", ", a 30-year-old", " administrations", "-eras"]
     made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(5000)]
-    for text in [*texts, *made]:
+    for text in [*demo_texts_cased, *made]:
         whole = [m.span() for m in _AGE_AFTER.finditer(text)]
         assert [m.span() for m in _ages_after(text)] == whole
