@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.config import geodata_dir
-from dashboard.gazetteer import load_gazetteer
+from dashboard.gazetteer import distance_km, load_gazetteer
 from dashboard.gazetteer.build import _admin1_features, read_curated
 
 SOURCES = Path(__file__).resolve().parents[1].parent / "shared" / "geodata-sources"
@@ -116,6 +116,21 @@ def test_world_regions_lie_among_their_countries():
         feature = gazetteer.get(f"region:{slug}")
         assert feature is not None and feature.name == name
         assert feature.population > 1_000_000, name
+
+
+@pytest.mark.parametrize(
+    ("geonameid", "lat", "lon", "km"),
+    [
+        (6252001, 39.8, -98.6, 400),  # United States: not among the towns of the East
+        (6251999, 60.0, -100.0, 900),  # Canada: not on the Great Lakes
+        (2017370, 62.0, 95.0, 1500),  # Russia: not west of the Urals
+        (2077456, -25.0, 134.0, 500),  # Australia: not on the east coast
+    ],
+)
+def test_countries_of_the_world_are_placed_inside_their_land(geonameid, lat, lon, km):
+    country = load_gazetteer().get(f"gn:{geonameid}")
+    assert country is not None and country.kind == "country"
+    assert distance_km(country.lat, country.lon, lat, lon) < km
 
 
 @pytest.mark.parametrize(

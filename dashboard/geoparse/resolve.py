@@ -9,6 +9,9 @@ French exonyms, qualifier kinds) and adds what only the article knows:
 * spatial coherence: candidates near the centroid of the confidently resolved places gain,
   recomputed twice so one confident cluster can pull its neighbours in; only in the countries
   the article is about (London, Ontario is near a story from Buffalo, but not in its country);
+* two namesakes read together: two ambiguous names with sizeable towns a few kilometres
+  apart among their readings are those towns ("Edmonton" and "Enfield", north London);
+* a place named inside an airline's name ("Air Canada") is a mention but no context;
 * one sense per article: the same name with the same kind of qualifier resolves to the same
   feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different);
 * situating apposition: a town followed by its state, province or country ("London, Ky.",
@@ -103,6 +106,7 @@ class _Group:
     best: float = 0.0
     within: list[_Group] = field(default_factory=list)  # regions named in apposition
     situates: list[_Group] = field(default_factory=list)  # towns it is in apposition to
+    votes: int = 0  # the mentions that are context for the others (not an airline's "Canada")
 
 
 def _group_key(span: Span) -> tuple[str, tuple[str, ...] | None, str | None]:
@@ -140,6 +144,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
     left out when the second changed neither: it would start where the second did and
     end where the second ended.
     """
+    pairs = _paired_readings(groups)
     started_from = None
     for sweep in range(3):
         readings = [(g.choice, g.margin >= 0.08 or len(g.candidates) == 1) for g in groups]
@@ -150,20 +155,20 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
         picks = [
             (g, g.candidates[g.choice])
             for g in groups
-            if g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
+            if g.votes and g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
         ]
         weights: Counter[str] = Counter()
         for g, c in picks:
             if c.country:
-                weights[c.country] += 2 * len(g.spans)
+                weights[c.country] += 2 * g.votes
         # unsure readings still lean, at half weight: "Worcester ... Birmingham and Coventry"
         # are three English towns though each alone could be American; they vote with their
         # first reading, so that they do not sway each other back and forth between sweeps
         for g in groups:
-            if g.candidates and not (g.margin >= 0.08 or len(g.candidates) == 1):
+            if g.votes and g.candidates and not (g.margin >= 0.08 or len(g.candidates) == 1):
                 c = g.candidates[0]
                 if c.country and c.kind in _SETTLEMENT:
-                    weights[c.country] += len(g.spans)
+                    weights[c.country] += g.votes
         # countries the text places someone in ("was in Greece"), by sentence; a country
         # adjective ("the US consulate in St. Petersburg") places no one
         placed_in = [
@@ -171,7 +176,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             for g, c in picks
             if c.kind == "country"
             for sp in g.spans
-            if _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
+            if not sp.voteless
+            and _LOCATIVE_BEFORE.search(text[max(0, sp.start - 24) : sp.start]) is not None
         ]
         chosen = dict(picks)
         # what the confident readings name, counted once a sweep: a group's context is the
@@ -180,8 +186,8 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
         state_picks = Counter(c.admin1_code for _, c in picks if c.kind in _STATE_NAMING)
         # the confident places' coordinates, sorted once a sweep: a group's centroid leaves
         # out its own point rather than sorting the others again
-        lats = _SortedWeights((c.lat, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
-        lons = _SortedWeights((c.lon, len(o.spans)) for o, c in picks if c.kind in _POINT_KINDS)
+        lats = _SortedWeights((c.lat, o.votes) for o, c in picks if c.kind in _POINT_KINDS)
+        lons = _SortedWeights((c.lon, o.votes) for o, c in picks if c.kind in _POINT_KINDS)
         for g in groups:
             if len(g.candidates) < 2:
                 g.best = g.candidates[0].score if g.candidates else 0.0
@@ -198,13 +204,13 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             }
             local_countries = {country for o, country, si in placed_in if o is not g and si in near}
             if own is not None and own.country:
-                majority = _majority(weights, own.country, 2 * len(g.spans))
+                majority = _majority(weights, own.country, 2 * g.votes)
             elif (
                 g.candidates
                 and g.candidates[0].country in weights
                 and g.candidates[0].kind in _SETTLEMENT
             ):
-                majority = _majority(weights, g.candidates[0].country, len(g.spans))
+                majority = _majority(weights, g.candidates[0].country, g.votes)
             else:
                 majority = _majority(weights, None, 0)
             admin1s = _named_by_others(
@@ -215,7 +221,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
             if sweep > 0:
                 if own is not None and own.kind in _POINT_KINDS:
                     if len(lats) >= 3:  # two others at least
-                        weight = len(g.spans)
+                        weight = g.votes
                         centroid = lats.median((own.lat, weight)), lons.median((own.lon, weight))
                 elif len(lats) >= 2:
                     centroid = lats.median(), lons.median()
@@ -256,8 +262,11 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 and gaz.region_prior.get(c.country, 0.0) >= _REGIONAL
             }
             linked = bool(g.within or g.situates)  # appositions are rare: skip the scans
-            for c in g.candidates:
+            paired = pairs.get(id(g), ())
+            for k, c in enumerate(g.candidates):
                 s = c.score
+                if k in paired:
+                    s += _W_PAIRED
                 if not hinted and c.kind in _SETTLEMENT and c.admin1_code in seats_of:
                     s = max(s, seats_of[c.admin1_code])  # the seat stands as high as its name
                 situated = linked and (
@@ -295,6 +304,44 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
 
 
 _SAME_PLACE_KM = 50.0
+# Two ambiguous names whose readings include two sizeable towns a few kilometres apart are
+# those towns: "Edmonton" and "Enfield" together are two districts of north London, not a
+# Canadian city and a Nova Scotia village 3,700 km apart. Only sizeable towns and only the
+# other name's likeliest readings, or every name would find some village near some other.
+_W_PAIRED = 0.10
+_PAIRED_KM = 25.0
+_PAIRED_POPULATION = 50_000
+_PAIRED_READINGS = 3
+
+
+def _paired_readings(groups: list[_Group]) -> dict[int, set[int]]:
+    """For each ambiguous group (by id), its readings near a likely reading of another."""
+    towns = [
+        (g, [(k, c) for k, c in enumerate(g.candidates) if _sizeable_town(c)])
+        for g in groups
+        if g.votes and len(g.candidates) > 1
+    ]
+    towns = [(g, found) for g, found in towns if found]
+    out: dict[int, set[int]] = {}
+    if len(towns) < 2:
+        return out
+    for g, found in towns:
+        for k, c in found:
+            if any(
+                o is not g
+                and x.id != c.id
+                and kx < _PAIRED_READINGS
+                and abs(x.lat - c.lat) < 1.0
+                and distance_km(c.lat, c.lon, x.lat, x.lon) <= _PAIRED_KM
+                for o, others in towns
+                for kx, x in others
+            ):
+                out.setdefault(id(g), set()).add(k)
+    return out
+
+
+def _sizeable_town(c: Candidate) -> bool:
+    return c.kind in _NAMESAKES and c.population >= _PAIRED_POPULATION
 
 
 def _margin(candidates: list[Candidate], scores: list[float], order: list[int]) -> float:
@@ -555,7 +602,7 @@ def resolve(
     for members in by_key.values():
         cands = _candidates(members[0], gazetteer, language)
         if cands:
-            groups.append(_Group(members, cands))
+            groups.append(_Group(members, cands, votes=sum(not s.voteless for s in members)))
     for g in groups:
         if len(g.candidates) > 1:
             g.margin = _margin(

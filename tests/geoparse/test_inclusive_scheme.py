@@ -33,6 +33,7 @@ def test_two_word_demonym_is_one_mention_resolved_to_its_country(inclusive):
         ("Bakers prefer Sicilian almonds.", "Sicilian", "Sicilia", "admin1", "IT"),
         ("Kurdish fighters held the ridge.", "Kurdish", "Kurdistan Region", "region", "IQ"),
         ("Two West Virginian miners were hurt.", "West Virginian", "West Virginia", "admin1", "US"),
+        ("She plays in the English league.", "English", "England", "admin1", "GB"),
     ],
 )
 def test_a_regional_demonym_resolves_to_its_region(
@@ -352,3 +353,32 @@ def test_clubs_and_armed_groups_hold_no_place_even_under_the_inclusive_scheme(
 
 def test_other_organisations_still_hold_their_place_under_the_inclusive_scheme(inclusive):
     assert "England" in texts(inclusive("Rates were raised by the Bank of England on Monday."))
+
+
+def test_an_airline_s_country_is_named_but_places_no_other_name(inclusive):
+    found = inclusive(
+        "Officials from London's animal centre and Air Canada Cargo met in Kansas City. "
+        "Air Canada flies the animals."
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["London"].country == "GB"
+    assert by_text["Canada"].country == "CA"  # still a place named, under this scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Former New York Gov. Mario Cuomo died on Thursday.", "New York", "US"),
+        ("Washington Governor Jay Inslee signed the bill.", "Washington", "US"),
+        ("New York Attorney General Letitia James sued the firm.", "New York", "US"),
+        ("Ontario Premier Doug Ford spoke in Toronto.", "Ontario", "CA"),
+    ],
+)
+def test_a_state_s_office_holder_by_title_names_the_state(inclusive, text, name, country):
+    found = {m.text: m for m in inclusive(text)}
+    assert (found[name].country, found[name].kind) == (country, "admin1")
+
+
+def test_a_city_s_mayor_stays_the_city_s(inclusive):
+    found = {m.text: m for m in inclusive("New York Mayor Bill de Blasio spoke on Monday.")}
+    assert found["New York"].kind == "city"

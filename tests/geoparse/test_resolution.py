@@ -305,3 +305,25 @@ def test_officials_of_a_name_are_those_of_its_state_or_province(parse, text, nam
 def test_a_city_s_officials_stay_the_city_s(parse):
     found = by_text(parse("Chicago officials said the parade was cancelled."))
     assert found["Chicago"].kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # each name alone is the larger Canadian or American namesake
+        (
+            "Pupils from an Edmonton school planted a garden. The design was chosen by the "
+            "people of Edmonton, said the Enfield councillor in charge of schools.",
+            "GB",
+        ),
+        ("The bus from Enfield to Edmonton was cancelled.", "GB"),
+    ],
+)
+def test_two_namesakes_near_each_other_are_read_together(parse, text, country):
+    found = by_text(parse(text))
+    assert {found["Edmonton"].country, found["Enfield"].country} == {country}
+
+
+def test_a_lone_namesake_keeps_its_likeliest_reading(parse):
+    found = by_text(parse("Pupils from an Edmonton school planted a garden."))
+    assert found["Edmonton"].country == "CA"
