@@ -77,10 +77,30 @@ class ActorHit:
     kind: str
 
 
+# Arabic words of group names that English and French papers transliterate each their own
+# way ("Jaysh al-Islam", « Jaïch al-Islam »; "Khalid ibn al-Walid", « Khaled ben Walid »):
+# an alias written one way matches the others.
+_TRANSLITERATIONS = (
+    (re.compile(r"\bJa(?:i|y|ï)[sc]h\b"), r"J(?:a[iyï]|e[iy])(?:sh|ch)"),
+    (re.compile(r"\bFa(?:y|i)laq\b"), r"F(?:a[iy]|ei)laq"),
+    (re.compile(r"\bKhal[ie]d\b"), r"Kh[aâ]l[ie]d"),
+    (re.compile(r"\b(?:ibn|ben|bin)\\ "), r"(?:ibn|ben|bin)\ "),
+    (re.compile(r"\bal\\-Walid\b"), r"(?:al\-)?Walid"),
+    (re.compile(r"\bal\\-(?:Sham|Cham)\b"), r"al\-[SC]ham"),
+    (re.compile(r"\bRahmane?\b"), r"Rahmane?"),
+)
+
+
 def _words(*aliases: str) -> str:
     """Alternation of literal aliases (spaces match any whitespace), longest first."""
     ordered = sorted(aliases, key=len, reverse=True)
-    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ordered)
+    out = []
+    for alias in ordered:
+        escaped = re.escape(alias)
+        for word, variants in _TRANSLITERATIONS:
+            escaped = word.sub(lambda _m, v=variants: v, escaped)
+        out.append(escaped.replace(r"\ ", r"\s+"))
+    return "|".join(dict.fromkeys(out))
 
 
 KURDISH = "kurdish"  # placeholder side, settled per sentence by country (see events.context)

@@ -325,7 +325,7 @@ _DEFINITE = re.compile(
     r"|stratégique|frontalière|assiégée"
     # « la troisième ville du pays », "the second city"
     r"|deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s+)?"
-    r"(?P<noun>province|governorate|ville|city|town|neighbou?rhoods|districts|quartiers"
+    r"(?P<noun>province|governorate|ville|city|town|village|neighbou?rhoods|districts|quartiers"
     r"|localité|cité|agglomération"
     # "The SDF took the base from the militants in March": the facility named before
     r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
@@ -388,7 +388,7 @@ def _noun_kinds(noun: str) -> frozenset[str] | None:
     word = re.sub(r"\s+", "", noun.lower())
     if word == "agglomération":
         return _CITY_KINDS  # a conurbation: a city, not a town named since
-    if word in ("ville", "city", "town", "localité", "cité"):
+    if word in ("ville", "city", "town", "village", "localité", "cité"):
         return _TOWN_KINDS
     if word in ("neighbourhoods", "neighborhoods", "districts", "quartiers"):
         return _TOWN_KINDS  # "broke into the eastern neighbourhoods": of the town named before
@@ -2695,7 +2695,7 @@ def _listed_from(
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
             continue
         if (
-            place.precision in ("governorate", "country")
+            place.precision in ("governorate", "country", "region")
             and not located
             and _DESCRIBING_APPOSITION.fullmatch(between)
         ):
@@ -2732,8 +2732,13 @@ def _listed_from(
 
 
 _DESCRIBING_APPOSITION = re.compile(
-    r"\s*,\s*(?:the|la|le|l['’])\s*(?:(?:provincial\s+)?capital|chef-lieu|capitale|main\s+town"
-    r"|largest\s+(?:town|city)|plus\s+grande\s+ville)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+)?"
+    r"\s*,\s*(?:(?:the|la|le|l['’])\s*(?:(?:provincial\s+)?capital|chef-lieu|capitale"
+    r"|main\s+town|largest\s+(?:town|city)|plus\s+grande\s+ville)\s+(?:of|de|du|d['’])"
+    # "Arbin and Zamalka, two of the main towns of Eastern Ghouta, as well as Jobar"
+    r"|(?:(?:one|two|three|l['’]une?|deux|trois)\s+(?:of\s+the|des)|(?:an?|une?)"
+    r"|(?:the|les)\s+(?:two|three|deux|trois))\s+(?:[^\W\d_]+\s+){0,2}"
+    r"(?:towns?|cities|city|villages?|suburbs?|districts?|localités?|villes?|faubourgs?"
+    r"|quartiers?|banlieues?)\s+(?:of|in|de|du|des|d['’]|dans))\s*(?:the\s+|la\s+|le\s+|l['’])?"
     r"(?:province\s+(?:of\s+|de\s+|d['’]))?",
     _I,
 )
@@ -3292,7 +3297,9 @@ _DESCRIBED_SUBJECT = re.compile(
     # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
     r"(?:(?:now|still|already|entirely|fully|largely|back|désormais|toujours|encore|déjà"
     r"|entièrement|totalement|dans\s+sa\s+quasi-totalité|en\s+grande\s+partie|in\s+large\s+part"
-    r"|de\s+nouveau)\s+){0,2}$",
+    r"|de\s+nouveau)\s+){0,2}"
+    # the words that open a held state ("is in the hands of", « est aux mains de »)
+    r"(?:(?:in|into|under)\s+(?:the\s+)?|aux\s+|entre\s+les\s+|sous\s+(?:le\s+)?)?$",
     _I,
 )
 _ATTACHED_PARTICIPLE = re.compile(
@@ -4182,6 +4189,7 @@ _ALL_BUT_A_PART = re.compile(
     _I,
 )
 _CLOSED_APPOSITION = re.compile(r"\s*,[^,;]{1,80},\s*")
+_COORDINATED_VERB = re.compile(r"\b(?:and|et|then|puis)\s+\Z", _I)
 
 
 def _share(
@@ -4258,6 +4266,10 @@ def _share(
                 lo - reading.sentence.start : reading.hit.start - reading.sentence.start
             ]
             lo += max(head.rfind(","), head.rfind(";")) + 1
+            if _COORDINATED_VERB.search(head):
+                # "launched its campaign against the enclave on Sept. 10 and captured Hajin":
+                # the words before "and" are the first verb's
+                lo = reading.hit.start
     window = reading.sentence.text[
         lo - reading.sentence.start : place.start - reading.sentence.start
     ]

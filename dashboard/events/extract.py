@@ -1723,7 +1723,7 @@ def _read(
         owner = earlier[-1] if earlier else None
         if owner is not None and (agent is None or agent.side != "isis"):
             agent, patient = ResolvedActor(hit=owner, side="isis"), None
-    when, precision, mention, how = _date_for(hit, own_dates, fallback, reference)
+    when, precision, mention, how = _date_for(hit, own_dates, fallback, reference, text)
     if reference is not None and _SINCE_THEN.search(
         text, max(sentence.start, hit.start - 30), hit.start
     ):
@@ -1778,12 +1778,21 @@ def _hedged_after(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
     return sentence_hedged(text[hit.end : sentence.end])
 
 
+# A date, then the conjunction of the next clause and its verb: "launched the campaign on
+# Sept. 10 and captured Hajin, the biggest town, on Dec. 14" dates the launch, not the capture.
+_NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|et|puis|then|but|mais)\s+(?:\w+\s+){0,2}", re.I)
+
+
 def _date_for(
     hit: TriggerHit,
     own: Sequence[DateMention],
     fallback: DateMention | None,
     reference: date | None,
+    text: str = "",
 ) -> tuple[date | None, str, DateMention | None, str]:
+    if len(own) > 1 and any(d.start >= hit.end for d in own):
+        # the verb's own date follows it: one before it that ends the clause before is not it
+        own = [d for d in own if not _NEXT_CLAUSE.fullmatch(text, d.end, hit.start)] or own
     if own:
         best = min(own, key=lambda d: _distance(hit.start, hit.end, d.start, d.end))
         return best.value, best.precision, best, "sentence"

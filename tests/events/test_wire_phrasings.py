@@ -3684,3 +3684,68 @@ def test_kurdish_units_and_villages_around_a_town() -> None:
     assert _run(body, "en").claims == ()
     body = "Les unités kurdes ont pris des villages au nord et à l'est de Raqqa."
     assert _run(body, "fr").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Iraqi forces retook Hit and Haditha, two of the main towns of Anbar province, as "
+            "well as Anah.",
+            "en",
+        ),
+        (
+            "Les forces irakiennes ont repris le contrôle de Hit et de Haditha, deux des "
+            "principales villes de la province d'Anbar, ainsi que d'Anah.",
+            "fr",
+        ),
+    ],
+)
+def test_a_list_goes_on_after_an_apposition_that_places_its_towns(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {
+        ("Hit", "iraqi_forces"),
+        ("Haditha", "iraqi_forces"),
+        ("Anah", "iraqi_forces"),
+    }
+
+
+def test_the_village_is_the_one_named_before() -> None:
+    body = (
+        "Syrian troops stormed Hajin on Friday. The army took full control of the village on "
+        "Sunday, a monitor said."
+    )
+    claims = {
+        (c.place_name, c.side, c.valid_from.isoformat(), c.kind) for c in _run(body, "en").claims
+    }
+    assert ("Hajin", "syrian_government", "2017-11-05", "full") in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le groupe Jaïch al-Islam tient toujours Daraya.",
+        "Le groupe Jaich al-Islam tient toujours Daraya.",
+    ],
+)
+def test_a_group_s_name_is_read_in_any_transliteration(body: str) -> None:
+    claims = [(c.place_name, c.side) for c in _run(body, "fr").claims]
+    assert claims == [("Daraya", "syrian_opposition")]
+
+
+def test_a_described_subject_in_the_hands_of_a_side() -> None:
+    body = (
+        "Rawa, a string of farms and villas some 30 km east of Anah, is in the hands of Iraqi "
+        "troops, commanders said."
+    )
+    claims = [(c.place_name, c.side) for c in _run(body, "en").claims]
+    assert claims == [("Rawa", "iraqi_forces")]
+
+
+def test_a_date_before_and_is_the_first_verb_s() -> None:
+    body = (
+        "Iraqi forces launched their campaign against the enclave on Oct. 26 and recaptured "
+        "Rawa, the last town held by the group, on Nov. 7."
+    )
+    claims = [(c.place_name, c.valid_from.isoformat(), c.kind) for c in _run(body, "en").claims]
+    assert claims == [("Rawa", "2017-11-07", "full")]
