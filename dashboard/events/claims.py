@@ -3136,7 +3136,8 @@ _RELATIVE_OBJECT = re.compile(
     # "Sinjar, ville yazidie du nord-ouest de l'Irak que les peshmergas ont quittée": the
     # relative hangs from a town noun in apposition to the place
     r"|\s*,\s*(?:(?:a|an|the|une|la|cette|this)\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:town|city|village|ville|localité|cité|bourgade|bourg)\b[^,;.()]{0,50}?"
+    r"(?:town|city|village|ville|localité|cité|bourgade|bourg|capital|capitale|chef-lieu"
+    r"|stronghold|bastion|fief)\b[^;.()]{0,50}?"
     r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$"
     # an English relative without its pronoun: "Sinjar, the town Islamic State overran"
     r"|\s*,\s*(?:the|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|base|airport|crossing"
@@ -3292,7 +3293,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:(?:a|an|une?|the|la|le|l['’])\s*|(?-i:[a-zé]))[^;:.,«»\"“”]{0,140},\s*"
     # (« c'est la ville de Qousseir, verrou rebelle de la province, qui est passée »)
     r"(?:(?:qui|which|that)\s+)?"
-    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|sont|étaient|remains?"
+    r"(?:(?:was|were|has|had|is|have|been|a|ont|avait|été|est|fut|était|sont|étaient|remains?"
     r"|remained|reste|restent|restait|demeure|demeurent)\s+){1,2}"
     # ("the Qalamoun mountains, from the border to the desert, were now entirely under")
     r"(?:(?:now|still|already|entirely|fully|largely|back|désormais|toujours|encore|déjà"

@@ -1723,6 +1723,10 @@ def _read(
         owner = earlier[-1] if earlier else None
         if owner is not None and (agent is None or agent.side != "isis"):
             agent, patient = ResolvedActor(hit=owner, side="isis"), None
+        elif agent is not None and agent.side != "isis":
+            # (« les troupes sont aux portes de Raqqa, capitale autoproclamée du groupe »:
+            # not the troops' capital, whoever the group is)
+            agent = None
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference, text)
     if reference is not None and _SINCE_THEN.search(
         text, max(sentence.start, hit.start - 30), hit.start

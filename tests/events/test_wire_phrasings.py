@@ -3749,3 +3749,25 @@ def test_a_date_before_and_is_the_first_verb_s() -> None:
     )
     claims = [(c.place_name, c.valid_from.isoformat(), c.kind) for c in _run(body, "en").claims]
     assert claims == [("Rawa", "2017-11-07", "full")]
+
+
+def test_a_relative_after_a_capital_in_apposition_is_about_the_town() -> None:
+    body = (
+        "Les troupes sont aux portes de Hawija, chef-lieu du district, que les jihadistes "
+        "tiennent toujours."
+    )
+    assert [(c.place_name, c.side) for c in _run(body, "fr").claims] == [("Hawija", "isis")]
+
+
+def test_a_self_declared_capital_is_not_the_troops_at_its_gates() -> None:
+    body = "Les troupes sont aux portes de Raqqa, capitale autoproclamée du groupe."
+    assert {c.side for c in _run(body, "fr").claims} <= {"isis"}
+
+
+def test_a_described_subject_had_fallen() -> None:
+    body = (
+        "Hawija, longtemps un bastion de la contestation sunnite à quelque 60 km à l'ouest de "
+        "Kirkouk, était tombée aux mains de l'EI en juin 2014."
+    )
+    claims = [(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "fr").claims]
+    assert claims == [("Hawija", "isis", "2014-06-01")]
