@@ -322,11 +322,13 @@ _DEFINITE = re.compile(
     r"[^,;.]{0,50}?\b(?:la|the|cette|this|le|l['’])\s*"
     # "recaptured the strategic town in northwestern Idlib province"
     r"(?:(?:strategic|key|embattled|besieged|northern|southern|eastern|western|border|desert"
-    r"|stratégique|frontalière|assiégée"
+    r"|stratégique|frontalière|assiégée|former|ancienne|rebel"
     # « la troisième ville du pays », "the second city"
     r"|deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s+)?"
     r"(?P<noun>province|governorate|ville|city|town|village|neighbou?rhoods|districts|quartiers"
     r"|localité|cité|agglomération"
+    # "now control more than 90 percent of the former enclave": the area named before
+    r"|enclave"
     # "The SDF took the base from the militants in March": the facility named before
     r"|air\s+base|airbase|base\s+aérienne|base|airport|airfield|aéroport|oil\s*field|dam"
     r"|barrage|crossing)\b",
@@ -390,6 +392,8 @@ def _noun_kinds(noun: str) -> frozenset[str] | None:
         return _CITY_KINDS  # a conurbation: a city, not a town named since
     if word in ("ville", "city", "town", "village", "localité", "cité"):
         return _TOWN_KINDS
+    if word == "enclave":
+        return _AREA_KINDS
     if word in ("neighbourhoods", "neighborhoods", "districts", "quartiers"):
         return _TOWN_KINDS  # "broke into the eastern neighbourhoods": of the town named before
     return _FACILITY_NOUN_KINDS.get(word)
@@ -399,7 +403,9 @@ _RANKED = re.compile(
     r"\b(?:deuxième|troisième|seconde|second|third|largest|biggest|plus\s+grande)\s", _I
 )
 _CITY_KINDS = frozenset({"city"})
+_AREA_KINDS = frozenset({"region"})
 _NOUN_PRECISION = {
+    "enclave": "region",
     "province": "governorate",
     "governorate": "governorate",
     "agglomération": "point",

@@ -3771,3 +3771,12 @@ def test_a_described_subject_had_fallen() -> None:
     )
     claims = [(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "fr").claims]
     assert claims == [("Hawija", "isis", "2014-06-01")]
+
+
+def test_the_former_enclave_is_the_area_named_before() -> None:
+    body = (
+        "Troops pushed deeper into Eastern Ghouta on Tuesday. Government forces now control "
+        "more than 80 percent of the former enclave, a monitor said."
+    )
+    claims = [(c.place_name, c.side, c.kind, c.fraction) for c in _run(body, "en").claims]
+    assert claims == [("Eastern Ghouta", "syrian_government", "partial", 0.8)]
