@@ -305,6 +305,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
     readings: list[Reading] = []
     reported: set[int] = set()  # triggers dated by the day of the statement reporting them
     last_date_in_paragraph: dict[int, DateMention] = {}
+    last_day: DateMention | None = None
     lead = next((s for s in sentences if s.kind == "body"), None)
     story_day: DateMention | None = None
     for sentence in sentences:
@@ -369,6 +370,11 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             owner,
         )
         fallback = last_date_in_paragraph.get(sentence.paragraph)
+        if (story_day or last_day) is not None and _SAME_DAY.match(text, sentence.start):
+            # « Le même jour, ... », "That same day": the day the story tells of, not a day of
+            # its background named since ("four days after the link-up on Tuesday"); with no
+            # day in its lead, the last day told, across a paragraph break
+            fallback = story_day or last_day
         if sentence is lead and not s_dates and fallback is None:
             fallback = _lead_date(
                 sentence, sentences, dates, ordered_places, triggers, all_triggers
@@ -424,6 +430,7 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             # only a dated day carries over: a month or year in the previous sentence is
             # usually background ("in September", "en 2014")
             last_date_in_paragraph[sentence.paragraph] = day_dates[-1]
+            last_day = day_dates[-1]
     if lead is not None:
         _lead_told_later(lead, readings, reported)
     _coordinated_subjects(text, readings)
@@ -1787,6 +1794,17 @@ def _hedged_after(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
 _NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|et|puis|then|but|mais)\s+(?:\w+\s+){0,2}", re.I)
 
 
+_SAME_DAY = re.compile(
+    r"\W*(?:(?:on\s+)?(?:that|the)\s+same\s+day|le\s+même\s+jour|ce\s+même\s+jour"
+    r"|ce\s+jour-là)\b",
+    re.I,
+)
+_IN_RELATIVE_AFTER = re.compile(
+    r",\s*(?:[^,;]{0,40}?\s)?(?:où|qui|que|qu['’]|which|where|who|whose|dont)\s[^,;()«»\"“”]*\Z",
+    re.I,
+)
+
+
 def _date_for(
     hit: TriggerHit,
     own: Sequence[DateMention],
@@ -1797,6 +1815,19 @@ def _date_for(
     if len(own) > 1 and any(d.start >= hit.end for d in own):
         # the verb's own date follows it: one before it that ends the clause before is not it
         own = [d for d in own if not _NEXT_CLAUSE.fullmatch(text, d.end, hit.start)] or own
+    # « ont hissé le drapeau à Deraa al-Balad, le quartier où la révolte avait éclaté en
+    # 2011 »: a year past inside a relative clause after the verb is the relative's own
+    # background (a day of the same days may date the verb: "strikes during the assault,
+    # which began on Wednesday")
+    own = [
+        d
+        for d in own
+        if d.start < hit.end
+        or reference is None
+        or d.value is None
+        or d.value.year >= reference.year
+        or not _IN_RELATIVE_AFTER.search(text, hit.end, d.start)
+    ]
     if own:
         best = min(own, key=lambda d: _distance(hit.start, hit.end, d.start, d.end))
         return best.value, best.precision, best, "sentence"

@@ -3780,3 +3780,18 @@ def test_the_former_enclave_is_the_area_named_before() -> None:
     )
     claims = [(c.place_name, c.side, c.kind, c.fraction) for c in _run(body, "en").claims]
     assert claims == [("Eastern Ghouta", "syrian_government", "partial", 0.8)]
+
+
+def test_the_same_day_is_the_last_day_told() -> None:
+    body = (
+        "Le drapeau irakien flotte sur Rawa.\n\nLes forces irakiennes sont entrées mardi à "
+        "Anah.\n\nLe même jour, les forces irakiennes ont pris Hit."
+    )
+    claims = {c.place_name: c.valid_from.isoformat() for c in _run(body, "fr").claims}
+    assert claims["Hit"] == "2017-11-07"
+
+
+def test_a_past_year_in_a_relative_clause_does_not_date_the_verb() -> None:
+    body = "Iraqi troops raised the flag over Hawija, the town where the revolt had begun in 2013."
+    claims = [(c.place_name, c.valid_from.isoformat()) for c in _run(body, "en").claims]
+    assert claims == [("Hawija", "2017-11-10")]
