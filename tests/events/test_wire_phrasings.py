@@ -3795,3 +3795,14 @@ def test_a_past_year_in_a_relative_clause_does_not_date_the_verb() -> None:
     body = "Iraqi troops raised the flag over Hawija, the town where the revolt had begun in 2013."
     claims = [(c.place_name, c.valid_from.isoformat()) for c in _run(body, "en").claims]
     assert claims == [("Hawija", "2017-11-10")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kurdish-led fighters captured Raqqa on Monday.",
+        "U.S.-backed Kurdish fighters captured Raqqa on Monday.",
+    ],
+)
+def test_kurdish_led_fighters_in_syria_are_the_sdf(body: str) -> None:
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Raqqa", "sdf")]
