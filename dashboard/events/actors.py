@@ -146,6 +146,14 @@ LEXICON: tuple[ActorEntry, ...] = (
         ),
     ),
     ActorEntry("Islamic State", "isis", "actor", r"ISIS|ISIL|IS|EI|EIIL", case_sensitive=True),
+    # "ISIL-led fighters", "Islamic State-led insurgents": the fighters of the group that leads
+    ActorEntry(
+        "Islamic State",
+        "isis",
+        "actor",
+        r"(?:ISIS|ISIL|IS|Islamic\s+State)-led\s+(?:fighters|militants|insurgents|forces|rebels)",
+        case_sensitive=True,
+    ),
     ActorEntry(
         "Islamic State",
         "isis",

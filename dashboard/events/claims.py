@@ -3285,7 +3285,9 @@ _RANKED_APPOSITION = re.compile(
 )
 _LEADING_AUX = re.compile(r"(?:was|were|is|are|has|have|had|been|est|sont|fut|a|ont)\s+", _I)
 _DESCRIBED_SUBJECT = re.compile(
-    r"\s*,\s*(?:a|an|une?|the|la|le|l['’])\s+(?:[\w'’-]+\s+){0,4}?(?:town|city|village|hub"
+    # ("Kafr Batna, one of the largest towns in the south of Eastern Ghouta, fell")
+    r"\s*,\s*(?:a|an|une?|the|la|le|l['’]|one\s+of\s+the|l['’]une?\s+des)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:towns?|cities|city|villages?|hubs?|localités|villes"
     r"|capital|capitale|chef-lieu"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"
     r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,100},\s*"
@@ -3406,6 +3408,9 @@ _PLURAL_SUBJECT = re.compile(
     _I,
 )
 _PLURAL_OBJECT = re.compile(
+    # ("cleared the last fighters from both towns": the towns they were driven from)
+    r"(?:\s+(?:fighters|militants|rebels|jihadists|insurgents|combattants|rebelles|jihadistes)"
+    r"\s+(?:from|out\s+of|de|des))?"
     r"\s+(?:(?:both|the|these|those)\s+(?:(?P<count>two|three|four)\s+)?|(?:les|ces)\s+"
     r"(?P<countf>deux|trois|quatre)\s+)(?:(?P<towns>towns|cities|villages|villes|localités)"
     # "the group still holds both areas": the places just listed, whatever their kind

@@ -1542,6 +1542,19 @@ def _share_dates(
         reach = min(raw) + _MAX_PENALTY
         near = [t for t, d in zip(pool, raw, strict=True) if d <= reach]
         best = min(near, key=lambda t: _clause_distance(text, t, mention))
+        if best.end <= mention.start and _APPOSITION_CLOSE.fullmatch(text, best.end, mention.start):
+            # "captured Hajin, the first town to fall to the rebels in 2012, on Nov 6": the day
+            # after an apposition's closing comma is the verb's before it
+            opener = next(
+                (
+                    t
+                    for t in reversed(pool)
+                    if t.end <= best.start and _APPOSITION_OPEN.search(text, t.end, best.start)
+                ),
+                None,
+            )
+            if opener is not None:
+                best = opener
         after_gap = mention.end <= best.start
         # "were patrolling Saraqeb on Tuesday after government forces recaptured the town on
         # Monday", "launched its campaign in mid-January, after retaking Aleppo in December":
@@ -1799,6 +1812,10 @@ _SAME_DAY = re.compile(
     r"|ce\s+jour-là)\b",
     re.I,
 )
+_APPOSITION_OPEN = re.compile(
+    r",\s*(?:the|an?|one\s+of\s+the|la|le|l['’]|une?|l['’]une?\s+des)\s[^,;()«»\"“”]*\Z", re.I
+)
+_APPOSITION_CLOSE = re.compile(r"[^,;.]{0,20},\s*(?:on|in|le|en|au|à)?\s*", re.I)
 _IN_RELATIVE_AFTER = re.compile(
     r",\s*(?:[^,;]{0,40}?\s)?(?:où|qui|que|qu['’]|which|where|who|whose|dont)\s[^,;()«»\"“”]*\Z",
     re.I,

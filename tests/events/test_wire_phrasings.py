@@ -3806,3 +3806,36 @@ def test_a_past_year_in_a_relative_clause_does_not_date_the_verb() -> None:
 )
 def test_kurdish_led_fighters_in_syria_are_the_sdf(body: str) -> None:
     assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Raqqa", "sdf")]
+
+
+def test_the_last_fighters_cleared_from_both_towns() -> None:
+    body = (
+        "Troops advanced on Rawa and Anah on Friday. The army cleared the last fighters from "
+        "both towns on Sunday, officials said."
+    )
+    claims = {(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "en").claims}
+    assert claims == {
+        ("Rawa", "iraqi_forces", "2017-11-05"),
+        ("Anah", "iraqi_forces", "2017-11-05"),
+    }
+
+
+def test_isil_led_fighters_are_the_group_s() -> None:
+    body = "ISIL-led fighters seized Mosul on June 10, 2014 and took Tikrit the next day."
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Mosul", "isis"), ("Tikrit", "isis")}
+
+
+def test_the_day_after_an_apposition_is_the_main_verb_s() -> None:
+    body = "Troops captured Hajin, the first town to fall to the rebels in 2012, on Nov 6."
+    claims = {(c.side, c.valid_from.isoformat()) for c in _run(body, "en").claims}
+    assert claims == {("syrian_government", "2017-11-06"), ("syrian_opposition", "2012-01-01")}
+
+
+def test_one_of_the_largest_towns_of_an_area_fell() -> None:
+    body = (
+        "Hajin, one of the largest towns in the south of Deir ez-Zor province, fell to Syrian "
+        "government forces on Saturday."
+    )
+    claims = [(c.place_name, c.side) for c in _run(body, "en").claims]
+    assert claims == [("Hajin", "syrian_government")]
