@@ -347,6 +347,8 @@ def _own_name_after(text: str, noun_end: int, place_start: int) -> bool:
         place_start - noun_end <= 25
         and not _LOCATED_AFTER_NOUN.match(text, noun_end)
         and not _INCLUDING.search(text, noun_end, place_start)
+        # ("the rebel enclave east of Damascus": a landmark, not the enclave's name)
+        and not _relational(text, noun_end, place_start)
     )
 
 

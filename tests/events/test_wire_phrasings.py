@@ -3839,3 +3839,12 @@ def test_one_of_the_largest_towns_of_an_area_fell() -> None:
     )
     claims = [(c.place_name, c.side) for c in _run(body, "en").claims]
     assert claims == [("Hajin", "syrian_government")]
+
+
+def test_a_landmark_after_the_definite_area_is_not_its_name() -> None:
+    body = (
+        "Troops pushed deeper into Eastern Ghouta on Friday. Government forces now hold more "
+        "than 80 percent of the rebel enclave east of Damascus, a monitor said."
+    )
+    claims = [(c.place_name, c.side, c.kind, c.fraction) for c in _run(body, "en").claims]
+    assert claims == [("Eastern Ghouta", "syrian_government", "partial", 0.8)]
