@@ -2702,6 +2702,11 @@ def _listed_from(
         if place.precision in ("governorate", "country") and _CONTAINER_GAP.match(between):
             previous_end = place.end  # "in Anbar": locates the list, which goes on after it
             continue
+        if _CITY_DISTRICT_OF.fullmatch(between) and chain[-1].precision == "point":
+            # "much of the Damascus district of Jobar": the city only names whose district
+            chain[-1] = place
+            previous_end = place.end
+            continue
         if (
             place.precision in ("governorate", "country", "region")
             and not located
@@ -2739,6 +2744,9 @@ def _listed_from(
     return chain
 
 
+_CITY_DISTRICT_OF = re.compile(
+    r"\s+(?:district|neighbou?rhood|suburb|quarter)\s+of\s+(?:the\s+)?", _I
+)
 _DESCRIBING_APPOSITION = re.compile(
     r"\s*,\s*(?:(?:the|la|le|l['’])\s*(?:(?:provincial\s+)?capital|chef-lieu|capitale"
     r"|main\s+town|largest\s+(?:town|city)|plus\s+grande\s+ville)\s+(?:of|de|du|d['’])"

@@ -73,6 +73,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Daraya": ("gn:170652", 33.46, 36.24, "point", "SY"),
     "Damas": ("gn:170654", 33.51, 36.29, "point", "SY"),
     "Damascus": ("gn:170654", 33.51, 36.29, "point", "SY"),
+    "Jobar": ("gn:170655", 33.53, 36.33, "point", "SY"),
     "Aleppo province": ("gn:170062", 36.2, 37.5, "governorate", "SY"),
     "Raqqa province": ("gn:163806", 35.9, 38.9, "governorate", "SY"),
     "Tabqa air base": ("name:Tabqa air base", 35.75, 38.57, "point", "SY"),

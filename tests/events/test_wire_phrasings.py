@@ -3848,3 +3848,9 @@ def test_a_landmark_after_the_definite_area_is_not_its_name() -> None:
     )
     claims = [(c.place_name, c.side, c.kind, c.fraction) for c in _run(body, "en").claims]
     assert claims == [("Eastern Ghouta", "syrian_government", "partial", 0.8)]
+
+
+def test_a_city_naming_its_district_is_not_held() -> None:
+    body = "Rebels still control Daraya and much of the Damascus district of Jobar."
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Daraya", "full"), ("Jobar", "partial")}
