@@ -2243,6 +2243,15 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             )
             and (
                 _APPOSED_TRIGGER.match(text_all[p.end - offset : hit.start - offset])
+                # "towards Tal Abyad, which remains in Islamic State hands": a relative after
+                # the place is about it, wherever the sentence was going (not about a landmark:
+                # "the Conoco field east of Deir ez-Zor, which remains under its control")
+                or (
+                    _RELATIVE_STATE.fullmatch(text_all, p.end - offset, hit.start - offset)
+                    and not _LANDMARK_LEAD.search(
+                        text_all, max(0, p.start - offset - 30), p.start - offset
+                    )
+                )
                 # "Hawija, an Islamic State stronghold to the west that fell to the group in
                 # June 2014": the relative is the described place's, wherever it lay
                 or _DESCRIBED_THEN_RELATIVE.fullmatch(text_all, p.end - offset, hit.start - offset)
@@ -3005,6 +3014,17 @@ _IN_PLACE = re.compile(r"\s+(?:in|inside|of|dans|à|de|du)\s+(?:the\s+|la\s+|le\
 _DESCRIBED_THEN_RELATIVE = re.compile(
     r"\s*,\s*(?:an?|the|une?|la|le|l['’])\s+[^,;.:«»\"“”]{1,100}?\s+(?:that|which|qui)\s+"
     r"(?:(?:had|has|have|was|were|avait|a|est|était)\s+)?(?:(?:been|été)\s+)?",
+    _I,
+)
+_RELATIVE_STATE = re.compile(
+    r"\s*,\s*(?:which|that|qui)\s+(?:(?:still|now|has|had|have|is|was|are|were|remains?"
+    r"|remained|been|reste|restait|restent|est|était|sont|demeure|toujours|encore)\s+){1,3}",
+    _I,
+)
+_LANDMARK_LEAD = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to"
+    r"|from|(?:au\s+)?(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])|près\s+(?:de|du|d['’]))"
+    r"\s*(?:the\s+|la\s+|le\s+|l['’])?\Z",
     _I,
 )
 _APPOSED_TRIGGER = re.compile(

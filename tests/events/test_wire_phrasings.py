@@ -3854,3 +3854,10 @@ def test_a_city_naming_its_district_is_not_held() -> None:
     body = "Rebels still control Daraya and much of the Damascus district of Jobar."
     claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
     assert claims == {("Daraya", "full"), ("Jobar", "partial")}
+
+
+def test_a_relative_state_after_a_goal_is_the_goal_s() -> None:
+    body = "The Kurds are pushing west towards Raqqa, which remains in Islamic State hands."
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Raqqa", "isis")]
+    body = "The SDF took a gas field east of Raqqa, which remains under its control."
+    assert "Raqqa" not in {c.place_name for c in _run(body, "en").claims}
