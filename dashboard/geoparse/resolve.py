@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
+from math import floor
 from typing import Any
 
 from dashboard.articles.model import Article
@@ -316,25 +317,32 @@ _PAIRED_READINGS = 3
 
 def _paired_readings(groups: list[_Group]) -> dict[int, set[int]]:
     """For each ambiguous group (by id), its readings near a likely reading of another."""
-    towns = [
-        (g, [(k, c) for k, c in enumerate(g.candidates) if _sizeable_town(c)])
-        for g in groups
-        if g.votes and len(g.candidates) > 1
-    ]
-    towns = [(g, found) for g, found in towns if found]
+    towns = []
+    for g in groups:
+        if g.votes and len(g.candidates) > 1:
+            found = [(k, c) for k, c in enumerate(g.candidates) if _sizeable_town(c)]
+            if found:
+                towns.append((g, found))
     out: dict[int, set[int]] = {}
     if len(towns) < 2:
         return out
+    # the likeliest readings of each name, the ones another name's readings are paired with,
+    # filed by cells of a quarter of a degree so a reading is only measured against its own
+    cells: dict[tuple[int, int], list[tuple[_Group, Candidate]]] = defaultdict(list)
     for g, found in towns:
         for k, c in found:
+            if k < _PAIRED_READINGS:
+                cells[floor(c.lat * 4), floor(c.lon * 4)].append((g, c))
+    for g, found in towns:
+        for k, c in found:
+            row, col = floor(c.lat * 4), floor(c.lon * 4)
             if any(
                 o is not g
                 and x.id != c.id
-                and kx < _PAIRED_READINGS
-                and abs(x.lat - c.lat) < 1.0
                 and distance_km(c.lat, c.lon, x.lat, x.lon) <= _PAIRED_KM
-                for o, others in towns
-                for kx, x in others
+                for dr in (-1, 0, 1)
+                for dc in (-2, -1, 0, 1, 2)
+                for o, x in cells.get((row + dr, col + dc), ())
             ):
                 out.setdefault(id(g), set()).add(k)
     return out
