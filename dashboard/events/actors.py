@@ -1017,15 +1017,28 @@ def jihadists_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
 
 def insurgents_of_the_story(hits: Sequence[ActorHit]) -> list[ActorHit]:
     """ "The insurgents" are the side the story names among the Islamic State group and the
-    Syrian rebels, when it names one of the two and not the other; else nobody known."""
+    Syrian rebels: the one it names, or, when it names both, the one it named last before
+    them ("the rebels ... the insurgents still hold Nawa"); else nobody known."""
+    out: list[ActorHit] = []
+    last: str | None = None
+    for h in hits:
+        if h.actor == INSURGENTS:
+            out.append(
+                ActorHit(h.start, h.end, h.text, h.actor, last, "actor" if last else "anaphor")
+            )
+            continue
+        if h.side in ("isis", "syrian_opposition") and h.kind == "actor":
+            last = h.side
+        out.append(h)
     named = {h.side for h in hits if h.side in ("isis", "syrian_opposition") and h.kind == "actor"}
-    side = next(iter(named)) if len(named) == 1 else None
-    return [
-        ActorHit(h.start, h.end, h.text, h.actor, side, "actor" if side else "anaphor")
-        if h.actor == INSURGENTS
-        else h
-        for h in hits
-    ]
+    if len(named) == 1:
+        # (named only after them: "The insurgents ... Islamic State said")
+        side = next(iter(named))
+        out = [
+            ActorHit(h.start, h.end, h.text, h.actor, side, "actor") if h.actor == INSURGENTS else h
+            for h in out
+        ]
+    return out
 
 
 _ALLIANCE_WORD = re.compile(r"\b(?:alliance|coalition)\b", re.IGNORECASE)

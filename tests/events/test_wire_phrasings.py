@@ -3861,3 +3861,12 @@ def test_a_relative_state_after_a_goal_is_the_goal_s() -> None:
     assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Raqqa", "isis")]
     body = "The SDF took a gas field east of Raqqa, which remains under its control."
     assert "Raqqa" not in {c.place_name for c in _run(body, "en").claims}
+
+
+def test_insurgents_are_the_side_named_last_before_them() -> None:
+    body = (
+        "L'EI a perdu Raqqa en octobre. Dans le sud, les rebelles ont accepté un accord. Les "
+        "insurgés tiennent encore Daraya."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Daraya", "syrian_opposition") in claims
