@@ -1804,7 +1804,7 @@ def _hedged_after(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
 
 # A date, then the conjunction of the next clause and its verb: "launched the campaign on
 # Sept. 10 and captured Hajin, the biggest town, on Dec. 14" dates the launch, not the capture.
-_NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|et|puis|then|but|mais)\s+(?:\w+\s+){0,2}", re.I)
+_CLAUSE_AFTER_DATE = re.compile(r"\s*,?\s*(?:and|et|puis|then|but|mais)\s+(?:\w+\s+){0,2}", re.I)
 
 
 _SAME_DAY = re.compile(
@@ -1831,7 +1831,7 @@ def _date_for(
 ) -> tuple[date | None, str, DateMention | None, str]:
     if len(own) > 1 and any(d.start >= hit.end for d in own):
         # the verb's own date follows it: one before it that ends the clause before is not it
-        own = [d for d in own if not _NEXT_CLAUSE.fullmatch(text, d.end, hit.start)] or own
+        own = [d for d in own if not _CLAUSE_AFTER_DATE.fullmatch(text, d.end, hit.start)] or own
     # « ont hissé le drapeau à Deraa al-Balad, le quartier où la révolte avait éclaté en
     # 2011 »: a year past inside a relative clause after the verb is the relative's own
     # background (a day of the same days may date the verb: "strikes during the assault,
