@@ -1827,7 +1827,7 @@ def _date_for(
     own: Sequence[DateMention],
     fallback: DateMention | None,
     reference: date | None,
-    text: str = "",
+    text: str,
 ) -> tuple[date | None, str, DateMention | None, str]:
     if len(own) > 1 and any(d.start >= hit.end for d in own):
         # the verb's own date follows it: one before it that ends the clause before is not it
