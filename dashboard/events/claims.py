@@ -2248,8 +2248,11 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 # "the Conoco field east of Deir ez-Zor, which remains under its control")
                 or (
                     _RELATIVE_STATE.fullmatch(text_all, p.end - offset, hit.start - offset)
-                    and not _LANDMARK_LEAD.search(
-                        text_all, max(0, p.start - offset - 30), p.start - offset
+                    and not (
+                        _relational(text_all, p.start - offset - 30, p.start - offset)
+                        and not _GOAL_BEFORE.search(
+                            text_all, max(0, p.start - offset - 30), p.start - offset
+                        )
                     )
                 )
                 # "Hawija, an Islamic State stronghold to the west that fell to the group in
@@ -3019,12 +3022,6 @@ _DESCRIBED_THEN_RELATIVE = re.compile(
 _RELATIVE_STATE = re.compile(
     r"\s*,\s*(?:which|that|qui)\s+(?:(?:still|now|has|had|have|is|was|are|were|remains?"
     r"|remained|been|reste|restait|restent|est|était|sont|demeure|toujours|encore)\s+){1,3}",
-    _I,
-)
-_LANDMARK_LEAD = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to"
-    r"|from|(?:au\s+)?(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])|près\s+(?:de|du|d['’]))"
-    r"\s*(?:the\s+|la\s+|le\s+|l['’])?\Z",
     _I,
 )
 _APPOSED_TRIGGER = re.compile(
