@@ -287,8 +287,8 @@
         return [ahead.patch, drawn, control, nu()];
       },
 
-      urlGate: function (search, pending) {
-        if (search == null) { return nu(); }
+      urlGate: function (pathname, search, pending) {
+        if (pathname == null || search == null) { return nu(); }
         if (window.__conflictmapUrlApplied) { return nu(); }
         window.__conflictmapUrlApplied = true;
         // the server already drew the page for this query: nothing to apply

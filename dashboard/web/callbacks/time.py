@@ -78,7 +78,11 @@ def register(app: Dash, fallback: tuple[date, date]) -> None:
     app.clientside_callback(
         _js("urlGate"),
         Output(ids.URL_PENDING, "data"),
-        Input(ids.URL, "search"),
+        # the path is set once, when the page opens; with the query as an input instead, the
+        # URL written below would feed back into the callbacks that write it, and Dash may
+        # then drop the last of several quick changes
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
         State(ids.URL_PENDING, "data"),
     )
     app.clientside_callback(
