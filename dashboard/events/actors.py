@@ -371,8 +371,10 @@ LEXICON: tuple[ActorEntry, ...] = (
         r"|régime\s+(?:syrien|de\s+Damas|de\s+Bachar\s+al-Assad)|le\s+régime|the\s+regime"
         # « aux mains du régime », « l'armée du régime »
         r"|(?<=\bdu\s)régime|(?<=\bau\s)régime"
-        r"|Syrian\s+regime|pro-(?:government|regime)\s+(?:forces|fighters|militias)"
-        r"|forces\s+prorégime|troupes\s+prorégime|loyalists|loyalistes"
+        # (the regime is Syria's; a "pro-government" force is of the country it fights in)
+        r"|Syrian\s+regime|pro-?(?:regime|Assad)\s+(?:forces|fighters|militias|militiamen|gunmen|troops)"
+        r"|(?:forces|troupes|milices|miliciens|combattants|hommes|unités)\s+pro-?(?:régime|Assad)"
+        r"|loyalists|loyalistes"
         r"|Tiger\s+Forces|Forces\s+du\s+Tigre|Syrian\s+Arab\s+Army"
         # the army's own units and the militias raised beside it
         r"|(?:the\s+)?Republican\s+Guard|Garde\s+républicaine|(?:Fourth|4th)\s+(?:Armou?red\s+)?Division"
@@ -673,6 +675,15 @@ LEXICON: tuple[ActorEntry, ...] = (
             "government forces",
             "government troops",
             "pro-government forces",
+            "pro-government fighters",
+            "pro-government militias",
+            "pro-government militiamen",
+            "pro-government gunmen",
+            "pro-government troops",
+            "forces progouvernementales",
+            "milices progouvernementales",
+            "miliciens progouvernementaux",
+            "combattants progouvernementaux",
             "the government",
             "the army",
             "army units",

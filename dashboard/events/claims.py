@@ -181,6 +181,7 @@ _PARTIAL = re.compile(
     r"|tracts?\s+of|(?:wide|long|large|vast|narrow)\s+stretch(?:es)?\s+of"
     r"|la\s+plupart|l'essentiel|une\s+fraction|une\s+partie|plusieurs\s+quartiers"
     r"|une\s+(?:grande|petite|bonne|large)\s+partie|la\s+plus\s+grande\s+partie"
+    r"|(?:quelques|plusieurs|certains|des)\s+secteurs|several\s+sectors"
     r"|quelques\s+quartiers|des\s+quartiers|(?<!tous\s)les\s+quartiers\s+(?:de|d'|du)|une\s+portion|une\s+bande|en\s+grande\s+partie"
     r"|partiellement|la\s+quasi-totalité|une\s+poche|several\s+(?:districts|neighbou?rhoods)"
     # the centre of a town is a part of it: « le centre-ville de Tal Afar », "downtown Raqqa"
@@ -2076,6 +2077,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             if found is not None and hit.start - found.end <= 300:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]
+    if frame == "hold" and _SIDED_AREAS.match(hit.text):
+        # « les secteurs gouvernementaux de l'ouest d'Alep »: a share of the town after them
+        # (their « les » is an article, not a pronoun standing for a town named before)
+        named = next((p for p in places if p.start >= hit.end), None)
+        if named is None or not _SIDED_AREAS_GAP.fullmatch(
+            text_all, hit.end - offset, named.start - offset
+        ):
+            return []
+        reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
+        return [named]
     if frame == "hold" and (
         _HELD_IT_BEFORE.search(text_all, max(0, hit.start - offset - 12), hit.start - offset)
         or _IT_AFTER.match(text_all, hit.end - offset)
@@ -2112,15 +2123,6 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             text_all, named[-1].end - offset, hit.start - offset
         ):
             return [named[-1]]
-    if frame == "hold" and _SIDED_AREAS.match(hit.text):
-        # « les secteurs gouvernementaux de l'ouest d'Alep »: a share of the town after them
-        named = next((p for p in places if p.start >= hit.end), None)
-        if named is None or not _SIDED_AREAS_GAP.fullmatch(
-            text_all, hit.end - offset, named.start - offset
-        ):
-            return []
-        reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
-        return [named]
     if frame == "hold" and _SOME_THERE.match(text_all, hit.end - offset):
         # "Rebels hold most of Idlib province, while the government still controls a handful
         # of towns there": a share of the place just named
@@ -3317,7 +3319,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:towns?|cities|city|villages?|hubs?|localités|villes"
     r"|capital|capitale|chef-lieu"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"
-    r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,100},\s*"
+    r"|region|strip|poche|enclave|zone|région|bande)\b[^;:.,]{0,160},\s*"
     r"(?:[\w'’-]+\s+){0,3}$"
     # any noun phrase set off by commas ("a way station on the group's supply lines between
     # Syria and Iraq,"), when nothing but the verb's auxiliary follows it
@@ -4100,7 +4102,7 @@ def _governorate_of(
     )
 
 
-_DIVIDED = re.compile(r"divided|split|partagée?s?|divisée?s?", _I)
+_DIVIDED = re.compile(r"divided|split|partagée?s?|divisée?s?|shares?|partagent|partage", _I)
 _BOTH_SIDES = re.compile(
     r"\s+(?:(?:since|depuis)\s+[^,;.]{1,40}?\s+)?(?:between|among|entre)\s+"
     r"(?:the\s+two\s+(?:sides|camps)|both\s+sides|les\s+deux\s+camps|les\s+deux\s+parties)\b",
@@ -4108,7 +4110,16 @@ _BOTH_SIDES = re.compile(
 )
 _DIVIDED_SUBJECT_GAP = re.compile(
     r"\s*(?:,[^;:.]{0,80},)?\s*(?:(?:has|have|had|is|was|been|remains?|est|était|reste|a\s+été"
-    r"|demeure)\s+){0,2}$|\s*,\s*$",
+    r"|demeure)\s+){0,2}$|\s*,\s*$"
+    # "Hasakah and Qamishli, which it shares with the Kurds", « qu'il partage avec »
+    r"|\s*,\s*(?:which\s+(?:it|they)|qu['’]ils?)\s+$",
+    _I,
+)
+
+
+_LISTED_PLACES_GAP = re.compile(
+    r"\s*(?:,|\s(?:and|et))\s+(?:(?:of|de|d['’]|du)\s*)?(?:(?:the\s+)?(?:city|town)\s+of\s+"
+    r"|la\s+ville\s+(?:de\s+|d['’]))?",
     _I,
 )
 
@@ -4132,6 +4143,14 @@ def _divided_claims(article: Article, reading: Reading, event_id: str | None) ->
     if not before:
         return []
     place = before[-1]
+    # "parts of the city of Hasakah and of Qamishli, which it shares": each town listed
+    listed = [place]
+    for p in reversed([p for p in reading.places if p.end <= place.start]):
+        if p.precision != place.precision or not _LISTED_PLACES_GAP.fullmatch(
+            text, p.end - offset, listed[0].start - offset
+        ):
+            break
+        listed.insert(0, p)
     clause_end = re.search(r"[;.]|$", text[reading.hit.end - offset :])
     stop = reading.hit.end + (clause_end.start() if clause_end else 0)
     government = _sentence_government(reading)
@@ -4156,10 +4175,11 @@ def _divided_claims(article: Article, reading: Reading, event_id: str | None) ->
     if valid_from is None:
         return []
     out = []
-    for side in sides:
-        claim = _claim(article, reading, event_id, place, side, valid_from, "partial", None)
-        claim.extra["date_precision"] = since.precision if since is not None else "day"
-        out.append(_scaled(claim, 0.8, "divided between two sides"))
+    for town in listed:
+        for side in sides:
+            claim = _claim(article, reading, event_id, town, side, valid_from, "partial", None)
+            claim.extra["date_precision"] = since.precision if since is not None else "day"
+            out.append(_scaled(claim, 0.8, "divided between two sides"))
     return out
 
 
@@ -4231,6 +4251,12 @@ _CLOSED_APPOSITION = re.compile(r"\s*,[^,;]{1,80},\s*")
 _COORDINATED_VERB = re.compile(r"\b(?:and|et|then|puis)\s+\Z", _I)
 
 
+_AND_OF = re.compile(
+    r"\s+(?:and|et)\s+(?:of|de|d['’]|du|des)\s*(?:(?:the\s+)?(?:city|town)\s+of\s+|la\s+ville\s+(?:de\s+|d['’]))?",
+    _I,
+)
+
+
 def _share(
     reading: Reading, place: PlaceMention, previous: PlaceMention | None
 ) -> tuple[str, float | None]:
@@ -4270,6 +4296,18 @@ def _share(
         # "large parts of Daraa province and Quneitra province": one share of both
         lead = reading.sentence.text[
             max(0, previous.start - reading.sentence.start - 30) : previous.start
+            - reading.sentence.start
+        ]
+        if _fraction(lead) is None and _partial(lead):
+            return "partial", None
+    if previous is not None and _AND_OF.fullmatch(
+        reading.sentence.text,
+        previous.end - reading.sentence.start,
+        place.start - reading.sentence.start,
+    ):
+        # "holds parts of the city of Hasakah and of Qamishli": the share said again by "of"
+        lead = reading.sentence.text[
+            max(0, previous.start - reading.sentence.start - 40) : previous.start
             - reading.sentence.start
         ]
         if _fraction(lead) is None and _partial(lead):

@@ -586,6 +586,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:(?:dé)?tenue?s?|contrôlée?s?)(?=\s+(?:depuis|dès)\s+[^,;.()«»]{1,30}?\s+par\b)"
         # « Deraa, partagée entre les deux camps », « divisée depuis 2012 »
         r"|(?:partagée?s?|divisée?s?)(?=\s+(?:depuis|entre)\b)"
+        # « qu'il partage avec les Kurdes »: a share for each
+        r"|(?<=qu'il\s)partage(?=\s+(?:\w+\s+)?avec\b)|(?<=qu'ils\s)partagent(?=\s+(?:\w+\s+)?avec\b)"
+        r"|(?<=qu’il\s)partage(?=\s+(?:\w+\s+)?avec\b)|(?<=qu’ils\s)partagent(?=\s+(?:\w+\s+)?avec\b)"
         # « toute la province appartient désormais à l'EI »
         r"|appart(?:ient|iennent|enait|enaient)\s+(?:désormais\s+|entièrement\s+)?(?:à|aux?)"
         r"(?=\s+(?:l['’]\s*)?[A-ZÉ])"
@@ -655,6 +658,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Aleppo has been divided since 2012", "split between rebels and the army": a share
         # for each side (see claims)
         r"|(?:divided|split)(?=\s+(?:since|between|among)\b)"
+        # "which it shares uneasily with the Kurds": a share for each
+        r"|(?<=\bit\s)shares(?=\s+(?:\w+ly\s+)?with\b)|(?<=\bthey\s)share(?=\s+(?:\w+ly\s+)?with\b)"
         # "the whole province belongs to the Islamic State"
         r"|(?:now\s+)?belong(?:s|ed)?\s+(?:entirely\s+|wholly\s+)?to(?=\s+(?:the\s+)?[A-Z])"
         r"|under\s+(?:(?:full|complete|total|firm)\s+)?(?:[\w'’-]+\s+){1,3}?control(?!\s+of)"

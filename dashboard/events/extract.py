@@ -390,7 +390,11 @@ def read_article(article: Article, places: Sequence[PlaceMention]) -> list[Readi
             # what is still going on ("are fighting", "not yet", « chaque jour »)
             fallback = story_day
         if sentence is lead:
-            story_day = _story_day(fallback, s_dates, reference)
+            # ("Deux jours après avoir enfoncé les lignes": the day counted back is the
+            # background's, not the news')
+            story_day = _story_day(
+                fallback, [d for d in s_dates if id(d) not in forward], reference
+            )
         if triggers:
             # the reporting verbs of the sentence, read once for its speaker and its source
             reporting = list(_REPORTING.finditer(text, sentence.start, sentence.end))
@@ -2107,11 +2111,27 @@ def _pronoun_subject(
         # of a fight is not who the pronoun goes on with
         and not _FOUGHT_OBJECT.search(text, max(sentence.start, a.hit.start - 30), a.hit.start)
     ]
+    # "they drove the militants out": the pronoun is not the side its verb acts on
+    acted_on = next(
+        (
+            a.side
+            for a in actors
+            if a.hit.start >= hit.end and _OBJECT_GAP.fullmatch(text, hit.end, a.hit.start)
+        ),
+        None,
+    )
+    if acted_on is not None:
+        named = [a for a in named if a.side != acted_on]
     subjects = [
         a
         for a in named
         if (a.side in GROUND_SIDES or not ground)
-        and not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
+        and (
+            not _AFTER_PREPOSITION.search(text[max(sentence.start, a.hit.start - 12) : a.hit.start])
+            # "was captured by Kurdish fighters on Saturday, a day after they drove": who
+            # acted, though named after "by"
+            or _PASSIVE_BY.search(text, max(sentence.start, a.hit.start - 60), a.hit.start)
+        )
         # "the group's last town": a possessor; "drove Islamic State out of Raqqa, ..., where
         # it seized": an object, past a clause break ("drove militants out of the districts
         # they had stormed": the pronoun of a relative clause on the object is the object)
@@ -2181,6 +2201,7 @@ def _pronoun_subject(
         and h.side
         and (h.side in GROUND_SIDES or not ground)
         and h.kind not in ("source", "civilian")
+        and h.side != acted_on
         # (English "they", "its fighters" carry neither number nor gender)
         and (number is None or number_of(text, h) in (None, number))
         and (gender is None or _gender_of(h) in (None, gender))
@@ -2245,6 +2266,11 @@ _FOUGHT_OBJECT = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|by|against|with|of|to|de|d'|du|des|par|contre|avec|à|aux)\s+"
     r"(?:the\s+|l'|la\s+|le\s+|les\s+)?$",
+    re.I,
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|été)\s+(?:[\w-]+\s+){0,2}?\w+(?:ed|en|t|é|ée|és|ées|is|ise|ises)"
+    r"\s+(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)

@@ -3870,3 +3870,95 @@ def test_insurgents_are_the_side_named_last_before_them() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert ("Daraya", "syrian_opposition") in claims
+
+
+def test_sided_districts_after_an_article_are_the_town_s() -> None:
+    body = (
+        "L'armée a lancé mardi une offensive au nord d'Alep. Son objectif : couper la route "
+        "reliant les quartiers rebelles d'Alep à la frontière."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Alep", "syrian_opposition", "partial") in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "side"),
+    [
+        ("Pro-government militias retook Haditha on Monday, police said.", "en", "iraqi_forces"),
+        ("Pro-government forces retook Palmyra on Monday.", "en", "syrian_government"),
+        ("Pro-regime militiamen retook Palmyra on Monday.", "en", "syrian_government"),
+        ("Des milices progouvernementales ont repris Haditha lundi.", "fr", "iraqi_forces"),
+        ("Palmyre est tenue par des miliciens prorégime, selon l'OSDH.", "fr", "syrian_government"),
+    ],
+)
+def test_a_pro_government_force_is_of_the_country_it_fights_in(
+    body: str, lang: str, side: str
+) -> None:
+    assert {c.side for c in _run(body, lang).claims} == {side}
+
+
+def test_a_day_counted_back_to_the_background_is_not_the_story_s() -> None:
+    body = (
+        "BEYROUTH, 10 novembre — Deux jours après avoir enfoncé les lignes rebelles, l'armée a "
+        "dû céder du terrain : les insurgés ont repris mercredi le village de Mashlab.\n\n"
+        "« Nous avons repris Mashlab rue par rue », a affirmé un commandant rebelle."
+    )
+    dates = {c.valid_from for c in _run(body, "fr").claims if c.place_name == "Mashlab"}
+    assert dates == {date(2017, 11, 8)}
+
+
+def test_a_long_description_before_a_passive_capture() -> None:
+    body = (
+        "Hajin, a dusty market town on the old highway between Raqqa and Tabqa that Islamic "
+        "State had long used as a base to threaten the Kurdish areas of north-eastern Syria, "
+        "was captured by Kurdish fighters on Saturday."
+    )
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Hajin", "sdf")]
+
+
+def test_a_pronoun_is_not_the_side_its_verb_acts_on() -> None:
+    body = (
+        "Hajin, a town that Islamic State had used as a base, was captured by Kurdish fighters "
+        "on Saturday, a day after they drove the militants out of Susah further east."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Hajin", "sdf"), ("Susah", "sdf")}
+
+
+def test_a_share_said_again_by_of_covers_both_towns() -> None:
+    body = "The Syrian government still holds parts of the city of Raqqa and of Tabqa."
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Raqqa", "partial"), ("Tabqa", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "The Syrian government still holds parts of Raqqa and of Tabqa, which it shares "
+            "uneasily with the Kurds.",
+            "en",
+        ),
+        (
+            "Le régime tient toujours une partie de Raqqa et de Tabqa, qu'il partage avec les "
+            "Kurdes.",
+            "fr",
+        ),
+    ],
+)
+def test_a_town_shared_with_another_side_is_partly_each_s(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert claims == {
+        (town, side, "partial")
+        for town in ("Raqqa", "Tabqa")
+        for side in ("syrian_government", "sdf")
+    }
+
+
+def test_sectors_of_the_town_are_a_share_of_it() -> None:
+    body = (
+        "L'armée a lancé une offensive sur Manbij. Selon l'ONG, les forces prorégime contrôlent "
+        "désormais des secteurs de l'ouest et du sud de la ville."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {("Manbij", "syrian_government", "partial")}
