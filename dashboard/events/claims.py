@@ -436,6 +436,13 @@ _CONTAINER_OF = re.compile(
     r"|dans\s+la|en)\s*(?:province|gouvernorat|governorate|région|region)?\s*(?:de\s+|d'|of\s+)?$",
     _I,
 )
+_DISTANCE_BEFORE = re.compile(
+    r"(?:\b\d+|\ba\s+few|\bseveral|\bsome|\bquelques|\bplusieurs|\bune\s+\w+aine\s+de)\s*"
+    r"(?:km|kilomet(?:re|er)s?|kilomètres|miles?)\s+(?:\([^()]{1,30}\)\s+)?(?:to\s+the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d['’]|du))\s*\Z",
+    _I,
+)
 _GOAL_BEFORE = re.compile(
     r"\b(?:towards?|into|against|on|at|vers|sur|contre)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’]"
     r"|its\s+|their\s+|son\s+|sa\s+|ses\s+|leurs?\s+)?(?:[\w'’-]+\s+){0,3}\Z",
@@ -493,6 +500,12 @@ _SIDES_IN = {
 # How a date right after a listed place is read as that place's own date ("Akashat à la
 # mi-septembre puis Anah le 21 septembre").
 _OWN_DATE_GAP = re.compile(r"^[^,.;]{0,12}$")
+# « puis Baïji, une quarantaine de kilomètres plus au nord, en octobre »: the date after the
+# place's apposition, set off by commas
+_APPOSED_OWN_DATE_GAP = re.compile(
+    r"^\s*,\s*(?:[^,.;()«»\"“”]{1,80},\s*)?(?:in|on|en|le|au\s+début\s+de|à\s+la\s+mi-|fin|début)\s*$",
+    _I,
+)
 _COORDINATOR = re.compile(r"\b(?:and|then|et|puis)\b", _I)
 _DATE_OPENS_PLACE = re.compile(r"^\s*,?\s*(?:de|d['’]|du|des|of|the|par|by)?\s*$", _I)
 _SIDE_PREFIX = {
@@ -1524,6 +1537,14 @@ def _holder(reading: Reading) -> str | None:
             # "a pro-government stronghold", « un bastion rebelle »: the adjective names it
             word = qualifier.group(1).lower().replace("-", "")
             return _in_country(reading, _QUALIFIED_SIDE.get(word, "government"))
+        after = _STRONGHOLD_QUALIFIER_AFTER.match(
+            reading.sentence.text, reading.hit.end - reading.sentence.start
+        )
+        if after is not None:
+            # « l'un des principaux bastions rebelles de la région »: French puts it after
+            word = after.group(1).lower()
+            key = next((k for stem, k in _QUALIFIER_STEMS if word.startswith(stem)), "government")
+            return _in_country(reading, _QUALIFIED_SIDE.get(key, "government"))
         owner = _stronghold_possessor(reading)
         if owner is not None:
             return owner  # "Troops shelled Hajin, the group's main stronghold": the group's
@@ -1611,6 +1632,21 @@ _POSSESSOR_NUMBER = {
 }
 
 
+_STRONGHOLD_QUALIFIER_AFTER = re.compile(
+    r"\s+(rebelles?|insurgée?s?|jihadistes?|djihadistes?|kurdes?|loyalistes?"
+    r"|gouvernementa(?:l|ux|les?)|du\s+régime|prorégime|de\s+l['’]opposition)\b",
+    _I,
+)
+_QUALIFIER_STEMS = (
+    ("rebel", "rebel"),
+    ("insurg", "rebel"),
+    ("jihad", "jihadist"),
+    ("djihad", "jihadist"),
+    ("kurde", "kurdish"),
+    ("du", "regime"),
+    ("prorégime", "proregime"),
+    ("de", "opposition"),
+)
 _STRONGHOLD_QUALIFIER = re.compile(
     r"\b(pro-?government|pro-?regime|government|regime|loyalist|rebel|opposition|jihadist"
     r"|kurdish)\s+(?:(?:key|main|last|major)\s+)?\Z",
@@ -1622,6 +1658,7 @@ _SIDED_AREAS_GAP = re.compile(
     r"(?:de\s+|du\s+|d['’])\s*)?(?:(?:la\s+)?ville\s+(?:de\s+|d['’]))?",
     _I,
 )
+_OF_THE_TOWN = re.compile(r"\s+(?:de\s+la\s+ville|of\s+the\s+(?:city|town))\b", _I)
 _SIDED_AREAS = re.compile(
     r"(?:quartiers|secteurs|zones)\s+(gouvernementa(?:ux|les)|loyalistes|rebelles|insurgés|kurdes)$",
     _I,
@@ -2084,7 +2121,12 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         if named is None or not _SIDED_AREAS_GAP.fullmatch(
             text_all, hit.end - offset, named.start - offset
         ):
-            return []
+            if not _OF_THE_TOWN.match(text_all, hit.end - offset):
+                return []
+            # « tente d'encercler les quartiers insurgés de la ville »: the town named before
+            named = _antecedent(reading, "point", kinds=_TOWN_KINDS)
+            if named is None:
+                return []
         reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
         return [named]
     if frame == "hold" and (
@@ -2254,6 +2296,11 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                         _relational(text_all, p.start - offset - 30, p.start - offset)
                         and not _GOAL_BEFORE.search(
                             text_all, max(0, p.start - offset - 30), p.start - offset
+                        )
+                        # ("the front runs a few km north of Tal Kayf, which remains in the
+                        # group's hands": a distance names no landmark of its own)
+                        and not _DISTANCE_BEFORE.search(
+                            text_all, max(0, p.start - offset - 50), p.start - offset
                         )
                     )
                 )
@@ -3879,7 +3926,9 @@ def own_date(
         if _FIGHTING_DAYS.search(d.text):
             continue  # "took Idlib after three days of fighting": the fighting's days
         gap = text[place.end - offset : d.start - offset]
-        if _OWN_DATE_GAP.match(gap) and not _COORDINATOR.search(gap):
+        if (_OWN_DATE_GAP.match(gap) or _APPOSED_OWN_DATE_GAP.match(gap)) and not (
+            _COORDINATOR.search(gap)
+        ):
             return d  # (not "Mossoul puis le lendemain de Tikrit": the next place's)
     return None
 

@@ -230,7 +230,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:la|sa|leur|une|de\s+la|après\s+la)\s+(?:[«\"“]\s*)?"
         r"(?:reprise|reconquête|libération|prise|chute)(?:\s*[»\"”])?"
         # (« la reprise par les forces irakiennes de la ville d'Al-Qaïm »: the agent between)
-        r"(?=\s+(?:\w+\s+|par\s+(?:[\w'’-]+\s+){1,4}?)?(?:de|d'|du|des)\b)"
+        r"(?=\s+(?:\w+\s+|par\s+(?:[\w'’-]+\s+){1,6}?)?(?:de|d'|du|des)\b)"
         r"|dont\s+la\s+(?:reprise|reconquête|libération|prise|chute)"
         # « la proclamation de la victoire à Mossoul par le Premier ministre »
         rf"|(?:la\s+)?proclamation\s+de\s+la\s+victoire(?=\s+(?:sur\s+(?:[\w'’-]+\s+){{1,4}}?)?"

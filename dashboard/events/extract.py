@@ -1735,7 +1735,7 @@ def _read(
         or _apposed_participle(text, lang, hit, places)
     )
     speaker, attribution = voice
-    pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive, triggers)
+    pronoun = _pronoun_subject(text, hit, sentence, actors, all_hits, passive, triggers, resolver)
     if pronoun is not None:
         agent, patient = _roles(text, hit, sentence, [*actors, pronoun], speaker, passive, triggers)
     else:
@@ -1752,8 +1752,11 @@ def _read(
             # not the troops' capital, whoever the group is)
             agent = None
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference, text)
-    if reference is not None and _SINCE_THEN.search(
-        text, max(sentence.start, hit.start - 30), hit.start
+    if (
+        reference is not None
+        and _SINCE_THEN.search(text, max(sentence.start, hit.start - 30), hit.start)
+        # (« ont depuis repris Tikrit, en avril 2015 »: the verb's own date after it stands)
+        and not (mention is not None and how == "sentence" and mention.start >= hit.end)
     ):
         # "launched their offensive on June 19 and have since recaptured most of the
         # province": done between that day and now, and true as of the report
@@ -2068,6 +2071,7 @@ def _pronoun_subject(
     all_hits: Sequence[ActorHit],
     passive: bool,
     triggers: Sequence[TriggerHit] = (),
+    resolver: SideResolver | None = None,
 ) -> ResolvedActor | None:
     """The side a subject pronoun stands for: the last armed side named before the sentence.
 
@@ -2194,6 +2198,18 @@ def _pronoun_subject(
         actor = agreeing[0]
         pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
         return ResolvedActor(hit=pronoun, side=actor.side)
+    if resolver is not None:
+        # "government troops and fighters of the PMF took over Jalawla. On Monday they took
+        # Kirkuk": a generic force named before stands for its country's government
+        all_hits = [
+            replace(
+                h,
+                side=resolver.government_at(h.start, max(0, h.start - 300), h.end + 300) or None,
+            )
+            if h.kind == "generic" and not h.side and h.end <= sentence.start
+            else h
+            for h in all_hits
+        ]
     earlier = [
         h
         for h in all_hits

@@ -3962,3 +3962,57 @@ def test_sectors_of_the_town_are_a_share_of_it() -> None:
     )
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert claims == {("Manbij", "syrian_government", "partial")}
+
+
+def test_a_date_after_since_and_an_apposed_date_of_the_next_town() -> None:
+    body = (
+        "Les forces gouvernementales ont depuis repris Tikrit, en avril 2015, puis Mossoul, à "
+        "quelque 200 kilomètres plus au nord, en juillet 2017."
+    )
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Tikrit", date(2015, 4, 1)), ("Mossoul", date(2017, 7, 1))}
+
+
+def test_a_pronoun_stands_for_government_troops_named_before() -> None:
+    body = (
+        "On Tuesday, government troops took over Haditha, which had been held by the "
+        "peshmerga. On Monday they took Kirkuk, meeting little resistance."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Kirkuk", "iraqi_forces") in claims
+    assert ("Kirkuk", "peshmerga") not in claims
+
+
+def test_a_relative_after_a_distance_from_a_town_is_the_town_s() -> None:
+    body = (
+        "Islamic State fighters attacked Haditha. The front now runs across the plain a few "
+        "km north of Mosul, which remains in the group's hands, a Kurdish commander said."
+    )
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Mosul", "isis")]
+
+
+def test_a_french_stronghold_adjective_after_its_noun_names_the_side() -> None:
+    body = (
+        "Les jihadistes de l'EI ne se trouvent plus qu'à dix kilomètres de Manbij, l'un des "
+        "principaux bastions rebelles de la région."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Manbij", "syrian_opposition")}
+
+
+def test_sided_districts_of_the_town_named_before() -> None:
+    body = (
+        "L'armée a repris début juillet la zone industrielle au nord-est d'Alep, et tente "
+        "d'encercler les quartiers insurgés de la ville."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Alep", "syrian_opposition", "partial") in claims
+
+
+def test_a_capture_noun_with_a_long_agent_before_its_place() -> None:
+    body = (
+        "L'offensive intervient une semaine après la prise par l'armée et le Hezbollah "
+        "libanais de Mossoul, dernier grand bastion rebelle de la région."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Mossoul", "iraqi_forces")}
