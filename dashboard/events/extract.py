@@ -2198,14 +2198,12 @@ def _pronoun_subject(
         actor = agreeing[0]
         pronoun = ActorHit(start, end, text[start:end], actor.hit.actor, actor.side, "actor")
         return ResolvedActor(hit=pronoun, side=actor.side)
-    if resolver is not None:
+    here = resolver.government_at(hit.start, sentence.start, sentence.end) if resolver else None
+    if here is not None:
         # "government troops and fighters of the PMF took over Jalawla. On Monday they took
-        # Kirkuk": a generic force named before stands for its country's government
+        # Kirkuk": a generic force named before is the government of where the verb acts
         all_hits = [
-            replace(
-                h,
-                side=resolver.government_at(h.start, max(0, h.start - 300), h.end + 300) or None,
-            )
+            replace(h, side=here)
             if h.kind == "generic" and not h.side and h.end <= sentence.start
             else h
             for h in all_hits
