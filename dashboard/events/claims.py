@@ -4290,10 +4290,13 @@ _PART_AFTER = re.compile(
 _ALL_BUT_A_PART = re.compile(
     r"[^.;:]{0,40}?,?\s*(?:except\s+(?:for\s+)?|but\s+not\s+|save\s+for\s+"
     r"|à\s+l['’]exception\s+(?:de\s+|d['’]|des\s+|du\s+)|sauf\s+|hormis\s+)"
-    r"(?:its|their|the|a\s+few|some|two|three|ses|sa|son|leurs?|le|la|les|l['’]|quelques|deux|trois)"
+    r"(?:its|their|the|a\s+few|some|two|three|an?|ses|sa|son|leurs?|le|la|les|l['’]|quelques|deux"
+    r"|trois|une?)"
     r"\s*(?:[\w'’-]+\s+){0,2}?(?:edges?|outskirts|suburbs?|districts?|neighbou?rhoods?|quarters?"
     r"|streets|pockets?|centre|center|north|south|east|west|abords|faubourgs?|quartiers?|rues"
-    r"|poches?|périphérie|lisière|centre-ville|nord|sud|est|ouest)\b",
+    r"|poches?|périphérie|lisière|centre-ville|nord|sud|est|ouest"
+    # "all of it except a sliver of the south-east", « sauf une petite partie »
+    r"|slivers?|strips?|corners?|parts?|portions?|areas?|partie|bande|secteurs?)\b",
     _I,
 )
 _CLOSED_APPOSITION = re.compile(r"\s*,[^,;]{1,80},\s*")

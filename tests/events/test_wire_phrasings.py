@@ -4016,3 +4016,16 @@ def test_a_capture_noun_with_a_long_agent_before_its_place() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert claims == {("Mossoul", "iraqi_forces")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Government forces now hold all of Aleppo except a sliver of the south-east.", "en"),
+        ("L'armée tient désormais tout Alep, sauf une petite partie du sud-est.", "fr"),
+    ],
+)
+def test_all_of_a_town_but_a_sliver_is_a_share(body: str, lang: str) -> None:
+    assert {(c.place_name, c.kind) for c in _run(body, lang).claims} == {
+        (places_in(article(body, lang, PUB))[0].name, "partial")
+    }
