@@ -2050,6 +2050,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
     hit = reading.hit
     text_all = reading.sentence.text
     offset = reading.sentence.start
+    if reading.extra.get("escaped_control"):
+        # « Zabadani échappe au contrôle du pouvoir »: the subject named right before
+        subject = [
+            p
+            for p in places
+            if p.end <= hit.start
+            and hit.start - p.end <= 45
+            and not re.search(r"[,;:]", text_all[p.end - offset : hit.start - offset])
+        ]
+        return subject[-1:]
     if reading.frame == "take" and _VERB_AFTER_RELATIVE.match(text_all, hit.end - offset):
         # "Many of the men they took have not come back, said a shopkeeper who reached Homs":
         # a verb that runs straight into the main clause's took what comes before it

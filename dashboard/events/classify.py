@@ -1063,6 +1063,12 @@ _ESCAPED_CONTROL = re.compile(
 )
 
 
+def escaped_control(text: str, hit: TriggerHit, sentence_start: int) -> bool:
+    """Whether a state of control is told as escaped (« échappe au contrôle du pouvoir »)."""
+    near = text[max(sentence_start, hit.start - 40) : hit.start]
+    return hit.spec.frame == "hold" and _ESCAPED_CONTROL.search(near) is not None
+
+
 def sentence_hedged(sentence: str) -> bool:
     """True when the sentence says its own claim is unverified or reported second-hand."""
     return bool(_HEDGE.search(sentence))

@@ -42,7 +42,14 @@ from dashboard.events.actors import (
     jihadists_of_the_story,
     resolve_anaphora,
 )
-from dashboard.events.classify import Cues, TriggerHit, cues_before, done_before, find_triggers
+from dashboard.events.classify import (
+    Cues,
+    TriggerHit,
+    cues_before,
+    done_before,
+    escaped_control,
+    find_triggers,
+)
 from dashboard.events.context import SideResolver, country_cues
 from dashboard.events.model import ActorMention, Claim, Event, stable_id
 from dashboard.geoparse.model import PlaceMention
@@ -1751,6 +1758,21 @@ def _read(
             # (« les troupes sont aux portes de Raqqa, capitale autoproclamée du groupe »:
             # not the troops' capital, whoever the group is)
             agent = None
+    if (
+        cues.negated
+        and agent is not None
+        and agent.side == "syrian_government"
+        and escaped_control(text, hit, sentence.start)
+        and not any(a.side in GROUND_SIDES and a.side != agent.side for a in actors)
+    ):
+        # « Zabadani échappe au contrôle du pouvoir depuis 2012 », "has been out of
+        # government control since 2012": in this war, a Syrian town outside the regime's
+        # hands with no other holder named is held by the rebels
+        agent = ResolvedActor(hit=agent.hit, side="syrian_opposition")
+        cues = replace(cues, negated=False)
+        escaped = True
+    else:
+        escaped = False
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference, text)
     if (
         reference is not None
@@ -1783,6 +1805,8 @@ def _read(
     reading.extra["triggers"] = triggers
     reading.extra["all_places"] = resolver.places
     reading.extra["article_text"] = text
+    if escaped:
+        reading.extra["escaped_control"] = True
     return reading
 
 

@@ -4029,3 +4029,21 @@ def test_all_of_a_town_but_a_sliver_is_a_share(body: str, lang: str) -> None:
     assert {(c.place_name, c.kind) for c in _run(body, lang).claims} == {
         (places_in(article(body, lang, PUB))[0].name, "partial")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Située près du Liban, Daraya échappe au contrôle du pouvoir depuis 2012.",
+            "fr",
+            {("Daraya", "syrian_opposition", date(2012, 1, 1))},
+        ),
+        # in Iraq, a town out of the government's hands says nothing of who holds it
+        ("Rawa échappait au contrôle du pouvoir depuis 2014.", "fr", set()),
+    ],
+)
+def test_a_syrian_town_out_of_the_regime_s_control_is_the_rebels(
+    body: str, lang: str, expected: set
+) -> None:
+    assert {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims} == expected
