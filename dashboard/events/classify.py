@@ -126,10 +126,12 @@ _FR_FALL = (
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:leur|son)\s+contrôle"
     # « Al-Waer est désormais libre de toute présence armée »: free of its holders
-    r"|(?<=\s)(?:(?:entièrement|totalement|complètement)\s+)?(?:libres?|débarrassée?s?|vidée?s?)"
+    r"|(?<=[\s«\"“])(?:(?:entièrement|totalement|complètement)\s+)?(?:libres?|débarrassée?s?|vidée?s?)"
     r"(?=\s+(?:de|d['’])\s*(?:toute\s+présence|tout\s+(?:combattant|jihadiste|terroriste|rebelle)"
     r"|(?:l['’]\s*|des\s+|ses\s+)?(?:jihadistes|terroristes|combattants|rebelles|insurgés|EI\b"
-    r"|État\s+islamique)))"
+    r"|État\s+islamique))"
+    # « désormais libre du terrorisme »
+    r"|\s+du\s+terrorisme\b)"
     # « Makhmour et Gwer, perdues quelques jours plus tôt face aux jihadistes »: lost to them
     r"|(?:(?<=,\s)|(?<=\bété\s)|(?<=\best\s)|(?<=\bsont\s))perdue?s?\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:face\s+(?:à|aux|au)|au\s+profit\s+(?:de|du|des|d'))(?=\s|(?<=')\w)"
@@ -149,9 +151,9 @@ _EN_FALL = (
     r"|(?:(?<=,\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))lost\s+(?:[\w'’-]+\s+){0,3}?to(?=\s)"
     # "The army declared Mosul free of militants": the place before is free of its holders
     # ("cleared of the group" is an expulsion: see the expelled frame)
-    r"|(?<=\s)(?:(?:fully|completely|entirely)\s+)?(?:free|clear)(?=\s+of\s+(?:the\s+)?"
-    r"(?:militants?|jihadists?|extremists?|terrorists?|insurgents|fighters|Islamic\s+State"
-    r"|IS|ISIS|ISIL|Daesh|the\s+group)\b)"
+    r"|(?<=[\s\"“])(?:(?:fully|completely|entirely)\s+)?(?:free|clear)(?=\s+of\s+(?:the\s+)?"
+    r"(?:militants?|jihadists?|extremists?|terrorists?|terrorism|insurgents|fighters"
+    r"|Islamic\s+State|IS|ISIS|ISIL|Daesh|the\s+group)\b)"
 )
 _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"

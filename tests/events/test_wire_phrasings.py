@@ -4047,3 +4047,18 @@ def test_a_syrian_town_out_of_the_regime_s_control_is_the_rebels(
     body: str, lang: str, expected: set
 ) -> None:
     assert {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('State television said Jobar and Daraya were now "free of terrorism".', "en"),
+        (
+            "Selon la télévision d'État, Jobar et Daraya sont désormais « libres du terrorisme ».",
+            "fr",
+        ),
+    ],
+)
+def test_towns_free_of_terrorism_are_the_government_s(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Jobar", "syrian_government"), ("Daraya", "syrian_government")}
