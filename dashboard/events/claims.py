@@ -2481,7 +2481,9 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         # towns listed last before the sentence
         towns = _listed_towns_before(
             reading,
-            plural.group("count") or plural.group("countf"),
+            plural.group("count")
+            or plural.group("countf")
+            or ("two" if plural.group("both") else None),
             any_kind=plural.group("towns") is None,
         )
         if towns:
@@ -3497,7 +3499,7 @@ _PLURAL_OBJECT = re.compile(
     # ("cleared the last fighters from both towns": the towns they were driven from)
     r"(?:\s+(?:fighters|militants|rebels|jihadists|insurgents|combattants|rebelles|jihadistes)"
     r"\s+(?:from|out\s+of|de|des))?"
-    r"\s+(?:(?:both|the|these|those)\s+(?:(?P<count>two|three|four)\s+)?|(?:les|ces)\s+"
+    r"\s+(?:(?:(?P<both>both)|the|these|those)\s+(?:(?P<count>two|three|four)\s+)?|(?:les|ces)\s+"
     r"(?P<countf>deux|trois|quatre)\s+)(?:(?P<towns>towns|cities|villages|villes|localités)"
     # "the group still holds both areas": the places just listed, whatever their kind
     r"|areas|zones|sites|fields|secteurs|champs)\b",
@@ -3534,6 +3536,13 @@ def _listed_towns_before(
         listed.insert(0, place)
     unique = list({p.place_id: p for p in listed}.values())
     wanted = _COUNTS.get((count or "").lower())
+    if wanted is not None and len(unique) < wanted and not any_kind:
+        # "Kafr Batna fell to government forces, and troops overran Saqba. (...) cleared the
+        # last fighters from both towns": as many towns as counted, named in one sentence
+        told = [p for p in towns if p.sentence_index == towns[-1].sentence_index]
+        unique = list({p.place_id: p for p in told}.values())
+    if wanted is not None and wanted == 2 and len(unique) > wanted:
+        unique = unique[-wanted:]  # "both": the last two named
     if len(unique) < 2 or (wanted is not None and len(unique) != wanted):
         return []
     return unique

@@ -4062,3 +4062,19 @@ def test_a_syrian_town_out_of_the_regime_s_control_is_the_rebels(
 def test_towns_free_of_terrorism_are_the_government_s(body: str, lang: str) -> None:
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert claims == {("Jobar", "syrian_government"), ("Daraya", "syrian_government")}
+
+
+def test_both_towns_are_the_two_named_in_the_sentence_before() -> None:
+    body = (
+        "Jobar fell to Syrian government forces on Saturday, and troops overran Daraya.\n\n"
+        "State television said on Sunday that the army had cleared the last fighters from both "
+        "towns."
+    )
+    cleared = [
+        r
+        for r in read_article(article(body, "en", PUB), places_in(article(body, "en", PUB)))
+        if r.frame == "expel"
+    ]
+    from dashboard.events.claims import objects_of
+
+    assert [p.name for p in objects_of(cleared[0])] == ["Jobar", "Daraya"]
