@@ -3491,7 +3491,9 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
 
 # "The towns have been in the hands of the extremists since 2014", « les deux villes »
 _PLURAL_SUBJECT = re.compile(
-    r"(?:^|[.;]\s*)\s*(?:the|these|both|les|ces)\s+(?:(?P<count>two|three|four|deux|trois|quatre)"
+    # ("confirmed that the two villages were back under government control")
+    r"(?:^|[.;]\s*|\b(?:that|que)\s+)\s*(?:the|these|both|les|ces)\s+"
+    r"(?:(?P<count>two|three|four|deux|trois|quatre)"
     r"\s+)?(?:towns|cities|villages|villes|localités)\b[^,;.:]{0,40}$",
     _I,
 )
@@ -3529,6 +3531,14 @@ def _listed_towns_before(
     ]
     if not towns or reading.sentence.start - towns[-1].end > 300:
         return []
+    text = reading.extra.get("article_text", "")
+    while (
+        len(towns) > 1
+        and text
+        and towns[-1].start - towns[-2].end <= 40
+        and _relational(text, towns[-2].end, towns[-1].start)
+    ):
+        towns = towns[:-1]  # "Albu Shijil and Shiha, near the town of Khalidiya": it locates
     listed = [towns[-1]]
     for place in reversed(towns[:-1]):
         if listed[0].start - place.end > 40:

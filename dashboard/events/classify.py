@@ -165,8 +165,8 @@ _EN_TAKE = (
     r"|reportedly)\s+)?taken|overran|overrun"
     # "seized large parts of Anbar, taking the town of Hit in October": a capture told as
     # what the first one brought
-    rf"|(?<=,\s)(?:taking|overrunning)(?=\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|base"
-    rf"|airport|district)\b|{_NAME}))"
+    rf"|(?<=,\s)(?:taking|overrunning)(?=\s+(?:(?:all|most|much|parts?)\s+of\s+)?"
+    rf"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|base|airport|district)\b|{_NAME}))"
     # "the jihadists swept into Mosul": a sweep takes the town, it does not only enter it
     r"|swept\s+into"
     r"|won\s+back|won\s+(?:it|them)\s+back|(?:regained|recovered|reasserted|restored)\s+(?:full\s+|total\s+|complete\s+)?control"

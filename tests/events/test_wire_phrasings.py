@@ -4078,3 +4078,22 @@ def test_both_towns_are_the_two_named_in_the_sentence_before() -> None:
     from dashboard.events.claims import objects_of
 
     assert [p.name for p in objects_of(cleared[0])] == ["Jobar", "Daraya"]
+
+
+def test_overrunning_all_of_a_town_takes_it() -> None:
+    body = (
+        "The jihadists attacked at dawn on Thursday, overrunning all of Hajin and part of "
+        "neighbouring Susah, the Observatory said."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    assert claims == {("Hajin", "isis", "full"), ("Susah", "isis", "partial")}
+
+
+def test_the_two_villages_after_that_are_the_two_listed_not_the_one_that_locates() -> None:
+    body = (
+        "Army units pushed into Anah and Rawa, near the town of Haditha, on Monday. A local "
+        "official confirmed that the two villages were back under government control."
+    )
+    claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
+    assert {("Anah", "full"), ("Rawa", "full")} <= claims
+    assert "Haditha" not in {name for name, _ in claims}
