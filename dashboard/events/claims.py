@@ -2116,7 +2116,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 ),
                 None,
             )
-            if subject is not None and (found is None or found.start < subject.start):
+            if subject is not None and (
+                found is None
+                or found.start < subject.start
+                # ("Maan, a village north of Hama, (...) forces that had captured it": the
+                # town that only locates is not what "it" stands for)
+                or (
+                    found.start >= offset
+                    and _relational(text_all, found.start - offset - 30, found.start - offset)
+                )
+            ):
                 # « Situé sur la route qui relie Hassaké à Mossoul, le poste de Yaroubiyé était
                 # tenu par l'armée, quand des rebelles s'en étaient emparés »: the site the
                 # sentence is about, not a town named to locate it

@@ -4097,3 +4097,13 @@ def test_the_two_villages_after_that_are_the_two_listed_not_the_one_that_locates
     claims = {(c.place_name, c.kind) for c in _run(body, "en").claims}
     assert {("Anah", "full"), ("Rawa", "full")} <= claims
     assert "Haditha" not in {name for name, _ in claims}
+
+
+def test_it_is_the_town_described_not_the_one_that_locates_it() -> None:
+    body = (
+        "Hajin, a village north of Raqqa, was back in rebel hands on Tuesday after insurgents "
+        "drove out government forces that had captured it only on Sunday."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Hajin", "syrian_government") in claims
+    assert "Raqqa" not in {name for name, _ in claims}
