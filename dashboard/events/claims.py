@@ -3111,6 +3111,9 @@ _APPOSED_TRIGGER = re.compile(
     # "Hawija, one of two pockets still under the group's control"
     r"(?:(?:last|remaining|few|derni(?:er|ère)s?|rares?)\s+)?"
     r"(?:(?:pockets?|areas?|enclaves?|poches?|zones?|secteurs?)\s+)?"
+    # « vers Rastan, ville tenue par les insurgés », "a small town held by": its head noun
+    r"(?:(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|villes?|localités?|bourgades?|cités?"
+    r"|bourgs?)\s+(?:(?-i:[a-zéèàçûôî'’-])+\s+){0,2}?)?"
     r"(?:(?:still|yet|now|encore|toujours|désormais)\s+)?"
     # « la province d'Idleb, presque entièrement aux mains de l'opposition »
     r"(?:(?:almost|nearly|virtually|entirely|fully|largely|mostly|partly|presque|quasi"

@@ -4107,3 +4107,12 @@ def test_it_is_the_town_described_not_the_one_that_locates_it() -> None:
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Hajin", "syrian_government") in claims
     assert "Raqqa" not in {name for name, _ in claims}
+
+
+def test_a_town_apposed_with_its_head_noun_after_a_preposition_of_direction() -> None:
+    body = (
+        "Selon l'OSDH, des familles ont été emmenées vers Manbij, ville tenue par les rebelles "
+        "depuis 2012, à quelques kilomètres à l'est."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {("Manbij", "syrian_opposition", date(2012, 1, 1))}
