@@ -862,6 +862,9 @@ def _named_gainer_elsewhere(claims: list[Claim], published: date | None = None) 
             and c.extra.get("frame") != "hold"
             and "gainer inferred" not in c.extra.get("note", "")
             and not c.extra.get("gainer_inferred")
+            # (« la reprise de Ramadi le 28 décembre, (...) tombé aux mains de l'EI en mai
+            # 2015 »: another change, months apart)
+            and abs((c.valid_from - claim.valid_from).days) <= 31
             for c in claims
         ):
             # « après la chute de Palmyre, la cité antique conquise par l'EI le 21 mai »: the
@@ -2037,6 +2040,18 @@ _VERB_AFTER_RELATIVE = re.compile(
 )
 
 
+_HOLD_AROUND = re.compile(r"\s+(?:around|near|outside|beyond|autour\s+(?:de|d['’]|du))\b", _I)
+_CAPITAL_APPOSED = re.compile(
+    r"\s*,\s*(?:the\s+|la\s+|le\s+)?(?:provincial\s+)?(?:capital|capitale|chef-lieu)\s+"
+    r"(?:of|de|du|d['’])\s*(?:(?:the\s+|la\s+)?(?:province|governorate|gouvernorat)\s+"
+    r"(?:of|de|du|d['’])\s*)?(?:the\s+|la\s+|l['’])?",
+    _I,
+)
+_APPOSITION_THEN_VERB = re.compile(
+    r"\s*(?:province|governorate)?\s*,\s*(?:(?:which|that|qui)\s+(?:[\w'’-]+\s+){0,3})?", _I
+)
+
+
 def _named_objects(reading: Reading) -> list[PlaceMention]:
     places = [
         p
@@ -2060,6 +2075,24 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             and not re.search(r"[,;:]", text_all[p.end - offset : hit.start - offset])
         ]
         return subject[-1:]
+    if reading.frame == "hold" and _HOLD_AROUND.match(text_all, hit.end - offset):
+        return []  # "widening the government's hold around the Anbar provincial capital"
+    if reading.frame in ("take_pass", "hold"):
+        named_before = [p for p in places if p.end <= hit.start]
+        if (
+            len(named_before) >= 2
+            and named_before[-1].precision == "governorate"
+            and named_before[-2].precision == "point"
+            and _CAPITAL_APPOSED.fullmatch(
+                text_all, named_before[-2].end - offset, named_before[-1].start - offset
+            )
+            and _APPOSITION_THEN_VERB.fullmatch(
+                text_all, named_before[-1].end - offset, hit.start - offset
+            )
+        ):
+            # « la reprise de Ramadi, chef-lieu de la province d'Anbar, tombé aux mains de l'EI
+            # en mai 2015 »: the participle is the capital's, which the province only places
+            return [named_before[-2]]
     if reading.frame == "take" and _VERB_AFTER_RELATIVE.match(text_all, hit.end - offset):
         # "Many of the men they took have not come back, said a shopkeeper who reached Homs":
         # a verb that runs straight into the main clause's took what comes before it

@@ -4116,3 +4116,22 @@ def test_a_town_apposed_with_its_head_noun_after_a_preposition_of_direction() ->
     )
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
     assert claims == {("Manbij", "syrian_opposition", date(2012, 1, 1))}
+
+
+def test_a_participle_after_a_capital_s_apposition_is_the_capital_s() -> None:
+    body = (
+        "L'armée avait proclamé le 28 décembre la reprise de Mossoul, chef-lieu de la province "
+        "d'Anbar, tombé aux mains de l'EI en mai 2015."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert claims == {
+        ("Mossoul", "iraqi_forces", date(2016, 12, 28)),
+        ("Mossoul", "isis", date(2015, 5, 1)),
+    }
+
+
+def test_a_hold_around_a_place_is_not_on_it() -> None:
+    body = (
+        "Troops retook Hajin, widening the government's hold around the Anbar provincial capital."
+    )
+    assert [c.place_name for c in _run(body, "en").claims] == ["Hajin"]
