@@ -3955,6 +3955,13 @@ def test_a_town_shared_with_another_side_is_partly_each_s(body: str, lang: str) 
     }
 
 
+def test_wide_sectors_of_a_province_are_a_share_of_it() -> None:
+    body = "Les jihadistes contrôlent toujours de larges secteurs de la province d'Anbar."
+    assert {(c.place_name, c.kind) for c in _run(body, "fr").claims} == {
+        ("province d'Anbar", "partial")
+    }
+
+
 def test_sectors_of_the_town_are_a_share_of_it() -> None:
     body = (
         "L'armée a lancé une offensive sur Manbij. Selon l'ONG, les forces prorégime contrôlent "
