@@ -1552,6 +1552,10 @@ def _holder(reading: Reading) -> str | None:
         owner = _stronghold_possessor(reading)
         if owner is not None:
             return owner  # "Troops shelled Hajin, the group's main stronghold": the group's
+        if _POSSESSED.search(reading.sentence.text, 0, reading.hit.start - reading.sentence.start):
+            # "an offensive on Mosul, the group's last big stronghold", with no group named
+            # before: someone's stronghold, not the subject's
+            return None
         # "Albou Kamal, dernière ville tenue par l'EI": the stronghold's owner follows it, and
         # the subject of the sentence is the side advancing on it
         owner = _owner_after(reading) or _holder_of_relative(reading)
@@ -1603,9 +1607,16 @@ def _fronted_holder(reading: Reading) -> str | None:
     return None
 
 
+_POSSESSED = re.compile(
+    r"\b(?:group|militants|jihadists|rebels|insurgents|organisation|organization)['’]s?\s+"
+    r"(?:(?:main|last|key|major|big|biggest|large|largest|remaining|final|principal|de\s+facto"
+    r"|self-styled|most\s+important|only|other|urban)\s+){0,3}\Z",
+    _I,
+)
 _POSSESSOR_GAP = re.compile(
-    r"['’]s?\s+(?:(?:main|last|key|major|biggest|largest|remaining|final|principal|de\s+facto"
-    r"|self-styled|most\s+important)\s+){0,3}\Z",
+    r"['’]s?\s+(?:(?:main|last|key|major|big|biggest|large|largest|remaining|final|principal"
+    r"|de\s+facto|self-styled|most\s+important|only|other|urban|northern|southern|eastern"
+    r"|western)\s+){0,3}\Z",
     _I,
 )
 
@@ -2041,6 +2052,8 @@ _VERB_AFTER_RELATIVE = re.compile(
 )
 
 
+_STRONGHOLD_NOUN = re.compile(r"strongholds?|bastions?|fiefs?", _I)
+_STRONGHOLD_OF = re.compile(r"\s+(?:of|de|d['’])\s*", _I)
 _HOLD_AROUND = re.compile(r"\s+(?:around|near|outside|beyond|autour\s+(?:de|d['’]|du))\b", _I)
 _CAPITAL_APPOSED = re.compile(
     r"\s*,\s*(?:the\s+|la\s+|le\s+)?(?:provincial\s+)?(?:capital|capitale|chef-lieu)\s+"
@@ -2078,6 +2091,12 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         return subject[-1:]
     if reading.frame == "hold" and _HOLD_AROUND.match(text_all, hit.end - offset):
         return []  # "widening the government's hold around the Anbar provincial capital"
+    if reading.frame == "hold" and _STRONGHOLD_NOUN.fullmatch(hit.text):
+        named = next((p for p in places if p.start >= hit.end), None)
+        if named is not None and _STRONGHOLD_OF.fullmatch(
+            text_all, hit.end - offset, named.start - offset
+        ):
+            return [named]  # "around its stronghold of Raqqa", « son fief de Raqqa »
     if reading.frame in ("take_pass", "hold"):
         named_before = [p for p in places if p.end <= hit.start]
         if (

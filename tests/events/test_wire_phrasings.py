@@ -4142,3 +4142,15 @@ def test_a_hold_around_a_place_is_not_on_it() -> None:
         "Troops retook Hajin, widening the government's hold around the Anbar provincial capital."
     )
     assert [c.place_name for c in _run(body, "en").claims] == ["Hajin"]
+
+
+def test_a_stronghold_of_a_named_town() -> None:
+    body = "Islamic State fighters fell back on Sunday towards the group's stronghold of Raqqa."
+    assert [(c.place_name, c.side) for c in _run(body, "en").claims] == [("Raqqa", "isis")]
+
+
+def test_the_stronghold_of_a_group_never_named_is_not_the_subject_s() -> None:
+    body = "Iraqi forces are preparing an offensive on Mosul, the group's last big stronghold."
+    assert ("Mosul", "iraqi_forces") not in {
+        (c.place_name, c.side) for c in _run(body, "en").claims
+    }
