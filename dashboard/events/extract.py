@@ -2348,9 +2348,19 @@ def _first_person_quote(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
     if opening < 0 or (head.count('"') % 2 == 0 and head.rfind('"') == opening):
         return False
     clause = head[opening:]
+    if _OUR_HOLD.search(hit.text) or _OUR_FORCES_AFTER.match(text, hit.end):
+        return True  # "Kirkuk is under our control", "in the hands of our forces"
     return _FIRST_PERSON_OPENING.search(clause) is not None and not re.search(
         r"[,;]\s*(?:they|ils|elles)\b", clause, re.IGNORECASE
     )
+
+
+_OUR_HOLD = re.compile(r"\b(?:our|notre|nos)\b", re.IGNORECASE)
+_OUR_FORCES_AFTER = re.compile(
+    r"\s*(?:our|nos|notre)\s+(?:\w+\s+)?(?:forces|troops|fighters|men|units|soldiers|troupes"
+    r"|combattants|hommes|unités|soldats)\b",
+    re.IGNORECASE,
+)
 
 
 _NOUN_OF_ACTOR = re.compile(
@@ -2545,7 +2555,11 @@ def _roles(
         if (
             agent is None
             and patient is None
-            and frame in ("take", "take_pass")
+            and (
+                frame in ("take", "take_pass")
+                # '"Saqba is completely in the hands of our forces," a military source said'
+                or (frame == "hold" and _OUR_FORCES_AFTER.match(text, hit.end) is not None)
+            )
             and speaker is not None
             and speaker.side in GROUND_SIDES
             and any(

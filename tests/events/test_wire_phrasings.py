@@ -4154,3 +4154,18 @@ def test_the_stronghold_of_a_group_never_named_is_not_the_subject_s() -> None:
     assert ("Mosul", "iraqi_forces") not in {
         (c.place_name, c.side) for c in _run(body, "en").claims
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('"Kirkuk is under our control," a peshmerga commander said.', {("Kirkuk", "peshmerga")}),
+        (
+            '"Jobar and Daraya are completely in the hands of our forces," a military source '
+            "told the official SANA news agency.",
+            {("Jobar", "syrian_government"), ("Daraya", "syrian_government")},
+        ),
+    ],
+)
+def test_our_control_in_a_quote_is_the_speaker_s(body: str, expected: set) -> None:
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
