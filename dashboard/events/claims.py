@@ -2054,6 +2054,11 @@ _VERB_AFTER_RELATIVE = re.compile(
 
 _STRONGHOLD_NOUN = re.compile(r"strongholds?|bastions?|fiefs?", _I)
 _STRONGHOLD_OF = re.compile(r"\s+(?:of|de|d['’])\s*", _I)
+_SHARE_OF_IT_AFTER = re.compile(
+    r"\s+(?:most|much|parts?|half|the\s+rest|the\s+bulk|large\s+parts|a\s+third|two\s+thirds"
+    r"|\d{1,3}\s*(?:%|percent|per\s+cent))\s+of\s+it\b",
+    _I,
+)
 _HOLD_AROUND = re.compile(r"\s+(?:around|near|outside|beyond|autour\s+(?:de|d['’]|du))\b", _I)
 _CAPITAL_APPOSED = re.compile(
     r"\s*,\s*(?:the\s+|la\s+|le\s+)?(?:provincial\s+)?(?:capital|capitale|chef-lieu)\s+"
@@ -2201,6 +2206,13 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 return []
         reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
         return [named]
+    share_of_it = _SHARE_OF_IT_AFTER.match(text_all, hit.end - offset) if frame == "hold" else None
+    if share_of_it is not None:
+        # "stormed Hajin on Tuesday and now controls most of it": a share of the town just named
+        found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
+        if found is not None and hit.start - found.end <= 300:
+            reading.extra.setdefault("share_window", {})[found.place_id] = share_of_it.group(0)
+            return [found]
     if frame == "hold" and (
         _HELD_IT_BEFORE.search(text_all, max(0, hit.start - offset - 12), hit.start - offset)
         or _IT_AFTER.match(text_all, hit.end - offset)

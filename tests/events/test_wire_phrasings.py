@@ -4169,3 +4169,8 @@ def test_the_stronghold_of_a_group_never_named_is_not_the_subject_s() -> None:
 )
 def test_our_control_in_a_quote_is_the_speaker_s(body: str, expected: set) -> None:
     assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
+
+
+def test_most_of_it_held_is_a_share_of_the_town_just_named() -> None:
+    body = "The army stormed Hajin on Tuesday and now controls most of it."
+    assert {(c.place_name, c.kind) for c in _run(body, "en").claims} == {("Hajin", "partial")}
