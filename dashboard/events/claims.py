@@ -601,6 +601,8 @@ def claims_from_readings(
                         last_held.setdefault(reading.sentence.index, set()).add(place.place_id)
     claims: list[Claim] = []
     for reading in readings:
+        if reading.frame == "event" and reading.realised and reading.date is not None:
+            claims.extend(_siege_broken_claims(article, reading, event_ids.get(id(reading))))
         if not reading.realised or reading.frame == "event" or reading.date is None:
             continue  # a claim needs a day to start from
         if article.published and (article.published - reading.date).days > HISTORY_DAYS:
@@ -4615,6 +4617,52 @@ def _claim(
             "trigger_start": reading.hit.start,
         },
     )
+
+
+_SIEGE_BROKEN = re.compile(
+    r"\b(?:br(?:oke|eak|eaks|eaking|oken)|lift(?:ed|s|ing)?|end(?:ed|s|ing)?|bris\w*|rompu"
+    r"|romp\w*|lev\w*)\b.*\bsi[eè]ge\b",
+    _I,
+)
+# between the siege and the place besieged: "of", « de », « imposé par l'EI à »
+_SIEGE_OF = re.compile(
+    r"\s*(?:(?:of|on|around|de|d['’]|du|des|autour\s+(?:de|d['’]|du))\s*|imposed\s+[^,;.]{1,40}?"
+    r"\s+on\s+|imposé\s+[^,;.]{1,40}?\s+(?:à|au|aux)\s+)(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"(?:(?:town|city|village|ville|localité|base|aéroport|airport|refinery|raffinerie)\s+"
+    r"(?:of|de|d['’])\s*)?",
+    _I,
+)
+_AND_NEXT = re.compile(r"\s*(?:,|\s(?:and|et))\s+(?:(?:of|de|d['’])\s*)?", _I)
+
+
+def _siege_broken_claims(article: Article, reading: Reading, event_id: str | None) -> list[Claim]:
+    """A side that breaks a siege reaches its own besieged: "broke the siege of Kweiris air
+    base", « ont brisé le siège de Nobl et Zahraa » say who holds the place besieged."""
+    if not _SIEGE_BROKEN.search(reading.hit.text) or reading.cues.negated:
+        return []
+    side = reading.agent.side if reading.agent else None
+    if side not in GROUND_SIDES:
+        return []
+    text, offset = reading.sentence.text, reading.sentence.start
+    after = [p for p in reading.places if p.start >= reading.hit.end]
+    if not after or not _SIEGE_OF.fullmatch(
+        text, reading.hit.end - offset, after[0].start - offset
+    ):
+        return []
+    besieged = [after[0]]
+    for place in after[1:]:
+        if not _AND_NEXT.fullmatch(text, besieged[-1].end - offset, place.start - offset):
+            break
+        besieged.append(place)
+    out = []
+    for place in besieged:
+        if place.precision not in CLAIMABLE_PRECISIONS:
+            continue
+        # (a city's besieged enclave is a part of it)
+        kind = "partial" if place.kind == "city" else "full"
+        claim = _claim(article, reading, event_id, place, side, reading.date, kind, None)
+        out.append(_scaled(claim, 0.8, "siege broken by the side that holds the place"))
+    return out
 
 
 def _scaled(claim: Claim, factor: float, note: str) -> Claim:

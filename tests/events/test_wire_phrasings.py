@@ -535,8 +535,11 @@ def test_a_possessor_is_no_subject_but_owns_what_it_holds() -> None:
         "Syrian rebels broke the government's siege of Aleppo on Saturday by capturing "
         "Idlib, a commander said."
     )
-    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == {
-        ("Idlib", "syrian_opposition")
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "en").claims}
+    # (the rebels hold the part of Aleppo whose siege they broke)
+    assert claims == {
+        ("Idlib", "syrian_opposition", "full"),
+        ("Aleppo", "syrian_opposition", "partial"),
     }
 
 
@@ -4174,3 +4177,26 @@ def test_our_control_in_a_quote_is_the_speaker_s(body: str, expected: set) -> No
 def test_most_of_it_held_is_a_share_of_the_town_just_named() -> None:
     body = "The army stormed Hajin on Tuesday and now controls most of it."
     assert {(c.place_name, c.kind) for c in _run(body, "en").claims} == {("Hajin", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Les forces du régime ont brisé mercredi le siège de Manbij et Tabqa, selon l'OSDH.",
+            "fr",
+            {("Manbij", "syrian_government", "full"), ("Tabqa", "syrian_government", "full")},
+        ),
+        (
+            "Syrian troops on Tuesday broke the Islamic State siege of the Tabqa air base.",
+            "en",
+            {("Tabqa air base", "syrian_government", "full")},
+        ),
+        # a siege laid, not broken, says nothing of who holds the place yet
+        ("Islamic State fighters laid siege to Tabqa on Tuesday.", "en", set()),
+    ],
+)
+def test_a_side_that_breaks_a_siege_holds_the_place_besieged(
+    body: str, lang: str, expected: set
+) -> None:
+    assert {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims} == expected
