@@ -1036,6 +1036,16 @@ def _claims_for(
             # "Karma, a town the militants had held for more than two years": a state before
             # the story's change, undated, is no hold as of publication
             return []
+        if (
+            undated
+            and _IMPERFECT_HOLD.fullmatch(reading.hit.text)
+            and _FOR_AN_UNDATED_SPAN.match(
+                reading.sentence.text, reading.hit.end - reading.sentence.start
+            )
+        ):
+            # « Les jihadistes tenaient al-Moutassim depuis plusieurs mois »: the same, told in
+            # the imperfect
+            return []
         published = article.published or reading.date
         in_sentence = taken.get(reading.sentence.index, set())
         # "three weeks after the militants seized it, the town was back in government hands on
@@ -1695,6 +1705,12 @@ _FOR_A_WHILE = re.compile(
 )
 _HAD_HELD = re.compile(
     r"\b(?:had\s+(?:been\s+)?(?:held|controlled|occupied)|(?:avait|avaient)\s+(?:tenu|contrôlé|occupé))\Z",
+    _I,
+)
+_IMPERFECT_HOLD = re.compile(r"(?:ten|contrôl|occup|déten)ai(?:t|ent)", _I)
+_FOR_AN_UNDATED_SPAN = re.compile(
+    r"[^,;.:]{0,60}?\bdepuis\s+(?:plusieurs|des|quelques|de\s+longs|de\s+longues|deux|trois"
+    r"|quatre|\d+)\s+(?:mois|semaines|années|ans)\b",
     _I,
 )
 _QUALIFIED_SIDE = {

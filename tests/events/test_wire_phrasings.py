@@ -4200,3 +4200,13 @@ def test_a_side_that_breaks_a_siege_holds_the_place_besieged(
     body: str, lang: str, expected: set
 ) -> None:
     assert {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims} == expected
+
+
+def test_an_imperfect_hold_for_an_undated_span_is_no_hold_now() -> None:
+    body = "L'armée a repris Hajin lundi. Les jihadistes tenaient Hajin depuis plusieurs mois."
+    assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {
+        ("Hajin", "syrian_government")
+    }
+    # (a day of its own keeps the state: « tenaient encore Hajin jeudi »)
+    body = "Les jihadistes tenaient encore Hajin jeudi."
+    assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {("Hajin", "isis")}
