@@ -1619,16 +1619,16 @@ def _fronted_holder(reading: Reading) -> str | None:
     return None
 
 
-_POSSESSED = re.compile(
-    r"\b(?:group|militants|jihadists|rebels|insurgents|organisation|organization)['’]s?\s+"
-    r"(?:(?:main|last|key|major|big|biggest|large|largest|remaining|final|principal|de\s+facto"
-    r"|self-styled|most\s+important|only|other|urban)\s+){0,3}\Z",
-    _I,
-)
 _POSSESSOR_GAP = re.compile(
     r"['’]s?\s+(?:(?:main|last|key|major|big|biggest|large|largest|remaining|final|principal"
     r"|de\s+facto|self-styled|most\s+important|only|other|urban|northern|southern|eastern"
     r"|western)\s+){0,3}\Z",
+    _I,
+)
+# a stronghold owned by a group named only by its noun ("the group's last big stronghold")
+_POSSESSED = re.compile(
+    r"\b(?:group|militants|jihadists|rebels|insurgents|organisation|organization)"
+    + _POSSESSOR_GAP.pattern,
     _I,
 )
 
@@ -2071,7 +2071,6 @@ _VERB_AFTER_RELATIVE = re.compile(
 
 
 _STRONGHOLD_NOUN = re.compile(r"strongholds?|bastions?|fiefs?", _I)
-_STRONGHOLD_OF = re.compile(r"\s+(?:of|de|d['’])\s*", _I)
 _SHARE_OF_IT_AFTER = re.compile(
     r"\s+(?:most|much|parts?|half|the\s+rest|the\s+bulk|large\s+parts|a\s+third|two\s+thirds"
     r"|\d{1,3}\s*(?:%|percent|per\s+cent))\s+of\s+it\b",
@@ -2116,9 +2115,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         return []  # "widening the government's hold around the Anbar provincial capital"
     if reading.frame == "hold" and _STRONGHOLD_NOUN.fullmatch(hit.text):
         named = next((p for p in places if p.start >= hit.end), None)
-        if named is not None and _STRONGHOLD_OF.fullmatch(
-            text_all, hit.end - offset, named.start - offset
-        ):
+        if named is not None and _OF_GAP.match(text_all[hit.end - offset : named.start - offset]):
             return [named]  # "around its stronghold of Raqqa", « son fief de Raqqa »
     if reading.frame in ("take_pass", "hold"):
         named_before = [p for p in places if p.end <= hit.start]
@@ -4648,7 +4645,6 @@ _SIEGE_OF = re.compile(
     r"(?:of|de|d['’])\s*)?",
     _I,
 )
-_AND_NEXT = re.compile(r"\s*(?:,|\s(?:and|et))\s+(?:(?:of|de|d['’])\s*)?", _I)
 
 
 def _siege_broken_claims(article: Article, reading: Reading, event_id: str | None) -> list[Claim]:
@@ -4667,7 +4663,7 @@ def _siege_broken_claims(article: Article, reading: Reading, event_id: str | Non
         return []
     besieged = [after[0]]
     for place in after[1:]:
-        if not _AND_NEXT.fullmatch(text, besieged[-1].end - offset, place.start - offset):
+        if not _LISTED_PLACES_GAP.fullmatch(text, besieged[-1].end - offset, place.start - offset):
             break
         besieged.append(place)
     out = []

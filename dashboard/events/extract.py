@@ -1758,21 +1758,19 @@ def _read(
             # (« les troupes sont aux portes de Raqqa, capitale autoproclamée du groupe »:
             # not the troops' capital, whoever the group is)
             agent = None
-    if (
+    # « Zabadani échappe au contrôle du pouvoir depuis 2012 », "has been out of government
+    # control since 2012": in this war, a Syrian town outside the regime's hands with no other
+    # holder named is held by the rebels
+    escaped = (
         cues.negated
         and agent is not None
         and agent.side == "syrian_government"
         and escaped_control(text, hit, sentence.start)
         and not any(a.side in GROUND_SIDES and a.side != agent.side for a in actors)
-    ):
-        # « Zabadani échappe au contrôle du pouvoir depuis 2012 », "has been out of
-        # government control since 2012": in this war, a Syrian town outside the regime's
-        # hands with no other holder named is held by the rebels
+    )
+    if escaped and agent is not None:
         agent = ResolvedActor(hit=agent.hit, side="syrian_opposition")
         cues = replace(cues, negated=False)
-        escaped = True
-    else:
-        escaped = False
     when, precision, mention, how = _date_for(hit, own_dates, fallback, reference, text)
     if (
         reference is not None
