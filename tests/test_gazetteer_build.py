@@ -21,7 +21,7 @@ def test_every_curated_row_is_cited_and_reaches_the_shipped_file():
     for row in read_curated(geodata_dir() / "gazetteer_curated.tsv"):
         assert row["source"].strip(), row["id"]
         assert row["confidence"] in ("high", "medium", "low"), row["id"]
-        if row["id"].startswith(("cur:", "gn:", "ocha:", "ne-river:")):
+        if row["id"].startswith(("cur:", "gn:", "ocha:", "ne-river:", "ap:")):
             assert gazetteer.get(row["id"]) is not None, row["id"]
 
 
@@ -205,3 +205,46 @@ def test_the_shipped_gazetteer_holds_no_city_nickname():
 )
 def test_the_gazetteer_tells_a_place_s_spelling_from_a_loose_folding_match(text, spelled):
     assert load_gazetteer().spelled_as_indexed(text) is spelled
+
+
+def test_an_airfield_takes_its_town_s_names_only_behind_a_qualifier():
+    """ "Mosul" stays the city; "Mosul airport" and « aéroport de Mossoul » reach the field."""
+    from dashboard.gazetteer.build import Feature, _name_airports
+    from dashboard.gazetteer.model import POSTING_QUALIFIED
+
+    mosul = Feature("gn:1", "Mosul", 36.34, 43.12, "city", "IQ", admin1_code="IQ.NI")
+    mosul.add_alias("Mosul")
+    mosul.add_alias("Mossoul", 4)
+    heathrow_fl = Feature("gn:2", "Heathrow", 28.76, -81.37, "village", "US")
+    heathrow_fl.add_alias("Heathrow")
+    pearson = Feature("gn:3", "Pearson", 31.30, -82.85, "village", "US")
+    pearson.add_alias("Pearson")
+    field = Feature("ap:ORBM", "Mosul International Airport", 36.31, 43.15, "airport", "IQ")
+    field.add_alias(field.name)
+    lhr = Feature("ap:EGLL", "London Heathrow Airport", 51.47, -0.46, "airport", "GB")
+    lhr.add_alias(lhr.name)
+    yyz = Feature(
+        "ap:CYYZ", "Lester B. Pearson International Airport", 43.68, -79.63, "airport", "CA"
+    )
+    yyz.add_alias(yyz.name)
+    unknown = Feature("ap:XXXX", "Osvaldo Vieira Airport", 11.89, -15.65, "airport", "GW")
+    unknown.add_alias(unknown.name)
+    _name_airports(
+        [mosul, heathrow_fl, pearson, field, lhr, yyz, unknown],
+        {"ap:ORBM": "Mosul", "ap:EGLL": "London", "ap:CYYZ": "Toronto", "ap:XXXX": "Bissau"},
+    )
+    assert field.aliases["Mosul"] & POSTING_QUALIFIED
+    assert field.aliases["Mossoul"] & POSTING_QUALIFIED
+    assert field.admin1_code == "IQ.NI"
+    # no town of the name near the field: its own name, read bare, as other places' are
+    assert lhr.aliases["Heathrow"] & POSTING_QUALIFIED == 0
+    assert "London" not in lhr.aliases
+    # names no place has are not added: they are the persons fields are named after
+    assert set(yyz.aliases) == {yyz.name}
+    assert set(unknown.aliases) == {unknown.name}
+
+
+def test_a_bare_town_name_never_reads_as_its_airfield():
+    gazetteer = load_gazetteer()
+    for name in ("Mosul", "Deir ez-Zor", "Tabqa", "Baghdad", "Qayyarah", "Hama", "Kirkuk"):
+        assert all(c.kind != "airport" for c in gazetteer.lookup(name, limit=10)), name

@@ -4408,6 +4408,11 @@ _PART_AFTER = re.compile(
 )
 
 
+# A mention naming a town's airfield: when the gazetteer holds no such field it resolves to
+# the town, of which the field is only a part.
+_SITE_NAMED = re.compile(r"\b(?:airport|air\s*base|airfield|aéroport|base\s+aérienne)\b", _I)
+
+
 _ALL_BUT_A_PART = re.compile(
     r"[^.;:]{0,40}?,?\s*(?:except\s+(?:for\s+)?|but\s+not\s+|save\s+for\s+"
     r"|à\s+l['’]exception\s+(?:de\s+|d['’]|des\s+|du\s+)|sauf\s+|hormis\s+)"
@@ -4440,6 +4445,8 @@ def _share(
     """
     if _PART_AFTER.match(reading.sentence.text, place.end - reading.sentence.start):
         return "partial", None  # "captured Hawija's outskirts": a part of the town
+    if place.kind not in _BASE_KINDS and _SITE_NAMED.search(place.text):
+        return "partial", None  # "Hamdan airport", read as the town the gazetteer knows
     if _ALL_BUT_A_PART.match(
         reading.sentence.text, max(place.end, reading.hit.end) - reading.sentence.start
     ):

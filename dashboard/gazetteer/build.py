@@ -12,6 +12,9 @@ Only ``geodata/build.py`` calls this; the app reads what it writes. Inputs:
 * GeoNames admin-1/admin-2 names of the region (aliases; admin-2 placed on their seat town);
 * regions the news names as places: world regions (the Middle East...) from their member
   countries, the Kurdistan Region of Iraq from its governorates' polygons;
+* airports and air bases (the ``airportsdata`` package): those with an IATA code and the
+  military fields, named by their own name, and by their town's names only with a qualifier
+  ("Mosul airport", « l'aéroport militaire de Deir Ezzor »);
 * ``geodata/gazetteer_curated.tsv``: project-authored corrections and press spellings.
 
 The build is deterministic: features, aliases and keys are sorted before writing.
@@ -41,7 +44,9 @@ from dashboard.gazetteer.model import (
     POSTING_ENGLISH,
     POSTING_FRENCH,
     POSTING_PRIMARY,
+    POSTING_QUALIFIED,
 )
+from dashboard.gazetteer.query import distance_km
 
 CURATED_FILE = "gazetteer_curated.tsv"
 REGION_BBOX = (34.0, 28.0, 50.0, 39.0)  # lon_min, lat_min, lon_max, lat_max
@@ -254,6 +259,119 @@ def _city_features(sources: Path, countries: dict[str, dict]) -> list[Feature]:
         features.append(feat)
     _mark_capitals(features, countries)
     return features
+
+
+# Airports: the ones a news story names are served by airlines (an IATA code), are military
+# fields, or lie in the theatre, where every airfield is an objective; heliports and seaplane
+# bases are not places a reader looks for.
+_MILITARY_FIELD = re.compile(
+    r"\b(?:Air Base|Airbase|Air Force Base|Army Air Field|Airfield|Air Field|Air Station)\b"
+)
+_NOT_A_FIELD = re.compile(r"Heliport|Helipad|Seaplane|Hospital")
+# the words after the name of the place an airport is named after
+_AIRPORT_HEAD = re.compile(
+    r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County|National|Domestic|Metropolitan)"
+    r"\s+)*(?:Airport|Air Base|Airbase|Air Force Base|Army Air Field|Airfield|Air Field"
+    r"|Air Station|Aerodrome|Airstrip|Airpark)$"
+)
+_AIRPORT_TOWN_KM = 40.0  # an airport named after a town lies within this of it
+
+
+def _airports_csv() -> Path | None:
+    try:
+        import airportsdata
+    except ImportError:
+        return None
+    path = Path(airportsdata.__file__).resolve().parent / "airports.csv"
+    return path if path.is_file() else None
+
+
+def _airport_features() -> tuple[list[Feature], dict[str, str]]:
+    """Airports and air bases under their own full names, and the town each serves (by id);
+    :func:`_name_airports` adds their other names."""
+    path = _airports_csv()
+    if path is None:
+        print("gazetteer: airportsdata not installed; no airports", file=sys.stderr)
+        return [], {}
+    out, served = [], {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = " ".join(row["name"].split())
+            lat, lon = float(row["lat"]), float(row["lon"])
+            named = row["iata"] or _MILITARY_FIELD.search(name) or _in_region(lat, lon)
+            if not named or _NOT_A_FIELD.search(name):
+                continue
+            feat = Feature(
+                id=f"ap:{row['icao']}",
+                name=name,
+                lat=lat,
+                lon=lon,
+                kind="airport",
+                country=row["country"],
+                source="airportsdata (OurAirports, FAA, ICAO)",
+            )
+            feat.add_alias(name, LANG_EN)
+            out.append(feat)
+            served[feat.id] = " ".join(row["city"].split())
+    return out, served
+
+
+def _name_airports(features: list[Feature], served: dict[str, str]) -> None:
+    """Each airport under the name of the place it is named after, once every place is known.
+
+    A name that is also a nearby town's ("Mosul", "Deir ez-Zor", "Tabqa") names the town: it
+    reaches the airport only with a qualifier, so its postings carry ``POSTING_QUALIFIED``, and
+    the town's other spellings come with it (« l'aéroport de Mossoul »). A name no town near
+    the airport bears ("Heathrow") is the airport's own, but only when some place already has
+    it: a new word in the index would find persons the airports are named after in any text.
+    """
+    airports = [f for f in features if f.kind == "airport"]
+    if not airports:
+        return
+    known: set[str] = set()
+    towns: dict[tuple[int, int], list[Feature]] = defaultdict(list)
+    for feat in features:
+        if feat.kind == "airport":
+            continue
+        known.update(fold(alias) for alias in feat.aliases)
+        if feat.kind in ("city", "town", "village"):
+            towns[math.floor(feat.lat), math.floor(feat.lon)].append(feat)
+    folded: dict[str, set[str]] = {}
+
+    def town_named(key: str, lat: float, lon: float) -> Feature | None:
+        best, best_km = None, _AIRPORT_TOWN_KM
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for town in towns.get((math.floor(lat) + dr, math.floor(lon) + dc), ()):
+                    keys = folded.get(town.id)
+                    if keys is None:
+                        keys = folded[town.id] = {fold(a) for a in town.aliases}
+                    if key in keys:
+                        km = distance_km(lat, lon, town.lat, town.lon)
+                        if km <= best_km:
+                            best, best_km = town, km
+        return best
+
+    for feat in airports:
+        city = served.get(feat.id, "")
+        core = _AIRPORT_HEAD.sub("", feat.name)
+        if city and core.startswith(city + " "):
+            core = core[len(city) + 1 :]  # "London Heathrow": the airport's own name
+        for part in dict.fromkeys((core, city)):
+            key = fold(part) if part and part != feat.name else ""
+            if key not in known:
+                continue
+            town = town_named(key, feat.lat, feat.lon)
+            if town is None:
+                feat.add_alias(part, LANG_EN)
+                continue
+            feat.admin1_code = feat.admin1_code or town.admin1_code
+            # the town's spellings the press uses; elsewhere GeoNames keeps old and odd ones
+            # (a Michigan town's "New Jersey" would make "a New Jersey airport" its field)
+            every = town.country in ARABIC_SCRIPT_COUNTRIES
+            for alias, lang in town.aliases.items():
+                if every or lang & (LANG_EN | LANG_FR) or alias == town.name or fold(alias) == key:
+                    feat.add_alias(alias, lang | POSTING_QUALIFIED)
 
 
 def _mark_capitals(features: list[Feature], countries: dict[str, dict]) -> None:
@@ -1047,12 +1165,16 @@ def _postings(features: list[Feature]) -> dict[str, dict[int, tuple[int, int, st
                     index[key][fi] = (flags, rank, alias)
                 else:
                     best_rank = min(old[1], rank)
+                    # a key the feature's own name also gives needs no qualifier
+                    flags = (old[0] | flags) & ~POSTING_QUALIFIED | (
+                        old[0] & flags & POSTING_QUALIFIED
+                    )
                     rep = (
                         old[2]
                         if (old[1], old[2] != feat.name) <= (rank, alias != feat.name)
                         else alias
                     )
-                    index[key][fi] = (old[0] | flags, best_rank, rep)
+                    index[key][fi] = (flags, best_rank, rep)
     return index
 
 
@@ -1134,12 +1256,15 @@ def build_gazetteer(sources: Path, geodata_out: Path) -> None:
         *_river_features(sources),
     ]
     features += _world_division_features(features)
+    airports, served = _airport_features()
+    features += airports
     by_id: dict[str, Feature] = {}
     for feat in features:
         by_id.setdefault(feat.id, feat)
     curated = geodata_out / CURATED_FILE
     warnings = _apply_curated(curated, by_id) if curated.is_file() else ["no curated table"]
     features = sorted(by_id.values(), key=lambda f: f.id)
+    _name_airports(features, served)
     _assign_admin1(features, admin1, polygons)
     _assign_river_countries(sources, features)
     _admin1_names_outside(sources, features)

@@ -22,6 +22,7 @@ KINDS: tuple[str, ...] = (
     "continent",
     "world_region",
     "sea",  # seas, oceans, gulfs, straits: one point near the middle of the water
+    "airport",  # airports and air bases
 )
 KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
@@ -37,6 +38,9 @@ POSTING_FRENCH = 4  # some French alias produced this key
 POSTING_ENGLISH = 8  # the preferred/English name produced this key
 POSTING_ARABIC = 16  # an Arabic-script alias produced this key
 POSTING_PRIMARY = 32  # the feature's own name produced this key
+# the key reaches the feature only with a qualifier: "Mosul" is the city, "Mosul airport" the
+# airport, so the town's names are filed under its airport with this bit
+POSTING_QUALIFIED = 64
 
 
 @dataclass(frozen=True, slots=True)

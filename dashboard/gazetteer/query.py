@@ -40,6 +40,7 @@ from dashboard.gazetteer.model import (
     KINDS,
     POSTING_FRENCH,
     POSTING_PRIMARY,
+    POSTING_QUALIFIED,
     POSTING_RANK_MASK,
     Candidate,
 )
@@ -74,6 +75,8 @@ _KIND_IMPORTANCE = {
     "region": 0.55,
     "sea": 0.85,
     "other": 0.35,
+    # below the towns an airport is named after, above the villages a name may also be
+    "airport": 0.45,
 }
 _BIG_AREA = 300_000
 _DESIGNATED = re.compile(
@@ -113,6 +116,11 @@ _PREFIXES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         ),
         (r"^(?:le )?(?:champ (?:p[ée]trolier|de p[ée]trole)|gisement)\b", ("oilfield",)),
         (
+            r"^(?:l['’]|la )?(?:a[ée]roport(?: international| militaire)?|base a[ée]rienne"
+            r"(?: militaire)?)\b",
+            ("airport",),
+        ),
+        (
             r"^(?:la )?(?:ville|city|town|localit[ée]|village|bourgade)\b",
             ("city", "town", "village"),
         ),
@@ -128,6 +136,10 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\s+river$", ("river",)),
         (r"\s+(?:border crossing|crossing|border post)$", ("crossing",)),
         (r"\s+(?:oil ?field|gas ?field)$", ("oilfield",)),
+        (
+            r"\s+(?:(?:international|military)\s+)?(?:airport|air ?base|airfield|air field)$",
+            ("airport",),
+        ),
         (r"\s+(?:city|town)$", ("city", "town")),
     )
 )
@@ -138,7 +150,8 @@ _ARTICLE_HINT = re.compile(
 _QUALIFIER_WORDS = re.compile(
     r"province|gouvernorat|governorate|wilaya|muhafaza|district|qada|caza|nahiya|fleuve|"
     r"rivi[eè]re|river|lac\b|lake|fronti[eè]re|passage|crossing|checkpoint|champ|gisement|"
-    r"field|ville|city|town|localit|village|bourgade|region|border",
+    r"field|ville|city|town|localit|village|bourgade|region|border|a[ée]roport|airport|air ?base"
+    r"|base a[ée]rienne",
     re.IGNORECASE,
 )
 
@@ -406,6 +419,8 @@ class Gazetteer:
         for p in range(start, end):
             fi = post_feat[p]
             flags = post_flags[p]
+            if flags & POSTING_QUALIFIED and not (kind_codes and self._kind_list[fi] in kind_codes):
+                continue  # "Mosul" alone is the city, not its airport
             quality = _MATCH_QUALITY[flags & POSTING_RANK_MASK]
             if flags & POSTING_PRIMARY and quality == _MATCH_QUALITY[0]:
                 name = self._name[fi]

@@ -68,6 +68,7 @@ ATTRIBUTIONS: tuple[str, ...] = (
     "Iraq administrative boundaries: OCHA / Central Statistical Organization (CSO) Iraq / ITOS, "
     "COD-AB 2019-06-03 (Humanitarian Data Exchange), CC BY-IGO 3.0.",
     "ISO 3166-2 names: Debian iso-codes (via pycountry), LGPL-2.1-or-later.",
+    "Airports and air bases: airportsdata (Mike Borsetti), MIT License.",
     "Map labels: Open Sans, Apache License 2.0.",
 )
 

@@ -538,6 +538,15 @@ def _prefix_qualifier(
     return start, None, False, 0.0
 
 
+_AIRPORT = ("airport",)
+
+
+def _airport_named(gaz: Gazetteer, name: str) -> bool:
+    """Whether a qualifier's airport is one the gazetteer holds under this name."""
+    found = gaz.lookup(name, limit=1, kind_hint=_AIRPORT)
+    return bool(found) and found[0].kind == "airport"
+
+
 _RANKING = re.compile(
     r"\b(?:derni(?:er|ère)s?|premi(?:er|ère)s?|seule?s?|principale?s?|grande?s?|deuxième"
     r"|seconde?|last|first|only|largest|biggest|main|major|key)\s+\Z",
@@ -1647,6 +1656,16 @@ def _judge(
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
     m_end, s_kinds, _, s_cue = _suffix_qualifier(text, toks, j)
+    if (kinds == _AIRPORT or s_kinds == _AIRPORT) and not _airport_named(gaz, name):
+        # "a New Jersey airport", « l'aéroport militaire de Hamdan »: no field of that name is
+        # known, so the name is the town or the state, the airport a part of it
+        if kinds == _AIRPORT:
+            french_airport = text[m_start : toks[i].start].lower().startswith("aéroport")
+            kinds = ("other",) if french_airport else None
+            m_start = m_start if french_airport else toks[i].start
+            q_cue = q_cue if french_airport else 0.0
+        if s_kinds == _AIRPORT:
+            m_end, s_kinds, s_cue = toks[j].end, None, 0.0
     if scheme == "inclusive":
         m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds

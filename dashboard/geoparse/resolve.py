@@ -47,6 +47,7 @@ PRECISION_BY_KIND = {
     "village": "point",
     "crossing": "point",
     "oilfield": "point",
+    "airport": "point",
     "other": "point",
     "lake": "point",
     "admin2": "district",
@@ -60,7 +61,18 @@ PRECISION_BY_KIND = {
     "region": "region",
 }
 _POINT_KINDS = frozenset(
-    {"city", "town", "village", "crossing", "oilfield", "other", "admin2", "admin3", "admin1"}
+    {
+        "city",
+        "town",
+        "village",
+        "crossing",
+        "oilfield",
+        "airport",
+        "other",
+        "admin2",
+        "admin3",
+        "admin1",
+    }
 )
 _SETTLEMENT = frozenset({"city", "town", "village"})
 _NAMESAKES = _SETTLEMENT | {"admin2"}  # what a country's or a state's name is read as in error
