@@ -166,6 +166,25 @@ def test_two_letter_aliases_are_kept_only_as_initialisms(alias, kept):
     assert _keep_alias(alias, "CN") is kept
 
 
+@pytest.mark.parametrize(
+    ("alias", "country", "kept"),
+    [
+        ("Hàm Đan", "CN", False),  # Vietnamese for Handan
+        ("Hà Nội", "VN", True),  # Vietnam's own names stay
+        ("Ọyọ", "NG", True),  # Yoruba shares the block
+        ("Ḩamāh", "SY", True),  # the region's romanisation marks
+    ],
+)
+def test_vietnamese_names_of_places_abroad_are_dropped(alias, country, kept):
+    from dashboard.gazetteer.build import _keep_alias
+
+    assert _keep_alias(alias, country) is kept
+
+
+def test_a_syrian_name_is_not_read_as_a_chinese_city_s_vietnamese_name():
+    assert all(c.country != "CN" for c in load_gazetteer().lookup("Hamdan", limit=10))
+
+
 @pytest.mark.parametrize(("word", "city"), [("PA", "Chongqing"), ("Ko", "Kyiv")])
 def test_the_shipped_gazetteer_reads_no_syllable_as_a_city(word, city):
     assert all(c.name != city for c in load_gazetteer().lookup(word, limit=10))

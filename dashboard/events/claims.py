@@ -4408,9 +4408,12 @@ _PART_AFTER = re.compile(
 )
 
 
-# A mention naming a town's airfield: when the gazetteer holds no such field it resolves to
-# the town, of which the field is only a part.
-_SITE_NAMED = re.compile(r"\b(?:airport|air\s*base|airfield|aéroport|base\s+aérienne)\b", _I)
+# A mention naming a town's airfield or dam: when the gazetteer holds no such site it
+# resolves to the town, of which the site is only a part.
+_SITE_HOSTS = frozenset({"city", "town", "village", "admin1", "admin2", "admin3"})
+_SITE_NAMED = re.compile(
+    r"\b(?:airport|air\s*base|airfield|aéroport|base\s+aérienne|dam|barrage)\b", _I
+)
 
 
 _ALL_BUT_A_PART = re.compile(
@@ -4445,7 +4448,7 @@ def _share(
     """
     if _PART_AFTER.match(reading.sentence.text, place.end - reading.sentence.start):
         return "partial", None  # "captured Hawija's outskirts": a part of the town
-    if place.kind not in _BASE_KINDS and _SITE_NAMED.search(place.text):
+    if place.kind in _SITE_HOSTS and _SITE_NAMED.search(place.text):
         return "partial", None  # "Hamdan airport", read as the town the gazetteer knows
     if _ALL_BUT_A_PART.match(
         reading.sentence.text, max(place.end, reading.hit.end) - reading.sentence.start

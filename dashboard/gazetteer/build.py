@@ -130,7 +130,17 @@ def _keep_alias(alias: str, country: str) -> bool:
         return False
     if len(alias) <= 2 and not (alias.isalpha() and alias.isupper()):
         return False  # "Pa" (Chongqing), "Ko" (Kyiv), "A2": only capitals are initialisms
+    if country != "VN" and any(ch in _VIETNAMESE for ch in letters):
+        return False  # "Hàm Đan" (Handan) would make the Syrian "Hamdan" a Chinese city
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
+
+
+# Letters only Vietnamese writes: its names for places abroad are no English or French
+# spelling, and stripped of their marks they fold onto other places' names. (Yoruba's ẹ and
+# ọ share the block and stay.)
+_VIETNAMESE = frozenset("đĐơƠưƯ") | (
+    frozenset(chr(c) for c in range(0x1EA0, 0x1EFA)) - frozenset("ẸẹỌọ")
+)
 
 
 def _airport_code(alias: str, name: str) -> bool:

@@ -106,6 +106,7 @@ PREFIX_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     (("aéroport",), ("airport",), True),
     (("base", "aérienne", "militaire"), ("airport",), True),
     (("base", "aérienne"), ("airport",), True),
+    (("barrage",), ("other",), True),  # « barrage de Tabqa », the dam
     (("fleuve",), ("river",), False),
     (("rivière",), ("river",), False),
     (("ville",), SETTLEMENT, False),
@@ -143,6 +144,7 @@ SUFFIX_QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     (("air", "base"), ("airport",), True),
     (("airbase",), ("airport",), True),
     (("airfield",), ("airport",), True),
+    (("dam",), ("other",), True),  # "the Mosul dam"
     (("river",), ("river",), True),
     (("county",), ADMIN, True),
     (("city",), SETTLEMENT, False),

@@ -539,6 +539,7 @@ def _prefix_qualifier(
 
 
 _AIRPORT = ("airport",)
+_SITE = ("other",)  # a dam, read under its full name ("Mosul Dam", « barrage de Tabqa »)
 
 
 def _airport_named(gaz: Gazetteer, name: str) -> bool:
@@ -1660,12 +1661,21 @@ def _judge(
         # "a New Jersey airport", « l'aéroport militaire de Hamdan »: no field of that name is
         # known, so the name is the town or the state, the airport a part of it
         if kinds == _AIRPORT:
+            # « l'aéroport militaire de Raqqa » stays the mention, read as the town's name
             french_airport = text[m_start : toks[i].start].lower().startswith("aéroport")
-            kinds = ("other",) if french_airport else None
+            kinds = None
             m_start = m_start if french_airport else toks[i].start
             q_cue = q_cue if french_airport else 0.0
         if s_kinds == _AIRPORT:
             m_end, s_kinds, s_cue = toks[j].end, None, 0.0
+    if (
+        kinds == _SITE
+        and text[m_start : toks[i].start].lower().startswith("barrage")
+        and not gaz.has_key(fold(text[m_start : toks[j].end]))
+    ):
+        m_start, kinds, q_cue = toks[i].start, None, 0.0  # « barrage de Raqqa »: the town's
+    if s_kinds == _SITE and not gaz.has_key(fold(text[toks[i].start : m_end])):
+        m_end, s_kinds, s_cue = toks[j].end, None, 0.0  # "the Raqqa dam": a part of the town
     if scheme == "inclusive":
         m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds

@@ -21,3 +21,20 @@ def parse(gazetteer):
         return geoparse(text, gazetteer, nlp=None, lang=lang)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def claims_of(gazetteer):
+    """The control claims the whole pipeline reads in a text, as (place, side, kind)."""
+    from datetime import date
+
+    from dashboard.articles import read_text
+    from dashboard.pipeline import analyse
+
+    def run(body: str, lang: str = "en") -> set[tuple[str, str, str]]:
+        doc = read_text(body, published=date(2017, 5, 12))
+        assert doc.language == lang  # the text reads as the language it was written in
+        result = analyse(doc, gazetteer=gazetteer, use_ner=False)
+        return {(c.place_name, c.side, c.kind) for c in result.claims}
+
+    return run

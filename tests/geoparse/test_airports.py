@@ -74,6 +74,13 @@ def test_a_town_named_alone_is_the_town_not_its_airfield(parse, sentence, mentio
         assert (found[0].name, found[0].kind) == (name, kind)
 
 
+def test_a_french_airport_of_a_town_without_a_known_field_is_the_town(parse):
+    found = parse("Les jihadistes ont pris l'aéroport militaire de Raqqa.", "fr")
+    assert [(m.text, m.name, m.kind) for m in found] == [
+        ("aéroport militaire de Raqqa", "Ar Raqqah", "city")
+    ]
+
+
 def test_an_airport_of_a_state_is_the_state(parse):
     """ "a New Jersey airport" names no field: the mention is the state, the airport a part."""
     found = [m for m in parse("He flew out of a New Jersey airport on Monday.")]
@@ -98,18 +105,6 @@ def test_airfields_lie_near_the_towns_they_are_named_after(gazetteer):
         assert distance_km(city.lat, city.lon, airport.lat, airport.lon) < 40
 
 
-def _claims(gazetteer, body: str, lang: str) -> set[tuple[str, str, str]]:
-    from datetime import date
-
-    from dashboard.articles import read_text
-    from dashboard.pipeline import analyse
-
-    doc = read_text(body, published=date(2014, 8, 25))
-    assert doc.language == lang
-    result = analyse(doc, gazetteer=gazetteer, use_ner=False)
-    return {(c.place_name, c.side, c.kind) for c in result.claims}
-
-
 @pytest.mark.parametrize(
     ("body", "lang", "place"),
     [
@@ -127,8 +122,8 @@ def _claims(gazetteer, body: str, lang: str) -> set[tuple[str, str, str]]:
         ),
     ],
 )
-def test_a_captured_airfield_changes_hands_and_not_its_town(gazetteer, body, lang, place):
-    assert _claims(gazetteer, body, lang) == {(place, "isis", "full")}
+def test_a_captured_airfield_changes_hands_and_not_its_town(claims_of, body, lang, place):
+    assert claims_of(body, lang) == {(place, "isis", "full")}
 
 
 @pytest.mark.parametrize(
@@ -146,5 +141,5 @@ def test_a_captured_airfield_changes_hands_and_not_its_town(gazetteer, body, lan
         ),
     ],
 )
-def test_a_field_the_gazetteer_lacks_is_a_part_of_its_town(gazetteer, body, lang):
-    assert _claims(gazetteer, body, lang) == {("Ar Raqqah", "isis", "partial")}
+def test_a_field_the_gazetteer_lacks_is_a_part_of_its_town(claims_of, body, lang):
+    assert claims_of(body, lang) == {("Ar Raqqah", "isis", "partial")}
