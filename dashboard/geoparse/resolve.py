@@ -15,7 +15,8 @@ French exonyms, qualifier kinds) and adds what only the article knows:
 * one sense per article: the same name with the same kind of qualifier resolves to the same
   feature ("la province de Deir Ezzor" and "la ville de Deir Ezzor" stay different);
 * situating apposition: a town followed by its state, province or country ("London, Ky.",
-  "Paris, Texas") is sought inside it, and so is every other mention of the same name;
+  "Paris, Texas") is sought inside it, and so is every other mention of the same name; a
+  place a city owns ("London's Heathrow") is sought near the city;
 * initialisms ("U.S.", "UK") stand for countries and divisions, not for towns that happen to
   carry the letters as a code;
 * a country's or state's own name stays that area: the article's context does not pull it
@@ -119,6 +120,7 @@ class _Group:
     best: float = 0.0
     within: list[_Group] = field(default_factory=list)  # regions named in apposition
     situates: list[_Group] = field(default_factory=list)  # towns it is in apposition to
+    owners: list[_Group] = field(default_factory=list)  # "London's Heathrow": the city before
     votes: int = 0  # the mentions that are context for the others (not an airline's "Canada")
 
 
@@ -274,7 +276,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 and c.admin1_code
                 and gaz.region_prior.get(c.country, 0.0) >= _REGIONAL
             }
-            linked = bool(g.within or g.situates)  # appositions are rare: skip the scans
+            linked = bool(g.within or g.situates or g.owners)  # rare: skip the scans
             paired = pairs.get(id(g), ())
             for k, c in enumerate(g.candidates):
                 s = c.score
@@ -285,6 +287,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
                 situated = linked and (
                     any(_inside(c, r.candidates[r.choice]) for r in g.within)
                     or any(_inside(t, c) for town in g.situates for t in town.candidates)
+                    or any(_of_city(c, o.candidates[o.choice]) for o in g.owners)
                 )
                 namesake = c.kind in _NAMESAKES and c.admin1_code not in seats_of
                 if (country_name and namesake and not situated) or dateline:
@@ -433,11 +436,29 @@ def _inside(c: Candidate, region: Candidate) -> bool:
     return region.kind == "admin1" and bool(c.admin1_code) and c.admin1_code == region.admin1_code
 
 
+_OF_CITY_KM = 50.0  # "London's Heathrow", "Toronto's Pearson airport": a place of the city
+
+
+def _of_city(c: Candidate, city: Candidate) -> bool:
+    return (
+        city.kind in _SETTLEMENT
+        and c.id != city.id
+        and c.country == city.country
+        and distance_km(c.lat, c.lon, city.lat, city.lon) <= _OF_CITY_KM
+    )
+
+
 def _link_appositions(groups: list[_Group], text: str) -> None:
-    """Note, for each group, the regions its mentions are situated in ("Glasgow, Ky.")."""
+    """Note, for each group, the regions its mentions are situated in ("Glasgow, Ky."), and
+    the city a possessive makes it part of ("London's Heathrow")."""
     group_of = {id(s): g for g in groups for s in g.spans}
     spans = sorted((s for g in groups for s in g.spans), key=lambda s: s.start)
     for a, b in pairwise(spans):
+        if text[a.end : b.start] in ("'s ", "’s "):
+            owner, place = group_of[id(a)], group_of[id(b)]
+            if owner is not place and all(o is not owner for o in place.owners):
+                place.owners.append(owner)
+            continue
         if text[a.end : b.start] != ", " or not _PHRASE_ENDS.match(text, b.end):
             continue
         town, region = group_of[id(a)], group_of[id(b)]

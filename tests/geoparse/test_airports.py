@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.gazetteer import distance_km
+from dashboard.geoparse import geoparse
 
 
 @pytest.mark.parametrize(
@@ -143,3 +144,19 @@ def test_a_captured_airfield_changes_hands_and_not_its_town(claims_of, body, lan
 )
 def test_a_field_the_gazetteer_lacks_is_a_part_of_its_town(claims_of, body, lang):
     assert claims_of(body, lang) == {("Ar Raqqah", "isis", "partial")}
+
+
+@pytest.mark.parametrize(
+    ("city", "name", "kind"),
+    [("London", "London Heathrow Airport", "airport"), ("Orlando", "Heathrow", "village")],
+)
+def test_a_place_a_city_owns_lies_near_that_city(gazetteer, city, name, kind):
+    """ "London's Heathrow" is the airport 24 km from London, not the Florida village 20 km
+    from Orlando; the possessive situates the name as an apposition would."""
+    text = (
+        f"Officials from {city}’s Heathrow Animal Reception Center helped draft the rules. "
+        "Last year, 16,000 birds passed through Heathrow’s center."
+    )
+    found = geoparse(text, gazetteer, nlp=None, lang="en", scheme="inclusive")
+    heathrow = {(m.name, m.kind) for m in found if m.text.startswith("Heathrow")}
+    assert heathrow == {(name, kind)}
