@@ -257,10 +257,12 @@ def test_an_airfield_takes_its_town_s_names_only_behind_a_qualifier():
     assert field.admin1_code == "IQ.NI"
     # no town of the name near the field: its own name, read bare, as other places' are
     assert lhr.aliases["Heathrow"] & POSTING_QUALIFIED == 0
-    assert "London" not in lhr.aliases
-    # names no place has are not added: they are the persons fields are named after
-    assert set(yyz.aliases) == {yyz.name}
-    assert set(unknown.aliases) == {unknown.name}
+    assert lhr.aliases["London"] & POSTING_QUALIFIED  # "a London airport"
+    # the persons fields are named after reach them only with a qualifier ("Pearson airport")
+    assert {"Lester B. Pearson", "Pearson"} <= set(yyz.aliases)
+    assert {"Osvaldo Vieira", "Vieira"} <= set(unknown.aliases)
+    for feat in (yyz, unknown):
+        assert all(lang & POSTING_QUALIFIED for a, lang in feat.aliases.items() if a != feat.name)
 
 
 def test_a_bare_town_name_never_reads_as_its_airfield():

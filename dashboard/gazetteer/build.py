@@ -333,7 +333,8 @@ def _name_airports(features: list[Feature], served: dict[str, str]) -> None:
     reaches the airport only with a qualifier, so its postings carry ``POSTING_QUALIFIED``, and
     the town's other spellings come with it (« l'aéroport de Mossoul »). A name no town near
     the airport bears ("Heathrow") is the airport's own, but only when some place already has
-    it: a new word in the index would find persons the airports are named after in any text.
+    it: a new word in the index would find persons the airports are named after in any text;
+    other names ("Lester B. Pearson", and "Pearson") reach the field only with a qualifier.
     """
     airports = [f for f in features if f.kind == "airport"]
     if not airports:
@@ -367,9 +368,14 @@ def _name_airports(features: list[Feature], served: dict[str, str]) -> None:
         core = _AIRPORT_HEAD.sub("", feat.name)
         if city and core.startswith(city + " "):
             core = core[len(city) + 1 :]  # "London Heathrow": the airport's own name
-        for part in dict.fromkeys((core, city)):
+        # "Pearson airport", "Kennedy Airport": the surname of the person it is named after
+        surname = core.split()[-1] if len(core.split()) > 1 else ""
+        for part in dict.fromkeys((core, city, surname)):
             key = fold(part) if part and part != feat.name else ""
-            if key not in known:
+            if not key:
+                continue
+            if key not in known or part == surname:
+                feat.add_alias(part, LANG_EN | POSTING_QUALIFIED)  # only with "airport"
                 continue
             town = town_named(key, feat.lat, feat.lon)
             if town is None:

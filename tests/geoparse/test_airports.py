@@ -49,6 +49,13 @@ from dashboard.geoparse import geoparse
         # the air bases the press names by a name of their own
         ("Rebels stormed Menagh after a long siege.", "en", "Menagh", "Menagh Air Base"),
         ("Russian jets took off from Hmeimim on Friday.", "en", "Hmeimim", None),
+        # the surname of the person a field is named after, with its qualifier only
+        (
+            "He landed at Toronto's Pearson International Airport on Monday.",
+            "en",
+            "Pearson International Airport",
+            "Toronto Pearson International Airport",
+        ),
     ],
 )
 def test_an_airfield_named_with_its_qualifier_is_the_field(parse, sentence, lang, mention, name):
@@ -80,6 +87,14 @@ def test_a_french_airport_of_a_town_without_a_known_field_is_the_town(parse):
     assert [(m.text, m.name, m.kind) for m in found] == [
         ("aéroport militaire de Raqqa", "Ar Raqqah", "city")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Lester B. Pearson won the Nobel Peace Prize in 1957.", "Osvaldo Vieira led the column."],
+)
+def test_a_person_a_field_is_named_after_is_no_place(parse, sentence):
+    assert parse(sentence) == []
 
 
 def test_an_airport_of_a_state_is_the_state(parse):
