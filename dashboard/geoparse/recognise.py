@@ -539,13 +539,17 @@ def _prefix_qualifier(
 
 
 _AIRPORT = ("airport",)
-_SITE = ("other",)  # a dam, read under its full name ("Mosul Dam", « barrage de Tabqa »)
+_DAM = ("other",)  # a dam, read under its full name ("Mosul Dam", « barrage de Tabqa »)
+_SITES = (_AIRPORT, _DAM)
 
 
-def _airport_named(gaz: Gazetteer, name: str) -> bool:
-    """Whether a qualifier's airport is one the gazetteer holds under this name."""
-    found = gaz.lookup(name, limit=1, kind_hint=_AIRPORT)
-    return bool(found) and found[0].kind == "airport"
+def _site_held(gaz: Gazetteer, kinds: tuple[str, ...], name: str, whole: str) -> bool:
+    """Whether the gazetteer holds the airfield or the dam a qualifier names: an airfield
+    under the town's name, a dam under its full name."""
+    if kinds == _AIRPORT:
+        found = gaz.lookup(name, limit=1, kind_hint=_AIRPORT)
+        return bool(found) and found[0].kind == "airport"
+    return gaz.has_key(fold(whole))
 
 
 _RANKING = re.compile(
@@ -1657,25 +1661,16 @@ def _judge(
     # qualifiers and cues
     m_start, kinds, _, q_cue = _prefix_qualifier(text, toks, i)
     m_end, s_kinds, _, s_cue = _suffix_qualifier(text, toks, j)
-    if (kinds == _AIRPORT or s_kinds == _AIRPORT) and not _airport_named(gaz, name):
-        # "a New Jersey airport", « l'aéroport militaire de Hamdan »: no field of that name is
-        # known, so the name is the town or the state, the airport a part of it
-        if kinds == _AIRPORT:
-            # « l'aéroport militaire de Raqqa » stays the mention, read as the town's name
-            french_airport = text[m_start : toks[i].start].lower().startswith("aéroport")
-            kinds = None
-            m_start = m_start if french_airport else toks[i].start
-            q_cue = q_cue if french_airport else 0.0
-        if s_kinds == _AIRPORT:
-            m_end, s_kinds, s_cue = toks[j].end, None, 0.0
-    if (
-        kinds == _SITE
-        and text[m_start : toks[i].start].lower().startswith("barrage")
-        and not gaz.has_key(fold(text[m_start : toks[j].end]))
-    ):
-        m_start, kinds, q_cue = toks[i].start, None, 0.0  # « barrage de Raqqa »: the town's
-    if s_kinds == _SITE and not gaz.has_key(fold(text[toks[i].start : m_end])):
-        m_end, s_kinds, s_cue = toks[j].end, None, 0.0  # "the Raqqa dam": a part of the town
+    # "a New Jersey airport", « barrage de Raqqa »: no such site is known, so the name is the
+    # state's or the town's, the site a part of it; « l'aéroport militaire de Raqqa » stays the
+    # mention the guideline marks, read as the town's name
+    if kinds in _SITES and not _site_held(gaz, kinds, name, text[m_start : toks[j].end]):
+        french = kinds == _AIRPORT and text[m_start : toks[i].start].lower().startswith("aéroport")
+        kinds = None
+        if not french:
+            m_start, q_cue = toks[i].start, 0.0
+    if s_kinds in _SITES and not _site_held(gaz, s_kinds, name, text[toks[i].start : m_end]):
+        m_end, s_kinds, s_cue = toks[j].end, None, 0.0
     if scheme == "inclusive":
         m_start, m_end = _proper_name_bounds(text, toks, j, m_start, m_end, ns, ne)
     kind_hint = kinds or s_kinds
