@@ -1940,9 +1940,20 @@ def _speaker_after_quote(
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 
 
+# the first quotation mark of a sentence closes a quotation when it is a closing mark or
+# follows the quotation's last punctuation: 'ran," an SDF commander said.'
+_CLOSES_EARLIER = re.compile(r'[^«“"”»]*?(?:[”»]|(?<=[.,!?…])")')
+
+
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where quotations stand in a sentence (a quotation left open runs to its end)."""
-    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    """Where quotations stand in a sentence (a quotation left open runs to its end; one
+    closed here but opened in an earlier sentence runs from its start)."""
+    spans = []
+    first = _CLOSES_EARLIER.match(text, start, end)
+    if first is not None:
+        spans.append((start, first.end()))
+        start = first.end()
+    spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
     last = spans[-1][1] if spans else start
     opening = re.search(r"[«“\"]", text[last:end])
     if opening:
@@ -2343,7 +2354,12 @@ def _first_person_quote(text: str, hit: TriggerHit, sentence: Sentence) -> bool:
     """Whether the trigger's subject is the first person of a quotation it stands in."""
     head = text[sentence.start : hit.start]
     opening = max(head.rfind("«"), head.rfind("“"), head.rfind('"'))
-    if opening < 0 or (head.count('"') % 2 == 0 and head.rfind('"') == opening):
+    closing = _CLOSES_EARLIER.match(text, sentence.start, sentence.end)
+    if opening < 0 and closing is not None and hit.end <= closing.end():
+        # 'It was hard. We now control Tabqa," a commander said': the quotation began in an
+        # earlier sentence and closes after the verb
+        opening = 0
+    elif opening < 0 or (head.count('"') % 2 == 0 and head.rfind('"') == opening):
         return False
     clause = head[opening:]
     if _OUR_HOLD.search(hit.text) or _OUR_FORCES_AFTER.match(text, hit.end):

@@ -4210,3 +4210,33 @@ def test_an_imperfect_hold_for_an_undated_span_is_no_hold_now() -> None:
     # (a day of its own keeps the state: « tenaient encore Hajin jeudi »)
     body = "Les jihadistes tenaient encore Hajin jeudi."
     assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {("Hajin", "isis")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            'Fighting went on near Raqqa. "It was hard. We now control Tabqa," an SDF '
+            "commander said.",
+            "en",
+            {("Tabqa", "sdf")},
+        ),
+        (
+            "Les combats se poursuivaient près de Raqqa. « Ce fut dur. Nous contrôlons "
+            "désormais Tabqa », a déclaré un commandant des FDS.",
+            "fr",
+            {("Tabqa", "sdf")},
+        ),
+        (
+            'Fighting went on near Raqqa. "It was hard. The jihadists still hold Tabqa," an SDF '
+            "commander said.",
+            "en",
+            {("Tabqa", "isis")},
+        ),
+    ],
+)
+def test_a_quotation_of_several_sentences_is_its_speaker_s_to_the_end(
+    body: str, lang: str, expected: set
+) -> None:
+    # the last sentence of the quotation names the speaker after it closes
+    assert {(c.place_name, c.side) for c in _run(body, lang).claims} == expected
