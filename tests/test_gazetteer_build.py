@@ -70,9 +70,19 @@ def test_world_divisions_are_found_with_their_parents(name, kind, country, admin
 
 
 @pytest.mark.parametrize("word", ["Central", "Gulf", "Eastern", "North West", "Coast", "Islands"])
-def test_division_names_made_of_common_words_are_not_indexed(word):
-    """Provinces called "Central" or "Gulf" (Papua New Guinea) would catch every direction."""
-    assert all(c.kind not in ("admin1", "admin2") for c in load_gazetteer().lookup(word, limit=12))
+def test_division_names_made_of_common_words_need_a_qualifier(word):
+    """Provinces called "Central" or "Gulf" (Papua New Guinea) would catch every direction;
+    "Central Province", "the Gulf province" name them."""
+    gazetteer = load_gazetteer()
+    assert all(c.kind not in ("admin1", "admin2") for c in gazetteer.lookup(word, limit=12))
+    qualified = gazetteer.lookup(f"{word} Province", limit=12)
+    assert any(c.kind in ("admin1", "admin2") for c in qualified)
+
+
+def test_a_province_of_the_theatre_keeps_its_common_english_name():
+    """The Saudi Eastern Province is found among the many "Eastern" divisions."""
+    found = load_gazetteer().lookup("Eastern Province", limit=12)
+    assert ("admin1", "SA") in {(c.kind, c.country) for c in found}
 
 
 def test_same_named_divisions_rank_by_their_people():
@@ -248,10 +258,22 @@ def test_an_airfield_takes_its_town_s_names_only_behind_a_qualifier():
     yyz.add_alias(yyz.name)
     unknown = Feature("ap:XXXX", "Osvaldo Vieira Airport", 11.89, -15.65, "airport", "GW")
     unknown.add_alias(unknown.name)
+    southeast = Feature("gn:4", "Southeast", 39.0, -77.0, "village", "US")
+    southeast.add_alias("Southeast")
+    balad = Feature("ap:ORBD", "Balad Southeast Air Base", 33.94, 44.36, "airport", "IQ")
+    balad.add_alias(balad.name)
     _name_airports(
-        [mosul, heathrow_fl, pearson, field, lhr, yyz, unknown],
-        {"ap:ORBM": "Mosul", "ap:EGLL": "London", "ap:CYYZ": "Toronto", "ap:XXXX": "Bissau"},
+        [mosul, heathrow_fl, pearson, southeast, field, lhr, yyz, unknown, balad],
+        {
+            "ap:ORBM": "Mosul",
+            "ap:EGLL": "London",
+            "ap:CYYZ": "Toronto",
+            "ap:XXXX": "Bissau",
+            "ap:ORBD": "Balad",
+        },
     )
+    # a known name made of common words is still no name of the field alone
+    assert balad.aliases["Southeast"] & POSTING_QUALIFIED
     assert field.aliases["Mosul"] & POSTING_QUALIFIED
     assert field.aliases["Mossoul"] & POSTING_QUALIFIED
     assert field.admin1_code == "IQ.NI"

@@ -45,6 +45,7 @@ from dashboard.gazetteer.model import (
     POSTING_FRENCH,
     POSTING_PRIMARY,
     POSTING_QUALIFIED,
+    generic_name,
 )
 from dashboard.gazetteer.query import distance_km
 
@@ -344,7 +345,7 @@ def _name_airports(features: list[Feature], served: dict[str, str]) -> None:
     for feat in features:
         if feat.kind == "airport":
             continue
-        known.update(fold(alias) for alias in feat.aliases)
+        known.update(fold(a) for a, flags in feat.aliases.items() if not flags & POSTING_QUALIFIED)
         if feat.kind in ("city", "town", "village"):
             towns[math.floor(feat.lat), math.floor(feat.lon)].append(feat)
     folded: dict[str, set[str]] = {}
@@ -374,7 +375,8 @@ def _name_airports(features: list[Feature], served: dict[str, str]) -> None:
             key = fold(part) if part and part != feat.name else ""
             if not key:
                 continue
-            if key not in known or part == surname:
+            if key not in known or part == surname or generic_name(part):
+                # (also "Balad Southeast Air Base": "Southeast" alone is no airfield)
                 feat.add_alias(part, LANG_EN | POSTING_QUALIFIED)  # only with "airport"
                 continue
             town = town_named(key, feat.lat, feat.lon)
@@ -852,23 +854,6 @@ def _admin1_names_outside(sources: Path, features: list[Feature]) -> None:
 # admin-2 names placed on their seat towns): the world divisions leave them alone.
 _REGIONAL_ADMIN2 = frozenset({"IQ", "SY", "TR", "JO", "SA", "IR", "LB", "IL", "PS", "KW"})
 _FOREIGN_ALIAS = re.compile(r"^(?:Condado|Provincia|Departamento|Municipio) de ", re.IGNORECASE)
-# Division names made only of common words ("Central", "Gulf", "North West", "Coast",
-# "Islands") would turn every capitalised direction into a province of Papua New Guinea or
-# Cameroon: such names are not indexed.
-_GENERIC = """north south east west northern southern eastern western central centre center middle
-    upper lower inner outer northeast northwest southeast southwest north-east north-west
-    south-east south-west northeastern northwestern southeastern southwestern mid far
-    coast coastal gulf lake lakes island islands sea seas river rivers capital highlands
-    highland lowlands lowland mountain mountains plains plain plateau plateaux valley delta
-    border borders frontier interior littoral savannah savanes region province district
-    county state city town area zone rural urban new great little greater the
-    of and"""
-_GENERIC_WORDS = frozenset(_GENERIC.split())
-
-
-def _generic_name(name: str) -> bool:
-    words = re.split(r"[\s\-/]+", name.casefold().strip())
-    return all(w in _GENERIC_WORDS for w in words if w)
 
 
 def _world_division_features(existing: list[Feature]) -> list[Feature]:
@@ -905,17 +890,15 @@ def _world_division_features(existing: list[Feature]) -> list[Feature]:
                 f"its {d.places} GeoNames {places}{detached}"
             ),
         )
-        if not _generic_name(d.name):
+        if not generic_name(d.name):
             feat.add_alias(d.name, LANG_EN)
             if d.country == "US" and d.level == 1:
                 feat.add_alias(f"{d.name} State")  # "Washington State", "New York State"
+        else:
+            feat.add_alias(d.name, LANG_EN | POSTING_QUALIFIED)
         for alias in d.aliases:
-            if (
-                _keep_alias(alias, d.country)
-                and not _FOREIGN_ALIAS.match(alias)
-                and not _generic_name(alias)
-            ):
-                feat.add_alias(alias)
+            if _keep_alias(alias, d.country) and not _FOREIGN_ALIAS.match(alias):
+                feat.add_alias(alias, POSTING_QUALIFIED if generic_name(alias) else 0)
         if feat.aliases:
             features.append(feat)
     return features

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 # Order matters: the shipped file stores the index into this tuple.
@@ -72,3 +73,24 @@ class Candidate:
         data["lon"] = round(self.lon, 5)
         data["score"] = round(self.score, 4)
         return data
+
+
+# Division names made only of common words ("Central", "Gulf", "North West", "Coast",
+# "Islands") would turn every capitalised direction into a province of Papua New Guinea or
+# Cameroon: such names reach their division only behind a qualifier ("North West province")
+# or, in the resolver, in an article about the division's country.
+_GENERIC = """north south east west northern southern eastern western central centre center middle
+    upper lower inner outer northeast northwest southeast southwest north-east north-west
+    south-east south-west northeastern northwestern southeastern southwestern mid far
+    coast coastal gulf lake lakes island islands sea seas river rivers capital highlands
+    highland lowlands lowland mountain mountains plains plain plateau plateaux valley delta
+    border borders frontier interior littoral savannah savanes region province district
+    county state city town area zone rural urban new great little greater the
+    of and"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
+
+
+def generic_name(name: str) -> bool:
+    """Whether a name is made only of common words (directions, landforms, "province")."""
+    words = re.split(r"[\s\-/]+", name.casefold().strip())
+    return all(w in GENERIC_WORDS for w in words if w)

@@ -37,6 +37,7 @@ from typing import Any
 
 from dashboard.articles.model import Article
 from dashboard.gazetteer import Candidate, Gazetteer, distance_km, fold
+from dashboard.gazetteer.model import generic_name
 from dashboard.geoparse import lexicons as lx
 from dashboard.geoparse.model import PlaceMention
 from dashboard.geoparse.recognise import Span
@@ -475,6 +476,47 @@ def _link_appositions(groups: list[_Group], text: str) -> None:
 _ELSEWHERE_KM = 1000.0
 
 
+_DIVISIONS = ("admin1", "admin2")
+
+
+def _divisions_of_the_country(groups: list[_Group], gaz: Gazetteer, lang: str | None) -> None:
+    """ "the North West and Limpopo": a division named only with common words is reached
+    bare in a story about its country, when the reading chosen lies in no country the
+    story names.
+
+    Such names ("North West", "Central", "Eastern") are filed for their divisions behind a
+    qualifier only, so that every capitalised direction is not a province somewhere.
+    """
+    weights: Counter[str] = Counter()
+    for g in groups:
+        c = g.candidates[g.choice]
+        if g.votes and c.country and (g.margin >= 0.08 or len(g.candidates) == 1):
+            weights[c.country] += g.votes
+    if not weights:
+        return
+    for g in groups:
+        chosen = g.candidates[g.choice]
+        if chosen.kind in _AREA_KINDS or not chosen.country or not generic_name(g.spans[0].name):
+            continue
+        sure = g.margin >= 0.08 or len(g.candidates) == 1
+        own = g.votes if sure else 0
+        if weights[chosen.country] - own > 0:
+            continue  # the reading is in a country the story names
+        country = _majority(weights, chosen.country, own)
+        if country is None:
+            continue
+        held = {c.id for c in g.candidates}
+        found = [
+            c
+            for c in gaz.lookup(g.spans[0].name, lang=lang, limit=_LIMIT, kind_hint=_DIVISIONS)
+            if c.kind in _DIVISIONS and c.country == country and c.id not in held
+        ]
+        if len(found) == 1:
+            g.candidates.append(found[0])
+            g.choice = len(g.candidates) - 1
+            g.margin = 0.0
+
+
 def _fall_back_to_regions(groups: list[_Group]) -> None:
     """ "Rockingham, Northamptonshire" with no Rockingham in that county: the county.
 
@@ -654,6 +696,7 @@ def resolve(
     _rank(groups, gazetteer, text)
     _follow_named_counties(groups)
     _follow_abbreviated_states(groups)
+    _divisions_of_the_country(groups, gazetteer, language)
     _fall_back_to_regions(groups)
     groups = _without_far_weak_outliers(groups)
     focus = _article_focus(groups)

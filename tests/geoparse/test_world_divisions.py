@@ -84,3 +84,33 @@ def test_areas_of_the_theatre_that_reporting_names(parse, sentence, lang, mentio
 def test_english_counties_the_press_still_names_are_found(parse, sentence, county):
     found = [m for m in parse(sentence) if m.text == county]
     assert [(m.name, m.country) for m in found] == [(county, "GB")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        # names made only of common words reach their division in a story about its country
+        (
+            "Mahikeng and Rustenburg lie in the North West, one of South Africa's mining "
+            "provinces, next to Gauteng.",
+            "North West",
+            "ZA",
+        ),
+        (
+            "Cocoa farmers from Kumasi and Sunyani moved to the Western Region of Ghana.",
+            "Western Region",
+            "GH",
+        ),
+    ],
+)
+def test_a_division_named_with_common_words_belongs_to_the_story_s_country(
+    parse, sentence, mention, country
+):
+    found = [m for m in parse(sentence) if m.text == mention]
+    assert found, sentence
+    assert (found[0].kind, found[0].country) == ("admin1", country)
+
+
+def test_a_direction_in_a_story_about_elsewhere_is_no_foreign_province(parse):
+    found = parse("Storms moved from the North West towards Chicago and Detroit.")
+    assert all(m.country in (None, "US") for m in found), [(m.text, m.country) for m in found]
