@@ -508,7 +508,13 @@ _APPOSED_OWN_DATE_GAP = re.compile(
     _I,
 )
 _COORDINATOR = re.compile(r"\b(?:and|then|et|puis)\b", _I)
-_DATE_OPENS_PLACE = re.compile(r"^\s*,?\s*(?:de|d['’]|du|des|of|the|par|by)?\s*$", _I)
+# (« puis, le 17 octobre, la ville de Rawa »: the place's own article and noun)
+_DATE_OPENS_PLACE = re.compile(
+    r"^\s*,?\s*(?:de|d['’]|du|des|of|par|by"
+    r"|(?:the|le|la|les|l['’])\s*(?:(?:town|city|village|ville|localité|bourg)\s+(?:of|de|d['’])\s*)?)?"
+    r"\s*$",
+    _I,
+)
 _SIDE_PREFIX = {
     "government": None,
     "regime": "syrian_government",
@@ -2023,7 +2029,26 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     """Places a trigger is about, in order: its object, the places listed with it and those
     a clause with the verb left out adds ("Anah fell in October, Rawa in November")."""
     named = _named_objects(reading)
-    return named + _gapped_conjuncts(reading, named) + _districts_conjunct(reading, named)
+    objects = named + _gapped_conjuncts(reading, named) + _districts_conjunct(reading, named)
+    if len(objects) < 2:
+        return objects
+    # « Deux secteurs situés au sud de Ramadi, Tash et Humeira, ont été repris »: a place that
+    # only locates the others is not taken with them
+    text, offset = reading.sentence.text, reading.sentence.start
+    kept = [
+        p
+        for p in objects
+        if not _LOCATED_BY.search(text, max(0, p.start - offset - 30), p.start - offset)
+    ]
+    return kept or objects
+
+
+_LOCATED_BY = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear"
+    r"|\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
+    r"|\bprès\s+(?:de|du|d['’]))\s*(?:the\s+|la\s+|le\s+|l['’])?\s*\Z",
+    _I,
+)
 
 
 # "controls the military airport and the western districts": districts with no name of their
@@ -4181,9 +4206,11 @@ def _antecedent(
         # "pushing the peshmerga back towards Erbil. The peshmerga had taken the city in
         # 2014": a place an earlier sentence named only as a direction or a landmark is not
         # what "the city" stands for
+        if p.start >= opening:
+            # "Rebels left Darayya, south-west of Damascus, ..., handing the town to the army"
+            return not _LOCATED_BY.search(text, max(opening, p.start - 30), p.start)
         return (
-            p.start >= opening
-            or not _relational(_own_lead(text, p.start))
+            not _relational(_own_lead(text, p.start))
             # "convoys were seen on the outskirts of Samarra. Insurgents slipped into the
             # city": a place whose edge the story reached is where it is
             or bool(_EDGE_OF.search(text, max(0, p.start - 40), p.start))

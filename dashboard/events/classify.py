@@ -75,6 +75,8 @@ _FR_DAY = (
     rf"(?:{alternation([*WEEKDAYS['fr'], 'hier', 'avant-hier'])})"
     r"(?:\s+(?:matin|soir|après-midi|midi))?"
 )
+# « ont pris en mars Bosra »: a month may stand there too
+_FR_MONTH = rf"(?:{alternation(MONTHS_FULL['fr'])})"
 # what a capture takes, as a noun phrase: « la ville de », « l'aéroport », « le contrôle »
 _FR_PLACE_NOUN = (
     r"(?:la|le|les|l'|l’)\s?(?:\w+\s+)?(?:villes?|localités?|villages?|bourgs?|quartiers?"
@@ -101,7 +103,7 @@ _FR_TAKE = (
     # « ont pris deux quartiers de Hit », « pris des villages »: a counted part of a place
     r"|pris(?=\s+(?:deux|trois|quatre|cinq|six|quelques|des|un|une)\s+(?:\w+\s+)?"
     r"(?:(?:de|d')\s*)?(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
-    rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+{_FR_DAY}\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
+    rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+(?:{_FR_DAY}|en\s+{_FR_MONTH}|le\s+\d+(?:er)?\s+{_FR_MONTH})\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"
     r"(?=\s+(?:sur|à|au-dessus))"
@@ -125,6 +127,9 @@ _FR_FALL = (
     r"|(?:se\s+sont|s'est|se\s+seraient|s'était|s'étaient)\s+rendue?s?\s+(?:aux|au|à)(?=\s)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:le\s+)?contrôle\s+(?:de|du|des|d'|gouvernemental)"
     r"|(?:re)?passée?s?\s+(?:\w+\s+)?sous\s+(?:leur|son)\s+contrôle"
+    # « est passée mardi aux mains des rebelles »
+    r"|(?:re)?passée?s?\s+(?:[\w'’-]+\s+){0,3}?(?:aux\s+mains|entre\s+les\s+mains)"
+    r"\s+(?:de|du|des|d')"
     # « Al-Waer est désormais libre de toute présence armée »: free of its holders
     r"|(?<=[\s«\"“])(?:(?:entièrement|totalement|complètement)\s+)?(?:libres?|débarrassée?s?|vidée?s?)"
     r"(?=\s+(?:de|d['’])\s*(?:toute\s+présence|tout\s+(?:combattant|jihadiste|terroriste|rebelle)"
@@ -595,6 +600,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|appart(?:ient|iennent|enait|enaient)\s+(?:désormais\s+|entièrement\s+)?(?:à|aux?)"
         r"(?=\s+(?:l['’]\s*)?[A-ZÉ])"
         # « le groupe conserve toutefois Rakka », « gardent le contrôle de »
+        # « Le régime garde toutefois Izraa »: keeps a place named
+        rf"|(?<!la\s)(?<!les\s)(?<!sa\s)(?<!de\s)gard(?:e|ent|ait|aient)(?=\s+(?:(?:toutefois|encore|toujours|néanmoins|cependant"
+        rf"|pourtant|aussi|également|donc)\s+)?{_NAME})"
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
         r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
         r"|sous\s+l'emprise\s+(?:de|du|des|d')|entre\s+les\s+mains\s+(?:de|du|des|d')"

@@ -162,7 +162,11 @@ _MEMBERS_OF = re.compile(
     # "the last members of a brigade allied to the al-Nusra Front": a group of that side
     r"|\b(?:brigades?|groups?|factions?|units?|fighters|militias?|groupes?|unités?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:allied|aligned|loyal|linked|affiliated|alliée?s?|affiliée?s?|liée?s?"
-    r"|fidèles?)\s+(?:to|with|à|au|aux)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
+    r"|fidèles?)\s+(?:to|with|à|au|aux)\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z"
+    # "The attack by the Khalid ibn al-Walid Army ... overran": the attack's side acts
+    r"|(?:^|[\n.!?;:,—]\s*)(?:the|an?|la|le|l['’]|une?)\s*(?:[\w-]+\s+)?(?:attack|offensive"
+    r"|assault|advance|push|onslaught|attaque|assaut|avancée|poussée)\s+(?:by|of|de|du|des|d['’])"
+    r"\s*(?:l'|la\s+|les\s+|le\s+|the\s+)?\Z",
     re.IGNORECASE,
 )
 # a number of them opening a clause: « Samedi, une vingtaine de militaires étaient entrés »,

@@ -4240,3 +4240,56 @@ def test_a_quotation_of_several_sentences_is_its_speaker_s_to_the_end(
 ) -> None:
     # the last sentence of the quotation names the speaker after it closes
     assert {(c.place_name, c.side) for c in _run(body, lang).claims} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # the side of an attack named as the subject's owner takes what it overruns
+        (
+            "The attack by the Khalid ibn al-Walid Army, an affiliate of the jihadists, overran "
+            "Rawa on Monday.",
+            "en",
+            {("Rawa", "isis")},
+        ),
+        # a day may stand between « passée » and « aux mains de »
+        (
+            "La localité de Rawa, l'une des dernières positions de l'armée dans la région, est "
+            "passée samedi aux mains des jihadistes.",
+            "fr",
+            {("Rawa", "isis")},
+        ),
+        # « garde » a place named: a hold
+        (
+            "L'armée syrienne garde toutefois Deir Ezzor.",
+            "fr",
+            {("Deir Ezzor", "syrian_government")},
+        ),
+        # a place that only locates the ones taken is not taken with them
+        (
+            "Deux villages situés au nord de Mossoul, Bachiqa et Bartella, ont été repris par "
+            "l'armée irakienne.",
+            "fr",
+            {("Bartella", "iraqi_forces")},
+        ),
+        (
+            "Rebels left Rastan, north of Homs, in May, handing the town to the army.",
+            "en",
+            {("Rastan", "syrian_government")},
+        ),
+    ],
+)
+def test_who_takes_what_in_long_subjects_and_located_lists(body: str, lang: str, expected: set):
+    assert {(c.place_name, c.side) for c in _run(body, lang).claims} == expected
+
+
+def test_a_month_between_the_verb_and_its_object_and_a_second_object_dated_apart() -> None:
+    body = (
+        "Les forces irakiennes ont pris en septembre la ville d'Anah, puis, le 17 octobre, la "
+        "ville de Rawa."
+    )
+    claims = {(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "fr").claims}
+    assert claims == {
+        ("Anah", "iraqi_forces", "2017-09-01"),
+        ("Rawa", "iraqi_forces", "2017-10-17"),
+    }
