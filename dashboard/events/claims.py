@@ -2030,11 +2030,20 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     a clause with the verb left out adds ("Anah fell in October, Rawa in November")."""
     named = _named_objects(reading)
     objects = named + _gapped_conjuncts(reading, named) + _districts_conjunct(reading, named)
+    text, offset = reading.sentence.text, reading.sentence.start
+    unnamed = (
+        _UNNAMED_OBJECT.match(text, reading.hit.end - offset) if reading.frame == "take" else None
+    )
+    if unnamed is not None and not any(
+        0 <= p.start - offset - unnamed.end() <= 3 for p in reading.places
+    ):
+        # "militants overran two nearby villages and pounded the town": the villages taken are
+        # not named, and the town named elsewhere was not taken
+        return []
     if len(objects) < 2:
         return objects
     # « Deux secteurs situés au sud de Ramadi, Tash et Humeira, ont été repris »: a place that
     # only locates the others is not taken with them
-    text, offset = reading.sentence.text, reading.sentence.start
     kept = [
         p
         for p in objects
@@ -2043,6 +2052,15 @@ def _objects(reading: Reading) -> list[PlaceMention]:
     return kept or objects
 
 
+_UNNAMED_OBJECT = re.compile(
+    r"\s+(?:(?:two|three|four|five|six|several|a\s+few|a\s+number\s+of|a\s+string\s+of"
+    r"|dozens\s+of|deux|trois|quatre|cinq|six|plusieurs|quelques|une\s+série\s+de)\s+)"
+    r"(?:[\w'’-]+\s+){0,2}?(?:villages?|hamlets?|hills?|positions?|outposts?|checkpoints?"
+    r"|hameaux|collines?|localités|postes?)\b"
+    r"(?!\s+(?:of|in|inside|at|around|near|outside|de|d['’]|du|des|dans|à|autour|près)\b)"
+    r"\s*,?\s*",
+    _I,
+)
 _LOCATED_BY = re.compile(
     r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear"
     r"|\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"

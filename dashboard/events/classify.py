@@ -679,7 +679,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "the largest city under its rule", "towns under Islamic State rule"
         r"|under\s+(?:[\w'’-]+\s+){1,3}?rule\b(?!\s+of)"
         r"|in\s+(?:the\s+)?(?:group's|its|their|militants'|jihadists')\s+hands|hands\s+of"
-        r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|occup(?:y|ies|ied|ying)"
+        # (not "the Israeli-occupied Golan": an occupier that is no side of this war)
+        r"|in\s+(?:[\w'’-]+\s+){1,2}?hands(?!\s+of)|(?<![-‐])occup(?:y|ies|ied|ying)"
         r"|last\s+(?:major\s+|significant\s+|remaining\s+|sizeable\s+)?"
         r"(?:strongholds?|bastions?|towns?|redoubts?|urban\s+strongholds?)"
         # "Hajin is the last Islamic State-held town": the holder sits inside the phrase (not

@@ -4293,3 +4293,28 @@ def test_a_month_between_the_verb_and_its_object_and_a_second_object_dated_apart
         ("Anah", "iraqi_forces", "2017-09-01"),
         ("Rawa", "iraqi_forces", "2017-10-17"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the villages overrun are not named: the town named beside them was not taken
+        (
+            "Peshmerga fighters still held Makhmour on Tuesday, a day after Islamic State "
+            "militants overran two nearby villages and shelled the town.",
+            {("Makhmour", "peshmerga")},
+        ),
+        # villages named in apposition to the count are taken
+        (
+            "Islamic State militants overran two villages, Hajin and Susah, on Monday.",
+            {("Hajin", "isis"), ("Susah", "isis")},
+        ),
+        # an occupier named in a compound is no side of this war
+        (
+            "Rebels hold Jarabulus, close to the Israeli-occupied Golan.",
+            {("Jarabulus", "syrian_opposition")},
+        ),
+    ],
+)
+def test_unnamed_objects_and_occupiers_of_a_compound_take_nothing(body: str, expected: set):
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
