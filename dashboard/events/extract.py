@@ -2714,8 +2714,10 @@ def _restatements_merged(
     from) the same places on the same day (a quotation, a confirmation, a recap) restates the
     first. Strikes, clashes and statements recur, so each report of them stays an event.
 
-    The surest report speaks for the happening (the body over a caption, else the first), and
-    the triggers of the others point at it, so the claims they give stay linked to it.
+    The body's first report speaks for the happening (a headline or caption only when the body
+    does not tell it): a lead tells the news that later quotes and recaps echo, however surely
+    they word it. The triggers of the others point at it, so the claims they give stay linked
+    to it.
     """
     keys = [_happening(event) for event in events]
     best: dict[tuple[Any, ...], Event] = {}
@@ -2723,8 +2725,8 @@ def _restatements_merged(
         if key is None:
             continue
         held = best.get(key)
-        if held is None or (event.confidence, -event.sentence_start) > (
-            held.confidence,
+        if held is None or (_body(event), -event.sentence_start) > (
+            _body(held),
             -held.sentence_start,
         ):
             best[key] = event
@@ -2737,6 +2739,11 @@ def _restatements_merged(
             continue
         kept.append(event)
     return kept, {k: merged.get(v, v) for k, v in ids.items()}
+
+
+def _body(event: Event) -> bool:
+    """Whether the event is told in the article's body (not a headline or a caption)."""
+    return not {"caption", "headline"} & set(event.notes.split("; "))
 
 
 def _separately_dated(lead: Reading, group: Sequence[Reading]) -> list[Reading]:

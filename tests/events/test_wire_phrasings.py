@@ -4318,3 +4318,17 @@ def test_a_month_between_the_verb_and_its_object_and_a_second_object_dated_apart
 )
 def test_unnamed_objects_and_occupiers_of_a_compound_take_nothing(body: str, expected: set):
     assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
+
+
+def test_the_lead_tells_a_capture_that_a_later_quote_restates() -> None:
+    """A later quotation may word the capture more surely; the lead still speaks for it."""
+    from dataclasses import replace
+
+    from dashboard.events.extract import _restatements_merged
+
+    lead = next(e for e in _run("IS fighters seized Rawa on Monday.", "en").events)
+    quote = replace(lead, id="quote", sentence_start=200, sentence_end=260, confidence=0.9)
+    lead = replace(lead, confidence=0.5)
+    kept, ids = _restatements_merged([lead, quote], {1: lead.id, 2: "quote"})
+    assert kept == [lead]
+    assert ids == {1: lead.id, 2: lead.id}
