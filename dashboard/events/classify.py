@@ -439,7 +439,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"combats?|affrontements?|accrochages?|heurts|batailles?|contre-attaque"
         r"|(?:est|sont|été)\s+attaquée?s?|attaqu(?:é|ent|ait)|encerclement"
         r"|opérations?\s+de\s+(?:ratissage|nettoyage)|en\s+affrontant|combattants?\s+de\s+rue"
-        r"|se\s+(?:sont\s+)?battent|échanges?\s+de\s+tirs"
+        r"|se\s+(?:sont\s+)?battent|on\s+se\s+bat(?:tait)?\b|échanges?\s+de\s+tirs"
         # « ont brisé le siège imposé par l'EI à Deir Ezzor », « levé le siège de »
         r"|(?:bris(?:é|er|ent|ant|ait)|brisé|rompu|romp(?:re|ent)|lev(?:é|er|ent))\s+"
         r"(?:\w+\s+)?(?:le|leur|son|ce)\s+siège"
@@ -459,6 +459,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"clash(?:es|ed)?|fighting|fought|battles?|counter-?attack(?:ed|s)?|firefights?"
         r"|exchanges?\s+of\s+fire|attacked|punched\s+through|broke\s+the\s+siege"
         r"|clearing\s+operations?|street\s+fighting"
+        # "after a fight that lasted hours", "fighters on both sides were killed"
+        r"|(?:after|in|during)\s+(?:a|the)\s+(?:[\w-]+\s+)?fight\b(?!\s+(?:against|over|for)\b)"
+        r"|on\s+both\s+sides\s+(?:were|had\s+been)\s+killed"
         # "broke the Islamic State siege of Deir ez-Zor", "lifted the siege"
         r"|(?:br(?:oke|eak|eaks|eaking|oken)|lift(?:ed|s|ing)?|end(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?"
         r"(?:[\w'’-]+\s+){0,3}?siege(?=\s+(?:of|on|around|imposed)\b)"
@@ -483,7 +486,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:aviation|avions?|appareils|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:a|ont|avait|avaient)\s+(?:(?:de\s+nouveau|aussi|également)\s+)?"
         r"(?:frappé|(?:mené|effectué|conduit)(?=\s+(?:[\w'’-]+\s+){0,3}?"
-        r"(?:raids?|frappes?|bombardements?|sorties)\b))",
+        r"(?:raids?|frappes?|bombardements?|sorties)\b))"
+        # barrel bombs: « des hélicoptères ont largué des barils d'explosifs »
+        r"|barils?\s+(?:d['’]\s*)?explosifs|barils\s+tomb\w*"
+        r"|largu(?:é|ée|és|ées|er|ent|ait|aient)\s+(?:[\w'’-]+\s+){0,5}?(?:barils|bombes)\b",
     ),
     _spec(
         "air_strike",
@@ -498,7 +504,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "Russian jets carried out dozens of raids on Khan Sheikhoun"
         r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
         r"(?:carried\s+out|conducted|launched|flew|staged)\s+(?:[\w'’-]+\s+){0,3}?"
-        r"(?:raids?|strikes|sorties)\b",
+        r"(?:raids?|strikes|sorties)\b"
+        r"|barrel\s+bombs?",
     ),
     _spec(
         "shelling",
@@ -547,6 +554,15 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|évacu(?:é|ée|és|er)"
         # « après le repli des dernières unités », « le retrait des jihadistes »
         r"|(?:le|du|au|son|leur)\s+(?:\w+\s+)?(?:repli|retrait)(?:\s+\w+)?\s+(?:de|des|du|d')",
+    ),
+    # « ont reflué vers la ville », « la débandade des forces »: a retreat that names no place
+    # left, so it hands nothing over
+    _spec(
+        "withdrawal",
+        "event",
+        0.7,
+        "fr",
+        r"reflu(?:é|ée|és|ées|er|ent|ait|aient)|débandade",
     ),
     _spec(
         "withdrawal",

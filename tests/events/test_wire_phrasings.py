@@ -4332,3 +4332,25 @@ def test_the_lead_tells_a_capture_that_a_later_quote_restates() -> None:
     kept, ids = _restatements_merged([lead, quote], {1: lead.id, 2: "quote"})
     assert kept == [lead]
     assert ids == {1: lead.id, 2: lead.id}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "kind"),
+    [
+        (
+            "Des hélicoptères ont largué mercredi des barils d'explosifs sur Deraa.",
+            "fr",
+            "air_strike",
+        ),
+        ("Army helicopters dropped barrel bombs on Daraa on Wednesday.", "en", "air_strike"),
+        ("Dans le centre de Rawa, on se bat rue par rue.", "fr", "armed_clash"),
+        ("Rawa was quiet again after a fight that lasted only a few hours.", "en", "armed_clash"),
+        ("Dozens of fighters on both sides were killed near Rawa.", "en", "armed_clash"),
+        ("Les jihadistes ont reflué vers Rawa en abandonnant leurs morts.", "fr", "withdrawal"),
+    ],
+)
+def test_barrel_bombs_street_fighting_and_falling_back(body: str, lang: str, kind: str):
+    result = _run(body, lang)
+    assert kind in {e.type for e in result.events}, body
+    if kind == "withdrawal":
+        assert result.claims == ()  # falling back towards a town names no place left
