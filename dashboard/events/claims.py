@@ -2044,11 +2044,17 @@ def _objects(reading: Reading) -> list[PlaceMention]:
         return objects
     # « Deux secteurs situés au sud de Ramadi, Tash et Humeira, ont été repris »: a place that
     # only locates the others is not taken with them
-    kept = [
-        p
-        for p in objects
-        if not _LOCATED_BY.search(text, max(0, p.start - offset - 30), p.start - offset)
-    ]
+    located: set[int] = set()
+    previous = None
+    for p in sorted(objects, key=lambda p: p.start):
+        if _LOCATED_BY.search(text, max(0, p.start - offset - 30), p.start - offset) or (
+            previous is not None
+            and id(previous) in located
+            and _PAIR_GAP.fullmatch(text, previous.end - offset, p.start - offset)
+        ):
+            located.add(id(p))  # ("north of Mosul and Tal Afar": both locate)
+        previous = p
+    kept = [p for p in objects if id(p) not in located]
     return kept or objects
 
 
@@ -2414,6 +2420,9 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             town = _antecedent(reading, "point", kinds=_TOWN_KINDS)
             if town is not None and town.end <= area.start:
                 return [town]
+        towns = _counted_towns_of_an_area(reading, places)
+        if towns:
+            return towns
     if backward or _RELATIVE_NOUN.match(hit.text):
         before = [
             p
@@ -3377,6 +3386,47 @@ _RELATIVE_OBJECT = re.compile(
 )
 
 
+# "Jalawla and Saadiya, two Diyala towns still held by Islamic State": the province names the
+# kind of towns, the towns listed before are what the verb is about
+_AREA_AS_MODIFIER = re.compile(r"\s+(?:towns?|villages?|cities|city)\b", _I)
+_COUNT_BEFORE_AREA = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:two|three|four|five|both|several|other)\s+\Z", _I
+)
+
+
+def _counted_towns_of_an_area(
+    reading: Reading, places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    text, offset = reading.sentence.text, reading.sentence.start
+    before = [p for p in places if p.end <= reading.hit.start]
+    for n in range(len(before) - 1, 0, -1):
+        area = before[n]
+        if reading.hit.start - area.end > 60:
+            break
+        if area.precision not in ("country", "governorate") or not _AREA_AS_MODIFIER.match(
+            text, area.end - offset
+        ):
+            continue
+        gap = _COUNT_BEFORE_AREA.search(text, 0, area.start - offset)
+        if gap is None or before[n - 1].end - offset != gap.start():
+            continue
+        return [*_listed_before_any(text, offset, before[: n - 1], before[n - 1]), before[n - 1]]
+    return []
+
+
+def _listed_before_any(
+    text: str, offset: int, places: Sequence[PlaceMention], last: PlaceMention
+) -> list[PlaceMention]:
+    chain: list[PlaceMention] = []
+    head = last
+    for place in reversed(places):
+        if not _PAIR_GAP.fullmatch(text, place.end - offset, head.start - offset):
+            break
+        chain.insert(0, place)
+        head = place
+    return chain
+
+
 def _listed_before(
     reading: Reading, places: Sequence[PlaceMention], last: PlaceMention
 ) -> list[PlaceMention]:
@@ -3495,7 +3545,8 @@ _BORDER_WITH = re.compile(
     _I,
 )
 _LOCATED_TOWN_NOUN = re.compile(
-    r"\b(?:cette|la|this|the)\s+(?:ville|localité|town|city)\s+(?:du|de\s+la|de\s+l['’]|de|d['’]"
+    # ("Baiji, the refinery town in Salahuddin that fell to the militants in June")
+    r"\b(?:cette|la|this|the)\s+(?:[\w-]+\s+)?(?:ville|localité|town|city)\s+(?:du|de\s+la|de\s+l['’]|de|d['’]"
     r"|in|of)\s*(?:(?:nord|sud|est|ouest|centre|north|south|east|west|northern|southern|eastern"
     r"|western)\s*(?:de\s+la|de\s+l['’]|du|de|d['’]|of)?\s*)?(?:the\s+)?$",
     _I,

@@ -4354,3 +4354,24 @@ def test_barrel_bombs_street_fighting_and_falling_back(body: str, lang: str, kin
     assert kind in {e.type for e in result.events}, body
     if kind == "withdrawal":
         assert result.claims == ()  # falling back towards a town names no place left
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the town a relative is about, described with its province in between
+        (
+            "Troops are fighting near Hit, the river town in Anbar that fell to Islamic State "
+            "in October.",
+            {("Hit", "isis")},
+        ),
+        # the province names the kind of towns listed before it
+        (
+            "Kurdish forces are massing near Hajin and Susah, two Deir ez-Zor province towns still "
+            "held by Islamic State.",
+            {("Hajin", "isis"), ("Susah", "isis")},
+        ),
+    ],
+)
+def test_a_province_inside_a_description_is_not_what_it_describes(body: str, expected: set):
+    assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
