@@ -166,7 +166,10 @@ _EN_TAKE = (
     # (not the noun: "The capture crowned a push", "the captured town")
     r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)(?<!['’]s\s)captur(?:ed|es?|ing)"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
-    r"|(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
+    # (not "Khanaqin, where the wounded were taken": people carried somewhere)
+    r"|(?<!wounded\s)(?<!injured\s)(?<!bodies\s)(?<!prisoners\s)(?<!hostages\s)"
+    r"(?<!civilians\s)(?<!casualties\s)(?<!detainees\s)(?<!dead\s)"
+    r"(?:has|have|had|been|was|were)\s+(?:(?:also|now|already|just|since|finally|quickly"
     r"|reportedly)\s+)?taken|overran|overrun"
     # "seized large parts of Anbar, taking the town of Hit in October": a capture told as
     # what the first one brought

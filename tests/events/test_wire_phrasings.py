@@ -4375,3 +4375,15 @@ def test_barrel_bombs_street_fighting_and_falling_back(body: str, lang: str, kin
 )
 def test_a_province_inside_a_description_is_not_what_it_describes(body: str, expected: set):
     assert {(c.place_name, c.side) for c in _run(body, "en").claims} == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # people carried to a town do not take it
+        "Seven fighters were killed, according to a hospital official in Erbil, where the "
+        "wounded were taken.",
+    ],
+)
+def test_the_wounded_taken_somewhere_change_no_hands(body: str):
+    assert _run(body, "en").claims == ()
