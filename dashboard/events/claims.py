@@ -5,7 +5,9 @@ Rules, by trigger frame (see ``classify``):
 * ``take``/``take_pass``/``take_noun``/``expel``: the agent holds the object places (``full``)
   from the event date. With no agent named ("la chute d'al-Qaïm", "Anah a été reprise"), the
   government of the place's country is taken as the gainer, at lower confidence: in this
-  theatre a town lost by the group without a named captor went to the state's forces.
+  theatre a town lost by the group without a named captor went to the state's forces. In a
+  story naming several sides of that country, a capture within days of the one its lead
+  reports is that captor's (the operation the story is about).
 * ``expelled`` ("Daech a été chassé de Z"): the named agent ("par Y") gains Z. Without one,
   the default government gains Z only when Z is a town and the expulsion is complete; a
   partial expulsion from a province ("chassé de la plupart de ses bastions à Deir Ezzor")
@@ -575,6 +577,9 @@ def claims_from_readings(
             memo[id(reading)] = _objects(reading)
         return memo[id(reading)]
 
+    story = _story_gainer(readings)
+    for reading in readings:
+        reading.extra["story_gainer"] = story
     taken: dict[int, set[tuple[str, str]]] = {}
     for reading in readings:
         if (
@@ -1340,6 +1345,25 @@ def _lost_to_after(reading: Reading, place: PlaceMention) -> str | None:
     return None
 
 
+_STORY_DAYS = 3  # a capture this close to the lead's is part of the operation it reports
+
+
+def _story_gainer(readings: Sequence[Reading]) -> tuple[str, date] | None:
+    """The side the story's first reported capture names as its captor, with its day: the
+    operation the article is about."""
+    for reading in readings:
+        if (
+            reading.sentence.kind == "body"
+            and reading.realised
+            and reading.date is not None
+            and reading.frame in ("take", "take_pass", "take_noun", "expel", "expelled")
+        ):
+            side = _gainer(reading)
+            if side in GROUND_SIDES:
+                return side, reading.date
+    return None
+
+
 def _may_default(reading: Reading) -> bool:
     """Whether an unnamed gainer may be the government of the place's country."""
     frame = reading.frame
@@ -1397,6 +1421,17 @@ def _default_government(reading: Reading, place: PlaceMention) -> str | None:
     in_sentence = {a.side for a in reading.actors if a.side in local}
     if len(in_sentence) == 1:
         return next(iter(in_sentence))
+    story = reading.extra.get("story_gainer")
+    if (
+        story is not None
+        and story[0] in in_article
+        and reading.date is not None
+        and abs((reading.date - story[1]).days) <= _STORY_DAYS
+    ):
+        # « Une dizaine de villages sont repassés sous le contrôle des peshmergas ... Le village
+        # d'Albou Najm a été repris dans la matinée »: a capture of the operation the story
+        # reports is its captor's
+        return story[0]
     if reading.frame in ("lose", "leave") and len(in_article) > 1:
         # "ISIS lost Raqqa and Abu Kamal" in a story naming both the SDF and the army: the
         # text says who lost, not who won

@@ -4387,3 +4387,26 @@ def test_a_province_inside_a_description_is_not_what_it_describes(body: str, exp
 )
 def test_the_wounded_taken_somewhere_change_no_hands(body: str):
     assert _run(body, "en").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les peshmergas ont repris mercredi Sinjar à l'EI. Makhmour a été reprise dans la "
+            "matinée. Les forces irakiennes tiennent toujours Tikrit.",
+            "fr",
+        ),
+        (
+            "Peshmerga fighters retook Sinjar from Islamic State on Wednesday. Makhmour was "
+            "recaptured the same morning. Iraqi forces still hold Tikrit.",
+            "en",
+        ),
+    ],
+)
+def test_a_capture_of_the_story_s_operation_with_no_captor_is_the_lead_captor_s(
+    body: str, lang: str
+):
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Makhmour", "peshmerga") in claims
+    assert ("Makhmour", "iraqi_forces") not in claims
