@@ -923,6 +923,12 @@ def done_before(text: str, at: int) -> bool:
 
 
 _BEFORE_FR = re.compile(r"\bavant\s+(?:de\s+|d['’])(?:s['’]|se\s+)?$", _I)
+# a main verb in a past tense before « avant de »: the sequence is told, not planned
+_PAST_MAIN_FR = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"\w+(?:é|ée|és|ées|is|ise|it|u|us)\b",
+    _I,
+)
 _DAY_NEXT_FR = re.compile(
     rf"\s+(?:{_FR_DAY}|le\s+lendemain|la\s+veille|le\s+\d{{1,2}}(?:er)?\s)", _I
 )
@@ -1024,8 +1030,15 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         intent = infinitive and (hit.spec.frame != "event" or bool(_INTENT_FR.search(near)))
         if _COMPLETED_FR.search(near):
             intent = False  # "ont achevé de reprendre Rawa": done, not aimed at
-        if _BEFORE_FR.search(near) and _DAY_NEXT_FR.match(text, hit.end):
-            intent = False  # « avant de s'emparer vendredi de la citadelle »: told in order
+        if _BEFORE_FR.search(near) and (
+            _DAY_NEXT_FR.match(text, hit.end)
+            or _PAST_MAIN_FR.search(
+                text, sentence_start, hit.start - len(near) + near.rfind("avant")
+            )
+        ):
+            # « avant de s'emparer vendredi de la citadelle », « ont lancé des assauts ...
+            # avant de prendre le contrôle d'al-Choula »: told in order, after what was done
+            intent = False
         if re.search(r"\b(?:ne|n')\s*$", near) and _FR_NEG_AFTER.match(text, hit.end):
             negated = True
         passive = bool(_PASSIVE_FR.search(near)) and not _REFLEXIVE_FR.search(near)

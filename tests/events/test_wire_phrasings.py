@@ -4410,3 +4410,20 @@ def test_a_capture_of_the_story_s_operation_with_no_captor_is_the_lead_captor_s(
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert ("Makhmour", "peshmerga") in claims
     assert ("Makhmour", "iraqi_forces") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # « avant de » after a main verb in the past tells what came next
+        (
+            "Les jihadistes ont lancé jeudi une série d'assauts avant de prendre le contrôle de "
+            "Rawa.",
+            {("Rawa", "isis")},
+        ),
+        # a plan is still a plan
+        ("Les forces irakiennes se préparent avant de reprendre Rawa.", set()),
+    ],
+)
+def test_what_was_done_before_avant_de_is_told_in_order(body: str, expected: set):
+    assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == expected
