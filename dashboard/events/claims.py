@@ -2983,7 +2983,12 @@ def _listed_from(
                 located = True
                 continue
             break
-        if not _LIST_GAP.match(between) or (located and not _ADDITION.search(between)):
+        if not _LIST_GAP.match(between) or (
+            located
+            and not _ADDITION.search(between)
+            # « Tal Afar, à l'ouest de Mossoul, et Hawija »: the landmark's apposition closed
+            and not _CLOSED_APPOSITION_AND.search(between)
+        ):
             break
         if _subject_of_next(reading, place):
             break  # "retook Anah, and Rawa is still held by IS": Rawa opens a new clause
@@ -2993,6 +2998,7 @@ def _listed_from(
     return chain
 
 
+_CLOSED_APPOSITION_AND = re.compile(r",\s*(?:et|and)\s+(?:the\s+|la\s+|le\s+|l['’])?\Z", _I)
 _CITY_DISTRICT_OF = re.compile(
     r"\s+(?:district|neighbou?rhood|suburb|quarter)\s+of\s+(?:the\s+)?", _I
 )

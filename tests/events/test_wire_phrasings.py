@@ -1958,15 +1958,21 @@ def test_a_side_still_holding_most_of_a_town_after_a_loss_keeps_a_share() -> Non
     assert ("Rawa", "iraqi_forces", "partial") in claims, claims
 
 
-def test_a_list_goes_on_past_a_landmark_in_apposition_only_by_an_explicit_addition() -> None:
+def test_a_list_goes_on_past_a_landmark_in_apposition_by_an_addition_or_a_closing_comma():
     body = (
         "Les jihadistes conservent par ailleurs Hit, à une centaine de kilomètres au sud-ouest "
         "de Rawa, ainsi que la majeure partie de la province de Deir Ezzor."
     )
     claims = {(c.place_name, c.kind) for c in _run(body, "fr").claims}
     assert claims == {("Hit", "full"), ("province de Deir Ezzor", "partial")}, claims
+    # the apposition closed by its comma, "and" goes on with the list
     claims = {
         c.place_name for c in _run("Iraqi forces retook Hit, near Rawa, and Haditha.", "en").claims
+    }
+    assert claims == {"Hit", "Haditha"}, claims
+    # with no closing comma the place after "and" is a second landmark
+    claims = {
+        c.place_name for c in _run("Iraqi forces retook Hit, near Rawa and Haditha.", "en").claims
     }
     assert claims == {"Hit"}, claims
 
@@ -4427,3 +4433,22 @@ def test_a_capture_of_the_story_s_operation_with_no_captor_is_the_lead_captor_s(
 )
 def test_what_was_done_before_avant_de_is_told_in_order(body: str, expected: set):
     assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Islamic State still holds Tal Afar, west of Mosul, and Hawija, south-west of Kirkuk.",
+            "en",
+        ),
+        (
+            "Les jihadistes tiennent encore Tal Afar, à l'ouest de Mossoul, et Hawija, au "
+            "sud-ouest de Kirkouk.",
+            "fr",
+        ),
+    ],
+)
+def test_a_list_goes_on_after_a_landmark_s_closed_apposition(body: str, lang: str):
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Tal Afar", "isis"), ("Hawija", "isis")}
