@@ -3491,6 +3491,40 @@ def _listed_before(
 _PAIR_GAP = re.compile(r"\s*(?:,\s*|\s(?:and|et)\s+(?:de\s+|d['’]|of\s+)?)", _I)
 
 
+# « Imam Gharbi, un village de la rive ouest du Tigre situé à 70 km au sud de Mossoul, dont
+# l'EI s'était emparé »: a description in apposition, then the relative, which is about the
+# place described, not the landmark the description names
+_RELATIVE_AT_END = re.compile(
+    r",\s*(?:dont|which|that|que|qu['’]|où|where)\b(?:[^,;.()]|\([^(),;.]{1,12}\)){0,60}\Z",
+    _I,
+)
+_DESCRIPTION_OPENS = re.compile(
+    r",\s*(?:un|une|a|an|the|la|le|l['’])\s*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:village|town|city|localité|ville|bourg|cité|district|quartier|faubourg|suburb)\b"
+    r"[^,;.()]*\Z",
+    _I,
+)
+
+
+def _described_before_relative(
+    head: str, offset: int, before: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    relative = _RELATIVE_AT_END.search(head)
+    if relative is None:
+        return None
+    opening = _DESCRIPTION_OPENS.search(head, 0, relative.start())
+    if opening is None:
+        return None
+    described = [p for p in before if p.end - offset <= opening.start()]
+    inside = [p for p in before if opening.start() <= p.start - offset < relative.start()]
+    if not described or not inside:
+        return None
+    gap = head[described[-1].end - offset : opening.start()]
+    if len(gap) > 20 or "," in gap:  # ("Rawa on Thursday, a town ...": its day may stand there)
+        return None
+    return described[-1]
+
+
 def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place a relative clause holding the trigger is about, if one stands right before
     its pronoun."""
@@ -3501,6 +3535,9 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     if not before:
         return None
     last = before[-1]
+    described = _described_before_relative(head, offset, before)
+    if described is not None:
+        return described
     # "Tabqa, about 40 km upstream on the Euphrates, which they captured": an apposition that
     # locates the town stands between it and its relative
     relative = _RELATIVE_OBJECT.match(head, last.end - offset) or _LOCATED_RELATIVE.match(

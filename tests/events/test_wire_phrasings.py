@@ -4452,3 +4452,23 @@ def test_what_was_done_before_avant_de_is_told_in_order(body: str, expected: set
 def test_a_list_goes_on_after_a_landmark_s_closed_apposition(body: str, lang: str):
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert claims == {("Tal Afar", "isis"), ("Hawija", "isis")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les forces irakiennes ont repris jeudi Rawa, une localité de la vallée située à 80 km "
+            "au nord de Haditha, dont le groupe État islamique (EI) s'était emparé en 2014.",
+            "fr",
+        ),
+        (
+            "Iraqi troops retook Rawa on Thursday, a town in the valley some 80 km north of "
+            "Haditha, which Islamic State (IS) had seized in 2014.",
+            "en",
+        ),
+    ],
+)
+def test_a_relative_after_a_description_is_about_the_place_described(body: str, lang: str):
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert claims == {("Rawa", "iraqi_forces"), ("Rawa", "isis")}, claims
