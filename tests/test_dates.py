@@ -960,6 +960,26 @@ def test_the_end_of_the_month_alone_is_the_reference_month() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        (
+            "Al-Sukhna fut reprise par l'armée en août. Les troupes avaient conquis al-Choula au "
+            "début du mois.",
+            "fr",
+        ),
+        (
+            "Sukhna was retaken in August. Troops had taken al-Shoula at the start of the month.",
+            "en",
+        ),
+    ],
+)
+def test_a_bare_part_of_the_month_looks_back_only_within_its_sentence(text: str, lang: str):
+    """A month named a sentence earlier is background; the bare phrase means this month."""
+    found = find_dates(text, lang, date(2017, 9, 30))
+    assert (found[-1].value, found[-1].precision) == (date(2017, 9, 1), "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("It was secured in June 2015, weeks after Palmyra fell in May of that year.", "en"),
         ("Palmyra fell in 2015, then again in May that year.", "en"),
         ("Prise en 2015, la ville est retombée en mai de la même année.", "fr"),

@@ -797,6 +797,8 @@ _THE_MONTH = re.compile(
 
 
 _THE_MONTH_GATE = gate_of(_THE_MONTH)
+_SAME_MONTH = re.compile(r"même|same|that", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _the_month(lowered: str) -> Iterator[Expression]:
@@ -1095,11 +1097,21 @@ def find_dates(text: str, lang: str, reference: date | None) -> list[DateMention
             told = [x.year for x in expressions if x.year is not None and x.end <= e.start]
             e = replace(e, kind="calendar", year=told[-1] if told else None)
         if e.kind == "the_month":
-            # the month named last before it, else the reference's own month
-            base = next(
-                (m.value for m in reversed(mentions) if m.precision in ("day", "week", "month")),
-                reference,
+            # the month named last before it, else the reference's own month; a bare « au
+            # début du mois », "at the end of the month" looks back only within its sentence
+            # (« reprise en août » a sentence earlier does not make « les troupes avaient conquis
+            # al-Choula au début du mois » August), "the same month" any distance
+            told = next(
+                (m for m in reversed(mentions) if m.precision in ("day", "week", "month")), None
             )
+            if (
+                told is not None
+                and reference is not None
+                and not _SAME_MONTH.search(text, e.start, e.end)
+                and _SENTENCE_END.search(text, told.end, e.start)
+            ):
+                told = None
+            base = told.value if told is not None else reference
             if base is None:
                 continue
             e = replace(e, kind="calendar", year=base.year, month=base.month)
