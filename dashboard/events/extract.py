@@ -1578,13 +1578,18 @@ def _share_dates(
         subordinate = after_gap and _SUBORDINATE_SUBJECT_GAP.fullmatch(
             text, mention.end, best.start
         )
-        if subordinate or (
-            after_gap and _GERUND_CLAUSE_GAP.fullmatch(text, mention.end, best.start)
+        # "was retaken last October after more than a year of fighting": the fighting lasted
+        # up to that day, which is the main verb's
+        span_of = after_gap and _AFTER_A_SPAN_OF.fullmatch(text, mention.end, best.start)
+        if (
+            subordinate
+            or span_of
+            or (after_gap and _GERUND_CLAUSE_GAP.fullmatch(text, mention.end, best.start))
         ):
             before = [t for t in near if t.end <= mention.start]
             if not before:
                 continue
-            if subordinate:
+            if subordinate or span_of:
                 # (the subordinate's own verb, with no date of its own, happened by then too:
                 # "took Deir Hafer in March after the militants had pulled out of the town")
                 owner.setdefault(id(best), []).append(mention)
@@ -1593,6 +1598,13 @@ def _share_dates(
     return owner
 
 
+_AFTER_A_SPAN_OF = re.compile(
+    r"\s+(?:after|following|après)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+"
+    r"|plus\s+d['’]|près\s+d['’])?(?:a|an|one|two|three|four|five|six|several|un|une|deux"
+    r"|trois|quatre|cinq|six|plusieurs|\d+)\s+(?:years?|months?|weeks?|days?|ans?|années?|mois"
+    r"|semaines?|jours?)\s+(?:of|de|d['’])\s*",
+    re.IGNORECASE,
+)
 _SUBORDINATE_SUBJECT_GAP = re.compile(
     r"\s+(?:after|before|since|when|once|until|as|while|après\s+que|avant\s+que|depuis\s+que"
     r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s*)?"

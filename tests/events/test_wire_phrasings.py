@@ -4472,3 +4472,13 @@ def test_a_list_goes_on_after_a_landmark_s_closed_apposition(body: str, lang: st
 def test_a_relative_after_a_description_is_about_the_place_described(body: str, lang: str):
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert claims == {("Rawa", "iraqi_forces"), ("Rawa", "isis")}, claims
+
+
+def test_a_day_before_a_span_of_fighting_dates_the_main_verb() -> None:
+    body = (
+        "Hit, home to the province's largest market, was retaken by government forces and "
+        "paramilitaries last March after more than a year of fighting that left much of the "
+        "town in ruins."
+    )
+    claims = {(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "en").claims}
+    assert claims == {("Hit", "iraqi_forces", "2017-03-01")}
