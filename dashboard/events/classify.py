@@ -344,7 +344,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:rues|centre|quartiers|abords|faubourgs|entrées?)\b)"
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
-        r"|atteint\s+les\s+abords|aux\s+abords|(?:a|ont)\s+avancé\s+dans"
+        # (not « à refluer jusqu'aux abords d'Ithriya »: where a retreat stopped)
+        r"|atteint\s+les\s+abords|(?<!jusqu')(?<!jusqu’)aux\s+abords|(?:a|ont)\s+avancé\s+dans"
         # « les FDS ont pris pied dans Raqqa »: inside, still fought over
         r"|pris\s+pied\s+(?:\w+\s+)?(?:dans|à)"
         # « les troupes progressent dans Rawa »: fighting inside the town

@@ -4482,3 +4482,10 @@ def test_a_day_before_a_span_of_fighting_dates_the_main_verb() -> None:
     )
     claims = {(c.place_name, c.side, c.valid_from.isoformat()) for c in _run(body, "en").claims}
     assert claims == {("Hit", "iraqi_forces", "2017-03-01")}
+
+
+def test_a_retreat_that_stops_at_a_town_s_outskirts_enters_nothing() -> None:
+    body = "L'assaut des jihadistes a contraint les soldats à refluer jusqu'aux abords de Rawa."
+    assert ("Rawa", "contested") not in {(c.place_name, c.kind) for c in _run(body, "fr").claims}
+    reached = _run("Les troupes irakiennes sont arrivées aux abords de Rawa.", "fr").claims
+    assert {(c.place_name, c.kind) for c in reached} == {("Rawa", "contested")}
