@@ -3014,7 +3014,10 @@ _DESCRIBING_APPOSITION = re.compile(
     _I,
 )
 _ADDITION = re.compile(
-    r",\s*(?:as\s+well\s+as|ainsi\s+qu(?:e\b|['’])|de\s+même\s+que|tout\s+comme|along\s+with)\b", _I
+    # (« ainsi qu'Anah »: the elided « qu' » ends on its apostrophe)
+    r",\s*(?:as\s+well\s+as|ainsi\s+qu(?:e\b|['’])|de\s+même\s+que|tout\s+comme|along\s+with)"
+    r"(?:\b|(?<=['’]))",
+    _I,
 )
 
 

@@ -103,6 +103,8 @@ _FR_TAKE = (
     # « ont pris deux quartiers de Hit », « pris des villages »: a counted part of a place
     r"|pris(?=\s+(?:deux|trois|quatre|cinq|six|quelques|des|un|une)\s+(?:\w+\s+)?"
     r"(?:(?:de|d')\s*)?(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
+    # « a permis aux jihadistes de prendre le bourg de Fafine »: a place noun after the verb
+    rf"|(?:prendre|prennent|prend)(?=\s+{_FR_PLACE_NOUN})"
     rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+(?:{_FR_DAY}|en\s+{_FR_MONTH}|le\s+\d+(?:er)?\s+{_FR_MONTH})\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"

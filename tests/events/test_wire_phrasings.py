@@ -4489,3 +4489,14 @@ def test_a_retreat_that_stops_at_a_town_s_outskirts_enters_nothing() -> None:
     assert ("Rawa", "contested") not in {(c.place_name, c.kind) for c in _run(body, "fr").claims}
     reached = _run("Les troupes irakiennes sont arrivées aux abords de Rawa.", "fr").claims
     assert {(c.place_name, c.kind) for c in reached} == {("Rawa", "contested")}
+
+
+def test_an_elided_ainsi_qu_goes_on_with_the_list_after_a_landmark() -> None:
+    body = "Mais l'EI tient toujours Rawa, près de Haditha, ainsi qu'Anah, Hit et Tikrit."
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {("Rawa", "isis"), ("Anah", "isis"), ("Hit", "isis"), ("Tikrit", "isis")}
+
+
+def test_prendre_a_town_named_by_its_noun_is_a_capture() -> None:
+    body = "L'offensive a permis aux jihadistes de prendre le bourg de Rawa."
+    assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {("Rawa", "isis")}
