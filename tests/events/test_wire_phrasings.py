@@ -4500,3 +4500,9 @@ def test_an_elided_ainsi_qu_goes_on_with_the_list_after_a_landmark() -> None:
 def test_prendre_a_town_named_by_its_noun_is_a_capture() -> None:
     body = "L'offensive a permis aux jihadistes de prendre le bourg de Rawa."
     assert {(c.place_name, c.side) for c in _run(body, "fr").claims} == {("Rawa", "isis")}
+
+
+def test_turkish_led_forces_fight_with_the_rebels_turkey_backs() -> None:
+    body = "The Turkish-led forces now hold Jarabulus in the north and Manbij in the west."
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert claims == {("Jarabulus", "syrian_opposition"), ("Manbij", "syrian_opposition")}
