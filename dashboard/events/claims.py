@@ -3454,21 +3454,8 @@ def _counted_towns_of_an_area(
         gap = _COUNT_BEFORE_AREA.search(text, 0, area.start - offset)
         if gap is None or before[n - 1].end - offset != gap.start():
             continue
-        return [*_listed_before_any(text, offset, before[: n - 1], before[n - 1]), before[n - 1]]
+        return [*_chain_before(text, offset, before[: n - 1], before[n - 1]), before[n - 1]]
     return []
-
-
-def _listed_before_any(
-    text: str, offset: int, places: Sequence[PlaceMention], last: PlaceMention
-) -> list[PlaceMention]:
-    chain: list[PlaceMention] = []
-    head = last
-    for place in reversed(places):
-        if not _PAIR_GAP.fullmatch(text, place.end - offset, head.start - offset):
-            break
-        chain.insert(0, place)
-        head = place
-    return chain
 
 
 def _listed_before(
@@ -3479,11 +3466,18 @@ def _listed_before(
     text, offset = reading.sentence.text, reading.sentence.start
     if not re.match(r"\s*,", text[last.end - offset :]):
         return []
+    same = [p for p in places if p.end <= last.start and p.precision == last.precision]
+    return _chain_before(text, offset, same, last)
+
+
+def _chain_before(
+    text: str, offset: int, places: Sequence[PlaceMention], last: PlaceMention
+) -> list[PlaceMention]:
+    """The places of ``places`` listed right before ``last`` ("Joura et Qoussour")."""
     chain: list[PlaceMention] = []
     head = last
     for place in reversed([p for p in places if p.end <= last.start]):
-        between = text[place.end - offset : head.start - offset]
-        if place.precision != last.precision or not _PAIR_GAP.fullmatch(between):
+        if not _PAIR_GAP.fullmatch(text, place.end - offset, head.start - offset):
             break
         chain.insert(0, place)
         head = place
