@@ -88,6 +88,7 @@ _W_SITUATED = 0.35  # inside the division or country named in apposition ("Londo
 _W_STATE_LIST = 0.15  # a state of the country whose states the article names around it
 _REGIONAL = 0.5  # region prior of the theatre's countries (Iraq, Syria and neighbours)
 _LIMIT = 12
+_SURE_MARGIN = 0.08  # a reading this far ahead of the next is sure enough to be context
 # a foreign country the story has just placed someone in ("was in Greece when ...") votes
 # again for its own reading of the next names: "Athens" two sentences later is not the Ohio
 # town, even in an Ohio story
@@ -123,6 +124,11 @@ class _Group:
     situates: list[_Group] = field(default_factory=list)  # towns it is in apposition to
     owners: list[_Group] = field(default_factory=list)  # "London's Heathrow": the city before
     votes: int = 0  # the mentions that are context for the others (not an airline's "Canada")
+
+    @property
+    def sure(self) -> bool:
+        """Whether its reading stands clear of the next one (or has no rival)."""
+        return self.margin >= _SURE_MARGIN or len(self.candidates) == 1
 
 
 def _group_key(span: Span) -> tuple[str, tuple[str, ...] | None, str | None]:
@@ -163,16 +169,12 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
     pairs = _paired_readings(groups)
     started_from = None
     for sweep in range(3):
-        readings = [(g.choice, g.margin >= 0.08 or len(g.candidates) == 1) for g in groups]
+        readings = [(g.choice, g.sure) for g in groups]
         if sweep == 2 and readings == started_from:
             break
         started_from = readings
         # the readings this sweep starts from, so the order of the groups does not matter
-        picks = [
-            (g, g.candidates[g.choice])
-            for g in groups
-            if g.votes and g.candidates and (g.margin >= 0.08 or len(g.candidates) == 1)
-        ]
+        picks = [(g, g.candidates[g.choice]) for g in groups if g.votes and g.candidates and g.sure]
         weights: Counter[str] = Counter()
         for g, c in picks:
             if c.country:
@@ -181,7 +183,7 @@ def _rank(groups: list[_Group], gaz: Gazetteer, text: str) -> None:
         # are three English towns though each alone could be American; they vote with their
         # first reading, so that they do not sway each other back and forth between sweeps
         for g in groups:
-            if g.votes and g.candidates and not (g.margin >= 0.08 or len(g.candidates) == 1):
+            if g.votes and g.candidates and not g.sure:
                 c = g.candidates[0]
                 if c.country and c.kind in _SETTLEMENT:
                     weights[c.country] += g.votes
@@ -490,7 +492,7 @@ def _divisions_of_the_country(groups: list[_Group], gaz: Gazetteer, lang: str | 
     weights: Counter[str] = Counter()
     for g in groups:
         c = g.candidates[g.choice]
-        if g.votes and c.country and (g.margin >= 0.08 or len(g.candidates) == 1):
+        if g.votes and c.country and g.sure:
             weights[c.country] += g.votes
     if not weights:
         return
@@ -498,8 +500,7 @@ def _divisions_of_the_country(groups: list[_Group], gaz: Gazetteer, lang: str | 
         chosen = g.candidates[g.choice]
         if chosen.kind in _AREA_KINDS or not chosen.country or not generic_name(g.spans[0].name):
             continue
-        sure = g.margin >= 0.08 or len(g.candidates) == 1
-        own = g.votes if sure else 0
+        own = g.votes if g.sure else 0
         if weights[chosen.country] - own > 0:
             continue  # the reading is in a country the story names
         country = _majority(weights, chosen.country, own)
