@@ -986,6 +986,8 @@ def _drop_restated_holds(claims: list[Claim]) -> list[Claim]:
             and g.side == c.side
             and g.valid_from <= c.valid_from
             and c.kind == "full"  # "now holds only a fraction of what it took" is news
+            # ("took Manbij on Aug 12 and still hold the town": kept to this day, also news)
+            and not c.extra.get("still_held")
             for g in gained
         )
     ]
@@ -1155,6 +1157,10 @@ def _claims_for(
                 # "saying its fighters were still holding out": a side's own account against
                 # the gain, not the place as it was before it
                 claim.extra["still"] = True
+            if claim.extra.get("still") or _STILL.match(
+                reading.sentence.text, reading.hit.end - reading.sentence.start + 1
+            ):
+                claim.extra["still_held"] = True  # « tiennent toujours »
             out.append(claim)
             complement = _complement(article, reading, event_id, place, holder, kind, fraction)
             if complement is not None:
@@ -2661,6 +2667,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             or plural.group("countf")
             or ("two" if plural.group("both") else None),
             any_kind=plural.group("towns") is None,
+            upto=hit.start,
         )
         if towns:
             return towns
@@ -3733,7 +3740,10 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     head = reading.sentence.text[: reading.hit.start - reading.sentence.start]
     plural = _PLURAL_SUBJECT.search(head)
     if plural is not None:
-        return _listed_towns_before(reading, plural.group("count"))
+        # ("Both towns remain in its hands": the last two named)
+        return _listed_towns_before(
+            reading, plural.group("count") or ("two" if plural.group("both") else None)
+        )
     definite = _DEFINITE_SUBJECT.search(head)
     if definite is None:
         return []
@@ -3753,12 +3763,13 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
 # "The towns have been in the hands of the extremists since 2014", « les deux villes »
 _PLURAL_SUBJECT = re.compile(
     # ("confirmed that the two villages were back under government control")
-    r"(?:^|[.;]\s*|\b(?:that|que)\s+)\s*(?:the|these|both|les|ces)\s+"
+    r"(?:^|[.;]\s*|\b(?:that|que)\s+)\s*(?:the|these|(?P<both>both)|les|ces)\s+"
     r"(?:(?P<count>two|three|four|deux|trois|quatre)"
     r"\s+)?(?:towns|cities|villages|villes|localités)\b[^,;.:]{0,40}$",
     _I,
 )
 _PLURAL_OBJECT = re.compile(
+    r"(?:\s+(?:still|toujours|encore|now|désormais|already|déjà))?"
     # ("cleared the last fighters from both towns": the towns they were driven from)
     r"(?:\s+(?:fighters|militants|rebels|jihadists|insurgents|combattants|rebelles|jihadistes)"
     r"\s+(?:from|out\s+of|de|des))?"
@@ -3772,16 +3783,19 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4}
 
 
 def _listed_towns_before(
-    reading: Reading, count: str | None, any_kind: bool = False
+    reading: Reading, count: str | None, any_kind: bool = False, upto: int | None = None
 ) -> list[PlaceMention]:
     """The towns a plural subject stands for: the last list of towns named before it
     ("advancing on al-Qaim and Rawa. The towns have been..."); with ``any_kind``, the last
-    list of places ("the Mazrur field and the Jazal mountains. The group holds both areas")."""
+    list of places ("the Mazrur field and the Jazal mountains. The group holds both areas").
+    An object may also stand for towns its own sentence named before ``upto`` ("took Rawa and
+    Anah in 2014 and still holds the two towns")."""
     pool = reading.extra.get("all_places", reading.places)
+    limit = reading.sentence.start if upto is None else upto
     towns = [
         p
         for p in pool
-        if p.end <= reading.sentence.start
+        if p.end <= limit
         and (
             p.kind in _TOWN_KINDS
             or (
@@ -3790,7 +3804,7 @@ def _listed_towns_before(
             )
         )
     ]
-    if not towns or reading.sentence.start - towns[-1].end > 300:
+    if not towns or limit - towns[-1].end > 300:
         return []
     text = reading.extra.get("article_text", "")
     while (

@@ -20,6 +20,7 @@ it are left out, as the gold does not annotate titles.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable
 from dataclasses import replace
@@ -32,6 +33,7 @@ from dashboard.articles import Article, read_json
 from dashboard.events.extract import extract
 from dashboard.events.model import Claim, Event
 from dashboard.geoparse.model import PlaceMention
+from dashboard.geoparse.recognise import sentence_bounds
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES_DIR = ROOT / "dashboard" / "demo" / "articles"
@@ -143,6 +145,8 @@ def raw_offsets(article: Article, raw_text: str) -> list[int] | None:
 def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[PlaceMention]:
     """PlaceMentions built from the gold annotation, at offsets of ``article.text``."""
     offsets = raw_offsets(article, raw_text) or []
+    # the sentence of each mention, counted as the geoparser counts them
+    sentence_ends = [end for _, end, _ in sentence_bounds(article)]
     mentions = []
     for place in gold["places"]:
         pos = _nth(raw_text, place["mention"], place["occurrence"])
@@ -169,6 +173,9 @@ def gold_places(article: Article, raw_text: str, gold: dict[str, Any]) -> list[P
                 country=country,
                 admin1=admin1,
                 confidence=1.0,
+                sentence_index=min(
+                    bisect.bisect_right(sentence_ends, start), max(len(sentence_ends) - 1, 0)
+                ),
             )
         )
     return mentions

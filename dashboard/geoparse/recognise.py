@@ -1289,7 +1289,8 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _sentence_bounds(article: Article) -> list[tuple[int, int, str]]:
+def sentence_bounds(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, paragraph kind) of the sentences a mention's ``sentence_index`` counts."""
     if article.paragraphs:
         spans = [(p.start, p.end, p.kind) for p in article.paragraphs]
         sentences = split_sentences(article.text, spans)
@@ -1319,7 +1320,7 @@ def recognise(
         lang = lang or "en"
     else:
         text = article.text
-        bounds = _sentence_bounds(article)
+        bounds = sentence_bounds(article)
         lang = lang or article.language
     if not text.strip():
         return []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
 from dashboard.articles.model import Article, Paragraph, article_id
 from dashboard.geoparse.model import PlaceMention
+from dashboard.geoparse.recognise import sentence_bounds
 
 # name -> (place_id, lat, lon, precision, country)
 PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
@@ -168,8 +170,8 @@ def article(
 
 
 def _kind(name: str, precision: str) -> str:
-    if precision == "region":
-        return "region"
+    if precision in ("region", "river"):
+        return precision
     lowered = name.lower()
     if "air base" in lowered or "airport" in lowered or "aéroport" in lowered:
         return "airport"
@@ -190,6 +192,8 @@ def places_in(doc: Article) -> list[PlaceMention]:
     """Every occurrence of a known place name in the article, longest names first."""
     taken: list[tuple[int, int]] = []
     found = []
+    # the sentence of each mention, counted as the geoparser counts them
+    ends = [end for _, end, _ in sentence_bounds(doc)]
     for name in sorted(PLACES, key=len, reverse=True):
         place_id, lat, lon, precision, country = PLACES[name]
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
@@ -211,6 +215,7 @@ def places_in(doc: Article) -> list[PlaceMention]:
                     country,
                     None,
                     1.0,
+                    sentence_index=min(bisect.bisect_right(ends, m.start()), len(ends) - 1),
                 )
             )
     return sorted(found, key=lambda p: p.start)

@@ -4506,3 +4506,54 @@ def test_turkish_led_forces_fight_with_the_rebels_turkey_backs() -> None:
     body = "The Turkish-led forces now hold Jarabulus in the north and Manbij in the west."
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert claims == {("Jarabulus", "syrian_opposition"), ("Manbij", "syrian_opposition")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les FDS, qui ont repris Tabqa le 2 novembre après un mois de combats, tiennent "
+            "toujours cette ville.",
+            "fr",
+        ),
+        ("The SDF, which retook Tabqa on November 2, still hold the town.", "en"),
+    ],
+)
+def test_a_capture_still_held_is_also_held_as_of_the_article(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, lang).claims}
+    assert ("Tabqa", "sdf", date(2017, 11, 2)) in claims
+    assert ("Tabqa", "sdf", PUB) in claims
+
+
+def test_a_hold_restating_its_capture_is_one_claim() -> None:
+    claims = _run("Iraqi forces hold Hawija, retaken on November 5.", "en").claims
+    assert [(c.place_name, c.valid_from) for c in claims] == [("Hawija", date(2017, 11, 5))]
+
+
+def test_both_towns_as_a_subject_are_the_last_two_named_apart() -> None:
+    body = (
+        "The militants attacked from the direction of Rawa, which they took from the army in "
+        "August, and neighbouring Anah. Both towns remain in Islamic State hands."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert {("Rawa", "isis", PUB), ("Anah", "isis", PUB)} <= claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "L'armée espérait reprendre la ville de Tabqa et son barrage sur l'Euphrate, puis "
+            "marcher sur Raqqa, fief des jihadistes, qui tiennent toujours ces deux villes.",
+            "fr",
+        ),
+        (
+            "Islamic State overran Raqqa in January 2014, and Tabqa on the Euphrates that "
+            "August, and it still holds the two towns.",
+            "en",
+        ),
+    ],
+)
+def test_the_two_towns_held_are_those_the_sentence_named(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert {("Tabqa", "isis"), ("Raqqa", "isis")} <= claims
