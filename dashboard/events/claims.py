@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dashboard.articles.model import Article
@@ -620,17 +620,17 @@ def claims_from_readings(
             continue
         holders = held.get(reading.sentence.index, {})
         strongholds = frozenset(last_held.get(reading.sentence.index, ()))
-        claims.extend(
-            _claims_for(
-                article,
-                reading,
-                event_ids.get(id(reading)),
-                taken,
-                holders,
-                strongholds,
-                objects_of_reading(reading),
-            )
+        made = _claims_for(
+            article,
+            reading,
+            event_ids.get(id(reading)),
+            taken,
+            holders,
+            strongholds,
+            objects_of_reading(reading),
         )
+        claims.extend(made)
+        claims.extend(_compared_captures(article, reading, event_ids.get(id(reading)), made))
     claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
@@ -4825,6 +4825,120 @@ def _claim(
             "trigger_start": reading.hit.start,
         },
     )
+
+
+# A capture compared with another: "Tikrit fell in June, a day after Mosul", « repris par le
+# pouvoir, après Daraya, fin août, et Mouadamiyat al-Cham, en octobre », « six mois avant
+# Mossoul »: the place after the comparison went the same way.
+_CAPTURE_COMPARED = re.compile(
+    r",\s*(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|une?|deux"
+    r"|trois|quatre|cinq|six|sept|huit|neuf|dix|(?P<few>a\s+few|several|quelques|plusieurs))\s+"
+    r"(?P<unit>days?|weeks?|months?|jours?|semaines?|mois)\s+)?"
+    r"(?P<way>after|before|après|avant)\s+\Z",
+    _I,
+)
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
+    "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
+    "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10,
+}  # fmt: skip
+# What may follow the place compared: the end of the clause, or its own date
+_COMPARED_DATE_GAP = re.compile(r"\s*,?\s*(?:(?:en|in|on|le)\s+)?", _I)
+_CAPTURE_COMPARED_END = re.compile(r"\s*(?:[,.;)]|\Z)")
+_CAPTURE_COMPARED_NEXT = re.compile(r"\s*,?\s*(?:et|and)\s+\Z", _I)
+
+
+def _compared_captures(
+    article: Article, reading: Reading, event_id: str | None, made: list[Claim]
+) -> list[Claim]:
+    """Claims for the places a capture is compared with ("a day after Mosul"): the same side
+    took them, on their own date when the text gives one, else on the capture's date moved by
+    the interval told."""
+    gained = [c for c in made if c.kind == "full" and c.extra.get("frame") != "hold"]
+    if not gained or reading.frame not in TAKING_FRAMES or reading.cues.negated:
+        return []
+    side, main = gained[0].side, gained[0]
+    text, offset = reading.sentence.text, reading.sentence.start
+    dates = reading.extra.get("sentence_dates", [])
+    claimed = {c.place_id for c in made}
+    start = max(reading.hit.end, max(c.extra["place_end"] for c in gained))
+    out: list[Claim] = []
+    previous: tuple[PlaceMention, date, str] | None = None
+    for place in reading.places:
+        if place.start < start or place.place_id in claimed:
+            continue
+        head = text[: place.start - offset]
+        compared = _CAPTURE_COMPARED.search(head, start - offset)
+        if compared is None and previous is not None:
+            # « après Daraya, fin août, et Mouadamiyat al-Cham, en octobre »: the list goes on
+            if _CAPTURE_COMPARED_NEXT.fullmatch(
+                text, previous[0].end - offset, place.start - offset
+            ):
+                compared = previous  # type: ignore[assignment]
+            else:
+                own = next((d for d in dates if d.start >= previous[0].end), None)
+                if own is not None and _CAPTURE_COMPARED_NEXT.fullmatch(
+                    text, own.end - offset, place.start - offset
+                ):
+                    compared = previous  # type: ignore[assignment]
+        if compared is None or re.search(r"[.;:]", text[start - offset : place.start - offset]):
+            previous = None
+            continue
+        own = next(
+            (
+                d
+                for d in dates
+                if d.start >= place.end
+                and _COMPARED_DATE_GAP.fullmatch(text, place.end - offset, d.start - offset)
+            ),
+            None,
+        )
+        if own is None and not _CAPTURE_COMPARED_END.match(text, place.end - offset):
+            previous = None
+            continue  # "after Mosul fell": another clause, read on its own
+        if own is not None:
+            day, precision = own.value, own.precision
+        elif isinstance(compared, tuple):
+            day, precision = compared[1], compared[2]
+        else:
+            moved = _moved(main.valid_from, main.extra.get("date_precision", "day"), compared)
+            if moved is None:
+                previous = None
+                continue
+            day, precision = moved
+        claim = _claim(article, reading, event_id, place, side, day, "full", None)
+        claim.extra["date_precision"] = precision
+        claim.extra["note"] = "compared with the capture told"
+        out.append(claim)
+        claimed.add(place.place_id)
+        previous = (place, day, precision)
+    return out
+
+
+def _moved(day: date, precision: str, compared: re.Match[str]) -> tuple[date, str] | None:
+    """The date of a capture told as so long after or before another one of ``day``."""
+    if precision in ("month", "year"):
+        return day, precision  # "fell in June, a day after Mosul": in June too
+    if not compared.group("unit"):
+        return None  # a bare "after Daraya" with no date of its own: when is not told
+    unit = compared.group("unit").lower()
+    sign = -1 if compared.group("way").lower() in ("after", "après") else 1
+    if compared.group("few"):
+        # "a few days after Mosul": within the week before (or after)
+        if not unit.startswith(("day", "jour")):
+            return None
+        return (day - timedelta(days=7) if sign < 0 else day + timedelta(days=1)), "week"
+    count = _COUNT_WORDS.get(compared.group("count").lower())
+    if count is None:
+        count = int(compared.group("count")) if compared.group("count").isdigit() else None
+    if count is None:
+        return None
+    if unit.startswith(("day", "jour")):
+        return day + timedelta(days=sign * count), "day"
+    if unit.startswith(("week", "semaine")):
+        return day + timedelta(days=sign * 7 * count), "week"
+    month = day.year * 12 + day.month - 1 + sign * count
+    return date(month // 12, month % 12 + 1, 1), "month"
 
 
 _SIEGE_BROKEN = re.compile(

@@ -4557,3 +4557,41 @@ def test_both_towns_as_a_subject_are_the_last_two_named_apart() -> None:
 def test_the_two_towns_held_are_those_the_sentence_named(body: str, lang: str) -> None:
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert {("Tabqa", "isis"), ("Raqqa", "isis")} <= claims
+
+
+def test_a_capture_compared_with_another_gives_the_other_too() -> None:
+    claims = {
+        (c.place_name, c.side, c.valid_from, c.extra["date_precision"])
+        for c in _run("Tikrit fell to Islamic State in June 2014, a day after Mosul.", "en").claims
+    }
+    assert ("Mosul", "isis", date(2014, 6, 1), "month") in claims
+
+
+def test_a_few_days_after_another_capture_is_the_week_before() -> None:
+    body = (
+        "Les jihadistes s'étaient emparés de Tal Afar le 16 juin 2014, quelques jours après "
+        "Mossoul."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Mossoul", "isis", date(2014, 6, 9)) in claims
+
+
+def test_captures_compared_with_their_own_dates_keep_them() -> None:
+    body = (
+        "Hit a été reprise par l'armée irakienne le 3 novembre, après Rawa, fin octobre, "
+        "et Anah, en septembre."
+    )
+    claims = {(c.place_name, c.side, c.valid_from.month) for c in _run(body, "fr").claims}
+    assert {("Rawa", "iraqi_forces", 10), ("Anah", "iraqi_forces", 9)} <= claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iraqi forces retook Rawa on Friday, days after Anah fell to them.",
+        "Iraqi forces retook Haditha on Friday, the last town before Anah.",
+    ],
+)
+def test_a_place_after_another_clause_or_a_landmark_is_not_compared(body: str) -> None:
+    notes = {c.extra.get("note") for c in _run(body, "en").claims}
+    assert "compared with the capture told" not in notes
