@@ -720,6 +720,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:made|turned)(?=\s+[^,;.]{1,60}?\s(?:into\s+)?(?:its|their)\s+(?:(?:main|key|chief"
         r"|principal|de\s+facto|new)\s+)?(?:stronghold|bastion|capital|headquarters|base)\b)"
         r"|(?:keeps?|kept|keeping)\s+(?:(?:full|firm|its|their)\s+)?control\s+of"
+        # "the government keeps the northern half of Daraa city", "The army also keeps the
+        # air base": what a side keeps, it holds
+        r"|keeps?(?=\s+(?:the|its|their|most|much|part|parts|half|several|some)\s)"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"
         # "still has a presence in Hajin", "remains present in": a presence (a share)

@@ -4595,3 +4595,26 @@ def test_captures_compared_with_their_own_dates_keep_them() -> None:
 def test_a_place_after_another_clause_or_a_landmark_is_not_compared(body: str) -> None:
     notes = {c.extra.get("note") for c in _run(body, "en").claims}
     assert "compared with the capture told" not in notes
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Rebels hold most of the province, while the army keeps the northern half of Rawa.",
+            "partial",
+        ),
+        ("The army also keeps the Tabqa air base in the east of the province.", "full"),
+    ],
+)
+def test_what_a_side_keeps_it_holds(body: str, kind: str) -> None:
+    claims = {
+        (c.side, c.kind)
+        for c in _run(body, "en").claims
+        if c.side == "iraqi_forces" or c.side == "syrian_government"
+    }
+    assert claims and {k for _, k in claims} == {kind}
+
+
+def test_keeping_up_the_pressure_holds_nothing() -> None:
+    assert _run("The army keeps up the pressure on Rawa.", "en").claims == ()
