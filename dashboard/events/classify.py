@@ -79,7 +79,7 @@ _FR_DAY = (
 _FR_MONTH = rf"(?:{alternation(MONTHS_FULL['fr'])})"
 # what a capture takes, as a noun phrase: « la ville de », « l'aéroport », « le contrôle »
 _FR_PLACE_NOUN = (
-    r"(?:la|le|les|l'|l’)\s?(?:\w+\s+)?(?:villes?|localités?|villages?|bourgs?|quartiers?"
+    r"(?:la|le|les|l'|l’|cette|cet|ces)\s?(?:\w+\s+)?(?:villes?|localités?|villages?|bourgs?|quartiers?"
     r"|aéroport|base|champ|poste|centre|contrôle|totalité|majeure\s+partie)\b"
 )
 _FR_TAKE = (
@@ -105,7 +105,7 @@ _FR_TAKE = (
     r"(?:(?:de|d')\s*)?(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
     # « a permis aux jihadistes de prendre le bourg de Fafine »: a place noun after the verb
     rf"|(?:prendre|prennent|prend)(?=\s+{_FR_PLACE_NOUN})"
-    rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+(?:{_FR_DAY}|en\s+{_FR_MONTH}|le\s+\d+(?:er)?\s+{_FR_MONTH})\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
+    rf"|(?:pris|prendre|prennent|prend)(?=\s+{_NAME})|pris(?=\s+(?:{_FR_DAY}|(?:en|fin|début|mi-)\s*{_FR_MONTH}|le\s+\d+(?:er)?\s+{_FR_MONTH})\s+(?:{_NAME}|{_FR_PLACE_NOUN}))|sécuris(?:é|ée|és|ées|er|ent)(?=\s+(?:{_NAME}|la\s+ville|le\s+village))"
     r"|rétabli\s+la\s+sécurité|pris(?:\s+[\w-]+){0,3}?\s+la\s+place(?=\s+(?:de|des|du|d'))"
     r"|hiss(?:é|ée|és|er|ent)\s+(?:le\s+|leur\s+|son\s+)?(?:\w+\s+)?drapeau(?:\s+[\w-]+)?"
     r"(?=\s+(?:sur|à|au-dessus))"

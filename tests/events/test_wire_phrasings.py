@@ -4618,3 +4618,13 @@ def test_what_a_side_keeps_it_holds(body: str, kind: str) -> None:
 
 def test_keeping_up_the_pressure_holds_nothing() -> None:
     assert _run("The army keeps up the pressure on Rawa.", "en").claims == ()
+
+
+def test_pris_fin_fevrier_is_a_capture_dated_late_february_not_an_ending() -> None:
+    body = (
+        "Les FDS ont pris Anah mardi. Elles avaient pris fin février cette localité, située "
+        "au-delà de la limite de la province."
+    )
+    doc = article(body, "fr", date(2017, 3, 7))
+    claims = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
+    assert ("Anah", date(2017, 2, 21)) in claims
