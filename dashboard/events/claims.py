@@ -68,8 +68,10 @@ _RELATIONAL_PHRASE = (
     # "villages to the north and east of Sarrin", « au nord et à l'est de »: around it
     r"|\bto\s+the\s+(?:north|south|east|west)(?:-\w+)?\s+and\s+(?:the\s+)?(?:north|south|east|west)"
     r"(?:-\w+)?\s+of|\bau\s+(?:nord|sud)(?:-\w+)?\s+et\s+à\s+l['’]\s*(?:est|ouest)\s+(?:de|d'|du)"
-    r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)|\bnear\b|close\s+to"
-    r"|\bprès\s+(?:de|d'|du)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
+    r"|\b(?:au|à\s+l')\s*(?:nord|sud|est|ouest)(?:-\w+)?\s+(?:de|d'|du)"
+    # (not a figure: « près de 90 % de la ville », "close to 90 percent of Raqqa")
+    r"|\bnear\b(?!\s*\d)|close\s+to(?!\s*\d)"
+    r"|\bprès\s+(?:de|d'|du)(?!\s*\d)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
     r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
     r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\b(?:km|kilomet(?:er|re)s?|miles|mètres)\s+(?:from|of|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"

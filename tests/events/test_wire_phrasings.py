@@ -4628,3 +4628,21 @@ def test_pris_fin_fevrier_is_a_capture_dated_late_february_not_an_ending() -> No
     doc = article(body, "fr", date(2017, 3, 7))
     claims = {(c.place_name, c.valid_from) for c in extract(doc, places_in(doc)).claims}
     assert ("Anah", date(2017, 2, 21)) in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("À Raqqa, les FDS contrôlent désormais près de 90 % de la ville, selon l'OSDH.", "fr"),
+        ("Les FDS contrôlent près de 90 % de Raqqa.", "fr"),
+        ("The SDF control close to 90 percent of Raqqa.", "en"),
+    ],
+)
+def test_nearly_a_share_is_a_figure_not_a_landmark(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind, c.fraction) for c in _run(body, lang).claims}
+    assert ("Raqqa", "sdf", "partial", 0.9) in claims
+
+
+def test_near_a_town_is_still_a_landmark() -> None:
+    claims = _run("Les FDS contrôlent des villages près de Raqqa.", "fr").claims
+    assert "Raqqa" not in {c.place_name for c in claims}
