@@ -1554,7 +1554,8 @@ def _holder(reading: Reading) -> str | None:
         return _in_country(reading, _FLAG_SIDE[next(g for g in flag.groups() if g).lower()[:4]])
     sided = _SIDED_AREAS.match(text)
     if sided:
-        return _in_country(reading, _AREA_ADJECTIVE_SIDE[sided.group(1).lower()[:5]])
+        adjective = next(g for g in sided.groups() if g)
+        return _in_country(reading, _AREA_ADJECTIVE_SIDE[adjective.lower()[:5]])
     under = _UNDER_SIDE.search(text)
     prefix = (
         re.match(r"([\w]+)-held$", text, _I)
@@ -1734,9 +1735,14 @@ _SIDED_AREAS_GAP = re.compile(
     r"(?:de\s+|du\s+|d['’])\s*)?(?:(?:la\s+)?ville\s+(?:de\s+|d['’]))?",
     _I,
 )
+_STRONGHOLD_OF_A_SIDE = re.compile(r"(?:bastions?|fiefs?|réduits?|enclaves?|poches?)\s", _I)
+_STRONGHOLD_GAP = re.compile(r"\s+(?:de|d['’])\s*", _I)
 _OF_THE_TOWN = re.compile(r"\s+(?:de\s+la\s+ville|of\s+the\s+(?:city|town))\b", _I)
 _SIDED_AREAS = re.compile(
-    r"(?:quartiers|secteurs|zones)\s+(gouvernementa(?:ux|les)|loyalistes|rebelles|insurgés|kurdes)$",
+    r"(?:quartiers|secteurs|zones)\s+(gouvernementa(?:ux|les)|loyalistes|rebelles|insurgés|kurdes)$"
+    # « le bastion rebelle de Rawa », « l'enclave kurde d'Afrin »: a stronghold named by its side
+    r"|(?:bastions?|fiefs?|réduits?|enclaves?|poches?)\s+(gouvernementa(?:l|ux|les?)|loyalistes?"
+    r"|rebelles?|insurgée?s?|kurdes?|d?jihadistes?)$",
     _I,
 )
 _AREA_ADJECTIVE_SIDE = {
@@ -1745,6 +1751,8 @@ _AREA_ADJECTIVE_SIDE = {
     "rebel": "syrian_opposition",
     "insur": "syrian_opposition",
     "kurde": KURDISH,
+    "jihad": "isis",
+    "djiha": "isis",
 }
 # A gain undone as soon as told: "briefly drove them out", « ont un temps repris »
 _FOR_A_WHILE = re.compile(
@@ -2302,16 +2310,22 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         # « les secteurs gouvernementaux de l'ouest d'Alep »: a share of the town after them
         # (their « les » is an article, not a pronoun standing for a town named before)
         named = next((p for p in places if p.start >= hit.end), None)
-        if named is None or not _SIDED_AREAS_GAP.fullmatch(
-            text_all, hit.end - offset, named.start - offset
-        ):
+        stronghold = _STRONGHOLD_OF_A_SIDE.match(hit.text) is not None
+        # (« l'enclave rebelle du sud-ouest de Damas »: the town only locates the enclave)
+        gap = _STRONGHOLD_GAP if stronghold else _SIDED_AREAS_GAP
+        if named is None or not gap.fullmatch(text_all, hit.end - offset, named.start - offset):
+            if stronghold:
+                return []
             if not _OF_THE_TOWN.match(text_all, hit.end - offset):
                 return []
             # « tente d'encercler les quartiers insurgés de la ville »: the town named before
             named = _antecedent(reading, "point", kinds=_TOWN_KINDS)
             if named is None:
                 return []
-        reading.extra.setdefault("share_window", {})[named.place_id] = "part of"
+        # (« le bastion rebelle de Rawa »: the whole town)
+        reading.extra.setdefault("share_window", {})[named.place_id] = (
+            "" if stronghold else "part of"
+        )
         return [named]
     share_of_it = _SHARE_OF_IT_AFTER.match(text_all, hit.end - offset) if frame == "hold" else None
     if share_of_it is not None:

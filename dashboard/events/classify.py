@@ -639,6 +639,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « les secteurs gouvernementaux de l'ouest d'Alep »: districts of a town a side holds
         r"|(?:quartiers|secteurs|zones)\s+(?:gouvernementa(?:ux|les)|loyalistes|rebelles"
         r"|insurgés|kurdes)(?=\s+(?:de|du|des|d['’]))"
+        # « le bastion rebelle de Rawa », « l'enclave kurde d'Afrin »
+        r"|(?:bastions?|fiefs?|réduits?|enclaves?|poches?)\s+(?:gouvernementa(?:l|ux|les?)"
+        r"|loyalistes?|rebelles?|insurgée?s?|kurdes?|d?jihadistes?)(?=\s+(?:de|du|des|d['’]))"
         r"|derni(?:er|ère)s?\s+(?:grande?s?\s+|principale?s?\s+|centre\s+urbain\s+)?"
         r"(?:bastions?|fiefs?|villes?|localités?|bourgs?|villages?|positions?|réduits?"
         r"|centres?\s+urbains?)"

@@ -4646,3 +4646,26 @@ def test_nearly_a_share_is_a_figure_not_a_landmark(body: str, lang: str) -> None
 def test_near_a_town_is_still_a_landmark() -> None:
     claims = _run("Les FDS contrôlent des villages près de Raqqa.", "fr").claims
     assert "Raqqa" not in {c.place_name for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "side"),
+    [
+        (
+            "Ankara veut empêcher les YPG de relier leurs territoires à l'enclave kurde d'Afrin.",
+            "Afrin",
+            "sdf",
+        ),
+        ("Le fief jihadiste de Raqqa a de nouveau été bombardé dans la nuit.", "Raqqa", "isis"),
+    ],
+)
+def test_a_stronghold_named_by_its_side_is_held_whole(body: str, place: str, side: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert (place, side, "full") in claims
+
+
+def test_an_enclave_located_by_a_town_does_not_hold_the_town() -> None:
+    body = "Les rebelles de l'enclave rebelle du sud-ouest de Damas ont été évacués vers Idleb."
+    assert "syrian_opposition" not in {
+        c.side for c in _run(body, "fr").claims if c.place_name == "Damas"
+    }
