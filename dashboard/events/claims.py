@@ -455,7 +455,7 @@ _GOAL_BEFORE = re.compile(
 )
 _STRONGHOLD = re.compile(
     r"derni|principa|\b(?:last|main|key|biggest|largest|major|final|strongholds?|bastions?"
-    r"|fiefs?|capitale?)\b",
+    r"|fiefs?|capitale?|garrison|garnison)\b",
     _I,
 )
 # A governorate or country that only locates the towns of a list ("Hit and Haditha in Anbar,
@@ -1858,7 +1858,8 @@ def _government_in_phrase(reading: Reading) -> str | None:
     hands", "government-held"): the government of the sentence's country."""
     prefix = _prefix_before(reading)
     named = prefix is not None and prefix.group(1).lower() == "government"
-    government = r"\bgovernment\b|gouvernementa(?:l|le|ux|les)\b"
+    # ("a garrison town", « ville de garnison »: the state's garrison)
+    government = r"\bgovernment\b|gouvernementa(?:l|le|ux|les)\b|\bgarrison|\bgarnison"
     if not named and not re.search(government, reading.hit.text, _I):
         return None
     return _sentence_government(reading)

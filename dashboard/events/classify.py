@@ -639,6 +639,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « les secteurs gouvernementaux de l'ouest d'Alep »: districts of a town a side holds
         r"|(?:quartiers|secteurs|zones)\s+(?:gouvernementa(?:ux|les)|loyalistes|rebelles"
         r"|insurgés|kurdes)(?=\s+(?:de|du|des|d['’]))"
+        # « As-Sanamein, grande ville de garnison »: a town the army garrisons, it holds
+        r"|villes?[\s-]+(?:de\s+)?garnisons?\b"
         # « le bastion rebelle de Rawa », « l'enclave kurde d'Afrin »
         r"|(?:bastions?|fiefs?|réduits?|enclaves?|poches?)\s+(?:gouvernementa(?:l|ux|les?)"
         r"|loyalistes?|rebelles?|insurgée?s?|kurdes?|d?jihadistes?)(?=\s+(?:de|du|des|d['’]))"
@@ -726,6 +728,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # "the government keeps the northern half of Daraa city", "The army also keeps the
         # air base": what a side keeps, it holds
         r"|keeps?(?=\s+(?:the|its|their|most|much|part|parts|half|several|some)\s)"
+        # "Sanamayn, a garrison town on the highway": a town the army garrisons, it holds
+        r"|(?:(?:government|army|regime)\s+)?garrison\s+towns?"
         # "Islamic State is now confined to a pocket around Hajin"
         r"|(?:confined|limited|reduced|restricted)\s+to"
         # "still has a presence in Hajin", "remains present in": a presence (a share)

@@ -4669,3 +4669,18 @@ def test_an_enclave_located_by_a_town_does_not_hold_the_town() -> None:
     assert "syrian_opposition" not in {
         c.side for c in _run(body, "fr").claims if c.place_name == "Damas"
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Hezbollah fighters arrived in Palmyra, a garrison town on the main highway.", "en"),
+        ("The village lies east of Palmyra, a government garrison town on the main road.", "en"),
+        ("Le régime conserve Palmyre, grande ville de garnison sur la route de Homs.", "fr"),
+    ],
+)
+def test_a_garrison_town_is_held_by_the_government(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert {(n, s, k) for n, s, k in claims if n in ("Palmyra", "Palmyre")} == {
+        ("Palmyre" if lang == "fr" else "Palmyra", "syrian_government", "full")
+    }
