@@ -234,7 +234,8 @@ _PARTIAL = re.compile(
     r"|(?:à|dans|in|on))"
     r"|(?-i:the\s+(?:al-)?[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|quarter)\s+of)"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
-    r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside)"
+    r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside"
+    r"|terres|fermes|vergers|farms|orchards)"
     r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|entourant|autour\s+(?:de|d'|du)"
     r"|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
@@ -250,6 +251,18 @@ _PARTIAL = re.compile(
 )
 # the first words of every share as a tree: most windows hold none of them
 _PARTIAL_GATE = gate_of(_PARTIAL)
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:pour|for|to|towards?|vers|en\s+direction\s+(?:de|d'|du)|à\s+destination\s+(?:de|d'|du))"
+    r"\s*(?:the\s+|la\s+|le\s+|l['’])?(?:(?:province|town|city|ville)\s+(?:of|de|d['’])\s*)?\Z",
+    _I,
+)
+_AROUND_IT = re.compile(
+    r"(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside"
+    r"|terres|fermes|vergers|farms|orchards)\s+(?:\w+\s+)?(?:around|surrounding|entourant"
+    r"|autour\s+(?:de|d'|du)|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
+    r"\s*(?:the\s+|la\s+|le\s+|l['’])?\Z",
+    _I,
+)
 
 
 def _partial(window: str) -> bool:
@@ -1189,9 +1202,23 @@ def _claims_for(
             kind = "full" if _UNOPPOSED.search(reading.sentence.text) else "contested"
             fraction = None
         elif frame == "leave":
+            if _DESTINATION_BEFORE.search(
+                reading.sentence.text,
+                max(0, place.start - reading.sentence.start - 40),
+                place.start - reading.sentence.start,
+            ):
+                continue  # « ont quitté la ville pour la province d'Idleb »: where they went
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if kind == "partial" and _AROUND_IT.search(
+                reading.sentence.text,
+                max(0, place.start - reading.sentence.start - 60),
+                place.start - reading.sentence.start,
+            ):
+                # "seized villages around Hajin", « des terres agricoles autour de »: the
+                # country around the town, not the town
+                continue
         own = own_date(
             reading,
             place,

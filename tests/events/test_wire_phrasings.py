@@ -4684,3 +4684,27 @@ def test_a_garrison_town_is_held_by_the_government(body: str, lang: str) -> None
     assert {(n, s, k) for n, s, k in claims if n in ("Palmyra", "Palmyre")} == {
         ("Palmyre" if lang == "fr" else "Palmyra", "syrian_government", "full")
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The army seized several villages around Rawa on Friday.", "en"),
+        ("L'armée s'est emparée vendredi de vastes terres agricoles autour de Rawa.", "fr"),
+    ],
+)
+def test_the_country_around_a_town_taken_is_not_the_town(body: str, lang: str) -> None:
+    assert "Rawa" not in {c.place_name for c in _run(body, lang).claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Les derniers rebelles ont quitté Rawa pour la province d'Anbar.", "fr"),
+        ("Islamic State fighters withdrew from Rawa towards Idlib.", "en"),
+    ],
+)
+def test_where_a_side_went_is_not_the_place_it_left(body: str, lang: str) -> None:
+    places = {c.place_name for c in _run(body, lang).claims}
+    assert "Rawa" in places
+    assert not places & {"province d'Anbar", "Idlib"}
