@@ -1187,6 +1187,9 @@ def _claims_for(
         # "losing Raqqa to the SDF, and Mayadin and Deir ez-Zor to the Syrian army": each
         # place goes to the side after its own "to"
         own_gainer = _lost_to_after(reading, place) if frame == "lose" else None
+        if gainer is None and frame in ("take_pass", "take_noun"):
+            # « la chute de Mossoul face à l'offensive de l'EI », "the fall of Mosul to"
+            own_gainer = _fell_to_after(reading, place)
         side = _gaining_side(
             reading,
             place,
@@ -1377,6 +1380,27 @@ def _lost_to_after(reading: Reading, place: PlaceMention) -> str | None:
             return None
         lead = _text_of(reading, max(reading.sentence.start, actor.hit.start - 40), actor.hit.start)
         return actor.side if _LOST_TO_LEAD.search(lead) else None
+    return None
+
+
+_FELL_TO_LEAD = re.compile(
+    r"\b(?:to|face\s+(?:à|aux?)|aux\s+mains\s+(?:de|du|des|d['’]))\s*(?:the\s+|l['’]|la\s+|le\s+|les\s+)?"
+    r"(?:(?:offensive|advance|onslaught|avancée|assaut|attaque)\s+(?:éclair\s+)?"
+    r"(?:of|by|de|du|des|d['’])\s*(?:the\s+|l['’]|la\s+|le\s+|les\s+)?)?(?:[\w-]+\s+){0,2}\Z",
+    _I,
+)
+
+
+def _fell_to_after(reading: Reading, place: PlaceMention) -> str | None:
+    """The side a fallen place went to, named right after it: « la chute de Mossoul face à
+    l'offensive éclair de l'EI », "the fall of Mosul to the militants"."""
+    for actor in reading.actors:
+        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
+            continue
+        gap = _text_of(reading, place.end, actor.hit.start)
+        if re.search(r"[,;.]", gap) or len(gap) > 60:
+            return None
+        return actor.side if _FELL_TO_LEAD.search(gap) else None
     return None
 
 
@@ -2314,6 +2338,11 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                     and p.end <= hit.start
                     and p.precision == "point"
                     and not _relational(text_all, 0, p.start - offset)
+                    # (« La station de Khafsa, d'où provient l'eau d'Alep, est repassée (...)
+                    # qui l'ont reprise »: not a town named inside an aside)
+                    and not _IN_ASIDE.search(
+                        text_all, max(0, p.start - offset - 200), p.start - offset
+                    )
                 ),
                 None,
             )
@@ -2324,7 +2353,13 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 # town that only locates is not what "it" stands for)
                 or (
                     found.start >= offset
-                    and _relational(text_all, found.start - offset - 30, found.start - offset)
+                    and (
+                        _relational(text_all, found.start - offset - 30, found.start - offset)
+                        or _IN_ASIDE.search(
+                            text_all, max(0, found.start - offset - 200), found.start - offset
+                        )
+                        is not None
+                    )
                 )
             ):
                 # « Situé sur la route qui relie Hassaké à Mossoul, le poste de Yaroubiyé était
@@ -3078,6 +3113,8 @@ _ITS_PART_AFTER = re.compile(
     r"|abords|faubourgs|quartiers|périphérie|banlieue|half|side|moitié)\b",
     _I,
 )
+# An aside opened before a place and not yet closed: ", d'où provient l'eau d'"
+_IN_ASIDE = re.compile(r",\s*(?:d['’]où|où|dont|which|where|whose)\b[^,;.]*\Z", _I)
 # A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».
 _IT_AFTER = re.compile(
     r"\s+(?:(?:much|most|parts?|half|all|some|the\s+rest|control)\s+of\s+)?it\b(?!['’]s)", _I

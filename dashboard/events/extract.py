@@ -185,7 +185,10 @@ _RELATIVE_SUBJECT = re.compile(
 # and an acronym ("Kurdish peshmerga forces, which", "les Forces démocratiques (FDS), qui").
 _ANTECEDENT_GAP = re.compile(
     r"^\s*(?:(?:forces|fighters|units|troops|militias?|militiamen|combatants|soldiers"
-    r"|combattants|unités|troupes|soldats|milices?)\s*)?(?:\([^()]{1,20}\)\s*)?,?\s*$",
+    r"|combattants|unités|troupes|soldats|milices?)\s*)?(?:\([^()]{1,20}\)\s*)?"
+    # « de l'EIIL et de ses alliés sunnites, qui »: a side and its allies
+    r"(?:(?:and|et)\s+(?:de\s+)?(?:its|their|ses|leurs)\s+(?:allies|alliés)(?:\s+[\w-]+)?\s*)?"
+    r",?\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;.:]")

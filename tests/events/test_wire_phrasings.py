@@ -4708,3 +4708,31 @@ def test_where_a_side_went_is_not_the_place_it_left(body: str, lang: str) -> Non
     places = {c.place_name for c in _run(body, lang).claims}
     assert "Rawa" in places
     assert not places & {"province d'Anbar", "Idlib"}
+
+
+def test_a_fall_faced_with_an_offensive_goes_to_the_side_attacking() -> None:
+    body = (
+        "Les peshmergas ont pris Kirkouk le 12 juin, deux jours après la chute de Mossoul face "
+        "à l'offensive éclair de l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Mossoul", "isis") in claims
+    assert ("Mossoul", "iraqi_forces") not in claims
+
+
+def test_a_side_and_its_allies_are_the_subject_of_their_relative() -> None:
+    body = (
+        "Les soldats ont fui face à l'offensive de l'EI et de ses alliés sunnites, qui se sont "
+        "emparés de Tikrit le lendemain."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Tikrit", "isis") in claims
+
+
+def test_a_pronoun_does_not_stand_for_a_town_named_in_an_aside() -> None:
+    body = (
+        "La base de Tabqa, d'où partaient les avions qui frappaient Raqqa, est repassée mardi "
+        "sous le contrôle de l'armée et de ses alliés, qui l'ont reprise à l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Raqqa", "syrian_government") not in claims
