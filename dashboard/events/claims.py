@@ -219,7 +219,9 @@ _PARTIAL = re.compile(
     # « la partie ouest de Z », « les quartiers est de Z »: a side of the town, not all of it
     r"|la\s+partie|les\s+parties|quartiers(?=\s+(?:nord|sud|est|ouest|orientaux|occidentaux"
     r"|septentrionaux|méridionaux|du\s+(?:nord|sud|centre)|de\s+l'(?:est|ouest)))"
-    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbou?rhoods|enclaves?"
+    r"|(?<!last\s)(?<!the\s)districts|(?<!last\s)neighbou?rhoods"
+    # (« une enclave autour de Rastan »: the towns it is around are held whole)
+    r"|enclaves?(?!\s+(?:around|autour)\b)"
     # one quarter of the town: « le quartier d'al-Bakr à Hit », "a neighbourhood in western
     # Hit", "the Gogjali district in Mosul", "two neighbourhoods of"
     # (not "the border district of al-Qaim", the place itself, nor "the last neighbourhoods")

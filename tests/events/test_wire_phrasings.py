@@ -4736,3 +4736,12 @@ def test_a_pronoun_does_not_stand_for_a_town_named_in_an_aside() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert ("Raqqa", "syrian_government") not in claims
+
+
+def test_the_towns_an_enclave_is_around_are_held_whole() -> None:
+    body = "Dans le nord, les rebelles tiennent toujours une enclave autour d'Idlib et d'Afrin."
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert {
+        ("Idlib", "syrian_opposition", "full"),
+        ("Afrin", "syrian_opposition", "full"),
+    } <= claims
