@@ -2668,6 +2668,15 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             # « Makhmour et Gwer, au sud-ouest d'Erbil, perdues face aux jihadistes »: the
             # town named to locate them is no part of what was lost
             before = before[:-1]
+        if (
+            frame == "take_pass"
+            and _SINGULAR_PARTICIPLE.fullmatch(hit.text)
+            and re.fullmatch(r"\s*,\s*", text_all[before[-1].end - offset : hit.start - offset])
+        ):
+            # « l'EI tient Saadiya et une partie de Jalawla, tombée le 11 août »: a singular
+            # participle apposed to the last place is that place's alone, all of it
+            reading.extra.setdefault("share_window", {})[before[-1].place_id] = ""
+            return [before[-1]]
         chain = _backward_list(reading, places, before[-1])
         intro = _INCLUDING.search(text_all, 0, chain[0].start - offset)
         container = [p for p in places if intro and p.end - offset == intro.start()]
@@ -3115,6 +3124,8 @@ _ITS_PART_AFTER = re.compile(
     r"|abords|faubourgs|quartiers|périphérie|banlieue|half|side|moitié)\b",
     _I,
 )
+# A French past participle that can only be singular: « tombée », « reprise », « libéré »
+_SINGULAR_PARTICIPLE = re.compile(r"[^\W\d_]+(?:ée|é|ise)", _I)
 # An aside opened before a place and not yet closed: ", d'où provient l'eau d'"
 _IN_ASIDE = re.compile(r",\s*(?:d['’]où|où|dont|which|where|whose)\b[^,;.]*\Z", _I)
 # A pronoun standing for the object of a capture: "retook it", "much of it", « l'ont reprise ».

@@ -4745,3 +4745,17 @@ def test_the_towns_an_enclave_is_around_are_held_whole() -> None:
         ("Idlib", "syrian_opposition", "full"),
         ("Afrin", "syrian_opposition", "full"),
     } <= claims
+
+
+def test_a_singular_participle_apposed_to_a_list_is_the_last_place_s() -> None:
+    body = "Plus au nord, l'EI tient toujours Rawa et une partie d'Anah, tombée le 11 août."
+    claims = {(c.place_name, c.side, c.kind, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Anah", "isis", "full", date(2017, 8, 11)) in claims
+    assert ("Rawa", "isis", "full", PUB) in claims
+    assert not any(n == "Rawa" and d == date(2017, 8, 11) for n, _, _, d in claims)
+
+
+def test_a_plural_participle_apposed_to_a_list_is_the_whole_list_s() -> None:
+    body = "Les FDS tiennent désormais Rawa et Anah, reprises le 11 août."
+    claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
+    assert {("Rawa", date(2017, 8, 11)), ("Anah", date(2017, 8, 11))} <= claims
