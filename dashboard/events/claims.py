@@ -930,9 +930,10 @@ def _named_gainer_elsewhere(claims: list[Claim], published: date | None = None) 
                 # 2014 »: who held it before it fell is who lost it)
                 and not (c.extra.get("frame") == "hold" and c.valid_from < claim.valid_from)
             }
-        if not named:
+        if not named and not claim.extra.get("story_captor"):
             # « Les jihadistes ont pris Mossoul mardi (...) L'aéroport de Mossoul est tombé
-            # mardi »: a site of a town taken that day went with the town
+            # mardi »: a site of a town taken that day went with the town (not a village of the
+            # operation the story reports, when a nearby one changed hands the other way)
             named = {
                 c.side
                 for c in claims
@@ -1236,6 +1237,8 @@ def _claims_for(
             claim.extra["date_precision"] = own.precision
         if inferred and gainer is None:
             claim = _scaled(claim, 0.7, "gainer inferred: government of the place's country")
+            if place.place_id in reading.extra.get("story_captor", ()):
+                claim.extra["story_captor"] = True
         if gainer is None:
             # what the text does say: who lost it (the control rules weigh the guess by it)
             claim.extra["gainer_inferred"] = True
@@ -1492,6 +1495,7 @@ def _default_government(reading: Reading, place: PlaceMention) -> str | None:
         # « Une dizaine de villages sont repassés sous le contrôle des peshmergas ... Le village
         # d'Albou Najm a été repris dans la matinée »: a capture of the operation the story
         # reports is its captor's
+        reading.extra.setdefault("story_captor", set()).add(place.place_id)
         return story[0]
     if reading.frame in ("lose", "leave") and len(in_article) > 1:
         # "ISIS lost Raqqa and Abu Kamal" in a story naming both the SDF and the army: the
@@ -2443,6 +2447,15 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             shares = reading.extra.setdefault("share_window", {})
             shares[named[-1].place_id] = "part of"
             return [named[-1], *_held_whole_among(reading, places)]
+    if frame in ("take", "take_pass") and _AMONG_BEFORE.search(
+        text_all, max(0, hit.start - offset - 40), hit.start - offset
+    ):
+        # « Parmi les localités reprises jeudi figurent al-Khouein, Atchane et Oum
+        # al-Khalakhil », "Among the villages retaken were Rawa and Anah": the list after
+        listed = _AMONG_VERB.match(text_all, hit.end - offset)
+        first = next((p for p in places if listed and p.start - offset == listed.end()), None)
+        if first is not None:
+            return _listed_from(reading, first, [p for p in places if p.start >= first.start], [])
     if frame in ("take", "take_pass"):
         declared = _declared_object(reading, places)
         if declared is not None:
@@ -3122,6 +3135,15 @@ _ITS_PART_AFTER = re.compile(
     r"\s+(?:(?:most|much|parts?)\s+of\s+)?(?:its|ses|sa|son)\s+(?:(?:northern|southern|eastern"
     r"|western|\w+ern)\s+)?(?:outskirts|edges?|suburbs|districts|neighbou?rhoods|streets"
     r"|abords|faubourgs|quartiers|périphérie|banlieue|half|side|moitié)\b",
+    _I,
+)
+# "Among the villages retaken were", « Parmi les localités reprises jeudi figurent »
+_AMONG_BEFORE = re.compile(
+    r"\b(?:parmi|among)\s+(?:les|the|ces|these)\s+(?:[\w'’-]+\s+){0,2}\Z", _I
+)
+_AMONG_VERB = re.compile(
+    r"[^,;.]{0,40}?\b(?:figurent|figuraient|figure|were|are|was|is|included|includes?)\s+"
+    r"(?:(?:les\s+)?(?:localités|villages?|villes?)\s+(?:de|d['’])\s*)?",
     _I,
 )
 # A French past participle that can only be singular: « tombée », « reprise », « libéré »

@@ -4759,3 +4759,23 @@ def test_a_plural_participle_apposed_to_a_list_is_the_whole_list_s() -> None:
     body = "Les FDS tiennent désormais Rawa et Anah, reprises le 11 août."
     claims = {(c.place_name, c.valid_from) for c in _run(body, "fr").claims}
     assert {("Rawa", date(2017, 8, 11)), ("Anah", date(2017, 8, 11))} <= claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les rebelles ont lancé jeudi une contre-offensive, reprenant plusieurs villages. "
+            "Parmi les localités reprises jeudi figurent Idlib et Afrin, selon l'OSDH.",
+            "fr",
+        ),
+        (
+            "Rebels launched a counter-offensive on Thursday, retaking several villages. Among "
+            "the towns retaken on Thursday were Idlib and Afrin, the Observatory said.",
+            "en",
+        ),
+    ],
+)
+def test_the_places_listed_among_those_retaken_are_retaken(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert {("Idlib", "syrian_opposition"), ("Afrin", "syrian_opposition")} <= claims
