@@ -3146,6 +3146,12 @@ _AMONG_VERB = re.compile(
     r"(?:(?:les\s+)?(?:localités|villages?|villes?)\s+(?:de|d['’])\s*)?",
     _I,
 )
+# Districts a relative clause is about: "the eastern neighbourhoods, where they entered"
+_DISTRICTS_RELATIVE = re.compile(
+    r"\b(?:les|the|its|ses)\s+(?:[\w-]+\s+)?(?:quartiers|districts|neighbou?rhoods|secteurs)"
+    r"(?:\s+[\w-]+)?\s*,\s*(?:où|where|into\s+which|dans\s+lesquels)\s+(?:[\w'’-]+\s+){0,3}\Z",
+    _I,
+)
 # A French past participle that can only be singular: « tombée », « reprise », « libéré »
 _SINGULAR_PARTICIPLE = re.compile(r"[^\W\d_]+(?:ée|é|ise)", _I)
 # An aside opened before a place and not yet closed: ", d'où provient l'eau d'"
@@ -3684,6 +3690,10 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
         ]
         return towns[-1] if towns else None
     if relative is None:
+        if last.kind in _TOWN_KINDS and _DISTRICTS_RELATIVE.search(head, last.end - offset):
+            # « Dans Mossoul même, (...) dans les quartiers orientaux, où elles ont pénétré »:
+            # the districts are the town's, named before them
+            return last
         return None
     if (
         len(before) >= 2

@@ -346,6 +346,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:rues|centre|quartiers|abords|faubourgs|entrées?)\b)"
         # « Rawa, où sont entrées les forces irakiennes »: the subject follows the verb
         r"|(?<=où\ssont\s)entrée?s?|(?<=où\sest\s)entrée?|(?<=où\sont\s)pénétré"
+        # « les quartiers orientaux, où elles ont pénétré la semaine dernière »
+        r"|(?<=où\selles\sont\s)pénétré|(?<=où\sils\sont\s)pénétré"
+        r"|(?<=où\selles\savaient\s)pénétré|(?<=où\sils\savaient\s)pénétré"
+        r"|(?<=où\selles\ssont\s)entrées|(?<=où\sils\ssont\s)entrés"
         # (not « à refluer jusqu'aux abords d'Ithriya »: where a retreat stopped)
         r"|atteint\s+les\s+abords|(?<!jusqu')(?<!jusqu’)aux\s+abords|(?:a|ont)\s+avancé\s+dans"
         # « les FDS ont pris pied dans Raqqa »: inside, still fought over

@@ -4779,3 +4779,19 @@ def test_a_plural_participle_apposed_to_a_list_is_the_whole_list_s() -> None:
 def test_the_places_listed_among_those_retaken_are_retaken(body: str, lang: str) -> None:
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert {("Idlib", "syrian_opposition"), ("Afrin", "syrian_opposition")} <= claims
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (
+            "Dans Mossoul même, les forces irakiennes poursuivaient mardi leur progression dans "
+            "les quartiers orientaux, où elles ont pénétré la semaine dernière.",
+            "Mossoul",
+        ),
+        ("Les forces irakiennes ont atteint Rawa, où elles sont entrées mardi.", "Rawa"),
+    ],
+)
+def test_where_a_side_went_in_is_the_town_of_the_relative(body: str, place: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert (place, "iraqi_forces", "contested") in claims
