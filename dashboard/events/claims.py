@@ -3552,8 +3552,9 @@ _RELATIVE_OBJECT = re.compile(
     r"(?:\s|')(?:which|that|que|qu'|où|where|dont)\b[^,;.()]{0,60}$"
     # an English relative without its pronoun: "Sinjar, the town Islamic State overran"
     r"|\s*,\s*(?:the|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village|base|airport|crossing"
-    r"|enclave|province|district|stronghold|bastion|field)\s+"
-    r"(?=(?-i:[A-Z])|(?:the|its|their)\s|(?:rebels|militants|jihadists|insurgents)\s)"
+    r"|enclave|province|district|stronghold|bastion|field|capital)\s+"
+    # ("Ramadi, the provincial capital they overran in May")
+    r"(?=(?-i:[A-Z])|(?:the|its|their|they|it)\s|(?:rebels|militants|jihadists|insurgents)\s)"
     r"(?:[\w'’-]+\s+){1,4}(?:had\s+|has\s+|have\s+)?$",
     _I,
 )
@@ -3661,6 +3662,15 @@ def _relative_antecedent(reading: Reading, places: Sequence[PlaceMention]) -> Pl
     if not before:
         return None
     last = before[-1]
+    if (
+        last.precision == "river"
+        and len(before) >= 2
+        and _LOCATED_RELATIVE.match(head, before[-2].end - offset)
+    ):
+        # "Hit, further down the Euphrates, which they seized last October": the river
+        # locates the town the relative is about
+        last = before[-2]
+        before = before[:-1]
     described = _described_before_relative(head, offset, before)
     if described is not None:
         return described
@@ -3738,6 +3748,7 @@ _NOUN_BEFORE_LANDMARK = re.compile(
 _THAT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|que|qu['’])\b[^,;.()]{0,60}$", _I)
 _LOCATED_RELATIVE = re.compile(
     r"\s*,[^,;.()]{0,50}?\b(?:km|kilom[eè]tres?|miles?|upstream|downstream|on\s+the|along"
+    r"|(?:further|farther)\s+(?:up|down)"
     r"|sur\s+l[ae']|en\s+amont|en\s+aval|au\s+bord"
     # « l'aéroport militaire, au sud-est, où l'armée tient bon »
     r"|(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?"

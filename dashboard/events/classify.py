@@ -87,7 +87,7 @@ _FR_TAKE = (
     r"|reprend(?:re|s|ra|ront|rait)?|reprennent|reprenai(?:t|ent)|reconquis(?:es?)?|reconquérir"
     r"|libéré(?:es?|s)?|libérer|libèrent|libère|conquis(?:es?)?|(?:ré)?investi(?:es?|s)?"
     r"|tombée?s?(?!\s+sur\b)"  # shells « tombés sur » a town take nothing
-    r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
+    r"|empar(?:é|ée|és|ées|er|ent|ant|ait|aient|e|a|èrent|era|eront)|reprenant|pris(?:es?)?\s+(?:\w+\s+)?le\s+contrôle"
     # « qu'il avait lui-même enlevé aux forces gouvernementales »: taken from them (not
     # « enlevés par l'EI », people abducted)
     r"|enlev(?:é|ée|és|ées|er|ait|aient)(?=\s+(?:[\w-]+\s+){0,2}?(?:à|aux|au)\s)"
@@ -951,7 +951,9 @@ _DAY_NEXT_FR = re.compile(
 )
 # no trigger verb ends in -ier, and a shelling noun does: « tirs de mortier » is no aim;
 # nor is « voiture piégée » (« à la voiture piégée »: a means, not an aim)
-_FR_INFINITIVE = re.compile(r"(?:(?<!i)er|ir|(?<!è)(?<!voitu)(?<!lib)re)$", _I)  # (not « libre »)
+_FR_INFINITIVE = re.compile(
+    r"(?:(?<!i)er|ir|(?<!è)(?<!voitu)(?<!lib)(?<!a)re)$", _I
+)  # (not « libre »)
 _FR_NEG_AFTER = re.compile(
     r"\s+(?:pas|jamais|guère|point|aucun|aucune|plus\s+(?!(?:\w+\s+){0,3}?qu))", _I
 )

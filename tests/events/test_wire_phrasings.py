@@ -4795,3 +4795,27 @@ def test_the_places_listed_among_those_retaken_are_retaken(body: str, lang: str)
 def test_where_a_side_went_in_is_the_town_of_the_relative(body: str, place: str) -> None:
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert (place, "iraqi_forces", "contested") in claims
+
+
+def test_a_relative_after_a_river_that_locates_a_town_is_the_town_s() -> None:
+    body = (
+        "Islamic State fighters still hold Hit, further down the Euphrates, which they seized "
+        "last October, as well as Ramadi, the provincial capital they overran in May."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert {("Hit", "isis", date(2017, 10, 1)), ("Ramadi", "isis", date(2017, 5, 1))} <= claims
+    assert ("Ramadi", "isis", date(2017, 10, 1)) not in claims
+
+
+def test_a_capture_told_after_avant_que_is_done_not_aimed_at() -> None:
+    body = (
+        "Rawa avait été reprise à l'EI en mars par les forces irakiennes, avant que l'armée "
+        "ne s'empare en avril d'Anah, plus en amont."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    assert ("Anah", "iraqi_forces", date(2017, 4, 1)) in claims
+
+
+def test_s_empare_is_a_capture() -> None:
+    claims = _run("L'armée s'empare de Rawa après deux jours de combats.", "fr").claims
+    assert [(c.place_name, c.side) for c in claims] == [("Rawa", "iraqi_forces")]
