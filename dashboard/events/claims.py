@@ -3536,7 +3536,10 @@ def _compared(reading: Reading, places: Sequence[PlaceMention]) -> list[PlaceMen
 _RELATIVE_OBJECT = re.compile(
     # (an initialism in brackets may stand in the clause: « où le groupe État islamique (EI) »)
     # (« Manbij, dont les FDS ont pris le contrôle »: the control of which)
-    r"\s*(?:,|\()\s*(?:which|that|que|qu'|où|where|dont)\b(?:[^,;.()]|\([^(),;.]{1,12}\))"
+    # (« Albou Richa, un secteur agricole voisin dont l'EI s'est emparé »: after a description
+    # that names no place)
+    r"\s*(?:,|\()\s*(?:(?:un|une|a|an)\s+[^,;.()]{1,50}?\s+)?"
+    r"(?:which|that|que|qu'|où|where|dont)\b(?:[^,;.()]|\([^(),;.]{1,12}\))"
     # (its subject may carry an apposition: « dont les FDS, une alliance arabo-kurde, ont »)
     r"{0,60}(?:,[^,;.()]{1,60},[^,;.()]{0,30})?$|"
     r"\s*(?:,|\()\s*qu'[^,;.()]{0,60}$"
@@ -3779,7 +3782,10 @@ _RANKED_APPOSITION = re.compile(
 _LEADING_AUX = re.compile(r"(?:was|were|is|are|has|have|had|been|est|sont|fut|a|ont)\s+", _I)
 _DESCRIBED_SUBJECT = re.compile(
     # ("Kafr Batna, one of the largest towns in the south of Eastern Ghouta, fell")
-    r"\s*,\s*(?:a|an|une?|the|la|le|l['’]|one\s+of\s+the|l['’]une?\s+des)\s+(?:[\w'’-]+\s+){0,4}?"
+    # (French may drop the article: « Zouiya, village de la tribu des Joubour au nord de
+    # Baïji, tombé en début de semaine »)
+    r"\s*,\s*(?:(?:a|an|une?|the|la|le|l['’]|one\s+of\s+the|l['’]une?\s+des)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?|(?=(?:village|ville|localité|bourg|cité)\s+(?:de|du|des|d['’])\s))"
     r"(?:towns?|cities|city|villages?|hubs?|localités|villes"
     r"|capital|capitale|chef-lieu"
     r"|crossroads|district|ville|localité|bourg|cité|carrefour|district|pocket|enclave|area"

@@ -4819,3 +4819,22 @@ def test_a_capture_told_after_avant_que_is_done_not_aimed_at() -> None:
 def test_s_empare_is_a_capture() -> None:
     claims = _run("L'armée s'empare de Rawa après deux jours de combats.", "fr").claims
     assert [(c.place_name, c.side) for c in claims] == [("Rawa", "iraqi_forces")]
+
+
+def test_a_relative_after_a_description_naming_no_place_is_the_place_s() -> None:
+    body = (
+        "Les forces progressaient vers Rawa, un secteur agricole voisin dont l'EI s'est emparé "
+        "dimanche."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Rawa", "isis") in claims
+
+
+def test_an_article_less_french_description_is_the_subject_s_not_its_landmark_s() -> None:
+    body = (
+        "C'est le prix payé par Rawa, village de la tribu des Joubour au nord d'Anah, tombé "
+        "lundi aux mains des jihadistes de l'EI."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Rawa", "isis") in claims
+    assert ("Anah", "isis") not in claims
