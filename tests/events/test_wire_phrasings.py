@@ -4838,3 +4838,15 @@ def test_an_article_less_french_description_is_the_subject_s_not_its_landmark_s(
     claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
     assert ("Rawa", "isis") in claims
     assert ("Anah", "isis") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("« Nous tenons Idlib », a affirmé un commandant rebelle joint par téléphone.", "fr"),
+        ('"We hold Idlib," a rebel commander said by telephone.', "en"),
+    ],
+)
+def test_a_rebel_commander_speaks_for_the_rebels(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Idlib", "syrian_opposition") in claims
