@@ -1192,7 +1192,7 @@ def _claims_for(
         own_gainer = _lost_to_after(reading, place) if frame == "lose" else None
         if gainer is None and frame in ("take_pass", "take_noun"):
             # « la chute de Mossoul face à l'offensive de l'EI », "the fall of Mosul to"
-            own_gainer = _fell_to_after(reading, place)
+            own_gainer = _fell_to_after(reading, place) or _holder_since_the_fall(reading, place)
         side = _gaining_side(
             reading,
             place,
@@ -1406,6 +1406,29 @@ def _fell_to_after(reading: Reading, place: PlaceMention) -> str | None:
         if re.search(r"[,;.]", gap) or len(gap) > 60:
             return None
         return actor.side if _FELL_TO_LEAD.search(gap) else None
+    return None
+
+
+_SINCE_THE_FALL = re.compile(
+    r"\W*(?:depuis|since|after|après)\s+(?:la\s+chute|the\s+fall)\s+(?:de|d['’]|of)\s*\Z", _I
+)
+
+
+def _holder_since_the_fall(reading: Reading, place: PlaceMention) -> str | None:
+    """ "Since the fall of Mosul in June, Islamic State has controlled most of the province":
+    the side the main clause says holds ground since a captorless fall took the place."""
+    if not _SINCE_THE_FALL.fullmatch(
+        reading.sentence.text, 0, place.start - reading.sentence.start
+    ):
+        return None
+    for actor in reading.actors:
+        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
+            continue
+        gap = _text_of(reading, place.end, actor.hit.start)
+        # the fronted clause closes before the main clause's subject
+        if "," in gap and not re.search(r"[;.]", gap) and len(gap) <= 60:
+            return actor.side
+        return None
     return None
 
 
@@ -3884,8 +3907,12 @@ def _definite_subject(reading: Reading) -> list[PlaceMention]:
     plural = _PLURAL_SUBJECT.search(head)
     if plural is not None:
         # ("Both towns remain in its hands": the last two named)
+        noun = re.search(r"(\w+)\W*\Z", plural.group(0).split(",")[0])
         return _listed_towns_before(
-            reading, plural.group("count") or ("two" if plural.group("both") else None)
+            reading,
+            plural.group("count") or ("two" if plural.group("both") else None),
+            any_kind=plural.group("towns") is None,
+            kinds=_SITE_NOUN_KINDS.get(noun.group(1).lower()) if noun else None,
         )
     definite = _DEFINITE_SUBJECT.search(head)
     if definite is None:
@@ -3908,9 +3935,19 @@ _PLURAL_SUBJECT = re.compile(
     # ("confirmed that the two villages were back under government control")
     r"(?:^|[.;]\s*|\b(?:that|que)\s+)\s*(?:the|these|(?P<both>both)|les|ces)\s+"
     r"(?:(?P<count>two|three|four|deux|trois|quatre)"
-    r"\s+)?(?:towns|cities|villages|villes|localités)\b[^,;.:]{0,40}$",
+    r"\s+)?(?:(?P<towns>towns|cities|villages|villes|localités)"
+    # « Les deux gisements (...) étaient tombés »: the sites just listed, whatever their kind
+    r"|(?<=two\s)(?:fields|bases|sites)|(?<=deux\s)(?:gisements|champs|bases|sites))"
+    # (a figure may hold a point: « d'environ 30.000 barils par jour »)
+    r"\b(?:[^;.:]|(?<=\d)\.(?=\d)){0,80}?$",
     _I,
 )
+_SITE_NOUN_KINDS = {
+    "gisements": frozenset({"oilfield"}),
+    "champs": frozenset({"oilfield"}),
+    "fields": frozenset({"oilfield"}),
+    "bases": _BASE_KINDS,
+}
 _PLURAL_OBJECT = re.compile(
     r"(?:\s+(?:still|toujours|encore|now|désormais|already|déjà))?"
     # ("cleared the last fighters from both towns": the towns they were driven from)
@@ -3926,15 +3963,22 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4}
 
 
 def _listed_towns_before(
-    reading: Reading, count: str | None, any_kind: bool = False, upto: int | None = None
+    reading: Reading,
+    count: str | None,
+    any_kind: bool = False,
+    upto: int | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[PlaceMention]:
     """The towns a plural subject stands for: the last list of towns named before it
     ("advancing on al-Qaim and Rawa. The towns have been..."); with ``any_kind``, the last
     list of places ("the Mazrur field and the Jazal mountains. The group holds both areas").
     An object may also stand for towns its own sentence named before ``upto`` ("took Rawa and
-    Anah in 2014 and still holds the two towns")."""
+    Anah in 2014 and still holds the two towns"). ``kinds`` narrows the places to those the
+    noun names (« les deux gisements »: the oil fields named last)."""
     pool = reading.extra.get("all_places", reading.places)
     limit = reading.sentence.start if upto is None else upto
+    if kinds is not None:
+        pool = [p for p in pool if p.kind in kinds]
     towns = [
         p
         for p in pool
@@ -3947,7 +3991,8 @@ def _listed_towns_before(
             )
         )
     ]
-    if not towns or limit - towns[-1].end > 300:
+    # (sites of the kind named are rarer: the last ones may stand further back)
+    if not towns or limit - towns[-1].end > (300 if kinds is None else 2000):
         return []
     text = reading.extra.get("article_text", "")
     while (
@@ -4977,7 +5022,8 @@ _CAPTURE_COMPARED = re.compile(
     r",\s*(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|une?|deux"
     r"|trois|quatre|cinq|six|sept|huit|neuf|dix|(?P<few>a\s+few|several|quelques|plusieurs))\s+"
     r"(?P<unit>days?|weeks?|months?|jours?|semaines?|mois)\s+)?"
-    r"(?P<way>after|before|après|avant)\s+\Z",
+    r"(?P<way>after|before|après|avant|en\s+même\s+temps\s+que|at\s+the\s+same\s+time\s+as)"
+    r"\s+\Z",
     _I,
 )
 _COUNT_WORDS = {
@@ -5060,6 +5106,8 @@ def _compared_captures(
 
 def _moved(day: date, precision: str, compared: re.Match[str]) -> tuple[date, str] | None:
     """The date of a capture told as so long after or before another one of ``day``."""
+    if not compared.group("way").lower().startswith(("after", "before", "après", "avant")):
+        return day, precision  # « en même temps que Zoummar »: the same day
     if precision in ("month", "year"):
         return day, precision  # "fell in June, a day after Mosul": in June too
     if not compared.group("unit"):

@@ -4850,3 +4850,22 @@ def test_an_article_less_french_description_is_the_subject_s_not_its_landmark_s(
 def test_a_rebel_commander_speaks_for_the_rebels(body: str, lang: str) -> None:
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert ("Idlib", "syrian_opposition") in claims
+
+
+def test_since_the_fall_of_a_town_the_side_holding_ground_took_it() -> None:
+    body = "Depuis la chute de Mossoul, le 10 juin, l'EI contrôle la majeure partie de la province."
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert ("Mossoul", "isis") in claims
+    assert ("Mossoul", "iraqi_forces") not in claims
+
+
+def test_the_two_fields_are_the_fields_named_last_and_a_town_fell_with_them() -> None:
+    body = (
+        "Les FDS ont repris vendredi le champ d'Omar et le champ de Conoco. "
+        "Les combats se poursuivaient près de Mayadin, selon un commandant. "
+        "Les deux gisements étaient tombés aux mains des jihadistes au début du mois, en même "
+        "temps que Susah, après le repli des FDS."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
+    fell = {("champ d'Omar", "isis"), ("champ de Conoco", "isis"), ("Susah", "isis")}
+    assert fell <= {(n, s) for n, s, d in claims if d == date(2017, 11, 1)}
