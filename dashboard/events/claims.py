@@ -2350,6 +2350,15 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             # just named
             found = _antecedent(reading, "point", kinds=_TOWN_KINDS, landmarks=False)
             lead = _SUBJECT_NOUN_OPENING.match(text_all)
+            previous = _previous_sentence_subject(reading)
+            reach = 300
+            if lead is None and previous is not None:
+                # "The medium-sized field has changed hands several times. The army secured
+                # it in June 2015": the site the previous sentence was about, however far back
+                # it was named
+                site = _antecedent(reading, "point", kinds=previous, landmarks=False)
+                if site is not None:
+                    found, reach = site, 3000
             if lead is not None:
                 # "The airport had been in Islamic State's hands since January 2014, when the
                 # group seized it": the site the sentence opens on
@@ -2375,19 +2384,23 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 ),
                 None,
             )
-            if subject is not None and (
-                found is None
-                or found.start < subject.start
-                # ("Maan, a village north of Hama, (...) forces that had captured it": the
-                # town that only locates is not what "it" stands for)
-                or (
-                    found.start >= offset
-                    and (
-                        _relational(text_all, found.start - offset - 30, found.start - offset)
-                        or _IN_ASIDE.search(
-                            text_all, max(0, found.start - offset - 200), found.start - offset
+            if (
+                subject is not None
+                and reach == 300
+                and (
+                    found is None
+                    or found.start < subject.start
+                    # ("Maan, a village north of Hama, (...) forces that had captured it": the
+                    # town that only locates is not what "it" stands for)
+                    or (
+                        found.start >= offset
+                        and (
+                            _relational(text_all, found.start - offset - 30, found.start - offset)
+                            or _IN_ASIDE.search(
+                                text_all, max(0, found.start - offset - 200), found.start - offset
+                            )
+                            is not None
                         )
-                        is not None
                     )
                 )
             ):
@@ -2395,7 +2408,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
                 # tenu par l'armée, quand des rebelles s'en étaient emparés »: the site the
                 # sentence is about, not a town named to locate it
                 found = subject
-            if found is not None and hit.start - found.end <= 300:
+            if found is not None and hit.start - found.end <= reach:
                 reading.extra.setdefault("share_window", {})[found.place_id] = pronoun
                 return [found]
     if frame == "hold" and _SIDED_AREAS.match(hit.text):
@@ -4023,6 +4036,39 @@ def _listed_towns_before(
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
 # A sentence opening on a definite noun for a place: "The airport had been ...", « La ville »
+# A site a sentence opens on, after a few adjectives: "The medium-sized field, which ...",
+# « Le gisement, d'une capacité de ... »
+_SITE_OPENING = re.compile(
+    r"\W*(?:the|la|le|l['’]|this|cette|ce)\s*(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>oil\s*field|gas\s*field|field|champ|gisement|air\s+base|airbase|airport"
+    r"|aéroport|base\s+aérienne|base|dam|barrage|crossing|poste-frontière)\b(?!['’]s)",
+    _I,
+)
+_SITE_OPENING_KINDS = {
+    "oilfield": frozenset({"oilfield"}),
+    "gasfield": frozenset({"oilfield"}),
+    "field": frozenset({"oilfield"}),
+    "champ": frozenset({"oilfield"}),
+    "gisement": frozenset({"oilfield"}),
+    "poste-frontière": frozenset({"crossing"}),
+}
+
+
+def _previous_sentence_subject(reading: Reading) -> frozenset[str] | None:
+    """The kinds of site the sentence before the reading's opens on, if it opens on one."""
+    text = reading.extra.get("article_text", "")
+    end = reading.sentence.start
+    if not text or end <= 0:
+        return None
+    head = text[max(0, end - 400) : end].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n"))
+    opening = _SITE_OPENING.match(head, cut + 1 if cut >= 0 else 0)
+    if opening is None:
+        return None
+    noun = re.sub(r"\s+", "", opening.group("noun").lower())
+    return _SITE_OPENING_KINDS.get(noun) or _noun_kinds(noun)
+
+
 _SUBJECT_NOUN_OPENING = re.compile(
     r"\W*(?:the|la|le|l['’]|cette|this)\s*(?P<noun>town|city|ville|localité|cité|air\s+base"
     r"|airbase|airport|aéroport|base\s+aérienne|crossing|dam|barrage)\b(?!['’]s)",

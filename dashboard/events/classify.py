@@ -196,7 +196,8 @@ _EN_TAKE = (
     # verbs of control over a named place or a place noun, not "secured a deal"
     # (not "Free" of "Free Syrian Army units": freed, frees, freeing)
     rf"|(?:(?:secur|recover)(?:ed|es?|ing)|fre(?:ed|es|eing))(?=\s+(?:{_NAME}|the\s+(?:town|city|village|district|area"
-    r"|border|crossing)\b))"
+    # ("The army secured it in June 2015": the place just told of)
+    r"|border|crossing)\b|it\s+(?:in|on|at|after|last|that|this|from)\b))"
     r"|(?:rais|hoist)(?:ed|es|s|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?flags?"
     r"(?=\s+(?:over|above|in|at|on)\b)"
     # bare "took": "it took the Conoco gas field", "which they took on Oct 14"; not the idioms

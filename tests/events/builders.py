@@ -80,6 +80,7 @@ PLACES: dict[str, tuple[str, float, float, str, str | None]] = {
     "Raqqa province": ("gn:163806", 35.9, 38.9, "governorate", "SY"),
     "Tabqa air base": ("name:Tabqa air base", 35.75, 38.57, "point", "SY"),
     "champ d'Omar": ("name:Al-Omar oil field", 35.06, 40.53, "point", "SY"),
+    "Omar oil field": ("name:Al-Omar oil field", 35.06, 40.53, "point", "SY"),
     "champ de Conoco": ("name:Conoco gas field", 35.3, 40.3, "point", "SY"),
     "Mashlab": ("name:Mashlab", 35.95, 39.05, "district", "SY"),
     "Ariha": ("gn:173576", 35.81, 36.61, "point", "SY"),

@@ -4869,3 +4869,15 @@ def test_the_two_fields_are_the_fields_named_last_and_a_town_fell_with_them() ->
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "fr").claims}
     fell = {("champ d'Omar", "isis"), ("champ de Conoco", "isis"), ("Susah", "isis")}
     assert fell <= {(n, s) for n, s, d in claims if d == date(2017, 11, 1)}
+
+
+def test_it_stands_for_the_site_the_previous_sentence_opened_on() -> None:
+    body = (
+        "The SDF took the Omar oil field on Sunday, then pushed on towards Mayadin. "
+        "The medium-sized field, which pumped oil before the war, has changed hands several "
+        "times. The army secured it in June 2015, weeks after Mayadin first fell to the "
+        "jihadists."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Omar oil field", "syrian_government", date(2015, 6, 1)) in claims
+    assert ("Mayadin", "syrian_government", date(2015, 6, 1)) not in claims
