@@ -170,6 +170,11 @@ _SEPARATOR = re.compile(
     r"|(?:le\s+|l')?(?:nord|sud|est|ouest)\s+(?:de|du|d'))\b))",
     _I,
 )
+# What lies around a town rather than in it: "villages around Hajin", « terres autour de »
+_COUNTRYSIDE = (
+    r"(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside"
+    r"|terres|fermes|vergers|farms|orchards)"
+)
 _PARTIAL = re.compile(
     r"\b(?:most\s+of|much\s+of|(?:nearly|almost)\s+all\s+of|the\s+rest\s+of|the\s+remaining|le\s+reste|parts?\s+of|a\s+fraction\s+of"
     # "a shrinking strip of the province", "a narrow sliver of"
@@ -236,8 +241,7 @@ _PARTIAL = re.compile(
     r"|(?:à|dans|in|on))"
     r"|(?-i:the\s+(?:al-)?[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|quarter)\s+of)"
     # the countryside around a town, not the town: "villages around Hajin", « autour de »
-    r"|(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside"
-    r"|terres|fermes|vergers|farms|orchards)"
+    rf"|{_COUNTRYSIDE}"
     r"\s+(?:\w+\s+)?(?:around|near|outside|surrounding|entourant|autour\s+(?:de|d'|du)"
     r"|près\s+(?:de|d'|du)"
     r"|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
@@ -259,8 +263,7 @@ _DESTINATION_BEFORE = re.compile(
     _I,
 )
 _AROUND_IT = re.compile(
-    r"(?:villages?|localités|hamlets?|hameaux|areas?|zones?|positions|farmland|countryside"
-    r"|terres|fermes|vergers|farms|orchards)\s+(?:\w+\s+)?(?:around|surrounding|entourant"
+    rf"{_COUNTRYSIDE}\s+(?:\w+\s+)?(?:around|surrounding|entourant"
     r"|autour\s+(?:de|d'|du)|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
     r"\s*(?:the\s+|la\s+|le\s+|l['’])?\Z",
     _I,
