@@ -47,6 +47,7 @@ from dashboard.events.extract import (
     GROUND_SIDES,
     SUBJECT_HOLDS,
     Reading,
+    ResolvedActor,
     confidence,
     number_of,
 )
@@ -1378,17 +1379,22 @@ def _between(reading: Reading, a: Any, b: Any) -> str:
     return _text_of(reading, max(reading.sentence.start, lo), max(reading.sentence.start, hi))
 
 
+def _first_side_after(reading: Reading, place: PlaceMention) -> tuple[ResolvedActor, str] | None:
+    """The first actor with a ground side after a place, and the words between them."""
+    for actor in reading.actors:
+        if actor.hit.start >= place.end and actor.side in GROUND_SIDES:
+            return actor, _text_of(reading, place.end, actor.hit.start)
+    return None
+
+
 def _lost_to_after(reading: Reading, place: PlaceMention) -> str | None:
     """The side a lost place went to, named after "to" following the place."""
-    for actor in reading.actors:
-        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
-            continue
-        gap = _text_of(reading, place.end, actor.hit.start)
-        if re.search(r"[;.]", gap) or len(gap) > 120:
-            return None
-        lead = _text_of(reading, max(reading.sentence.start, actor.hit.start - 40), actor.hit.start)
-        return actor.side if _LOST_TO_LEAD.search(lead) else None
-    return None
+    found = _first_side_after(reading, place)
+    if found is None or re.search(r"[;.]", found[1]) or len(found[1]) > 120:
+        return None
+    actor = found[0]
+    lead = _text_of(reading, max(reading.sentence.start, actor.hit.start - 40), actor.hit.start)
+    return actor.side if _LOST_TO_LEAD.search(lead) else None
 
 
 _FELL_TO_LEAD = re.compile(
@@ -1402,14 +1408,10 @@ _FELL_TO_LEAD = re.compile(
 def _fell_to_after(reading: Reading, place: PlaceMention) -> str | None:
     """The side a fallen place went to, named right after it: « la chute de Mossoul face à
     l'offensive éclair de l'EI », "the fall of Mosul to the militants"."""
-    for actor in reading.actors:
-        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
-            continue
-        gap = _text_of(reading, place.end, actor.hit.start)
-        if re.search(r"[,;.]", gap) or len(gap) > 60:
-            return None
-        return actor.side if _FELL_TO_LEAD.search(gap) else None
-    return None
+    found = _first_side_after(reading, place)
+    if found is None or re.search(r"[,;.]", found[1]) or len(found[1]) > 60:
+        return None
+    return found[0].side if _FELL_TO_LEAD.search(found[1]) else None
 
 
 _SINCE_THE_FALL = re.compile(
@@ -1424,15 +1426,11 @@ def _holder_since_the_fall(reading: Reading, place: PlaceMention) -> str | None:
         reading.sentence.text, 0, place.start - reading.sentence.start
     ):
         return None
-    for actor in reading.actors:
-        if actor.hit.start < place.end or actor.side not in GROUND_SIDES:
-            continue
-        gap = _text_of(reading, place.end, actor.hit.start)
-        # the fronted clause closes before the main clause's subject
-        if "," in gap and not re.search(r"[;.]", gap) and len(gap) <= 60:
-            return actor.side
+    found = _first_side_after(reading, place)
+    # the fronted clause closes before the main clause's subject
+    if found is None or "," not in found[1] or re.search(r"[;.]", found[1]) or len(found[1]) > 60:
         return None
-    return None
+    return found[0].side
 
 
 _STORY_DAYS = 3  # a capture this close to the lead's is part of the operation it reports
