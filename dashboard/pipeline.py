@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Bump when recognition, resolution or extraction rules change: re-ingesting an article then
 # replaces its derived rows instead of reporting it unchanged.
-PIPELINE_VERSION = "24"
+PIPELINE_VERSION = "25"
 
 Status = Literal["new", "unchanged", "updated", "failed"]
 

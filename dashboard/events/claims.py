@@ -652,6 +652,7 @@ def claims_from_readings(
         )
         claims.extend(made)
         claims.extend(_compared_captures(article, reading, event_ids.get(id(reading)), made))
+    claims.extend(_reversed_captures(article, readings, objects_of_reading, event_ids))
     claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
@@ -5149,6 +5150,104 @@ def _compared_captures(
         claimed.add(place.place_id)
         previous = (place, day, precision)
     return out
+
+
+# "overran the town on Monday before being driven out", "only to be pushed back", « avant
+# d'en être chassés par l'armée »: a capture undone in the same sentence
+_REVERSAL_LINK = re.compile(
+    r"\b(?:before|only\s+to|avant\s+(?:d['’]\s*(?:en\s+)?être|d['’]\s*en|que)|puis)\b", _I
+)
+
+
+def _reversed_captures(
+    article: Article,
+    readings: Sequence[Reading],
+    objects_of: Callable[[Reading], list[PlaceMention]],
+    event_ids: dict[int, str],
+) -> list[Claim]:
+    """Claims for places a sentence says were taken and then lost again ("Nusra fighters swept
+    into Maaloula before the army pushed them out a week later"): the expulsion names no place,
+    only the side driven out, so it gives back the places of the capture before it.
+
+    The place goes to the side the expulsion names, else to the side the place's country
+    would fall back to; never to the side that had taken it.
+    """
+    out: list[Claim] = []
+    last: tuple[Reading, list[PlaceMention], str] | None = None
+    for reading in readings:
+        if last is not None and last[0].sentence.index != reading.sentence.index:
+            last = None
+        if not reading.realised:
+            continue
+        frame = reading.frame
+        objects = objects_of(reading)
+        if frame in ("expel", "expelled") and not objects and last is not None:
+            taking, places, taker = last
+            text, offset = reading.sentence.text, reading.sentence.start
+            link = _REVERSAL_LINK.search(text, taking.hit.end - offset, reading.hit.start - offset)
+            if link is None or re.search(r"[;:]", text[taking.hit.end - offset : link.start()]):
+                continue
+            at = offset + link.start()
+            named = next(
+                (
+                    a.side
+                    for a in reading.actors
+                    if a.hit.start >= at and a.side in GROUND_SIDES and a.side != taker
+                ),
+                None,
+            )
+            when = _reversal_day(reading, taking, at)
+            if when is None:
+                continue
+            day, precision = when
+            for place in places:
+                side = named or _default_government(taking, place)
+                if side is None or side == taker or side not in GROUND_SIDES:
+                    continue
+                claim = _claim(
+                    article, reading, event_ids.get(id(reading)), place, side, day, "full", None
+                )
+                claim.extra["date_precision"] = precision
+                claim.extra["note"] = "a capture undone in the same sentence"
+                out.append(claim)
+            last = None
+            continue
+        if frame in ("take", "take_pass", "take_noun", "expel", "enter") and objects:
+            taker = _gainer(reading)
+            if taker in GROUND_SIDES:
+                last = (reading, objects, taker)
+    return out
+
+
+_COARSE = ("month", "season", "year")
+_PRECISION_ORDER = ("day", "week", *_COARSE)
+
+
+def _reversal_day(reading: Reading, taking: Reading, link: int) -> tuple[date, str] | None:
+    """When a capture was undone: a date told after the link ("before Islamic State drove them
+    out in January 2014"), else the expulsion's own day if it has one after the capture ("a
+    week later"), else the capture's day. A capture told only to the month stays so coarse."""
+    end = reading.sentence.start + len(reading.sentence.text)
+    for mention in reading.extra.get("sentence_dates", []):
+        if link <= mention.start < end and mention.value is not None:
+            if mention.relative and taking.date_precision != "day":
+                # ("in early September ... about a week later": no finer than the capture)
+                return mention.value, _coarser(mention.precision, taking.date_precision)
+            return mention.value, mention.precision
+    if taking.date is None:
+        return None
+    if (
+        reading.date is not None
+        and reading.date_how != "publication"
+        and reading.date >= taking.date
+        and taking.date_precision not in _COARSE
+    ):
+        return reading.date, _coarser(reading.date_precision, taking.date_precision)
+    return taking.date, taking.date_precision
+
+
+def _coarser(a: str, b: str) -> str:
+    return max(a, b, key=lambda p: _PRECISION_ORDER.index(p) if p in _PRECISION_ORDER else 0)
 
 
 def _moved(day: date, precision: str, compared: re.Match[str]) -> tuple[date, str] | None:

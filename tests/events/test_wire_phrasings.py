@@ -4881,3 +4881,69 @@ def test_it_stands_for_the_site_the_previous_sentence_opened_on() -> None:
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert ("Omar oil field", "syrian_government", date(2015, 6, 1)) in claims
     assert ("Mayadin", "syrian_government", date(2015, 6, 1)) not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "back_to", "day"),
+    [
+        (
+            "Islamic State fighters overran Haditha on Monday before being driven out two "
+            "days later.",
+            "en",
+            "iraqi_forces",
+            date(2017, 11, 8),
+        ),
+        (
+            "Rebels seized Sadad on Sunday, only to be pushed out by the army on Tuesday.",
+            "en",
+            "syrian_government",
+            date(2017, 11, 7),
+        ),
+        (
+            "Rebels seized Sadad in 2013 before Hezbollah drove them out in March 2014.",
+            "en",
+            "syrian_government",
+            date(2014, 3, 1),
+        ),
+        (
+            "Les jihadistes ont pris Haditha lundi avant d'en être chassés deux jours plus "
+            "tard par l'armée.",
+            "fr",
+            "iraqi_forces",
+            date(2017, 11, 8),
+        ),
+        (
+            "Les rebelles s'étaient emparés de Sadad dimanche, avant d'être délogés par "
+            "l'armée.",
+            "fr",
+            "syrian_government",
+            date(2017, 11, 5),
+        ),
+    ],
+)
+def test_a_capture_undone_in_the_same_sentence_gives_the_place_back(
+    body: str, lang: str, back_to: str, day: date
+) -> None:
+    claims = _run(body, lang).claims
+    taken = [c for c in claims if c.side != back_to]
+    assert taken and all(c.valid_from < day or c.valid_from == day for c in taken), claims
+    assert any(c.side == back_to and c.valid_from == day and c.kind == "full" for c in claims)
+
+
+def test_a_capture_undone_keeps_a_month_as_coarse_as_the_capture() -> None:
+    body = (
+        "In early September, rebels swept into Sadad, north-east of Damascus, before the "
+        "army pushed them out about a week later."
+    )
+    back = [c for c in _run(body, "en").claims if c.side == "syrian_government"]
+    assert [c.place_name for c in back] == ["Sadad"]
+    assert back[0].extra["date_precision"] != "day"
+
+
+def test_an_expulsion_of_a_side_from_elsewhere_undoes_nothing() -> None:
+    body = (
+        "Islamic State fighters overran Haditha on Monday; the army drove them out of "
+        "Ramadi two days later."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
+    assert ("Haditha", "iraqi_forces") not in claims
