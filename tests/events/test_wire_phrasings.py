@@ -4913,8 +4913,7 @@ def test_it_stands_for_the_site_the_previous_sentence_opened_on() -> None:
             date(2017, 11, 8),
         ),
         (
-            "Les rebelles s'étaient emparés de Sadad dimanche, avant d'être délogés par "
-            "l'armée.",
+            "Les rebelles s'étaient emparés de Sadad dimanche, avant d'être délogés par l'armée.",
             "fr",
             "syrian_government",
             date(2017, 11, 5),
