@@ -653,6 +653,7 @@ def claims_from_readings(
         claims.extend(made)
         claims.extend(_compared_captures(article, reading, event_ids.get(id(reading)), made))
     claims.extend(_reversed_captures(article, readings, objects_of_reading, event_ids))
+    claims.extend(_shared_holds(article, readings, objects_of_reading, event_ids))
     claims.extend(_not_yet_taken(article, readings))
     claims = _named_gainer_elsewhere(_nearest_trigger_dates(claims), article.published)
     return _consolidate(_drop_restated_holds(_drop_holds_before_a_gain(claims)))
@@ -5216,6 +5217,84 @@ def _reversed_captures(
             taker = _gainer(reading)
             if taker in GROUND_SIDES:
                 last = (reading, objects, taker)
+    return out
+
+
+# "Kurdish forces control most of Qamishli, while government troops still hold the airport and
+# several districts", « tandis que l'armée conserve l'ouest »: the other side holds a part of
+# the place the clause before named
+_SHARE_LINK = re.compile(
+    r"(?:,\s*|\s)(?:while|whereas|but|and|tandis\s+qu(?:e\b|['’])|alors\s+qu(?:e\b|['’])|mais|et)\b",
+    _I,
+)
+_PART_OF_IT = re.compile(
+    r"\s*(?:(?:still|only|encore|toujours|seulement|only)\s+)?(?:on\s+to\s+)?"
+    r"(?:the|its|a\s+few|some|several|a\s+handful\s+of|l['’]|le|la|les|quelques|plusieurs"
+    r"|certains|des|une\s+poignée\s+de)\s*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:airport|air\s+base|military\s+base|old\s+city|cent(?:re|er)|citadel"
+    r"|(?:north|south|east|west)(?:ern)?(?:\s+(?:half|part|side|bank))?|districts?"
+    r"|neighbou?rhoods?|quarters?|rest|remainder|suburbs?|streets|blocks|houses"
+    r"|aéroport|base|vieille\s+ville|centre|citadelle|est|ouest|nord|sud|quartiers?|secteurs?"
+    r"|reste|faubourgs?|rues|maisons|moitié)\b",
+    _I,
+)
+
+
+_SHARED_KINDS = frozenset({"city", "town", "village", "admin1", "admin2", "admin3", "region"})
+
+
+def _shared_holds(
+    article: Article,
+    readings: Sequence[Reading],
+    objects_of: Callable[[Reading], list[PlaceMention]],
+    event_ids: dict[int, str],
+) -> list[Claim]:
+    """Partial claims for a side a sentence says holds a part of the place its clause before
+    gave another side: the second hold names no place, only the part ("the airport", "the
+    west", « plusieurs quartiers »)."""
+    out: list[Claim] = []
+    last: tuple[Reading, list[PlaceMention], str] | None = None
+    for reading in readings:
+        if last is not None and last[0].sentence.index != reading.sentence.index:
+            last = None
+        if not reading.realised or reading.date is None:
+            continue
+        objects = objects_of(reading)
+        frame = reading.frame
+        if frame == "hold" and not objects and last is not None:
+            _, places, first = last
+            holder = _holder(reading)
+            text, offset = reading.sentence.text, reading.sentence.start
+            gap = text[max(p.end for p in places) - offset : reading.hit.start - offset]
+            if (
+                holder in GROUND_SIDES
+                and holder != first
+                and _SHARE_LINK.search(gap)
+                and not re.search(r"[.;:]", gap)
+                and _PART_OF_IT.match(text, reading.hit.end - offset)
+            ):
+                for place in places:
+                    if place.kind not in _SHARED_KINDS:
+                        continue  # (« plusieurs quartiers ainsi que l'aéroport »: a site is
+                        # no place with parts of its own)
+                    claim = _claim(
+                        article,
+                        reading,
+                        event_ids.get(id(reading)),
+                        place,
+                        holder,
+                        reading.date,
+                        "partial",
+                        None,
+                    )
+                    claim.extra["note"] = "a part of the place the clause before names"
+                    out.append(claim)
+            last = None
+            continue
+        if objects and frame in ("hold", "take", "take_pass", "take_noun", "expel", "enter"):
+            side = _holder(reading) if frame == "hold" else _gainer(reading)
+            if side in GROUND_SIDES:
+                last = (reading, objects, side)
     return out
 
 

@@ -4946,3 +4946,60 @@ def test_an_expulsion_of_a_side_from_elsewhere_undoes_nothing() -> None:
     )
     claims = {(c.place_name, c.side) for c in _run(body, "en").claims}
     assert ("Haditha", "iraqi_forces") not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "place", "side"),
+    [
+        (
+            "In Raqqa, Kurdish forces control most of the city, while government troops still "
+            "hold the airport and several districts.",
+            "en",
+            "Raqqa",
+            "syrian_government",
+        ),
+        (
+            "Rebels have held most of Aleppo's eastern half since 2012, while the government "
+            "controls the west.",
+            "en",
+            "Aleppo",
+            "syrian_government",
+        ),
+        (
+            "The SDF holds most of Raqqa, but Islamic State still controls the old city.",
+            "en",
+            "Raqqa",
+            "isis",
+        ),
+        (
+            "Les FDS contrôlent la majeure partie de Raqqa, tandis que l'armée conserve "
+            "l'aéroport et quelques quartiers.",
+            "fr",
+            "Raqqa",
+            "syrian_government",
+        ),
+    ],
+)
+def test_the_other_side_holds_the_part_the_next_clause_names(
+    body: str, lang: str, place: str, side: str
+) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, lang).claims}
+    assert (place, side, "partial") in claims, claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the provincial capital is a place of its own, not a part of the province
+        "Kurdish forces control most of Hasakah province, while the army holds the provincial "
+        "capital.",
+        # a site has no parts to share
+        "L'armée tient toujours plusieurs quartiers ainsi que l'aéroport de Tabqa, tandis que "
+        "les rebelles contrôlent les autres secteurs.",
+    ],
+)
+def test_a_second_hold_shares_only_a_place_with_parts(body: str) -> None:
+    lang = "fr" if "L'armée" in body else "en"
+    claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
+    assert ("Hasakah province", "syrian_government") not in claims
+    assert ("aéroport de Tabqa", "syrian_opposition") not in claims
