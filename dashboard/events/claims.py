@@ -530,6 +530,13 @@ _APPOSED_OWN_DATE_GAP = re.compile(
     r"^\s*,\s*(?:[^,.;()«»\"“”]{1,80},\s*)?(?:in|on|en|le|au\s+début\s+de|à\s+la\s+mi-|fin|début)\s*$",
     _I,
 )
+# (not "Sheikh Najjar, le premier quartier à avoir échappé au régime, en juillet 2012": the
+# date of the apposition's own verb)
+_APPOSED_CLAUSE = re.compile(
+    r"\b(?:qui|dont|où|which|that|who|whose|where|ayant|having)\b"
+    r"|\b(?:à\s+(?:avoir|être)|to\s+(?:have|be|fall))\b",
+    _I,
+)
 _COORDINATOR = re.compile(r"\b(?:and|then|et|puis)\b", _I)
 # (« puis, le 17 octobre, la ville de Rawa »: the place's own article and noun)
 _DATE_OPENS_PLACE = re.compile(
@@ -1093,7 +1100,10 @@ def _claims_for(
             reading.hit.end - reading.sentence.start,
         )
         for n, place in enumerate(objects):
-            if any(pid == place.place_id and side != holder for pid, side in in_sentence):
+            escaped = _escaped_on(reading)
+            if escaped is None and any(
+                pid == place.place_id and side != holder for pid, side in in_sentence
+            ):
                 # a place the sentence says another side took, unless the hold is told as
                 # what it was before ("took the crossing, which had been in rebel hands since
                 # 2015")
@@ -1121,6 +1131,9 @@ def _claims_for(
                 ):
                     continue
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if escaped is not None and fraction is None:
+                # (the apposition describes the place: « le plus vaste quartier rebelle »)
+                kind = "full"
             if reading.extra.get("share_window", {}).get(place.place_id) == _POSITIONS_HELD:
                 kind = "contested"  # « des unités irakiennes y tenaient encore des positions »
             if place.precision == "country" and kind != "partial":
@@ -1134,7 +1147,7 @@ def _claims_for(
             if kind == "full" and _held_within(reading, place, objects[n - 1] if n else None):
                 kind = "partial"  # "the last town they held in Anbar province": not all of it
             since = _since(reading, place, objects[n + 1] if n + 1 < len(objects) else None)
-            since = since or _held_by_then(reading)
+            since = since or escaped or _held_by_then(reading)
             if since is None and (back or _BECAME_HELD.match(reading.hit.text)):
                 # "returned to government control on Thursday", "came under rebel control in
                 # 2015": a state that began when the sentence says
@@ -2272,6 +2285,40 @@ _APPOSITION_THEN_VERB = re.compile(
 )
 
 
+_ESCAPED_APPOSED = re.compile(
+    r"\s*,\s*(?:le|la|l['’]|the)\s*(?:[\w'’-]+\s+){0,12}?(?:à\s+avoir|qui\s+(?:a|avait)"
+    r"|to\s+have|which\s+(?:had\s+)?|that\s+(?:had\s+)?)\s*(?:\w+\s+){0,2}?"
+    r"(?:échapp\w*|soustrait\w*|escaped|slipped|fallen\s+out|fell\s+out)\s+"
+    r"(?:au|à\s+(?:tout|son|leur)|out\s+of|from)\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?",
+    _I,
+)
+
+
+_ESCAPED_PAST = re.compile(
+    r"\b(?:à\s+avoir|a|avait|ont|avaient|had|has|have)\s+(?:\w+\s+)?"
+    r"(?:échapp\w*|soustrait\w*|escaped|slipped)\b[^,;.]{0,20}\Z",
+    _I,
+)
+
+
+def _escaped_on(reading: Reading) -> DateMention | None:
+    """The day a place slipped from a side's control, told in a past tense with its date
+    ("à avoir échappé au contrôle du régime, en juillet 2012"): held by the other side
+    from then on, even in a sentence about its recapture."""
+    if not reading.extra.get("escaped_control"):
+        return None
+    text, offset = reading.sentence.text, reading.sentence.start
+    if not _ESCAPED_PAST.search(
+        text, max(0, reading.hit.start - offset - 45), reading.hit.start - offset
+    ):
+        return None
+    for mention in reading.extra.get("sentence_dates", []):
+        if mention.start >= reading.hit.end:
+            gap = text[reading.hit.end - offset : mention.start - offset]
+            return mention if len(gap) <= 40 and not re.search(r"[.;]", gap) else None
+    return None
+
+
 def _named_objects(reading: Reading) -> list[PlaceMention]:
     places = [
         p
@@ -2291,8 +2338,15 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             p
             for p in places
             if p.end <= hit.start
-            and hit.start - p.end <= 45
-            and not re.search(r"[,;:]", text_all[p.end - offset : hit.start - offset])
+            and (
+                (
+                    hit.start - p.end <= 45
+                    and not re.search(r"[,;:]", text_all[p.end - offset : hit.start - offset])
+                )
+                # « Sheikh Najjar, le premier quartier à avoir échappé au contrôle du régime »
+                or _ESCAPED_APPOSED.fullmatch(text_all, p.end - offset, hit.start - offset)
+                is not None
+            )
         ]
         return subject[-1:]
     if reading.frame == "hold" and _HOLD_AROUND.match(text_all, hit.end - offset):
@@ -4467,9 +4521,10 @@ def own_date(
         if _FIGHTING_DAYS.search(d.text):
             continue  # "took Idlib after three days of fighting": the fighting's days
         gap = text[place.end - offset : d.start - offset]
-        if (_OWN_DATE_GAP.match(gap) or _APPOSED_OWN_DATE_GAP.match(gap)) and not (
-            _COORDINATOR.search(gap)
-        ):
+        if (
+            _OWN_DATE_GAP.match(gap)
+            or (_APPOSED_OWN_DATE_GAP.match(gap) and not _APPOSED_CLAUSE.search(gap))
+        ) and not _COORDINATOR.search(gap):
             return d  # (not "Mossoul puis le lendemain de Tikrit": the next place's)
     return None
 

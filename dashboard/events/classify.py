@@ -917,7 +917,8 @@ _COMPLETED_FR = re.compile(
     r"|\bpermis\s+(?:à\s+l['’]|à\s+la\s+|au\s+|aux\s+)(?:[\w'’-]+\s+){0,3}?(?:de\s+|d['’])$"
     # « la première ville à tomber aux mains de l'EI »: a rank among things done
     r"|\b(?:première|premier|deuxième|seconde|dernière|dernier|seule|seul)s?\s+"
-    r"(?:[\w-]+\s+)?(?:villes?|localités?|capitales?|chefs?-lieux?|provinces?)\s+"
+    r"(?:[\w-]+\s+)?(?:villes?|localités?|villages?|capitales?|chefs?-lieux?|provinces?"
+    r"|quartiers?|bastions?|bases?|secteurs?|zones?)\s+"
     r"(?:[\w-]+\s+)?à\s+(?:être\s+)?$",
     _I,
 )
@@ -928,7 +929,8 @@ _COMPLETED_EN = re.compile(
     # "the offensive allowed the army to retake Rawa": done
     r"|\b(?:allowed|enabled|helped)\s+(?:[\w'’-]+\s+){1,3}?to\s+$"
     r"|\b(?:first|second|third|last|latest|only)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:city|cities|towns?|villages?|places?|provinces?|capitals?|one|ones)\s+to\s+(?:be\s+)?$",
+    r"(?:city|cities|towns?|villages?|places?|provinces?|capitals?|districts?"
+    r"|neighbou?rhoods?|bases?|strongholds?|areas?|one|ones)\s+to\s+(?:be\s+)?$",
     _I,
 )
 

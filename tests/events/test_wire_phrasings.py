@@ -5003,3 +5003,37 @@ def test_a_second_hold_shares_only_a_place_with_parts(body: str) -> None:
     claims = {(c.place_name, c.side) for c in _run(body, lang).claims}
     assert ("Hasakah province", "syrian_government") not in claims
     assert ("aéroport de Tabqa", "syrian_opposition") not in claims
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Troops captured Sheikh Najjar, the first district to fall to the rebels in 2012, on "
+        "Nov. 6.",
+        "Troops captured Sheikh Najjar, the first neighbourhood to fall to the rebels in 2012, "
+        "on Nov. 6.",
+    ],
+)
+def test_the_first_district_to_fall_fell(body: str) -> None:
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Sheikh Najjar", "syrian_opposition", date(2012, 1, 1)) in claims
+    assert ("Sheikh Najjar", "syrian_government", date(2017, 11, 6)) in claims
+
+
+def test_a_place_slipped_from_a_side_in_an_apposition_on_its_own_date() -> None:
+    body = (
+        "Samedi, les forces gouvernementales avaient repris Sheikh Najjar, le plus vaste "
+        "secteur rebelle de la ville et le premier à avoir échappé au contrôle du régime, en "
+        "juillet 2012."
+    )
+    claims = {(c.place_name, c.side, c.valid_from, c.kind) for c in _run(body, "fr").claims}
+    assert ("Sheikh Najjar", "syrian_government", date(2017, 11, 4), "full") in claims
+    assert ("Sheikh Najjar", "syrian_opposition", date(2012, 7, 1), "full") in claims
+
+
+def test_a_place_that_slipped_from_the_regime_is_rebel_held_from_that_day() -> None:
+    claims = {
+        (c.place_name, c.side, c.valid_from)
+        for c in _run("Jobar a échappé au contrôle du régime en juillet 2012.", "fr").claims
+    }
+    assert claims == {("Jobar", "syrian_opposition", date(2012, 7, 1))}
