@@ -2965,8 +2965,16 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
         demonstrative = _demonstrative_object(reading)
         if demonstrative is not None:
             return [demonstrative]
+    # « y tiennent toujours plusieurs quartiers ainsi que l'aéroport militaire »: a part of
+    # the town and a site of it
+    site_too = (
+        after
+        and after[0].kind in _SITES_OF_A_TOWN
+        and _DISTRICTS_HELD.search(text_all, hit.end - offset, after[0].start - offset)
+        and _AS_WELL_AS.search(text_all, hit.end - offset, after[0].start - offset)
+    )
     if (
-        not after
+        (not after or site_too)
         and frame in ("hold", "enter")
         and _THERE_BEFORE.search(text_all, max(0, hit.start - offset - 40), hit.start - offset)
     ):
@@ -2986,7 +2994,7 @@ def _named_objects(reading: Reading) -> list[PlaceMention]:
             if part is not None and part.group(0).lower().endswith(("positions", "îlots")):
                 share = _POSITIONS_HELD  # a foothold in a town fought over
             reading.extra.setdefault("share_window", {})[antecedent.place_id] = share
-            return [antecedent]
+            return [antecedent, after[0]] if site_too else [antecedent]
     if not after:
         return []
     first = after[0]
@@ -4092,6 +4100,8 @@ def _listed_towns_before(
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
+_SITES_OF_A_TOWN = frozenset({"airport", "oilfield", "crossing"})
+_AS_WELL_AS = re.compile(r"\b(?:ainsi\s+que|as\s+well\s+as|and|et)\b", _I)
 # A sentence opening on a definite noun for a place: "The airport had been ...", « La ville »
 # A site a sentence opens on, after a few adjectives: "The medium-sized field, which ...",
 # « Le gisement, d'une capacité de ... »

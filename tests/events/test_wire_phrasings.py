@@ -5037,3 +5037,16 @@ def test_a_place_that_slipped_from_the_regime_is_rebel_held_from_that_day() -> N
         for c in _run("Jobar a échappé au contrôle du régime en juillet 2012.", "fr").claims
     }
     assert claims == {("Jobar", "syrian_opposition", date(2012, 7, 1))}
+
+
+def test_there_a_part_of_the_town_and_its_airport_are_held() -> None:
+    body = (
+        "L'EI a lancé une offensive sur Deir Ezzor. Les forces du régime y tiennent toujours "
+        "plusieurs quartiers ainsi que l'aéroport militaire de Deir Ezzor, tandis que les "
+        "rebelles contrôlent les autres secteurs."
+    )
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert ("Deir Ezzor", "syrian_government", "partial") in claims
+    assert ("aéroport militaire de Deir Ezzor", "syrian_government", "full") in claims
+    assert ("Deir Ezzor", "syrian_opposition", "partial") in claims
+    assert ("aéroport militaire de Deir Ezzor", "syrian_opposition", "partial") not in claims
