@@ -1612,8 +1612,10 @@ _SUBORDINATE_SUBJECT_GAP = re.compile(
     r"\s+(?:after|before|since|when|once|until|as|while|après\s+que|avant\s+que|depuis\s+que"
     r"|lorsque|quand|dès\s+que|alors\s+que|tandis\s+que)\s+(?:(?:the|les?|la|l['’])\s*)?"
     # a subject named ("after Iraqi forces") or a side's common noun ("after the militants")
-    r"(?:(?-i:[A-Z][\w'’-]*)|militants|jihadists|rebels|insurgents|fighters|troops|army|forces"
-    r"|jihadistes|djihadistes|rebelles|insurgés|combattants|troupes|armée)\s+"
+    # ("after government troops", "after pro-government forces": a modifier or two first)
+    r"(?:(?-i:[A-Z][\w'’-]*)|(?:[\w'’-]+\s+){0,2}?(?:militants|jihadists|rebels|insurgents"
+    r"|fighters|troops|soldiers|army|forces|jihadistes|djihadistes|rebelles|insurgés|combattants"
+    r"|troupes|soldats|armée|forces))\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:had|have|has|avaient|avait|ont|a)\s+)?",
     re.IGNORECASE,
 )

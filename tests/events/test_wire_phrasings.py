@@ -5050,3 +5050,14 @@ def test_there_a_part_of_the_town_and_its_airport_are_held() -> None:
     assert ("aéroport militaire de Deir Ezzor", "syrian_government", "full") in claims
     assert ("Deir Ezzor", "syrian_opposition", "partial") in claims
     assert ("aéroport militaire de Deir Ezzor", "syrian_opposition", "partial") not in claims
+
+
+def test_a_day_before_an_after_clause_with_a_modified_subject_is_the_main_verbs() -> None:
+    body = (
+        "Government forces regained ground near Ramadi on Saturday. The jihadists overran "
+        "Ramadi, the capital of Anbar province, last Sunday after government troops abandoned "
+        "their positions."
+    )
+    claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
+    assert ("Ramadi", "isis", date(2017, 11, 5)) in claims
+    assert ("Ramadi", "isis", date(2017, 11, 4)) not in claims
