@@ -336,10 +336,11 @@ _LOCATIVE_HOLD_AFTER = re.compile(r"^[^,;.]{0,20}(?<!['’])\b(?:est|is|was|éta
 _FR_SIDE_ADJECTIVES = r"irakien|syrien|kurde|rebelle|d?jihadiste"
 _HOLD_BY = re.compile(
     r"(?:par|by|belong(?:s|ed)?\s+(?:\w+\s+)?to|appart\w+\s+(?:\w+\s+)?(?:à|aux?)|hands\s+of|mains\s+(?:de|du|des|d')|control\s+of"
-    r"|sous\s+(?:le\s+|leur\s+|son\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
+    r"|sous\s+(?:le\s+|leur\s+|son\s+|notre\s+)?(?:(?:plein|entier|total)\s+)?contrôle"
     rf"(?:\s+(?:gouvernemental|{_FR_SIDE_ADJECTIVES}))?"
     r"|emprise\s+(?:de|du|des|d')"
-    r"|^under\s.*(?:control|rule)|^(?:returned|reverted|passed|came)\s.*control|^in\s.*hands|entre\s+(?:leurs|ses)\s+mains)$",
+    r"|^under\s.*(?:control|rule)|^(?:returned|reverted|passed|came)\s.*control|^in\s.*hands"
+    r"|entre\s+(?:leurs|ses|nos)\s+mains)$",
     _I,
 )
 # A definite description standing for a place named before: "contrôle 35 % de la province".

@@ -631,9 +631,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         rf"|(?<!la\s)(?<!les\s)(?<!sa\s)(?<!de\s)gard(?:e|ent|ait|aient)(?=\s+(?:(?:toutefois|encore|toujours|néanmoins|cependant"
         rf"|pourtant|aussi|également|donc)\s+)?{_NAME})"
         r"|conserv(?:e|ent|ait|aient)\b|gard(?:e|ent|ait|aient)\s+le\s+contrôle|aux\s+mains\s+(?:de|du|des|d')|sous\s+(?:le\s+)?contrôle(?:\s+(?:gouvernemental|irakien|syrien|kurde|rebelle|d?jihadiste))?"
-        r"|sous\s+(?:leur|son)\s+(?:(?:plein|entier|total)\s+)?contrôle"
+        r"|sous\s+(?:leur|son|notre)\s+(?:(?:plein|entier|total)\s+)?contrôle"
         r"|sous\s+l'emprise\s+(?:de|du|des|d')|entre\s+les\s+mains\s+(?:de|du|des|d')"
-        r"|entre\s+(?:leurs|ses)\s+mains"
+        r"|entre\s+(?:leurs|ses|nos)\s+mains"
         # « sont retranchés à Hajine » (not « les derniers jihadistes retranchés dans ... ont
         # été chassés », a description before their expulsion)
         r"|(?:sont|est|restent|reste|demeurent)\s+(?:toujours\s+|encore\s+)?"

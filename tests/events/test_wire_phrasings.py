@@ -5061,3 +5061,23 @@ def test_a_day_before_an_after_clause_with_a_modified_subject_is_the_main_verbs(
     claims = {(c.place_name, c.side, c.valid_from) for c in _run(body, "en").claims}
     assert ("Ramadi", "isis", date(2017, 11, 5)) in claims
     assert ("Ramadi", "isis", date(2017, 11, 4)) not in claims
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "side"),
+    [
+        (
+            "« Kirkouk est entièrement sous notre contrôle », a déclaré un commandant peshmerga.",
+            "Kirkouk",
+            "peshmerga",
+        ),
+        (
+            "« Haditha est entre nos mains », a déclaré un officier de l'armée irakienne.",
+            "Haditha",
+            "iraqi_forces",
+        ),
+    ],
+)
+def test_a_place_under_our_control_is_the_speakers_sides(body: str, place: str, side: str) -> None:
+    claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
+    assert claims == {(place, side, "full")}
