@@ -263,6 +263,16 @@ _DESTINATION_BEFORE = re.compile(
     r"\s*(?:the\s+|la\s+|le\s+|l['’])?(?:(?:province|town|city|ville)\s+(?:of|de|d['’])\s*)?\Z",
     _I,
 )
+_SUBPLACES_BEFORE = re.compile(
+    r"\b(?:dozens|scores|several|a\s+(?:string|number|series|handful|dozen)\s+of|many|numerous"
+    r"|some|dizaines|plusieurs|quelques|une\s+série\s+de|une\s+(?:dizaine|vingtaine|trentaine)"
+    r"|de\s+nombreu(?:x|ses)|des|\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois"
+    r"|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:of\s+|de\s+|d['’])?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:villages|towns|localités|bases|hamlets|hameaux|bourgades|hills|collines|outposts"
+    r"|checkpoints)\b(?:\s+(?:[\w'’-]+\s+){0,3}?)?\s*(?:in|of|across|throughout|de|du|dans"
+    r"|à\s+travers)\s+(?:the\s+|la\s+|l['’]\s*)?\Z",
+    _I,
+)
 _AROUND_IT = re.compile(
     rf"{_COUNTRYSIDE}\s+(?:\w+\s+)?(?:around|surrounding|entourant"
     r"|autour\s+(?:de|d'|du)|aux\s+alentours\s+(?:de|d'|du)|aux\s+environs\s+(?:de|d'|du))"
@@ -1237,6 +1247,14 @@ def _claims_for(
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:
             kind, fraction = _share(reading, place, objects[n - 1] if n else None)
+            if place.precision == "governorate" and _SUBPLACES_BEFORE.search(
+                reading.sentence.text,
+                max(0, place.start - reading.sentence.start - 90),
+                place.start - reading.sentence.start,
+            ):
+                # "seizing dozens of villages in Aleppo province", « plusieurs bases de l'armée
+                # dans la province de Raqa »: places of the province, not how much of it
+                continue
             if kind == "partial" and _AROUND_IT.search(
                 reading.sentence.text,
                 max(0, place.start - reading.sentence.start - 60),

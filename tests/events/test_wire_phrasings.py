@@ -5081,3 +5081,31 @@ def test_a_day_before_an_after_clause_with_a_modified_subject_is_the_main_verbs(
 def test_a_place_under_our_control_is_the_speakers_sides(body: str, place: str, side: str) -> None:
     claims = {(c.place_name, c.side, c.kind) for c in _run(body, "fr").claims}
     assert claims == {(place, side, "full")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The army then pushed south-east, seizing dozens of villages in Aleppo province.", "en"),
+        ("Islamic State seized several army bases in Aleppo province.", "en"),
+        (
+            "L'armée a ensuite poussé vers le sud-est, s'emparant de dizaines de villages de la "
+            "province d'Alep.",
+            "fr",
+        ),
+        (
+            "Ces dernières semaines, l'EI s'est emparé de plusieurs bases de la province d'Alep.",
+            "fr",
+        ),
+    ],
+)
+def test_villages_taken_in_a_province_say_nothing_of_the_province(body: str, lang: str) -> None:
+    assert _run(body, lang).claims == ()
+
+
+def test_most_of_a_province_taken_is_still_a_share_of_it() -> None:
+    claims = {
+        (c.place_name, c.side, c.kind)
+        for c in _run("Islamic State seized most of Aleppo province.", "en").claims
+    }
+    assert claims == {("Aleppo province", "isis", "partial")}
