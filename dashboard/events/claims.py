@@ -3978,7 +3978,8 @@ def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[P
         return []
     text = reading.sentence.text
     offset = reading.sentence.start
-    if text[: reading.hit.start - offset].strip(" \t\n\"«“'"):
+    head = text[: reading.hit.start - offset]
+    if head.strip(" \t\n\"«“'") and not _DATELINE_ONLY.fullmatch(head):
         return []
     comma = re.search(r",\s*", text[reading.hit.end - offset :])
     if comma is None:
@@ -3990,6 +3991,10 @@ def _fronted_subject(reading: Reading, places: Sequence[PlaceMention]) -> list[P
     return [first]
 
 
+# a wire dateline before the opening clause: "BEYROUTH, 16 juin — Tombé jeudi aux mains de"
+_DATELINE_ONLY = re.compile(
+    r"\s*(?-i:[A-ZÉ][A-ZÉÈ'’ -]+)(?:\s*\([^)]{1,40}\))?,[^—–\n]{1,40}?\s(?:—|–|--?)\s*", _I
+)
 _OPENING_DEFINITE = re.compile(
     r"\s*(?:the|la|cette|this)\s+(?:town|city|ville|localité|cité)\s*,[^,;:.]{0,160},\s*"
     r"(?:[\w'’-]+\s+){0,3}$",
@@ -4192,7 +4197,10 @@ _PROVINCE_SUBJECT = re.compile(
 )
 # What may open the subject before its name: "la ville de", "the town of".
 _SUBJECT_LEAD = re.compile(
-    r"^(?:(?:la|le|l'|the)\s*(?:(?:ville|localité|cité|town|city|village)\s+(?:de|d'|of)\s*)?)?$",
+    r"^(?:(?:la|le|l'|the)\s*(?:(?:ville|localité|cité|town|city|village|bourg)"
+    # (« le village chrétien de », "the Christian town of": an adjective or two between)
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:de|d'|of)\s*)?)?$"
+    r"|^(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\s+of\s*$",
     _I,
 )
 

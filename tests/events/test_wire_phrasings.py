@@ -5109,3 +5109,17 @@ def test_most_of_a_province_taken_is_still_a_share_of_it() -> None:
         for c in _run("Islamic State seized most of Aleppo province.", "en").claims
     }
     assert claims == {("Aleppo province", "isis", "partial")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "BEYROUTH, 9 novembre — Tombé jeudi aux mains des rebelles, le village chrétien de "
+        "Sadad, à une dizaine de kilomètres de Homs, a été repris dimanche par l'armée syrienne.",
+        "Tombé jeudi aux mains des rebelles, le village chrétien de Sadad a été repris dimanche "
+        "par l'armée syrienne.",
+    ],
+)
+def test_a_fronted_fall_before_a_described_village_after_a_dateline(body: str) -> None:
+    sides = {c.side for c in _run(body, "fr").claims if c.place_name == "Sadad"}
+    assert sides == {"syrian_opposition", "syrian_government"}
