@@ -75,7 +75,7 @@ _RELATIONAL_PHRASE = (
     r"|\bprès\s+(?:de|d'|du)(?!\s*\d)|\bproches?\s+(?:de|d'|du)|\bà\s+proximité\s+(?:de|d'|du)"
     r"|\bnon\s+loin\s+(?:de|d'|du)|\bface\s+(?:à|au)|\bfacing|\bopposite|\bacross\s+(?:\w+\s+){0,3}from"
     r"|\ben\s+face\s+(?:de|d'|du)|\bde\s+l'autre\s+côté\s+(?:de|d'|du)|\baux\s+abords\s+(?:de|d'|du)"
-    r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\b(?:km|kilomet(?:er|re)s?|miles|mètres)\s+(?:from|of|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
+    r"|\boutskirts\s+of|\bfringes?\s+of|(?<!aux\s)\benvirons\s+(?:de|d'|du)|\bvicinity\s+of|\b(?:km|kilom[eè]t(?:er|re)s?|miles|mètres)\s+(?:from|of|de|d')|\btowards?|\bvers|\ben\s+direction\s+(?:de|d'|du)"
     r"|\bto\s+the\s+border|\bup\s+to|\bjusqu'(?:à|au)|(?<!apart\s)\bfrom|\bbetween|\bentre|\bbeyond"
     r"|\bdepuis|\bvenus?\s+(?:de|d')|\bsitué(?:e)?\s+(?:à|au)|\blies\s+(?:\w+\s+){0,3}(?:of|from)"
     # the ends of a road: "the highway linking Aleppo to Hasaka", « la route reliant Alep à »

@@ -5123,3 +5123,17 @@ def test_most_of_a_province_taken_is_still_a_share_of_it() -> None:
 def test_a_fronted_fall_before_a_described_village_after_a_dateline(body: str) -> None:
     sides = {c.side for c in _run(body, "fr").claims if c.place_name == "Sadad"}
     assert sides == {"syrian_opposition", "syrian_government"}
+
+
+def test_a_town_some_kilometres_from_another_is_not_that_one() -> None:
+    body = (
+        "Le village de Sadad, à une dizaine de kilomètres de Homs, a été repris dimanche par "
+        "l'armée syrienne. Mais l'EI tient toujours Mayadin, à une cinquantaine de kilomètres "
+        "de Deir Ezzor, ainsi que Hajin."
+    )
+    claims = {(c.place_name, c.side) for c in _run(body, "fr").claims}
+    assert claims == {
+        ("Sadad", "syrian_government"),
+        ("Mayadin", "isis"),
+        ("Hajin", "isis"),
+    }
