@@ -401,8 +401,12 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "event",
         0.7,
         "fr",
-        r"lanc(?:é|ée|és|er|ent|ant|e)\s+(?:\w+\s+){0,2}?(?:une?\s+|l'|leur\s+|la\s+)?"
+        # (« ont lancé mardi à l'aube une offensive »: a day and an hour between)
+        r"lanc(?:é|ée|és|er|ent|ant|e)\s+(?:[\w'’-]+\s+){0,4}?(?:une?\s+|l'|leur\s+|la\s+)?"
         r"(?:\w+\s+)?(?:offensive|assaut|opération|attaque|contre-offensive)"
+        # « l'offensive lancée le 6 mai », « celle lancée début février par l'armée »
+        r"|(?:offensive|assaut|opération|contre-offensive|celle)\s+(?:[\w'’-]+\s+){0,2}?"
+        r"lancée?s?\b"
         r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
         r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
         r"|(?:le\s+)?début\s+(?:d'une|de\s+l')\s*(?:offensive|opération|bataille)|donner\s+l'assaut"
@@ -431,6 +435,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:the\s+)?(?:assault|offensive|attack|operation)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:was|had\s+been|has\s+been)"
         r"\s+launched"
+        # "a government offensive launched in July to reclaim the province"
+        r"|(?:offensive|assault|operation|counter-?offensive)\s+launched\b"
         # "The offensive began on March 2", "where the ground assault began on Wednesday"
         r"|(?:offensive|assault|attack|operation|push)\s+(?:had\s+|has\s+)?"
         r"(?:began|begun|started|got\s+under\s+way|kicked\s+off)"

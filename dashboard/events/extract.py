@@ -653,6 +653,13 @@ def _clause_shares_its_day(
     for hit in primary:
         if id(hit) in owner:
             continue
+        main = _main_verb_of_participle(text, hit, primary, owner)
+        if main is not None:
+            # « l'armée avait lancé mardi une offensive ..., s'emparant dans la journée de
+            # Bachkoy », "launched an offensive on Tuesday, seizing three villages": the
+            # participle's day is its main verb's
+            owner[id(hit)] = owner[id(main)]
+            continue
         earlier = [d for d in s_dates if id(d) not in forward and d.end <= hit.start]
         if (
             earlier
@@ -692,6 +699,33 @@ def _clause_shares_its_day(
             )
         ):
             owner[id(hit)] = [best]
+
+
+# a present participle right after the comma that closes its main clause ("..., seizing",
+# « ..., s'emparant », « ..., prenant »)
+_PARTICIPLE_OPENING = re.compile(r",\s*(?:s['’]\s*|se\s+|en\s+)?\Z")
+_PRESENT_PARTICIPLE = re.compile(r"(?:\w+ing|\w+ant)\b", re.IGNORECASE)
+
+
+def _main_verb_of_participle(
+    text: str,
+    hit: TriggerHit,
+    primary: Sequence[TriggerHit],
+    owner: dict[int, list[DateMention]],
+) -> TriggerHit | None:
+    """The dated trigger of the clause a present participle follows, if it is the one just
+    before it and no full stop or semicolon stands between."""
+    if not _PRESENT_PARTICIPLE.match(hit.text) or not _PARTICIPLE_OPENING.search(
+        text, max(0, hit.start - 6), hit.start
+    ):
+        return None
+    before = [t for t in primary if t.end <= hit.start]
+    if not before or id(before[-1]) not in owner:
+        return None
+    main = before[-1]
+    if re.search(r"[.;:]", text[main.end : hit.start]) or hit.start - main.end > 200:
+        return None
+    return main
 
 
 _WHILE_CLAUSE = re.compile(

@@ -5137,3 +5137,48 @@ def test_a_town_some_kilometres_from_another_is_not_that_one() -> None:
         ("Mayadin", "isis"),
         ("Hajin", "isis"),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "day"),
+    [
+        (
+            "L'armée a lancé mardi à l'aube une offensive pour reprendre Haditha.",
+            "fr",
+            date(2017, 11, 7),
+        ),
+        (
+            "L'offensive lancée le 6 mai par les FDS contre Tal Tamr piétine.",
+            "fr",
+            date(2017, 5, 6),
+        ),
+        (
+            "A government offensive launched in July to reclaim Haditha stalled.",
+            "en",
+            date(2017, 7, 1),
+        ),
+    ],
+)
+def test_an_offensive_launched_is_an_assault(body: str, lang: str, day: date) -> None:
+    assaults = [e for e in _run(body, lang).events if e.type == "assault"]
+    assert [e.date for e in assaults] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "L'armée a coupé jeudi une route près d'Alep. L'armée avait lancé mardi à l'aube une "
+            "offensive au nord de la ville, s'emparant dans la journée de Sadad et de Jobar.",
+            "fr",
+        ),
+        (
+            "The army cut a road near Aleppo on Thursday. The army had launched an offensive "
+            "north of the city on Tuesday, seizing Sadad and Jobar.",
+            "en",
+        ),
+    ],
+)
+def test_a_participle_takes_the_day_of_its_main_verb(body: str, lang: str) -> None:
+    claims = {(c.place_name, c.valid_from) for c in _run(body, lang).claims}
+    assert claims == {("Sadad", date(2017, 11, 7)), ("Jobar", date(2017, 11, 7))}
