@@ -234,6 +234,24 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
     ),
     _spec("capture", "take_pass", 0.8, "fr", _FR_FALL),
     _spec("capture", "take_pass", 0.8, "en", _EN_FALL),
+    # A loss told with no one to gain the place, often denied: "denied that the town had
+    # been lost", "did not take Haditha", « a démenti la perte du village »: an event, no claim
+    _spec(
+        "capture",
+        "event",
+        0.6,
+        "en",
+        r"(?:had|has|have)\s+been\s+lost\b(?!\s+to\b)"
+        r"|(?<=\bnot\s)(?:re)?take\b|(?<=\bnot\s)(?:re)?taken\b|(?<=\bnot\syet\s)(?:re)?taken\b",
+    ),
+    _spec(
+        "capture",
+        "event",
+        0.6,
+        "fr",
+        r"(?:la|sa|leur)\s+perte\s+(?:de|du|d['’])(?=\s*(?:(?:tout|toute)\s+)?(?:la\s+|le\s+|l['’])?"
+        r"\s*(?:ville|village|localité|quartier|(?-i:[A-Z])))",
+    ),
     _spec(
         "capture",
         "take_noun",

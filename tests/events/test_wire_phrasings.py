@@ -5182,3 +5182,22 @@ def test_an_offensive_launched_is_an_assault(body: str, lang: str, day: date) ->
 def test_a_participle_takes_the_day_of_its_main_verb(body: str, lang: str) -> None:
     claims = {(c.place_name, c.valid_from) for c in _run(body, lang).claims}
     assert claims == {("Sadad", date(2017, 11, 7)), ("Jobar", date(2017, 11, 7))}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "negated"),
+    [
+        ("The army denied that Haditha had been lost.", "en", True),
+        ("Islamic State did not take Haditha.", "en", True),
+        ("Rebels have not yet taken Sadad, a commander said.", "en", True),
+        ("L'armée a démenti lundi la perte de tout le village de Sadad.", "fr", True),
+        ("La perte de Sadad a été un coup dur pour le régime.", "fr", False),
+    ],
+)
+def test_a_loss_named_or_denied_is_a_capture_event_and_no_claim(
+    body: str, lang: str, negated: bool
+) -> None:
+    result = _run(body, lang)
+    captures = [e for e in result.events if e.type == "capture"]
+    assert [e.negated for e in captures] == [negated]
+    assert result.claims == ()
