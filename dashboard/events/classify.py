@@ -520,8 +520,16 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # « l'aviation américaine avait frappé des positions jihadistes »
         r"|(?:aviation|avions?|appareils|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:a|ont|avait|avaient)\s+(?:(?:de\s+nouveau|aussi|également)\s+)?"
-        r"(?:frappé|(?:mené|effectué|conduit)(?=\s+(?:[\w'’-]+\s+){0,3}?"
+        # (« a mené ces derniers jours des dizaines de raids »: a time and a count between)
+        r"(?:frappé|(?:mené|effectué|conduit)(?=\s+(?:[\w'’-]+\s+){0,6}?"
         r"(?:raids?|frappes?|bombardements?|sorties)\b))"
+        # « les avions russes frappent presque chaque jour », « l'aviation bombarde »
+        r"|(?:aviation|avions?|hélicoptères|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,3}?"
+        r"\s+(?:frapp(?:e|ent|ait|aient)|bombard(?:e|ent|ait|aient)|pilonn(?:e|ent|ait|aient)"
+        r"|multipli(?:e|ent|ait|aient)\s+les\s+(?:raids|frappes))\b"
+        # « plus de 250 raids russes », « des dizaines de raids », « lors de raids sur »
+        r"|raids?\s+(?:russes?|syriens?|américains?|irakiens?|turcs?|israéliens?"
+        r"|de\s+la\s+coalition|de\s+l['’]aviation)\b|(?:\d+|dizaines\s+de|centaines\s+de)\s+raids\b"
         # barrel bombs: « des hélicoptères ont largué des barils d'explosifs »
         r"|barils?\s+(?:d['’]\s*)?explosifs|barils\s+tomb\w*"
         r"|largu(?:é|ée|és|ées|er|ent|ait|aient)\s+(?:[\w'’-]+\s+){0,5}?(?:barils|bombes)\b",
@@ -534,8 +542,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|strikes|air\s+cover"
         r"|air\s+support|bombed|bombing\s+raids?|pounded|struck|had\s+hit|aircraft\s+hit"
         # "Coalition jets started hitting targets inside Tikrit"
-        r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
-        r"(?:hit|hitting|striking|bombing|pounding|target(?:ed|ing))\b"
+        r"|(?:jets|warplanes|aircraft|planes|drones|bombers|helicopters|gunships|air\s+force)"
+        r"\s+(?:\w+\s+){0,2}?"
+        r"(?:hit|hitting|striking|bombing|pounding|target(?:ed|ing)|fired\s+(?:on|at))\b"
         # "Russian jets carried out dozens of raids on Khan Sheikhoun"
         r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
         r"(?:carried\s+out|conducted|launched|flew|staged)\s+(?:[\w'’-]+\s+){0,3}?"

@@ -5201,3 +5201,27 @@ def test_a_loss_named_or_denied_is_a_capture_event_and_no_claim(
     captures = [e for e in result.events if e.type == "capture"]
     assert [e.negated for e in captures] == [negated]
     assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("L'aviation russe a mené ces derniers jours des dizaines de raids autour de Sadad.", "fr"),
+        (
+            "Depuis le 30 septembre, les avions russes frappent presque chaque jour les positions "
+            "rebelles près de Sadad.",
+            "fr",
+        ),
+        ("Plus de 250 raids russes ont visé Sadad en trois jours.", "fr"),
+        ("Army helicopters fired on militant positions on the outskirts of Ramadi.", "en"),
+        ("Iraqi jets and helicopters began striking militant positions near Haditha.", "en"),
+        ("The air force was pounding the terrorists in Tabqa.", "en"),
+    ],
+)
+def test_aircraft_striking_in_other_words_is_an_air_strike(body: str, lang: str) -> None:
+    assert "air_strike" in {e.type for e in _run(body, lang).events}
+
+
+def test_a_ground_raid_is_no_air_strike() -> None:
+    events = _run("Un raid jihadiste contre Sadad a fait dix morts.", "fr").events
+    assert "air_strike" not in {e.type for e in events}
