@@ -615,6 +615,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "en",
         r"withdr(?:ew|awn|aw|awing)|pulled\s+out|pull\s+out|pulled\s+back|pull(?:s|ing)?\s+back"
         r"|retreat(?:ed|ing)?|fled|flee(?:ing)?"
+        # "the soldiers fell back to Morek" (not "fell back into government hands")
+        r"|f(?:e|a)ll(?:s|ing)?\s+back(?!\s+(?:into|under|in|to\s+(?:the\s+)?(?:government|rebel"
+        r"|army|militant|group)))"
         r"|abandon(?:ed|ing)?|desert(?:ed)(?!\s+areas)|evacuat(?:ed|ing)",
     ),
     # --- official announcements --------------------------------------------------------------

@@ -5225,3 +5225,19 @@ def test_aircraft_striking_in_other_words_is_an_air_strike(body: str, lang: str)
 def test_a_ground_raid_is_no_air_strike() -> None:
     events = _run("Un raid jihadiste contre Sadad a fait dix morts.", "fr").events
     assert "air_strike" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The surviving soldiers fell back towards Ariha.",
+        "Government troops fell back from Ariha on Sunday.",
+    ],
+)
+def test_falling_back_is_a_withdrawal(body: str) -> None:
+    assert "withdrawal" in {e.type for e in _run(body, "en").events}
+
+
+def test_falling_back_into_hands_is_no_withdrawal() -> None:
+    events = _run("Ariha fell back into government hands on Sunday.", "en").events
+    assert "withdrawal" not in {e.type for e in events}
