@@ -260,9 +260,20 @@ _PARTIAL = re.compile(
 _PARTIAL_GATE = gate_of(_PARTIAL)
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:pour|for|to|towards?|vers|en\s+direction\s+(?:de|d'|du)|à\s+destination\s+(?:de|d'|du))"
-    r"\s*(?:the\s+|la\s+|le\s+|l['’])?(?:(?:province|town|city|ville)\s+(?:of|de|d['’])\s*)?\Z",
+    r"\s*(?:the\s+|la\s+|le\s+|l['’])?(?:(?:province|town|city|ville)\s+(?:of|de|d['’])\s*)?\Z"
+    # "fell back towards the group's stronghold of Raqqa", « vers leur fief de Raqqa »
+    r"|\b(?:towards?|vers|en\s+direction\s+(?:de|d'|du))\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:of|de|d['’]|du)\s*\Z",
     _I,
 )
+
+
+def _destination(reading: Reading, place: PlaceMention) -> bool:
+    """Whether a place after a withdrawal is where the side went ("towards Raqqa")."""
+    at = place.start - reading.sentence.start
+    return _DESTINATION_BEFORE.search(reading.sentence.text, max(0, at - 60), at) is not None
+
+
 _SUBPLACES_BEFORE = re.compile(
     r"\b(?:dozens|scores|several|a\s+(?:string|number|series|handful|dozen)\s+of|many|numerous"
     r"|some|dizaines|plusieurs|quelques|une\s+série\s+de|une\s+(?:dizaine|vingtaine|trentaine)"
@@ -632,6 +643,8 @@ def claims_from_readings(
             gainer = _gainer(reading)
             objects = objects_of_reading(reading)
             for n, place in enumerate(objects):
+                if reading.frame == "leave" and _destination(reading, place):
+                    continue  # where they went, not what they left
                 side = _gaining_side(reading, place, objects[n - 1] if n else None, gainer, {})
                 # (a share taken leaves the rest held: "fighting to take the last districts
                 # the group holds in Mosul, after retaking the eastern half of the city")
@@ -1238,11 +1251,7 @@ def _claims_for(
             kind = "full" if _UNOPPOSED.search(reading.sentence.text) else "contested"
             fraction = None
         elif frame == "leave":
-            if _DESTINATION_BEFORE.search(
-                reading.sentence.text,
-                max(0, place.start - reading.sentence.start - 40),
-                place.start - reading.sentence.start,
-            ):
+            if _destination(reading, place):
                 continue  # « ont quitté la ville pour la province d'Idleb »: where they went
             kind, fraction = "full", None  # "largely abandoned" still leaves the place
         else:

@@ -5241,3 +5241,11 @@ def test_falling_back_is_a_withdrawal(body: str) -> None:
 def test_falling_back_into_hands_is_no_withdrawal() -> None:
     events = _run("Ariha fell back into government hands on Sunday.", "en").events
     assert "withdrawal" not in {e.type for e in events}
+
+
+def test_a_withdrawal_towards_a_described_town_gives_it_to_nobody() -> None:
+    body = (
+        "L'armée est entrée dimanche dans Yabroud : la plupart des rebelles s'étaient retirés "
+        "ces derniers jours vers la localité voisine de Sadad."
+    )
+    assert "Sadad" not in {c.place_name for c in _run(body, "fr").claims}
