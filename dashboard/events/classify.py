@@ -475,6 +475,11 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:est|sont|été)\s+attaquée?s?|attaqu(?:é|ent|ait)|encerclement"
         r"|opérations?\s+de\s+(?:ratissage|nettoyage)|en\s+affrontant|combattants?\s+de\s+rue"
         r"|se\s+(?:sont\s+)?battent|on\s+se\s+bat(?:tait)?\b|échanges?\s+de\s+tirs"
+        # « soldats et jihadistes se sont encore affrontés », « se sont heurtés aux FDN »
+        r"|s['’]affront(?:ent|aient|ait)|se\s+(?:sont\s+)?(?:(?:encore|de\s+nouveau)\s+)?"
+        r"affront(?:és|ées|ent|aient)|(?:se\s+sont|s['’]est)\s+heurtée?s?\s+(?:à|aux)\b"
+        r"|ouvert\s+le\s+feu|(?:les|l['’])\s*(?:ont|a|avaient|avait)\s+repoussée?s?"
+        r"|repouss(?:é|ée|és|ées|er|ent|ait|aient|ant)\s+les\s+assaillants"
         # « ont brisé le siège imposé par l'EI à Deir Ezzor », « levé le siège de »
         r"|(?:bris(?:é|er|ent|ant|ait)|brisé|rompu|romp(?:re|ent)|lev(?:é|er|ent))\s+"
         r"(?:\w+\s+)?(?:le|leur|son|ce)\s+siège"
@@ -494,6 +499,10 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"clash(?:es|ed)?|fighting|fought|battles?|counter-?attack(?:ed|s)?|firefights?"
         r"|exchanges?\s+of\s+fire|attacked|punched\s+through|broke\s+the\s+siege"
         r"|clearing\s+operations?|street\s+fighting"
+        # "were battling militants street by street", "held the jihadists off", "were beaten
+        # back", "opened fire on"
+        r"|battl(?:ing|ed)\b|held\s+(?:[\w'’-]+\s+){1,3}?off\b|(?:were|was)\s+beaten\s+back"
+        r"|opened\s+fire"
         # "after a fight that lasted hours", "fighters on both sides were killed"
         r"|(?:after|in|during)\s+(?:a|the)\s+(?:[\w-]+\s+)?fight\b(?!\s+(?:against|over|for)\b)"
         r"|on\s+both\s+sides\s+(?:were|had\s+been)\s+killed"
@@ -1120,7 +1129,8 @@ def cues_before(text: str, hit: TriggerHit, sentence_start: int, lang: str) -> C
         intent = bool(_INTENT_EN.search(near)) and not first_word.lower().endswith("ed")
         if _COMPLETED_EN.search(near):
             intent = False
-        passive = bool(_PASSIVE_EN.search(near))
+        # ("were battling militants": a progressive, not a passive)
+        passive = bool(_PASSIVE_EN.search(near)) and not first_word.lower().endswith("ing")
     if hit.spec.frame == "take_noun" and re.match(r"(?:après|after)\b", hit.text, _I):
         # "ne contrôle plus aucune ville après la reprise de Rawa": the noun phrase after the
         # preposition is not under the main verb's negation

@@ -5249,3 +5249,29 @@ def test_a_withdrawal_towards_a_described_town_gives_it_to_nobody() -> None:
         "ces derniers jours vers la localité voisine de Sadad."
     )
     assert "Sadad" not in {c.place_name for c in _run(body, "fr").claims}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Près de Haditha, soldats et jihadistes se sont encore affrontés samedi.", "fr"),
+        (
+            "Pendant plusieurs heures, les assaillants se sont heurtés aux forces irakiennes près "
+            "de Haditha.",
+            "fr",
+        ),
+        ("Les hommes du village ont ouvert le feu et les ont repoussés près de Haditha.", "fr"),
+        ("Les peshmergas ont repoussé les assaillants près de Makhmour.", "fr"),
+        ("They tried to reach the bridges near Tal Tamr last night and were beaten back.", "en"),
+        ("Kurdish fighters held the jihadists off at the nearby town of Tal Tamr.", "en"),
+    ],
+)
+def test_fighting_in_other_words_is_a_clash(body: str, lang: str) -> None:
+    assert "armed_clash" in {e.type for e in _run(body, lang).events}
+
+
+def test_a_side_battling_another_is_the_agent_not_a_passive() -> None:
+    body = "Kurdish fighters were still battling Islamic State around Tal Tamr."
+    clash = next(e for e in _run(body, "en").events if e.type == "armed_clash")
+    roles = {a.side: a.role for a in clash.actors}
+    assert roles == {"sdf": "agent", "isis": "patient"}
