@@ -566,6 +566,8 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         0.75,
         "fr",
         r"barrages?\s+d'artillerie|tirs?\s+d'artillerie|pilonnages?|pilonné(?:es?|s)?"
+        # « l'artillerie pilonnait les abords de Jasim », « qui pilonnaient les lignes kurdes »
+        r"|pilonn(?:e|ent|ait|aient|ant)\b"
         r"|obus|tirs?\s+de\s+(?:mortiers?|roquettes?)|roquettes?|mortiers?",
     ),
     _spec(

@@ -5275,3 +5275,14 @@ def test_a_side_battling_another_is_the_agent_not_a_passive() -> None:
     clash = next(e for e in _run(body, "en").events if e.type == "armed_clash")
     roles = {a.side: a.role for a in clash.actors}
     assert roles == {"sdf": "agent", "isis": "patient"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "L'artillerie pilonnait les abords de Haditha.",
+        "Les jihadistes pilonnaient les lignes kurdes près d'Erbil.",
+    ],
+)
+def test_pounding_told_in_the_imperfect_is_shelling(body: str) -> None:
+    assert "shelling" in {e.type for e in _run(body, "fr").events}
