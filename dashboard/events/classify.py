@@ -422,9 +422,17 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         # (« ont lancé mardi à l'aube une offensive »: a day and an hour between)
         r"lanc(?:é|ée|és|er|ent|ant|e)\s+(?:[\w'’-]+\s+){0,4}?(?:une?\s+|l'|leur\s+|la\s+)?"
         r"(?:\w+\s+)?(?:offensive|assaut|opération|attaque|contre-offensive)"
-        # « l'offensive lancée le 6 mai », « celle lancée début février par l'armée »
-        r"|(?:offensive|assaut|opération|contre-offensive|celle)\s+(?:[\w'’-]+\s+){0,2}?"
+        # « l'offensive lancée le 6 mai », « celle lancée début février par l'armée »,
+        # « L'offensive, lancée le 17 octobre »
+        r"|(?:offensive|assaut|opération|contre-offensive|celle)\s*,?\s+(?:[\w'’-]+\s+){0,2}?"
         r"lancée?s?\b"
+        # « le lancement, samedi, d'une vaste offensive »
+        r"|lancement\s*,\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,\s*(?:de|d['’])\s*(?:une|la|l['’]|leur)?"
+        r"\s*(?:[\w'’-]+\s+)?(?:offensive|opération|assaut|contre-offensive)"
+        # « mènent leur propre offensive contre », « au septième jour de leur offensive contre »
+        r"|(?:mèn\w*|men(?:é|ée|és|er|ait|aient))\s+(?:une|leur|son|sa|l['’])\s*(?:[\w'’-]+\s+)?"
+        r"(?:offensive|contre-offensive)"
+        r"|(?:leur|son|sa|une|l['’])\s*(?:[\w'’-]+\s+)?offensive(?=\s+(?:contre|sur|vers)\b)"
         r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
         r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
         r"|(?:le\s+)?début\s+(?:d'une|de\s+l')\s*(?:offensive|opération|bataille)|donner\s+l'assaut"
@@ -453,8 +461,15 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:the\s+)?(?:assault|offensive|attack|operation)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:was|had\s+been|has\s+been)"
         r"\s+launched"
-        # "a government offensive launched in July to reclaim the province"
-        r"|(?:offensive|assault|operation|counter-?offensive)\s+launched\b"
+        # "a government offensive launched in July to reclaim the province", "the offensive,
+        # launched on Oct. 17", "an offensive the PMF launched on May 12"
+        r"|(?:offensive|assault|operation|counter-?offensive)\s*,?\s+(?:[\w'’-]+\s+){0,3}?"
+        r"launched\b"
+        # "the rebel offensive, which began on July 31"
+        r"|(?:offensive|assault|counter-?offensive)\s*,\s*which\s+(?:had\s+)?(?:began|begun|started)"
+        # "pressed an offensive north of Aleppo", "the launch of a long-awaited offensive"
+        r"|press(?:ed|ing|es)?\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+)?offensive"
+        r"|launch\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)(?:[\w'’-]+\s+)?offensive"
         # "The offensive began on March 2", "where the ground assault began on Wednesday"
         r"|(?:offensive|assault|attack|operation|push)\s+(?:had\s+|has\s+)?"
         r"(?:began|begun|started|got\s+under\s+way|kicked\s+off)"

@@ -5286,3 +5286,44 @@ def test_a_side_battling_another_is_the_agent_not_a_passive() -> None:
 )
 def test_pounding_told_in_the_imperfect_is_shelling(body: str) -> None:
     assert "shelling" in {e.type for e in _run(body, "fr").events}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "day"),
+    [
+        ("The offensive, launched on Oct. 17, has reached Bartella.", "en", date(2017, 10, 17)),
+        (
+            "It was the latest gain in an offensive the PMF launched on May 12 near Sinjar.",
+            "en",
+            date(2017, 5, 12),
+        ),
+        (
+            "The rebel offensive, which began on July 31, broke the siege of Aleppo.",
+            "en",
+            date(2017, 7, 31),
+        ),
+        ("L'offensive, lancée le 17 octobre, a atteint Bartella.", "fr", date(2017, 10, 17)),
+        (
+            "Quelques jours après le lancement, samedi, d'une vaste offensive près de Deraa, "
+            "l'armée a avancé.",
+            "fr",
+            date(2017, 11, 4),
+        ),
+    ],
+)
+def test_an_offensive_told_with_its_day_is_an_assault_on_that_day(
+    body: str, lang: str, day: date
+) -> None:
+    assert day in {e.date for e in _run(body, lang).events if e.type == "assault"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The army pressed an offensive north of Aleppo.", "en"),
+        ("Les FDS mènent leur propre offensive contre les jihadistes près de Hajin.", "fr"),
+        ("Au septième jour de leur offensive contre Raqqa, les FDS progressent.", "fr"),
+    ],
+)
+def test_an_offensive_pressed_or_waged_is_an_assault(body: str, lang: str) -> None:
+    assert "assault" in {e.type for e in _run(body, lang).events}
