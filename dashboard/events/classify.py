@@ -100,6 +100,10 @@ _FR_TAKE = (
     # « l'avait arrachée à l'EI », « ont arraché Hajine aux jihadistes »: wrested from
     r"|arrach(?:é|ée|és|ées|er|ent|ait|aient)(?=\s+(?:[^,;.]{1,40}\s)?(?:à|aux|au)\s)"
     r"|(?:pris|prendre|prennent|prend)\s+(?:le\s+)?contrôle|pris\s+plusieurs|pris(?=\s+(?:la|le|l'|les)\s)"
+    # (not « ont pris la route de Kirkouk », « pris la fuite », « avons pris les enfants »)
+    r"(?!\s+(?:la|le|les|l['’])\s*(?:route|fuite|direction|chemin|tête|parole|décision"
+    r"|enfants|armes|relais|relève|pas|soin|temps|risque|otages?|habitants|familles|civils"
+    r"|mesures?|précautions?|initiative|dessus|commandement)\b)"
     # « ont pris deux quartiers de Hit », « pris des villages »: a counted part of a place
     r"|pris(?=\s+(?:deux|trois|quatre|cinq|six|quelques|des|un|une)\s+(?:\w+\s+)?"
     r"(?:(?:de|d')\s*)?(?:quartiers?|villages?|localités?|positions?|secteurs?|collines?|hameaux)\b)"
@@ -621,7 +625,7 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         "fr",
         r"retir(?:é|ée|és|ées|er|ent|aient)|repli(?:é|ée|és|ées|er|ent)|abandonn(?:é|ée|és|er|ent)"
         r"|désert(?:é|ée|és|er|ent)|(?:en)?fui(?:e|s|es|r|ent)?|s'est\s+enfuie?|quitt(?:é|ée|és|er)"
-        r"|évacu(?:é|ée|és|er)"
+        r"|évacu(?:é|ée|és|er)|(?:pris|prendre|prennent|prenaient)\s+la\s+fuite"
         # « après le repli des dernières unités », « le retrait des jihadistes »
         r"|(?:le|du|au|son|leur)\s+(?:\w+\s+)?(?:repli|retrait)(?:\s+\w+)?\s+(?:de|des|du|d')",
     ),

@@ -5327,3 +5327,22 @@ def test_an_offensive_told_with_its_day_is_an_assault_on_that_day(
 )
 def test_an_offensive_pressed_or_waged_is_an_assault(body: str, lang: str) -> None:
     assert "assault" in {e.type for e in _run(body, lang).events}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mais de nombreuses familles ont pris la route de Kirkouk.",
+        "« Nous avons pris les enfants et marché jusqu'à Tabqa », raconte une mère de famille.",
+    ],
+)
+def test_taking_the_road_or_the_children_takes_no_place(body: str) -> None:
+    result = _run(body, "fr")
+    assert "capture" not in {e.type for e in result.events}
+    assert result.claims == ()
+
+
+def test_taking_flight_is_a_withdrawal() -> None:
+    result = _run("Les jihadistes ont pris la fuite vers Hajin.", "fr")
+    assert [e.type for e in result.events] == ["withdrawal"]
+    assert result.claims == ()
