@@ -170,7 +170,9 @@ _EN_TAKE = (
     r"re-?captur(?:ed|es?|ing)|re-?t(?:ook|ake[ns]?|aking)|liberat(?:ed|es?|ing)"
     r"|seiz(?:ed|es?|ing)|took\s+(?:full\s+|total\s+|complete\s+)?control"
     # (not the noun: "The capture crowned a push", "the captured town")
-    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)(?<!['’]s\s)captur(?:ed|es?|ing)"
+    r"|(?<!\bthe\s)(?<!\bits\s)(?<!\bthis\s)(?<!\ba\s)(?<!\btheir\s)(?<!['’]s\s)"
+    # (nor "fighters in captured army Humvees", "with captured weapons")
+    r"(?<!\bin\s)(?<!\bwith\s)(?<!\busing\s)(?<!\bdriving\s)captur(?:ed|es?|ing)"
     r"|tak(?:en|es?|ing)\s+(?:full\s+|total\s+|complete\s+)?control|gained\s+control"
     # (not "Khanaqin, where the wounded were taken": people carried somewhere)
     r"|(?<!wounded\s)(?<!injured\s)(?<!bodies\s)(?<!prisoners\s)(?<!hostages\s)"

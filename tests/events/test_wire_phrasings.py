@@ -5346,3 +5346,13 @@ def test_taking_flight_is_a_withdrawal() -> None:
     result = _run("Les jihadistes ont pris la fuite vers Hajin.", "fr")
     assert [e.type for e in result.events] == ["withdrawal"]
     assert result.claims == ()
+
+
+def test_fighters_in_captured_vehicles_capture_no_town() -> None:
+    body = (
+        "The assault began before dawn on Monday, when dozens of fighters in captured army "
+        "Humvees attacked Sinjar."
+    )
+    result = _run(body, "en")
+    assert "capture" not in {e.type for e in result.events}
+    assert result.claims == ()
