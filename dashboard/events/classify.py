@@ -74,6 +74,9 @@ _REPEATEDLY = "".join(
 _FR_DAY = (
     rf"(?:{alternation([*WEEKDAYS['fr'], 'hier', 'avant-hier'])})"
     r"(?:\s+(?:matin|soir|après-midi|midi))?"
+    # « ont pris en début de semaine le village », « dans la nuit », « ce week-end »
+    r"|(?:en\s+(?:début|fin)\s+de\s+(?:semaine|journée|matinée|soirée)|dans\s+la\s+(?:nuit"
+    r"|matinée|journée|soirée)|ce\s+week-end|ce\s+matin|en\s+milieu\s+de\s+(?:semaine|journée))"
 )
 # « ont pris en mars Bosra »: a month may stand there too
 _FR_MONTH = rf"(?:{alternation(MONTHS_FULL['fr'])})"

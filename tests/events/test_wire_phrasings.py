@@ -5356,3 +5356,19 @@ def test_fighters_in_captured_vehicles_capture_no_town() -> None:
     result = _run(body, "en")
     assert "capture" not in {e.type for e in result.events}
     assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (
+            "L'armée et le Hezbollah ont pris en début de semaine le village de Sadad.",
+            date(2017, 11, 6),
+        ),
+        ("Les rebelles ont pris dans la nuit le village de Sadad.", date(2017, 11, 10)),
+    ],
+)
+def test_a_time_of_day_between_the_verb_and_the_village(body: str, day: date) -> None:
+    claims = [(c.place_name, c.valid_from) for c in _run(body, "fr").claims]
+    assert [name for name, _ in claims] == ["Sadad"]
+    assert claims[0][1] <= day
