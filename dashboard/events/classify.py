@@ -444,7 +444,14 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:leur|son|sa|une|l['’])\s*(?:[\w'’-]+\s+)?offensive(?=\s+(?:contre|sur|vers)\b)"
         r"|(?:le\s+)?lancement\s+(?:\w+\s+)?(?:de\s+|d')(?:l'|leur\s+|la\s+|une\s+|son\s+)?"
         r"(?:\w+\s+)?(?:offensive|opération|assaut|attaque|contre-offensive)"
-        r"|(?:le\s+)?début\s+(?:d'une|de\s+l')\s*(?:offensive|opération|bataille)|donner\s+l'assaut"
+        r"|(?:le\s+)?début\s+(?:d'une|de\s+l')\s*(?:offensive|opération|bataille)"
+        r"|donn(?:er|é|ent|ait|aient|ant|e)\s+l['’]assaut"
+        # « ont tenté mercredi de reprendre », « avait tenté d'envahir en juin »: an attempt
+        # (not « tentent de reprendre »: an effort going on, told with the fighting)
+        r"|tent(?:é|ée|ait|aient)\s+(?:[\w'’-]+\s+){0,2}?(?:de|d['’])\s*(?:le\s+|la\s+|les\s+|l['’])?"
+        r"(?:reprendre|prendre|s['’]emparer|pénétrer|envahir|percer|briser|investir)\b"
+        # « Lancée vendredi par l'armée, ... », « Lancée à l'aube par des centaines de combattants »
+        r"|(?<![\w,] )(?-i:Lancée?s?)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:par|depuis|contre)\b)"
         # « L'assaut avait été lancé à l'aube »
         r"|(?:l'assaut|l'offensive|l'attaque|l'opération)(?:\s+[\w'’-]+){0,4}?"
         r"\s+(?:a|avait|ont|avaient)\s+été"
@@ -476,6 +483,12 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"launched\b"
         # "the rebel offensive, which began on July 31"
         r"|(?:offensive|assault|counter-?offensive)\s*,\s*which\s+(?:had\s+)?(?:began|begun|started)"
+        # "tried to break through the perimeter", "attempted to storm the town": an attempt
+        r"|(?:tried|attempted)\s+(?:[\w'’-]+\s+)?to\s+(?:re)?(?:take|capture"
+        r"|storm|seize|overrun|break\s+(?:through|into))\b"
+        r"|press(?:ed|ing|es)?\s+(?:their|its|the)\s+(?:attack|assault|advance)"
+        # "Launched on March 2 with some 30,000 men, the offensive ..."
+        r"|(?<![\w,] )(?-i:Launched)(?=\s+(?:on|in|at|by|with|last|early|late)\b)"
         # "pressed an offensive north of Aleppo", "the launch of a long-awaited offensive"
         r"|press(?:ed|ing|es)?\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+)?offensive"
         r"|launch\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)(?:[\w'’-]+\s+)?offensive"

@@ -5372,3 +5372,28 @@ def test_a_time_of_day_between_the_verb_and_the_village(body: str, day: date) ->
     claims = [(c.place_name, c.valid_from) for c in _run(body, "fr").claims]
     assert [name for name, _ in claims] == ["Sadad"]
     assert claims[0][1] <= day
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Lancée vendredi par l'armée et les milices, l'offensive a atteint Haditha.", "fr"),
+        ("Les insurgés ont tenté mercredi de reprendre Sadad à l'armée.", "fr"),
+        ("Les jihadistes y ont ensuite donné l'assaut près de Hajin.", "fr"),
+        ("Launched on March 2 with some 30,000 men, the offensive reached Tikrit.", "en"),
+        ("Militants have tried to break through the perimeter of Haditha several times.", "en"),
+        ("Islamic State militants pressed their attack on the northern side of Sinjar.", "en"),
+    ],
+)
+def test_an_attack_launched_pressed_or_attempted_is_an_assault(body: str, lang: str) -> None:
+    result = _run(body, lang)
+    assert "assault" in {e.type for e in result.events}
+    assert result.claims == ()
+
+
+def test_an_effort_going_on_is_told_with_the_fighting_not_as_an_assault() -> None:
+    body = (
+        "Les combats se poursuivaient samedi à Albou Kamal, que les forces du régime tentent de "
+        "reprendre."
+    )
+    assert "assault" not in {e.type for e in _run(body, "fr").events}
