@@ -966,7 +966,12 @@ _INTENT_FR = re.compile(
 # "la prochaine bataille sera"), and futures after the trigger ("is expected to start").
 _MODAL_NEAR = re.compile(
     r"\b(?:risk|risks|risque|risques|threat|menace|fears?|craindre|craint|prochaine?s?|next"
-    r"|possible|éventuel(?:le)?s?|potential)\b(?:\s+\S+){0,3}\s*$",
+    r"|possible|éventuel(?:le)?s?|potential)\b(?:\s+\S+){0,3}\s*$"
+    # "the coming battle for Raqqa", "an impending assault" (not "troops coming from Baghdad
+    # attacked": the adjective right before its noun)
+    r"|\b(?:coming|upcoming|looming|impending)\s+(?:[\w-]+\s+)?$"
+    # "both sides have been preparing for weeks for a battle over Sadad"
+    r"|\bprepar(?:e|es|ed|ing)\s+(?:\S+\s+){0,3}?for\s+(?:a|an|the)\s+(?:\S+\s+)?$",
     _I,
 )
 _STILL_LATER = re.compile(
@@ -980,6 +985,8 @@ _FUTURE_AFTER = re.compile(
     r"[^,;.]{0,60}?(?:,[^,;.]{1,80},\s*)?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled)\s+to"
     r"|(?:will|could|may|might)\s+(?:start|begin)|sera|seront|doi(?:t|vent)\s+commencer"
     r"|devrai(?:t|ent)\s+commencer|pourrai(?:t|ent)\s+(?:commencer|débuter|être\s+lancée?)"
+    # « les combats les plus durs nous attendent », « la bataille à venir »
+    r"|(?:nous|les|vous)\s+attend(?:ent|ait|aient)?|à\s+venir"
     r"|est\s+attendue?)\b",
     _I,
 )

@@ -5397,3 +5397,20 @@ def test_an_effort_going_on_is_told_with_the_fighting_not_as_an_assault() -> Non
         "reprendre."
     )
     assert "assault" not in {e.type for e in _run(body, "fr").events}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Both sides have been preparing for weeks for a battle over Sadad.", "en"),
+        ("The coming battle for Raqqa will be long.", "en"),
+        ("Les combats les plus durs nous attendent à Hajin.", "fr"),
+    ],
+)
+def test_a_battle_to_come_is_no_event(body: str, lang: str) -> None:
+    assert _run(body, lang).events == ()
+
+
+def test_troops_coming_from_a_city_still_attack() -> None:
+    events = _run("Troops coming from Baghdad attacked Haditha on Sunday.", "en").events
+    assert "armed_clash" in {e.type for e in events}
