@@ -570,9 +570,14 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"(?:frappé|(?:mené|effectué|conduit)(?=\s+(?:[\w'’-]+\s+){0,6}?"
         r"(?:raids?|frappes?|bombardements?|sorties)\b))"
         # « les avions russes frappent presque chaque jour », « l'aviation bombarde »
-        r"|(?:aviation|avions?|hélicoptères|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,3}?"
+        r"|(?:aviations?|avions?|hélicoptères|drones?|chasseurs|bombardiers)(?:\s+[\w'’-]+){0,3}?"
         r"\s+(?:frapp(?:e|ent|ait|aient)|bombard(?:e|ent|ait|aient)|pilonn(?:e|ent|ait|aient)"
         r"|multipli(?:e|ent|ait|aient)\s+les\s+(?:raids|frappes))\b"
+        # « ont frappé jeudi soir les positions jihadistes », « avait frappé des dizaines de
+        # positions de l'EI »: targets struck from the air
+        r"|frapp(?:é|ée|és|ent|ait|aient)\s+(?:[\w'’-]+\s+){0,3}?(?:les|des|plusieurs|une?"
+        r"|(?:des\s+)?(?:dizaines|centaines)\s+de|une\s+(?:vingtaine|trentaine|quarantaine)\s+de)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:positions|cibles|convois|dépôts|bastions)\b"
         # « plus de 250 raids russes », « des dizaines de raids », « lors de raids sur »
         r"|raids?\s+(?:russes?|syriens?|américains?|irakiens?|turcs?|israéliens?"
         r"|de\s+la\s+coalition|de\s+l['’]aviation)\b|(?:\d+|dizaines\s+de|centaines\s+de)\s+raids\b"
@@ -595,7 +600,9 @@ TRIGGERS: tuple[TriggerSpec, ...] = (
         r"|(?:jets|warplanes|aircraft|planes|drones|bombers)\s+(?:\w+\s+){0,2}?"
         r"(?:carried\s+out|conducted|launched|flew|staged)\s+(?:[\w'’-]+\s+){0,3}?"
         r"(?:raids?|strikes|sorties)\b"
-        r"|barrel\s+bombs?",
+        r"|barrel\s+bombs?"
+        # "hit militant positions around Jubbah", "hitting targets near Raqqa"
+        r"|(?:hit|hitting)\s+(?:[\w'’-]+\s+){0,2}?(?:positions|targets)\b",
     ),
     _spec(
         "shelling",

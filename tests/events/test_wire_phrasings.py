@@ -5414,3 +5414,24 @@ def test_a_battle_to_come_is_no_event(body: str, lang: str) -> None:
 def test_troops_coming_from_a_city_still_attack() -> None:
     events = _run("Troops coming from Baghdad attacked Haditha on Sunday.", "en").events
     assert "armed_clash" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "Les avions de la coalition ont frappé jeudi soir les positions jihadistes près de "
+            "Hajin.",
+            "fr",
+        ),
+        ("La coalition avait frappé des dizaines de positions de l'EI autour de Makhmour.", "fr"),
+        ("Les aviations syrienne et russe multipliaient les raids sur Sadad.", "fr"),
+        ("Coalition aircraft hit militant positions around Haditha before the assault.", "en"),
+    ],
+)
+def test_positions_struck_are_an_air_strike(body: str, lang: str) -> None:
+    assert "air_strike" in {e.type for e in _run(body, lang).events}
+
+
+def test_a_crisis_that_struck_families_is_no_strike() -> None:
+    assert _run("La crise a frappé les familles de Sadad.", "fr").events == ()
