@@ -5314,10 +5314,7 @@ def _reversed_captures(
                 out.append(claim)
             last = None
             continue
-        if frame in ("take", "take_pass", "take_noun", "expel", "enter") and objects:
-            taker = _gainer(reading)
-            if taker in GROUND_SIDES:
-                last = (reading, objects, taker)
+        last = _places_given(reading, objects, holds=False) or last
     return out
 
 
@@ -5341,7 +5338,7 @@ _PART_OF_IT = re.compile(
 )
 
 
-_SHARED_KINDS = frozenset({"city", "town", "village", "admin1", "admin2", "admin3", "region"})
+_SHARED_KINDS = _SITE_HOSTS | {"region"}  # places with parts of their own
 
 
 def _shared_holds(
@@ -5392,24 +5389,31 @@ def _shared_holds(
                     out.append(claim)
             last = None
             continue
-        if objects and frame in ("hold", "take", "take_pass", "take_noun", "expel", "enter"):
-            side = _holder(reading) if frame == "hold" else _gainer(reading)
-            if side in GROUND_SIDES:
-                last = (reading, objects, side)
+        last = _places_given(reading, objects, holds=True) or last
     return out
 
 
-_COARSE = ("month", "season", "year")
-_PRECISION_ORDER = ("day", "week", *_COARSE)
+_GIVING_FRAMES = ("take", "take_pass", "take_noun", "expel", "enter")
+
+
+def _places_given(
+    reading: Reading, objects: list[PlaceMention], holds: bool
+) -> tuple[Reading, list[PlaceMention], str] | None:
+    """The places a capture (or, with ``holds``, a hold) gives a side, with that side: what a
+    later clause of the sentence may undo or share."""
+    frame = reading.frame
+    if not objects or not (frame in _GIVING_FRAMES or (holds and frame == "hold")):
+        return None
+    side = _holder(reading) if frame == "hold" else _gainer(reading)
+    return (reading, objects, side) if side in GROUND_SIDES else None
 
 
 def _reversal_day(reading: Reading, taking: Reading, link: int) -> tuple[date, str] | None:
     """When a capture was undone: a date told after the link ("before Islamic State drove them
     out in January 2014"), else the expulsion's own day if it has one after the capture ("a
     week later"), else the capture's day. A capture told only to the month stays so coarse."""
-    end = reading.sentence.start + len(reading.sentence.text)
     for mention in reading.extra.get("sentence_dates", []):
-        if link <= mention.start < end and mention.value is not None:
+        if link <= mention.start < reading.sentence.end:
             if mention.relative and taking.date_precision != "day":
                 # ("in early September ... about a week later": no finer than the capture)
                 return mention.value, _coarser(mention.precision, taking.date_precision)
@@ -5420,14 +5424,14 @@ def _reversal_day(reading: Reading, taking: Reading, link: int) -> tuple[date, s
         reading.date is not None
         and reading.date_how != "publication"
         and reading.date >= taking.date
-        and taking.date_precision not in _COARSE
+        and taking.date_precision in ("day", "week")
     ):
         return reading.date, _coarser(reading.date_precision, taking.date_precision)
     return taking.date, taking.date_precision
 
 
 def _coarser(a: str, b: str) -> str:
-    return max(a, b, key=lambda p: _PRECISION_ORDER.index(p) if p in _PRECISION_ORDER else 0)
+    return max(a, b, key=lambda p: _FINENESS.get(p, 0))
 
 
 def _moved(day: date, precision: str, compared: re.Match[str]) -> tuple[date, str] | None:
